@@ -1,0 +1,27 @@
+import type { Csms } from '../session/csms.js';
+
+/** Prints what happens on the CSMS for the person at the terminal: connections, boots, refusals. */
+export function reportToConsole(csms: Csms, write: (line: string) => void): void {
+  const say = (text: string): void => write(`[${new Date().toISOString().slice(11, 23)}] ${text}`);
+  csms.on('connected', ({ session, handshake, connection, replaced }) => {
+    const tls = handshake.tls ? `, ${handshake.tls.protocol ?? 'TLS'}` : '';
+    say(`${session.identity} connected from ${handshake.remoteAddress} (connection ${connection}${tls})${replaced ? ', replacing its previous connection' : ''}`);
+  });
+  csms.on('boot', ({ session, payload, status }) => {
+    const station = (payload['chargingStation'] ?? {}) as Record<string, unknown>;
+    const facts = [
+      `vendor ${String(station['vendorName'] ?? '?')}`,
+      `model ${String(station['model'] ?? '?')}`,
+      `serial ${String(station['serialNumber'] ?? '-')}`,
+      `firmware ${String(station['firmwareVersion'] ?? '-')}`,
+    ].join(', ');
+    say(`${session.identity} BootNotification (${String(payload['reason'])}): ${facts} → ${status}`);
+  });
+  csms.on('disconnected', ({ session, code, reason }) => {
+    say(`${session.identity} disconnected (code ${code}${reason ? `, ${reason}` : ''})`);
+  });
+  csms.on('rejected', ({ identity, remoteAddress, status, reason, detail }) => {
+    say(`refused ${identity ?? 'a connection'} from ${remoteAddress}: ${status === 101 ? 'closed' : `HTTP ${status}`} ${reason} (${detail})`);
+  });
+  csms.on('tls-error', ({ remoteAddress, message }) => say(`TLS handshake from ${remoteAddress} failed: ${message}`));
+}

@@ -1,0 +1,76 @@
+/**
+ * Keeps secrets out of the evidence: the station's Basic-auth password as it travels in
+ * BasicAuthPassword (SetVariables, GetVariables results, NotifyReport, NotifyEvent) and the
+ * network-profile credentials of SetNetworkProfile. The payload and the verbatim text are both
+ * redacted; the record says that it was.
+ */
+export const REDACTED = '[redacted]';
+
+const SECRET_VARIABLE = /^BasicAuthPassword$/i;
+/** Fields that hold a variable's value in the device-model messages. */
+const VALUE_FIELDS = ['attributeValue', 'value', 'actualValue'] as const;
+/** SetNetworkProfile credentials, by the object they sit in. */
+const SECRET_FIELDS: Record<string, readonly string[]> = {
+  apn: ['apnPassword', 'simPin'],
+  vpn: ['password', 'key'],
+};
+
+export interface Secret {
+  field: string;
+  value: string | number;
+}
+
+export interface Redaction {
+  payload: unknown;
+  /** The secret values removed (with the field they sat in), to be scrubbed from the raw text too. */
+  secrets: Secret[];
+}
+
+/** A deep copy of the payload with its secrets replaced; the original is left alone. */
+export function redactPayload(payload: unknown): Redaction {
+  const secrets: Secret[] = [];
+  const walk = (node: unknown, parentKey: string | undefined): unknown => {
+    if (Array.isArray(node)) return node.map((item) => walk(item, parentKey));
+    if (node === null || typeof node !== 'object') return node;
+    const source = node as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(source)) copy[key] = walk(value, key);
+    const variable = source['variable'] as { name?: unknown } | undefined;
+    if (typeof variable?.name === 'string' && SECRET_VARIABLE.test(variable.name)) {
+      for (const field of VALUE_FIELDS) scrub(copy, field, secrets);
+      if (Array.isArray(copy['variableAttribute'])) {
+        for (const attribute of copy['variableAttribute'] as Array<Record<string, unknown>>) {
+          if (attribute && typeof attribute === 'object') scrub(attribute, 'value', secrets);
+        }
+      }
+    }
+    for (const field of SECRET_FIELDS[parentKey ?? ''] ?? []) scrub(copy, field, secrets);
+    return copy;
+  };
+  return { payload: walk(payload, undefined), secrets };
+}
+
+function scrub(target: Record<string, unknown>, field: string, secrets: Secret[]): void {
+  const value = target[field];
+  if ((typeof value === 'string' && value !== '') || typeof value === 'number') {
+    secrets.push({ field, value });
+    target[field] = REDACTED;
+  }
+}
+
+/**
+ * Removes the secret values from a frame's verbatim text. Strings are matched as JSON string
+ * literals, numbers as JSON numbers after a key, so the text stays JSON.
+ */
+export function redactRaw(raw: string, secrets: readonly Secret[]): string {
+  let text = raw;
+  for (const { field, value } of secrets) {
+    if (typeof value === 'string') {
+      text = text.split(JSON.stringify(value)).join(JSON.stringify(REDACTED));
+    } else {
+      const number = String(value).replace(/[.+-]/g, (c) => `\\${c}`);
+      text = text.replace(new RegExp(`("${field}"\\s*:\\s*)${number}(?![\\d.eE])`, 'g'), `$1${JSON.stringify(REDACTED)}`);
+    }
+  }
+  return text;
+}

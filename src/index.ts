@@ -1,0 +1,20 @@
+/**
+ * ocpp-audit as a library: the same pieces the CLI uses.
+ */
+export { ToolError, isToolError, type ToolErrorCode } from './errors.js';
+export { STATION_INITIATED_ACTIONS, CSMS_INITIATED_ACTIONS, isOcppAction } from './ocpp/actions.js';
+export { describeFailure, type CallFailure, type CallOutcome } from './ocpp/call-outcome.js';
+export { CsmsServer, type CsmsServerOptions, type Handshake, type Rejection, type SecurityProfile, type TlsMaterial } from './ocpp/csms-server.js';
+export { OCPP_ERROR_CODES, OcppCallError, isOcppErrorCode, type OcppErrorCode } from './ocpp/error-codes.js';
+export type { FrameEvent, ProtocolFinding, ProtocolFindingCode, TraceDirection } from './ocpp/frame-event.js';
+export { parseFrame, serializeFrame, type Frame, type FrameProblem } from './ocpp/frame.js';
+export { RpcConnection, type CallHandler, type RpcConnectionOptions } from './ocpp/rpc-connection.js';
+export { SchemaValidator, sharedSchemaValidator, type ValidationOutcome } from './ocpp/schema-validator.js';
+export { connectAsStation, type StationConnectOptions } from './ocpp/station-client.js';
+export { Journal, sha256OfFile, type JournalSummary } from './evidence/journal.js';
+export type { ConnectionRecord, FrameRecord, JournalRecord } from './evidence/journal-record.js';
+export { Csms, CSMS_DEFAULTS, type CsmsOptions } from './session/csms.js';
+export { StationSession, type SessionOptions } from './session/station-session.js';
+export type { StationMessage } from './session/station-inbox.js';
+export type { BootStatus } from './session/default-replies.js';
+export { main } from './cli/main.js';

@@ -1,0 +1,244 @@
+import { EventEmitter } from 'node:events';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Duplex } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { ToolError } from '../errors.js';
+import { checkBasicAuth, type BasicAuthResult } from './basic-auth.js';
+import { checkClientCertificate, describeTls, type TlsDetails } from './client-certificate.js';
+import { parseStationPath } from './station-path.js';
+import { OCPP_201_SUBPROTOCOL } from './message-type.js';
+
+/**
+ * 0 is this tool's lab mode (plain ws, no authentication; not an OCPP profile). 1: Basic auth over
+ * ws; 2: TLS + Basic auth; 3: mutual TLS (OCPP 2.0.1 Part 2, A00).
+ */
+export type SecurityProfile = 0 | 1 | 2 | 3;
+
+export interface TlsMaterial {
+  /** PEM certificate chain(s); one per key (e.g. an RSA and an ECDSA pair, A00.FR.318). */
+  cert: string[];
+  key: string[];
+  /** PEM CA bundle to verify station certificates (profile 3). */
+  ca?: string;
+}
+
+export interface CsmsServerOptions {
+  host: string;
+  port: number;
+  /** Path prefix before the station identity, e.g. `/ocpp` for `ws://host/ocpp/CS001`. */
+  path: string;
+  securityProfile: SecurityProfile;
+  /** The Basic-auth password expected from a station (profiles 1 and 2). */
+  passwordFor?: (identity: string) => string | undefined;
+  tls?: TlsMaterial;
+}
+
+/** What the handshake established about an accepted connection. */
+export interface Handshake {
+  identity: string;
+  remoteAddress: string;
+  remotePort: number;
+  url: string;
+  offeredProtocols: string[];
+  protocol: string;
+  extensions: string;
+  userAgent?: string;
+  securityProfile: SecurityProfile;
+  auth?: Omit<BasicAuthResult, 'ok'>;
+  tls?: TlsDetails;
+}
+
+/** A connection attempt turned away, with the HTTP status it got and why. */
+export interface Rejection {
+  identity?: string;
+  remoteAddress: string;
+  url: string;
+  status: number;
+  reason: string;
+  detail: string;
+  username?: string;
+}
+
+export interface CsmsServerEvents {
+  /** Emitted synchronously on accept: attach message listeners before returning. */
+  station: [WebSocket, Handshake];
+  rejected: [Rejection];
+  'subprotocol-missing': [Handshake];
+  'tls-error': [{ remoteAddress: string; code: string; message: string }];
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  404: 'Not Found',
+  426: 'Upgrade Required',
+};
+
+/**
+ * The CSMS's WebSocket endpoint: `ws://` or `wss://`, OCPP security profiles 1–3, permessage-deflate
+ * offered (Part 4 requires a CSMS to support it), subprotocol `ocpp2.0.1` required. It authenticates
+ * and hands accepted sockets on; it knows nothing of sessions or audits.
+ */
+export class CsmsServer extends EventEmitter<CsmsServerEvents> {
+  readonly options: CsmsServerOptions;
+  readonly #http: HttpServer;
+  readonly #wss: WebSocketServer;
+
+  constructor(options: CsmsServerOptions) {
+    super();
+    this.options = options;
+    const secure = options.securityProfile >= 2;
+    if (secure && !options.tls) throw new ToolError('ERR_TLS_FILE', `security profile ${options.securityProfile} needs a TLS certificate and key`);
+    if (options.securityProfile === 3 && !options.tls?.ca) {
+      throw new ToolError('ERR_TLS_FILE', 'security profile 3 needs a CA file to verify station certificates (--tls-ca)');
+    }
+    const onRequest = (_req: IncomingMessage, res: import('node:http').ServerResponse): void => {
+      res.writeHead(426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' });
+      res.end('This is an OCPP 2.0.1 endpoint: connect with a WebSocket and subprotocol ocpp2.0.1.\n');
+    };
+    if (secure && options.tls) {
+      try {
+        this.#http = createHttpsServer(
+          {
+            cert: options.tls.cert,
+            key: options.tls.key,
+            ...(options.tls.ca ? { ca: options.tls.ca } : {}),
+            minVersion: 'TLSv1.2', // A00.FR.313: TLS 1.2 or newer only.
+            requestCert: options.securityProfile === 3,
+            // Verified per request instead, so a bad certificate is answered and recorded with the identity.
+            rejectUnauthorized: false,
+          },
+          onRequest,
+        );
+      } catch (error) {
+        throw new ToolError('ERR_TLS_FILE', `cannot use the TLS certificate or key: ${(error as Error).message}`);
+      }
+      this.#http.on('tlsClientError', (error: NodeJS.ErrnoException, socket: TLSSocket) => {
+        this.emit('tls-error', {
+          remoteAddress: socket.remoteAddress ?? '',
+          code: error.code ?? 'TLS_ERROR',
+          message: error.message,
+        });
+      });
+    } else {
+      this.#http = createHttpServer(onRequest);
+    }
+    this.#wss = new WebSocketServer({
+      noServer: true,
+      perMessageDeflate: true,
+      // We validate UTF-8 ourselves so that a bad frame is answered and recorded, not a dropped link.
+      skipUTF8Validation: true,
+      handleProtocols: (protocols) => (protocols.has(OCPP_201_SUBPROTOCOL) ? OCPP_201_SUBPROTOCOL : false),
+    });
+    this.#http.on('upgrade', (req, socket, head) => this.#upgrade(req, socket, head));
+  }
+
+  /** Starts listening; resolves with the bound address (port 0 picks a free port). */
+  listen(): Promise<{ host: string; port: number }> {
+    const { host, port } = this.options;
+    return new Promise((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException): void => {
+        if (error.code === 'EADDRINUSE') {
+          reject(new ToolError('ERR_PORT_IN_USE', `port ${port} on ${host} is already in use`));
+        } else {
+          reject(new ToolError('ERR_LISTEN', `cannot listen on ${host}:${port}: ${error.message}`));
+        }
+      };
+      this.#http.once('error', onError);
+      this.#http.listen(port, host, () => {
+        this.#http.off('error', onError);
+        const address = this.#http.address();
+        resolve({ host, port: typeof address === 'object' && address ? address.port : port });
+      });
+    });
+  }
+
+  get url(): string {
+    const address = this.#http.address();
+    const port = typeof address === 'object' && address ? address.port : this.options.port;
+    const scheme = this.options.securityProfile >= 2 ? 'wss' : 'ws';
+    const prefix = this.options.path.replace(/\/+$/, '');
+    return `${scheme}://${this.options.host}:${port}${prefix}/`;
+  }
+
+  /** Closes every connection (1001, going away) and stops listening. */
+  async close(): Promise<void> {
+    for (const client of this.#wss.clients) client.close(1001, 'CSMS shutting down');
+    await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      this.#http.close(() => resolve());
+      // Give stations a moment for the closing handshake, then drop what is left.
+      setTimeout(() => this.#http.closeAllConnections(), 500).unref();
+    });
+  }
+
+  #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const remoteAddress = req.socket.remoteAddress ?? '';
+    const url = req.url ?? '/';
+    const reject = (status: number, reason: string, detail: string, identity?: string, username?: string): void => {
+      const rejection: Rejection = { remoteAddress, url, status, reason, detail };
+      if (identity !== undefined) rejection.identity = identity;
+      if (username !== undefined) rejection.username = username;
+      this.emit('rejected', rejection);
+      const headers = status === 401 && this.options.securityProfile !== 3 ? 'WWW-Authenticate: Basic realm="ocpp-audit"\r\n' : '';
+      socket.end(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}\r\n${headers}Connection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    socket.on('error', () => socket.destroy());
+
+    const parsed = parseStationPath(url, this.options.path);
+    if (!parsed.ok) {
+      reject(parsed.status, parsed.reason, parsed.detail);
+      return;
+    }
+    const { identity } = parsed;
+    const profile = this.options.securityProfile;
+    let auth: Omit<BasicAuthResult, 'ok'> | undefined;
+    if (profile === 1 || profile === 2) {
+      const result = checkBasicAuth(req.headers.authorization, identity, this.options.passwordFor?.(identity));
+      if (!result.ok) {
+        reject(401, result.reason, result.detail, identity, result.username);
+        return;
+      }
+      auth = { reason: result.reason, detail: result.detail, ...(result.username ? { username: result.username } : {}) };
+    }
+    let tls: TlsDetails | undefined;
+    if (profile >= 2) {
+      const tlsSocket = req.socket as TLSSocket;
+      if (profile === 3) {
+        const certificate = checkClientCertificate(tlsSocket, identity);
+        if (!certificate.ok) {
+          reject(401, certificate.reason, certificate.detail, identity);
+          return;
+        }
+      }
+      tls = describeTls(tlsSocket);
+    }
+    this.#wss.handleUpgrade(req, socket, head, (ws) => {
+      const handshake: Handshake = {
+        identity,
+        remoteAddress,
+        remotePort: req.socket.remotePort ?? 0,
+        url,
+        offeredProtocols: (req.headers['sec-websocket-protocol'] ?? '')
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean),
+        protocol: ws.protocol,
+        extensions: ws.extensions,
+        securityProfile: profile,
+      };
+      if (req.headers['user-agent']) handshake.userAgent = req.headers['user-agent'];
+      if (auth) handshake.auth = auth;
+      if (tls) handshake.tls = tls;
+      if (ws.protocol !== OCPP_201_SUBPROTOCOL) {
+        // Part 4: with no acceptable subprotocol the CSMS completes the handshake without one and closes.
+        this.emit('subprotocol-missing', handshake);
+        ws.close(1002, 'subprotocol ocpp2.0.1 required');
+        return;
+      }
+      this.emit('station', ws, handshake);
+    });
+  }
+}

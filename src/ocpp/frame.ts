@@ -1,0 +1,164 @@
+import type { OcppErrorCode } from './error-codes.js';
+import {
+  MAX_MESSAGE_ID_LENGTH,
+  MessageTypeId,
+  type MessageTypeName,
+  UNREADABLE_MESSAGE_ID,
+} from './message-type.js';
+
+export interface CallFrame {
+  messageType: 'CALL';
+  messageId: string;
+  action: string;
+  payload: unknown;
+}
+
+export interface CallResultFrame {
+  messageType: 'CALLRESULT';
+  messageId: string;
+  payload: unknown;
+}
+
+export interface CallErrorFrame {
+  messageType: 'CALLERROR';
+  messageId: string;
+  errorCode: string;
+  errorDescription: string;
+  errorDetails: unknown;
+}
+
+export type Frame = CallFrame | CallResultFrame | CallErrorFrame;
+
+/** Why a frame could not be read as an OCPP-J 2.0.1 message. */
+export type FrameProblemKind =
+  | 'invalid-json'
+  | 'not-an-array'
+  | 'bad-message-type'
+  | 'unknown-message-type'
+  | 'ocpp21-message-type'
+  | 'bad-message-id'
+  | 'message-id-too-long'
+  | 'wrong-arity'
+  | 'bad-action'
+  | 'bad-error-fields';
+
+export interface FrameProblem {
+  kind: FrameProblemKind;
+  description: string;
+  /** The message type id, when the frame had a readable one. */
+  messageTypeId?: number;
+  /** The frame's own id, when it could be read (a non-empty string of at most 36 characters). */
+  messageId?: string;
+  /** The CALLERROR to send back, when the frame may have been a request (never for responses). */
+  reply?: { messageId: string; errorCode: OcppErrorCode };
+}
+
+export type ParseOutcome = { ok: true; frame: Frame; message: unknown[] } | { ok: false; problem: FrameProblem };
+
+function readableId(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_MESSAGE_ID_LENGTH ? value : undefined;
+}
+
+/**
+ * Reads one text frame as an OCPP-J 2.0.1 message. Every malformed case returns a problem that
+ * says what is wrong and, where the frame could have been a CALL, which CALLERROR answers it
+ * (Part 4: an unreadable id is answered with "-1"; an unknown message type with
+ * MessageTypeNotSupported). Responses are never answered, even when malformed.
+ */
+export function parseFrame(text: string): ParseOutcome {
+  let message: unknown;
+  try {
+    message = JSON.parse(text);
+  } catch (error) {
+    return problem('invalid-json', `not JSON: ${(error as Error).message}`, undefined, undefined, 'RpcFrameworkError');
+  }
+  if (!Array.isArray(message)) {
+    return problem('not-an-array', `an OCPP-J message is a JSON array, got ${describe(message)}`, undefined, undefined, 'RpcFrameworkError');
+  }
+  const [typeId, id] = message as unknown[];
+  const readable = readableId(id);
+  if (typeof typeId !== 'number' || !Number.isInteger(typeId)) {
+    return problem('bad-message-type', `the message type id must be an integer, got ${describe(typeId)}`, undefined, readable, 'RpcFrameworkError');
+  }
+  if (typeId === MessageTypeId.CALLRESULTERROR || typeId === MessageTypeId.SEND) {
+    const name = typeId === MessageTypeId.SEND ? 'SEND' : 'CALLRESULTERROR';
+    return problem('ocpp21-message-type', `message type ${typeId} (${name}) exists only in OCPP 2.1, not under ocpp2.0.1`, typeId, readable, 'MessageTypeNotSupported');
+  }
+  if (typeId !== MessageTypeId.CALL && typeId !== MessageTypeId.CALLRESULT && typeId !== MessageTypeId.CALLERROR) {
+    return problem('unknown-message-type', `unknown message type ${typeId}`, typeId, readable, 'MessageTypeNotSupported');
+  }
+  const isCall = typeId === MessageTypeId.CALL;
+  const replyCode: OcppErrorCode | undefined = isCall ? 'RpcFrameworkError' : undefined;
+  if (typeof id !== 'string' || id.length === 0) {
+    return problem('bad-message-id', `the message id must be a non-empty string, got ${describe(id)}`, typeId, undefined, replyCode);
+  }
+  if (id.length > MAX_MESSAGE_ID_LENGTH) {
+    return problem('message-id-too-long', `the message id has ${id.length} characters, more than ${MAX_MESSAGE_ID_LENGTH}`, typeId, undefined, replyCode);
+  }
+  const expectedLength = { [MessageTypeId.CALL]: 4, [MessageTypeId.CALLRESULT]: 3, [MessageTypeId.CALLERROR]: 5 }[typeId];
+  if (message.length !== expectedLength) {
+    const name = typeName(typeId);
+    return problem('wrong-arity', `a ${name} has ${expectedLength} elements, got ${message.length}`, typeId, id, replyCode);
+  }
+  if (isCall) {
+    const action = message[2];
+    if (typeof action !== 'string' || action.length === 0) {
+      return problem('bad-action', `the action must be a non-empty string, got ${describe(action)}`, typeId, id, replyCode);
+    }
+    return { ok: true, message, frame: { messageType: 'CALL', messageId: id, action, payload: message[3] } };
+  }
+  if (typeId === MessageTypeId.CALLRESULT) {
+    return { ok: true, message, frame: { messageType: 'CALLRESULT', messageId: id, payload: message[2] } };
+  }
+  const [, , errorCode, errorDescription, errorDetails] = message as unknown[];
+  if (typeof errorCode !== 'string' || typeof errorDescription !== 'string') {
+    return problem('bad-error-fields', 'a CALLERROR needs a string error code and a string description', typeId, id, undefined);
+  }
+  return { ok: true, message, frame: { messageType: 'CALLERROR', messageId: id, errorCode, errorDescription, errorDetails } };
+}
+
+function problem(
+  kind: FrameProblemKind,
+  description: string,
+  messageTypeId: number | undefined,
+  messageId: string | undefined,
+  replyCode: OcppErrorCode | undefined,
+): ParseOutcome {
+  const result: FrameProblem = { kind, description };
+  if (messageTypeId !== undefined) result.messageTypeId = messageTypeId;
+  if (messageId !== undefined) result.messageId = messageId;
+  if (replyCode) result.reply = { messageId: messageId ?? UNREADABLE_MESSAGE_ID, errorCode: replyCode };
+  return { ok: false, problem: result };
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
+}
+
+export function typeName(typeId: number): MessageTypeName {
+  if (typeId === MessageTypeId.CALL) return 'CALL';
+  if (typeId === MessageTypeId.CALLRESULT) return 'CALLRESULT';
+  return 'CALLERROR';
+}
+
+/** Serialises a frame to its OCPP-J text. */
+export function serializeFrame(frame: Frame): string {
+  switch (frame.messageType) {
+    case 'CALL':
+      return JSON.stringify([MessageTypeId.CALL, frame.messageId, frame.action, frame.payload]);
+    case 'CALLRESULT':
+      return JSON.stringify([MessageTypeId.CALLRESULT, frame.messageId, frame.payload]);
+    case 'CALLERROR':
+      return JSON.stringify([
+        MessageTypeId.CALLERROR,
+        frame.messageId,
+        frame.errorCode,
+        frame.errorDescription,
+        frame.errorDetails,
+      ]);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * OCPP-J message type ids. 2/3/4 are OCPP 2.0.1; 5 (CALLRESULTERROR) and 6 (SEND) exist only in
+ * OCPP 2.1, so under the `ocpp2.0.1` subprotocol they are recognised but answered as unknown types.
+ */
+export const MessageTypeId = {
+  CALL: 2,
+  CALLRESULT: 3,
+  CALLERROR: 4,
+  CALLRESULTERROR: 5,
+  SEND: 6,
+} as const;
+
+export type MessageTypeName = 'CALL' | 'CALLRESULT' | 'CALLERROR';
+
+/** The subprotocol this tool speaks (IANA-registered name). */
+export const OCPP_201_SUBPROTOCOL = 'ocpp2.0.1';
+
+/** OCPP-J limits (Part 4): message ids are at most 36 characters, error descriptions at most 255. */
+export const MAX_MESSAGE_ID_LENGTH = 36;
+export const MAX_ERROR_DESCRIPTION_LENGTH = 255;
+
+/** The id to answer with when a frame's own id cannot be read (Part 4). */
+export const UNREADABLE_MESSAGE_ID = '-1';

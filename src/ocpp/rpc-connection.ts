@@ -1,0 +1,437 @@
+import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import PQueue from 'p-queue';
+import type { RawData, WebSocket } from 'ws';
+import { ToolError } from '../errors.js';
+import { isOcppAction, STATION_INITIATED_ACTIONS, CSMS_INITIATED_ACTIONS } from './actions.js';
+import type { CallOutcome } from './call-outcome.js';
+import { isOcppErrorCode, OCPP16_OCCURRENCE_SPELLING, OcppCallError, type OcppErrorCode } from './error-codes.js';
+import type { FrameEvent, FrameValidation, ProtocolFinding, TraceDirection } from './frame-event.js';
+import { parseFrame, serializeFrame, type CallFrame, type Frame } from './frame.js';
+import { MAX_ERROR_DESCRIPTION_LENGTH, UNREADABLE_MESSAGE_ID } from './message-type.js';
+import { PendingCalls } from './pending-calls.js';
+import { RecentIds } from './recent-ids.js';
+import type { SchemaValidator, ValidationOutcome } from './schema-validator.js';
+
+/** Which end of the link this connection is: it decides which actions the peer may send us. */
+export type ConnectionSide = 'csms' | 'station';
+
+export interface InboundCallContext {
+  messageId: string;
+  action: string;
+  connection: RpcConnection;
+}
+
+/** Answers one inbound CALL: returns the response payload, or throws OcppCallError for a CALLERROR. */
+export type CallHandler = (payload: unknown, context: InboundCallContext) => unknown;
+
+export interface RpcConnectionOptions {
+  side: ConnectionSide;
+  validator: SchemaValidator;
+  /** Per-call timeout for outbound CALLs (default 30 s, as mobilityhouse/ocpp and most CSMSs). */
+  callTimeoutMs?: number;
+  /** WebSocket ping period; 0 disables. A ping still unanswered at the next one is a missed pong. */
+  pingIntervalMs?: number;
+  /**
+   * Message ids the peer already used. Part 4 (ERR23 4.2) wants ids unique across all connections
+   * of one station identity, so a session passes the same registry to each of its connections.
+   */
+  peerMessageIds?: RecentIds<true>;
+}
+
+export interface ConnectionEvents {
+  frame: [FrameEvent];
+  'pong-missing': [{ at: Date; missed: number }];
+  close: [{ code: number; reason: string; at: Date }];
+}
+
+const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * One OCPP-J 2.0.1 connection over a WebSocket, either side: frames, correlation, validation of
+ * every payload both ways, at most one outstanding outbound CALL (a concurrency-1 queue), inbound
+ * CALLs dispatched by action. Every frame is emitted as a `frame` event before anything answers it.
+ */
+export class RpcConnection extends EventEmitter<ConnectionEvents> {
+  readonly side: ConnectionSide;
+  readonly #socket: WebSocket;
+  readonly #validator: SchemaValidator;
+  readonly #callTimeoutMs: number;
+  readonly #handlers = new Map<string, CallHandler>();
+  readonly #queue = new PQueue({ concurrency: 1 });
+  readonly #pending = new PendingCalls();
+  readonly #peerMessageIds: RecentIds<true>;
+  readonly #inboundInProgress = new Set<string>();
+  readonly #peerActions: ReadonlySet<string>;
+  #closed: { code: number; reason: string } | undefined;
+  #pingTimer: NodeJS.Timeout | undefined;
+  #pingsUnanswered = 0;
+
+  constructor(socket: WebSocket, options: RpcConnectionOptions) {
+    super();
+    this.side = options.side;
+    this.#socket = socket;
+    this.#validator = options.validator;
+    this.#callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
+    this.#peerMessageIds = options.peerMessageIds ?? new RecentIds<true>(100_000);
+    this.#peerActions = new Set<string>(this.side === 'csms' ? STATION_INITIATED_ACTIONS : CSMS_INITIATED_ACTIONS);
+    socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
+    socket.on('pong', () => {
+      this.#pingsUnanswered = 0;
+    });
+    socket.on('close', (code, reason) => this.#onClose(code, reason.toString()));
+    socket.on('error', () => {
+      // The close event follows and carries what matters; an unhandled 'error' would crash the tool.
+    });
+    if (options.pingIntervalMs && options.pingIntervalMs > 0) this.#startPinging(options.pingIntervalMs);
+  }
+
+  get isOpen(): boolean {
+    return this.#closed === undefined && this.#socket.readyState === this.#socket.OPEN;
+  }
+
+  /** The subprotocol the handshake settled on. */
+  get protocol(): string {
+    return this.#socket.protocol;
+  }
+
+  /** Registers the handler for an inbound action; one handler per action. */
+  handle(action: string, handler: CallHandler): this {
+    this.#handlers.set(action, handler);
+    return this;
+  }
+
+  /**
+   * Sends a CALL and resolves with its outcome. Calls queue behind each other so that at most one
+   * is outstanding (Part 4). A station's misbehaviour resolves as a failure value; only a payload
+   * that this tool itself got wrong rejects (ERR_INVALID_OUTBOUND): it never reaches the wire.
+   */
+  call<Response = Record<string, unknown>>(
+    action: string,
+    payload: unknown,
+    options: { timeoutMs?: number } = {},
+  ): Promise<CallOutcome<Response>> {
+    const outcome = this.#validator.validate(action, 'request', payload);
+    if (!outcome.valid) {
+      const issues = outcome.issues.map((i) => `${i.instancePath || '/'} ${i.message}`).join('; ');
+      return Promise.reject(new ToolError('ERR_INVALID_OUTBOUND', `refusing to send an invalid ${action} request: ${issues}`));
+    }
+    return this.#queue.add(() => this.#sendCall(action, payload, options.timeoutMs ?? this.#callTimeoutMs)) as Promise<
+      CallOutcome<Response>
+    >;
+  }
+
+  /**
+   * Sends text as it is, recorded like any frame. For deliberately malformed frames (robustness
+   * probes, tests); bypasses the queue and validation on purpose.
+   */
+  sendRaw(text: string): void {
+    const event = this.#eventFor('out', text);
+    const parsed = parseFrame(text);
+    if (parsed.ok) this.#describeFrame(event, parsed.frame);
+    this.#transmit(event, text);
+  }
+
+  /** Closes the connection; pending calls end as `disconnected`. */
+  close(code = 1000, reason = ''): void {
+    if (this.#socket.readyState === this.#socket.CLOSED) return;
+    this.#socket.close(code, reason);
+  }
+
+  /** Ends the connection at once, without a closing handshake. */
+  terminate(): void {
+    this.#socket.terminate();
+  }
+
+  async #sendCall(action: string, payload: unknown, timeoutMs: number): Promise<CallOutcome> {
+    if (!this.isOpen) {
+      const reason = this.#closed ? `connection closed (code ${this.#closed.code})` : 'connection not open';
+      return { ok: false, action, failure: { kind: 'disconnected', reason }, durationMs: 0 };
+    }
+    const frame: CallFrame = { messageType: 'CALL', messageId: randomUUID(), action, payload };
+    const text = serializeFrame(frame);
+    const event = this.#eventFor('out', text);
+    this.#describeFrame(event, frame);
+    event.validation = { valid: true, schema: `${action}Request` };
+    const outcome = this.#pending.open(action, frame.messageId, timeoutMs);
+    this.#transmit(event, text);
+    return outcome;
+  }
+
+  #transmit(event: FrameEvent, text: string): void {
+    if (!this.isOpen) {
+      event.findings.push({ code: 'not-delivered', message: 'the connection closed before this frame could be sent' });
+      this.emit('frame', event);
+      return;
+    }
+    this.emit('frame', event);
+    this.#socket.send(text, (error) => {
+      // A failed send means the socket is going away; the close event settles any pending call.
+      if (error) this.#socket.terminate();
+    });
+  }
+
+  #receive(data: RawData, isBinary: boolean): void {
+    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      const event = this.#eventFor('in', bytes.toString('base64'));
+      event.rawEncoding = 'base64';
+      if (isBinary) event.binary = true;
+      event.findings.push({ code: 'invalid-utf8', message: 'the frame is not valid UTF-8; OCPP-J frames are UTF-8 JSON text' });
+      this.emit('frame', event);
+      this.#sendError(UNREADABLE_MESSAGE_ID, 'RpcFrameworkError', 'frame is not valid UTF-8');
+      return;
+    }
+    const event = this.#eventFor('in', text);
+    const parsed = parseFrame(text);
+    if (isBinary) {
+      // OCPP-J uses text frames only; a binary frame is not processed, only answered.
+      event.binary = true;
+      event.findings.push({ code: 'binary-frame', message: 'binary WebSocket frame; OCPP-J messages are text frames' });
+      const id = parsed.ok ? parsed.frame.messageId : (parsed.problem.messageId ?? UNREADABLE_MESSAGE_ID);
+      if (parsed.ok) this.#describeFrame(event, parsed.frame);
+      this.emit('frame', event);
+      if (!parsed.ok || parsed.frame.messageType === 'CALL') {
+        this.#sendError(id, 'RpcFrameworkError', 'binary frames are not OCPP-J messages; send text frames');
+      }
+      return;
+    }
+    if (!parsed.ok) {
+      const { problem } = parsed;
+      event.findings.push({ code: problem.kind, message: problem.description });
+      if (problem.messageTypeId !== undefined) event.messageTypeId = problem.messageTypeId;
+      if (problem.messageId !== undefined) event.messageId = problem.messageId;
+      const pending = problem.messageId !== undefined && !problem.reply ? this.#pending.get(problem.messageId) : undefined;
+      if (pending) event.action = pending.action;
+      this.emit('frame', event);
+      if (problem.reply) this.#sendError(problem.reply.messageId, problem.reply.errorCode, problem.description);
+      if (pending && problem.messageId !== undefined) {
+        this.#pending.fail(problem.messageId, { kind: 'malformed-response', raw: text, reason: problem.description });
+      }
+      return;
+    }
+    const { frame } = parsed;
+    this.#describeFrame(event, frame);
+    if (frame.messageType === 'CALL') this.#receiveCall(frame, event);
+    else this.#receiveResponse(frame, event);
+  }
+
+  #receiveCall(frame: CallFrame, event: FrameEvent): void {
+    const { messageId, action } = frame;
+    if (this.#peerMessageIds.has(messageId)) {
+      event.findings.push({ code: 'reused-message-id', message: `message id ${messageId} was used before by this peer` });
+    }
+    this.#peerMessageIds.set(messageId, true);
+    if (this.#inboundInProgress.size > 0) {
+      event.findings.push({
+        code: 'concurrent-call',
+        message: `a second CALL while ${[...this.#inboundInProgress].join(', ')} is still unanswered (Part 4 allows one outstanding CALL)`,
+      });
+    }
+    if (!isOcppAction(action)) {
+      event.findings.push({ code: 'unknown-action', message: `${action} is not an OCPP 2.0.1 action` });
+      this.emit('frame', event);
+      this.#sendError(messageId, 'NotImplemented', `unknown action ${action}`);
+      return;
+    }
+    const handler = this.#peerActions.has(action) ? this.#handlers.get(action) : undefined;
+    if (!handler) {
+      event.findings.push({ code: 'unsupported-action', message: `${action} is not supported from this peer` });
+      this.emit('frame', event);
+      this.#sendError(messageId, 'NotSupported', `${action} is not supported by this ${this.side === 'csms' ? 'CSMS' : 'station'}`);
+      return;
+    }
+    const validation = this.#validator.validate(action, 'request', frame.payload);
+    event.validation = toFrameValidation(`${action}Request`, validation);
+    if (!validation.valid) {
+      event.findings.push({ code: 'schema-violation', message: summariseIssues(validation) });
+      this.emit('frame', event);
+      this.#sendError(messageId, validation.errorCode, truncate(summariseIssues(validation)));
+      return;
+    }
+    this.emit('frame', event);
+    this.#inboundInProgress.add(messageId);
+    void this.#answer(frame, handler);
+  }
+
+  async #answer(frame: CallFrame, handler: CallHandler): Promise<void> {
+    const { messageId, action } = frame;
+    let response: unknown;
+    try {
+      response = await handler(frame.payload, { messageId, action, connection: this });
+    } catch (error) {
+      this.#inboundInProgress.delete(messageId);
+      if (error instanceof OcppCallError) {
+        this.#sendError(messageId, error.errorCode, error.message, error.errorDetails, action, error.finding);
+      } else {
+        this.#sendError(messageId, 'InternalError', 'the handler failed', {}, action, {
+          code: 'handler-failed',
+          message: `handler for ${action} failed: ${(error as Error)?.message ?? String(error)}`,
+        });
+      }
+      return;
+    }
+    this.#inboundInProgress.delete(messageId);
+    const validation = this.#validator.validate(action, 'response', response);
+    if (!validation.valid) {
+      // Our own reply would break the schema: a tool bug. Say so on the wire instead of sending it.
+      this.#sendError(messageId, 'InternalError', 'the response could not be built', {}, action, {
+        code: 'invalid-outbound',
+        message: `our ${action} response violates its schema: ${summariseIssues(validation)}`,
+      });
+      return;
+    }
+    const text = serializeFrame({ messageType: 'CALLRESULT', messageId, payload: response });
+    const event = this.#eventFor('out', text);
+    this.#describeFrame(event, { messageType: 'CALLRESULT', messageId, payload: response });
+    event.action = action;
+    event.validation = { valid: true, schema: `${action}Response` };
+    this.#transmit(event, text);
+  }
+
+  #receiveResponse(frame: Exclude<Frame, CallFrame>, event: FrameEvent): void {
+    const pending = this.#pending.get(frame.messageId);
+    if (!pending) {
+      const settled = this.#pending.settledAs(frame.messageId);
+      if (settled) event.action = settled.action;
+      if (settled?.how === 'timed-out') {
+        event.findings.push({ code: 'late-response', message: `response to ${settled.action} ${frame.messageId} arrived after its timeout` });
+      } else if (settled) {
+        event.findings.push({ code: 'duplicate-response', message: `${settled.action} ${frame.messageId} was already answered` });
+      } else if (!(frame.messageType === 'CALLERROR' && frame.messageId === UNREADABLE_MESSAGE_ID)) {
+        // A CALLERROR with id "-1" is the Part 4 answer to a frame whose id could not be read: no fault.
+        event.findings.push({ code: 'unknown-response-id', message: `no CALL with id ${frame.messageId} was sent` });
+      }
+    } else {
+      event.action = pending.action;
+      event.latencyMs = Math.round(performance.now() - pending.startedAt);
+    }
+    if (frame.messageType === 'CALLERROR') {
+      checkErrorFrame(frame, event.findings);
+      this.emit('frame', event);
+      if (pending) {
+        this.#pending.fail(frame.messageId, {
+          kind: 'call-error',
+          errorCode: frame.errorCode,
+          errorDescription: frame.errorDescription,
+          errorDetails: frame.errorDetails,
+        });
+      }
+      return;
+    }
+    const action = event.action;
+    const validation = action ? this.#validator.validate(action, 'response', frame.payload) : undefined;
+    if (action && validation) {
+      event.validation = toFrameValidation(`${action}Response`, validation);
+      if (!validation.valid) event.findings.push({ code: 'schema-violation', message: summariseIssues(validation) });
+    }
+    this.emit('frame', event);
+    if (!pending) return;
+    if (validation && !validation.valid) {
+      this.#pending.fail(frame.messageId, { kind: 'invalid-response', payload: frame.payload, issues: validation.issues });
+    } else {
+      this.#pending.answer(frame.messageId, frame.payload as Record<string, unknown>);
+    }
+  }
+
+  #sendError(
+    messageId: string,
+    errorCode: OcppErrorCode,
+    description: string,
+    details: Record<string, unknown> = {},
+    action?: string,
+    finding?: ProtocolFinding,
+  ): void {
+    const frame: Frame = {
+      messageType: 'CALLERROR',
+      messageId,
+      errorCode,
+      errorDescription: truncate(description),
+      errorDetails: details,
+    };
+    const text = serializeFrame(frame);
+    const event = this.#eventFor('out', text);
+    this.#describeFrame(event, frame);
+    if (action) event.action = action;
+    if (finding) event.findings.push(finding);
+    this.#transmit(event, text);
+  }
+
+  #eventFor(way: 'in' | 'out', raw: string): FrameEvent {
+    const fromStation = (way === 'in') === (this.side === 'csms');
+    const direction: TraceDirection = fromStation ? 'cp-to-csms' : 'csms-to-cp';
+    return { direction, at: new Date(), monotonicMs: performance.now(), raw, findings: [] };
+  }
+
+  #describeFrame(event: FrameEvent, frame: Frame): void {
+    event.messageType = frame.messageType;
+    event.messageTypeId = { CALL: 2, CALLRESULT: 3, CALLERROR: 4 }[frame.messageType];
+    event.messageId = frame.messageId;
+    if (frame.messageType === 'CALL') {
+      event.action = frame.action;
+      event.payload = frame.payload;
+    } else if (frame.messageType === 'CALLRESULT') {
+      event.payload = frame.payload;
+    } else {
+      event.error = { code: frame.errorCode, description: frame.errorDescription, details: frame.errorDetails };
+    }
+  }
+
+  #startPinging(intervalMs: number): void {
+    this.#pingTimer = setInterval(() => {
+      if (!this.isOpen) return;
+      if (this.#pingsUnanswered > 0) this.emit('pong-missing', { at: new Date(), missed: this.#pingsUnanswered });
+      this.#pingsUnanswered += 1;
+      this.#socket.ping();
+    }, intervalMs);
+    this.#pingTimer.unref();
+  }
+
+  #onClose(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = { code, reason };
+    if (this.#pingTimer) clearInterval(this.#pingTimer);
+    this.#pending.disconnectAll(`connection closed (code ${code}${reason ? `, ${reason}` : ''})`);
+    this.emit('close', { code, reason, at: new Date() });
+  }
+}
+
+function checkErrorFrame(frame: Extract<Frame, { messageType: 'CALLERROR' }>, findings: ProtocolFinding[]): void {
+  if (frame.errorCode === OCPP16_OCCURRENCE_SPELLING) {
+    findings.push({
+      code: 'ocpp16-error-code',
+      message: `${OCPP16_OCCURRENCE_SPELLING} is the OCPP 1.6 spelling; OCPP 2.0.1 uses OccurrenceConstraintViolation`,
+    });
+  } else if (!isOcppErrorCode(frame.errorCode)) {
+    findings.push({ code: 'unknown-error-code', message: `${frame.errorCode} is not an OCPP 2.0.1 error code` });
+  }
+  if (frame.errorDescription.length > MAX_ERROR_DESCRIPTION_LENGTH) {
+    findings.push({
+      code: 'error-description-too-long',
+      message: `the error description has ${frame.errorDescription.length} characters, more than ${MAX_ERROR_DESCRIPTION_LENGTH}`,
+    });
+  }
+  const details = frame.errorDetails;
+  if (typeof details !== 'object' || details === null || Array.isArray(details)) {
+    findings.push({ code: 'error-details-not-object', message: 'errorDetails must be a JSON object ({} when empty)' });
+  }
+}
+
+function toFrameValidation(schema: string, outcome: ValidationOutcome): FrameValidation {
+  return outcome.valid
+    ? { valid: true, schema }
+    : { valid: false, schema, errorCode: outcome.errorCode, issues: outcome.issues };
+}
+
+function summariseIssues(outcome: Extract<ValidationOutcome, { valid: false }>): string {
+  return outcome.issues.map((i) => `${i.instancePath || '/'} ${i.message}`).join('; ');
+}
+
+function truncate(text: string): string {
+  return text.length <= MAX_ERROR_DESCRIPTION_LENGTH ? text : `${text.slice(0, MAX_ERROR_DESCRIPTION_LENGTH - 1)}…`;
+}
+

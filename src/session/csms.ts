@@ -1,0 +1,147 @@
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { Journal, type JournalSummary } from '../evidence/journal.js';
+import { CsmsServer, type CsmsServerOptions, type Handshake, type Rejection } from '../ocpp/csms-server.js';
+import { sharedSchemaValidator, type SchemaValidator } from '../ocpp/schema-validator.js';
+import type { BootStatus } from './default-replies.js';
+import { safeDirName } from './safe-dir-name.js';
+import { StationSession } from './station-session.js';
+
+export interface CsmsOptions extends CsmsServerOptions {
+  /** Evidence goes to `<outDir>/<station>/trace.jsonl`; server-level events to `<outDir>/server-events.jsonl`. */
+  outDir: string;
+  bootStatus: BootStatus;
+  heartbeatIntervalS: number;
+  bootRetryIntervalS?: number;
+  callTimeoutMs: number;
+  /** WebSocket ping period, ms; 0 disables. */
+  pingIntervalMs: number;
+  validator?: SchemaValidator;
+}
+
+export const CSMS_DEFAULTS = {
+  host: '127.0.0.1',
+  port: 9220,
+  path: '/ocpp',
+  bootStatus: 'Accepted' as BootStatus,
+  heartbeatIntervalS: 300,
+  callTimeoutMs: 30_000,
+  pingIntervalMs: 30_000,
+} as const;
+
+export interface CsmsEvents {
+  session: [StationSession];
+  connected: [{ session: StationSession; handshake: Handshake; connection: number; replaced: boolean }];
+  disconnected: [{ session: StationSession; connection: number; code: number; reason: string }];
+  boot: [{ session: StationSession; payload: Record<string, unknown>; status: BootStatus }];
+  rejected: [Rejection];
+  'tls-error': [{ remoteAddress: string; code: string; message: string }];
+}
+
+/**
+ * The mock CSMS: the server plus one session per station identity, each with its journal.
+ * Server-level happenings (rejected handshakes, TLS failures) go to `server-events.jsonl` and,
+ * when the station is already known, to its own journal too.
+ */
+export class Csms extends EventEmitter<CsmsEvents> {
+  readonly options: CsmsOptions;
+  readonly server: CsmsServer;
+  readonly serverJournal: Journal;
+  readonly sessions = new Map<string, StationSession>();
+  readonly #validator: SchemaValidator;
+
+  private constructor(options: CsmsOptions, server: CsmsServer, serverJournal: Journal, validator: SchemaValidator) {
+    super();
+    this.options = options;
+    this.server = server;
+    this.serverJournal = serverJournal;
+    this.#validator = validator;
+    server.on('station', (socket, handshake) => this.#sessionFor(handshake.identity).attach(socket, handshake));
+    server.on('rejected', (rejection) => {
+      const { identity, ...details } = rejection;
+      this.serverJournal.appendConnectionEvent('rejected', { identity, ...details });
+      if (identity !== undefined) this.sessions.get(identity)?.journal.appendConnectionEvent('rejected', details);
+      this.emit('rejected', rejection);
+    });
+    server.on('subprotocol-missing', (handshake) => {
+      const details = { offeredProtocols: handshake.offeredProtocols, remoteAddress: handshake.remoteAddress, url: handshake.url };
+      this.serverJournal.appendConnectionEvent('subprotocol-missing', { identity: handshake.identity, ...details });
+      this.sessions.get(handshake.identity)?.journal.appendConnectionEvent('subprotocol-missing', details);
+      this.emit('rejected', {
+        identity: handshake.identity,
+        remoteAddress: handshake.remoteAddress,
+        url: handshake.url,
+        status: 101,
+        reason: 'subprotocol-missing',
+        detail: `offered ${handshake.offeredProtocols.join(', ') || 'no subprotocol'}; ocpp2.0.1 is required`,
+      });
+    });
+    server.on('tls-error', (error) => {
+      this.serverJournal.appendConnectionEvent('tls-error', error);
+      this.emit('tls-error', error);
+    });
+  }
+
+  /** Starts listening. Fails with a ToolError (ERR_PORT_IN_USE, ERR_TLS_FILE, ...) before anything is recorded. */
+  static async start(options: CsmsOptions): Promise<Csms> {
+    const validator = options.validator ?? sharedSchemaValidator();
+    const server = new CsmsServer(options);
+    await server.listen();
+    const serverJournal = Journal.open(join(options.outDir, 'server-events.jsonl'), '');
+    serverJournal.appendConnectionEvent('open', { listening: server.url, securityProfile: options.securityProfile });
+    return new Csms(options, server, serverJournal, validator);
+  }
+
+  get url(): string {
+    return this.server.url;
+  }
+
+  /** Resolves with the session of the first station (or of `identity`) once it has connected. */
+  waitForStation(identity?: string, timeoutMs = 60_000): Promise<StationSession | undefined> {
+    const existing = [...this.sessions.values()].find((s) => (identity === undefined || s.identity === identity) && s.isConnected);
+    if (existing) return Promise.resolve(existing);
+    return new Promise((resolve) => {
+      const onConnected = ({ session }: { session: StationSession }): void => {
+        if (identity !== undefined && session.identity !== identity) return;
+        clearTimeout(timer);
+        this.off('connected', onConnected);
+        resolve(session);
+      };
+      const timer = setTimeout(() => {
+        this.off('connected', onConnected);
+        resolve(undefined);
+      }, timeoutMs);
+      this.on('connected', onConnected);
+    });
+  }
+
+  /** Stops listening, closes every station's connection and journal; returns each journal's summary. */
+  async close(): Promise<JournalSummary[]> {
+    const summaries = await Promise.all([...this.sessions.values()].map((session) => session.close()));
+    await this.server.close();
+    this.serverJournal.appendConnectionEvent('close', { stations: this.sessions.size });
+    await this.serverJournal.close();
+    return summaries;
+  }
+
+  #sessionFor(identity: string): StationSession {
+    let session = this.sessions.get(identity);
+    if (session) return session;
+    const { options } = this;
+    session = new StationSession(identity, join(options.outDir, safeDirName(identity), 'trace.jsonl'), {
+      validator: this.#validator,
+      bootStatus: options.bootStatus,
+      heartbeatIntervalS: options.heartbeatIntervalS,
+      bootRetryIntervalS: options.bootRetryIntervalS ?? Math.min(options.heartbeatIntervalS, 60),
+      callTimeoutMs: options.callTimeoutMs,
+      pingIntervalMs: options.pingIntervalMs,
+    });
+    const created = session;
+    this.sessions.set(identity, created);
+    created.on('connected', (event) => this.emit('connected', { session: created, ...event }));
+    created.on('disconnected', (event) => this.emit('disconnected', { session: created, ...event }));
+    created.on('boot', (event) => this.emit('boot', { session: created, ...event }));
+    this.emit('session', created);
+    return created;
+  }
+}

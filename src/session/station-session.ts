@@ -1,0 +1,209 @@
+import { EventEmitter } from 'node:events';
+import type { WebSocket } from 'ws';
+import type { JournalSummary } from '../evidence/journal.js';
+import { Journal } from '../evidence/journal.js';
+import type { FrameRecord, JournalRecord } from '../evidence/journal-record.js';
+import { STATION_INITIATED_ACTIONS } from '../ocpp/actions.js';
+import type { CallOutcome } from '../ocpp/call-outcome.js';
+import type { Handshake } from '../ocpp/csms-server.js';
+import { RecentIds } from '../ocpp/recent-ids.js';
+import { RpcConnection } from '../ocpp/rpc-connection.js';
+import type { SchemaValidator } from '../ocpp/schema-validator.js';
+import { gateBeforeAcceptance, TRIGGERED_ACTION, type BootState } from './boot-gate.js';
+import { DEFAULT_REPLIES, type BootStatus } from './default-replies.js';
+import { StationInbox, type CollectOptions, type StationMessage } from './station-inbox.js';
+
+export interface SessionOptions {
+  validator: SchemaValidator;
+  /** What BootNotification is answered with (B01–B03). */
+  bootStatus: BootStatus;
+  /** Heartbeat interval given on an accepted boot, seconds. */
+  heartbeatIntervalS: number;
+  /** Retry interval given with Pending or Rejected, seconds. */
+  bootRetryIntervalS: number;
+  callTimeoutMs: number;
+  pingIntervalMs: number;
+}
+
+export interface SessionEvents {
+  connected: [{ connection: number; handshake: Handshake; replaced: boolean }];
+  disconnected: [{ connection: number; code: number; reason: string }];
+  boot: [{ payload: Record<string, unknown>; status: BootStatus }];
+}
+
+/**
+ * One charging station, by identity, across its connections: answers the station's own calls with
+ * schema-valid defaults, keeps the boot state, records everything in its journal, and lets the
+ * audit call the station and wait for what it sends.
+ */
+export class StationSession extends EventEmitter<SessionEvents> {
+  readonly identity: string;
+  readonly journal: Journal;
+  readonly #options: SessionOptions;
+  readonly #inbox = new StationInbox();
+  /** Part 4 (ERR23 4.2): ids must be unique across all connections of one identity. */
+  readonly #peerMessageIds = new RecentIds<true>(100_000);
+  readonly #requestIds = new Set<number>();
+  readonly #triggeredActions = new Set<string>();
+  #connection: RpcConnection | undefined;
+  #connectionCount = 0;
+  #bootStatus: BootStatus;
+  #bootState: BootState = 'none';
+  #bootNotification: Record<string, unknown> | undefined;
+  #closing = false;
+
+  constructor(identity: string, journalPath: string, options: SessionOptions) {
+    super();
+    this.identity = identity;
+    this.#options = options;
+    this.#bootStatus = options.bootStatus;
+    this.journal = Journal.open(journalPath, identity);
+    this.journal.onRecord((record) => this.#toInbox(record));
+  }
+
+  get bootState(): BootState {
+    return this.#bootState;
+  }
+
+  /** The payload of the last BootNotification (vendor, model, serial, firmware, reason). */
+  get bootNotification(): Record<string, unknown> | undefined {
+    return this.#bootNotification;
+  }
+
+  get isConnected(): boolean {
+    return this.#connection?.isOpen ?? false;
+  }
+
+  get connectionCount(): number {
+    return this.#connectionCount;
+  }
+
+  /** Changes the answer to the next BootNotification (e.g. Pending → Accepted after provisioning). */
+  setBootStatus(status: BootStatus): void {
+    this.#bootStatus = status;
+  }
+
+  /** Takes over a freshly accepted WebSocket. A newer connection replaces an older one, as CSMSs do. */
+  attach(socket: WebSocket, handshake: Handshake): void {
+    const previous = this.#connection;
+    const number = ++this.#connectionCount;
+    const connection = new RpcConnection(socket, {
+      side: 'csms',
+      validator: this.#options.validator,
+      callTimeoutMs: this.#options.callTimeoutMs,
+      pingIntervalMs: this.#options.pingIntervalMs,
+      peerMessageIds: this.#peerMessageIds,
+    });
+    this.#connection = connection;
+    connection.on('frame', (event) => this.journal.appendFrame(event, number));
+    connection.on('pong-missing', ({ missed }) => this.journal.appendConnectionEvent('pong-missing', { missed }, number));
+    connection.on('close', ({ code, reason }) => {
+      this.journal.appendConnectionEvent('close', { code, reason }, number);
+      if (this.#connection === connection) this.#connection = undefined;
+      this.emit('disconnected', { connection: number, code, reason });
+    });
+    for (const action of STATION_INITIATED_ACTIONS) {
+      connection.handle(action, (payload) => this.#reply(action, payload as Record<string, unknown>));
+    }
+    const { identity: _identity, ...details } = handshake;
+    this.journal.appendConnectionEvent('open', details as Record<string, unknown>, number);
+    const replaced = previous !== undefined && previous.isOpen;
+    if (previous && replaced) {
+      this.journal.appendConnectionEvent('replaced', { by: number, remoteAddress: handshake.remoteAddress }, number - 1);
+      previous.close(1000, 'replaced by a newer connection of the same station');
+    }
+    this.emit('connected', { connection: number, handshake, replaced });
+  }
+
+  /**
+   * Calls the station; resolves with the response or a failure value (CALLERROR, timeout,
+   * disconnected, invalid response). Remembers requestIds and triggers, so the answers they
+   * solicit are served even while the boot is Pending.
+   */
+  call<Response = Record<string, unknown>>(
+    action: string,
+    payload: Record<string, unknown>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<CallOutcome<Response>> {
+    if (typeof payload['requestId'] === 'number') this.#requestIds.add(payload['requestId']);
+    if (action === 'TriggerMessage') {
+      const triggered = TRIGGERED_ACTION[String(payload['requestedMessage'])];
+      if (triggered) this.#triggeredActions.add(triggered);
+    }
+    const connection = this.#connection;
+    if (!connection?.isOpen) {
+      return Promise.resolve({ ok: false, action, failure: { kind: 'disconnected', reason: 'the station is not connected' }, durationMs: 0 });
+    }
+    return connection.call<Response>(action, payload, options);
+  }
+
+  /** A cursor into the journal: waits given it only see what is recorded after this point. */
+  mark(): number {
+    return this.journal.records;
+  }
+
+  /** The first station message matching the predicate after the cursor, or undefined on timeout. */
+  waitFor(predicate: (message: StationMessage) => boolean, options: { after?: number; timeoutMs: number }): Promise<StationMessage | undefined> {
+    return this.#inbox.waitFor(predicate, options);
+  }
+
+  collect(predicate: (message: StationMessage) => boolean, options: CollectOptions): Promise<StationMessage[]> {
+    return this.#inbox.collect(predicate, options);
+  }
+
+  /** Station messages already received after a cursor. */
+  messages(predicate?: (message: StationMessage) => boolean, after = 0): StationMessage[] {
+    return this.#inbox.list(predicate, after);
+  }
+
+  /** Closes the connection (1001) and the journal; returns the journal's summary with its SHA-256. */
+  async close(): Promise<JournalSummary> {
+    if (!this.#closing) {
+      this.#closing = true;
+      const connection = this.#connection;
+      if (connection?.isOpen) {
+        const closed = new Promise<void>((resolve) => connection.once('close', () => resolve()));
+        connection.close(1001, 'CSMS shutting down');
+        await Promise.race([closed, delay(2000)]);
+        if (connection.isOpen) connection.terminate();
+      }
+    }
+    return this.journal.close();
+  }
+
+  #reply(action: (typeof STATION_INITIATED_ACTIONS)[number], payload: Record<string, unknown>): Record<string, unknown> {
+    const refusal = gateBeforeAcceptance(this.#bootState, action, payload, {
+      requestIds: this.#requestIds,
+      triggeredActions: this.#triggeredActions,
+    });
+    if (refusal) throw refusal;
+    const status = this.#bootStatus;
+    const interval = status === 'Accepted' ? this.#options.heartbeatIntervalS : this.#options.bootRetryIntervalS;
+    const response = DEFAULT_REPLIES[action](payload, { bootStatus: status, interval, now: new Date() });
+    if (action === 'BootNotification') {
+      this.#bootState = status;
+      this.#bootNotification = payload;
+      this.#triggeredActions.delete('BootNotification');
+      this.emit('boot', { payload, status });
+    }
+    return response;
+  }
+
+  #toInbox(record: JournalRecord): void {
+    if (record.record !== 'frame' || record.direction !== 'cp-to-csms' || record.messageType !== 'CALL') return;
+    const frame = record as FrameRecord;
+    this.#inbox.push({
+      seq: frame.seq,
+      action: frame.action ?? '',
+      messageId: frame.messageId ?? '',
+      payload: (frame.payload ?? {}) as Record<string, unknown>,
+      receivedAt: frame.timestamp,
+      valid: frame.validation?.valid === true,
+      connection: frame.connection ?? 0,
+    });
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
