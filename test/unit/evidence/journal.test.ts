@@ -1,0 +1,96 @@
+import { expect } from 'chai';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Journal } from '../../../src/evidence/journal.js';
+import type { FrameEvent } from '../../../src/ocpp/frame-event.js';
+
+function frame(overrides: Partial<FrameEvent> = {}): FrameEvent {
+  return {
+    direction: 'cp-to-csms',
+    at: new Date('2026-11-23T10:00:00.123Z'),
+    monotonicMs: 12.3456789,
+    raw: '[2,"a","Heartbeat",{}]',
+    messageType: 'CALL',
+    messageTypeId: 2,
+    messageId: 'a',
+    action: 'Heartbeat',
+    payload: {},
+    validation: { valid: true, schema: 'HeartbeatRequest' },
+    findings: [],
+    ...overrides,
+  };
+}
+
+describe('Journal', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'journal-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes one JSON line per record as it happens, numbered from 1', () => {
+    const path = join(dir, 'st', 'trace.jsonl');
+    const journal = Journal.open(path, 'CS1');
+    journal.appendFrame(frame(), 1);
+    // Already on disk before close: a kill -9 would keep it.
+    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.seq)).to.deep.equal([1, 2]);
+    expect(lines[0]).to.include({ record: 'connection', event: 'journal-open', chargePointId: 'CS1' });
+    expect(lines[1]).to.include({
+      schemaVersion: '1.1',
+      record: 'frame',
+      timestamp: '2026-11-23T10:00:00.123Z',
+      monotonicMs: 12.346,
+      direction: 'cp-to-csms',
+      messageType: 'CALL',
+      messageId: 'a',
+      action: 'Heartbeat',
+      raw: '[2,"a","Heartbeat",{}]',
+      ocppVersion: '2.0.1',
+      transport: 'json',
+      connection: 1,
+    });
+    expect(lines[1]).not.to.have.property('findings');
+  });
+
+  it('redacts secrets in payload and raw, and marks the record', () => {
+    const journal = Journal.open(join(dir, 'trace.jsonl'), 'CS1');
+    const payload = { setVariableData: [{ attributeValue: 'TopSecret-Pass-0001', component: { name: 'SecurityCtrlr' }, variable: { name: 'BasicAuthPassword' } }] };
+    const record = journal.appendFrame(frame({ action: 'SetVariables', direction: 'csms-to-cp', payload, raw: JSON.stringify([2, 'a', 'SetVariables', payload]) }));
+    expect(record.redacted).to.equal(true);
+    expect(readFileSync(journal.path, 'utf8')).not.to.contain('TopSecret-Pass-0001');
+  });
+
+  it('reports the SHA-256 of the file at close and writes it beside the file', async () => {
+    const journal = Journal.open(join(dir, 'trace.jsonl'), 'CS1');
+    journal.appendFrame(frame());
+    journal.appendConnectionEvent('close', { code: 1000, reason: '' }, 1);
+    const summary = await journal.close();
+    const expected = createHash('sha256').update(readFileSync(journal.path)).digest('hex');
+    expect(summary).to.deep.equal({ path: journal.path, records: 3, sha256: expected });
+    expect(readFileSync(`${journal.path}.sha256`, 'utf8')).to.equal(`${expected}  trace.jsonl\n`);
+    // Nothing is written after close.
+    journal.appendConnectionEvent('close', {});
+    expect(createHash('sha256').update(readFileSync(journal.path)).digest('hex')).to.equal(expected);
+  });
+
+  it('never truncates an existing journal: it appends and continues the numbering', async () => {
+    const path = join(dir, 'trace.jsonl');
+    const first = Journal.open(path, 'CS1');
+    first.appendFrame(frame());
+    await first.close();
+    const second = Journal.open(path, 'CS1');
+    second.appendFrame(frame());
+    await second.close();
+    const seqs = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l).seq);
+    expect(seqs).to.deep.equal([1, 2, 3, 4]);
+  });
+
+  it('fails with a tool error naming the path when the directory cannot be made', () => {
+    const blocked = join(dir, 'file');
+    Journal.open(blocked, 'x');
+    expect(() => Journal.open(join(blocked, 'trace.jsonl'), 'x')).to.throw(/cannot open the journal/).with.property('code', 'ERR_OUTPUT_DIR');
+  });
+});
