@@ -10,12 +10,12 @@ export function reportToConsole(csms: Csms, write: (line: string) => void): void
   csms.on('boot', ({ session, payload, status }) => {
     const station = (payload['chargingStation'] ?? {}) as Record<string, unknown>;
     const facts = [
-      `vendor ${String(station['vendorName'] ?? '?')}`,
-      `model ${String(station['model'] ?? '?')}`,
-      `serial ${String(station['serialNumber'] ?? '-')}`,
-      `firmware ${String(station['firmwareVersion'] ?? '-')}`,
+      `vendor ${text(station['vendorName'])}`,
+      `model ${text(station['model'])}`,
+      `serial ${text(station['serialNumber'])}`,
+      `firmware ${text(station['firmwareVersion'])}`,
     ].join(', ');
-    say(`${session.identity} BootNotification (${String(payload['reason'])}): ${facts} → ${status}`);
+    say(`${session.identity} BootNotification (${text(payload['reason'])}): ${facts} → ${status}`);
   });
   csms.on('disconnected', ({ session, code, reason }) => {
     say(`${session.identity} disconnected (code ${code}${reason ? `, ${reason}` : ''})`);
@@ -24,4 +24,8 @@ export function reportToConsole(csms: Csms, write: (line: string) => void): void
     say(`refused ${identity ?? 'a connection'} from ${remoteAddress}: ${status === 101 ? 'closed' : `HTTP ${status}`} ${reason} (${detail})`);
   });
   csms.on('tls-error', ({ remoteAddress, message }) => say(`TLS handshake from ${remoteAddress} failed: ${message}`));
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '-';
 }

@@ -14,7 +14,7 @@ export function readTlsFiles(certFiles: string[], keyFiles: string[], caFile: st
   const cert: string[] = [];
   const key: string[] = [];
   certFiles.forEach((certFile, index) => {
-    const keyFile = keyFiles[index] as string;
+    const keyFile = keyFiles[index] ?? '';
     const certPem = readPem(certFile, 'certificate');
     const keyPem = readPem(keyFile, 'private key');
     let certificate: X509Certificate;

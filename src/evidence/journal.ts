@@ -44,7 +44,7 @@ export class Journal {
    */
   static open(path: string, chargePointId: string): Journal {
     let fd: number;
-    let existingRecords = 0;
+    let existingRecords: number;
     try {
       mkdirSync(dirname(path), { recursive: true });
       existingRecords = countLines(path);

@@ -95,13 +95,13 @@ export function parseFrame(text: string): ParseOutcome {
   if (id.length > MAX_MESSAGE_ID_LENGTH) {
     return problem('message-id-too-long', `the message id has ${id.length} characters, more than ${MAX_MESSAGE_ID_LENGTH}`, typeId, undefined, replyCode);
   }
-  const expectedLength = { [MessageTypeId.CALL]: 4, [MessageTypeId.CALLRESULT]: 3, [MessageTypeId.CALLERROR]: 5 }[typeId];
+  const expectedLength = isCall ? 4 : typeId === MessageTypeId.CALLRESULT ? 3 : 5;
   if (message.length !== expectedLength) {
     const name = typeName(typeId);
     return problem('wrong-arity', `a ${name} has ${expectedLength} elements, got ${message.length}`, typeId, id, replyCode);
   }
   if (isCall) {
-    const action = message[2];
+    const action: unknown = message[2];
     if (typeof action !== 'string' || action.length === 0) {
       return problem('bad-action', `the action must be a non-empty string, got ${describe(action)}`, typeId, id, replyCode);
     }
@@ -136,6 +136,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'object') return 'an object';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- only primitives reach here
   return `${typeof value} ${String(value)}`;
 }
 

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
 import type { JournalSummary } from '../evidence/journal.js';
 import { Journal } from '../evidence/journal.js';
-import type { FrameRecord, JournalRecord } from '../evidence/journal-record.js';
+import type { JournalRecord } from '../evidence/journal-record.js';
 import { STATION_INITIATED_ACTIONS } from '../ocpp/actions.js';
 import type { CallOutcome } from '../ocpp/call-outcome.js';
 import type { Handshake } from '../ocpp/csms-server.js';
@@ -106,7 +106,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
       connection.handle(action, (payload) => this.#reply(action, payload as Record<string, unknown>));
     }
     const { identity: _identity, ...details } = handshake;
-    this.journal.appendConnectionEvent('open', details as Record<string, unknown>, number);
+    this.journal.appendConnectionEvent('open', { ...details }, number);
     const replaced = previous !== undefined && previous.isOpen;
     if (previous && replaced) {
       this.journal.appendConnectionEvent('replaced', { by: number, remoteAddress: handshake.remoteAddress }, number - 1);
@@ -191,7 +191,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
 
   #toInbox(record: JournalRecord): void {
     if (record.record !== 'frame' || record.direction !== 'cp-to-csms' || record.messageType !== 'CALL') return;
-    const frame = record as FrameRecord;
+    const frame = record;
     this.#inbox.push({
       seq: frame.seq,
       action: frame.action ?? '',

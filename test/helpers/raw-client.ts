@@ -12,7 +12,7 @@ export class RawClient {
   private constructor(socket: WebSocket) {
     this.socket = socket;
     socket.on('message', (data) => {
-      const text = data.toString();
+      const text = (data as Buffer).toString();
       let parsed: unknown = text;
       try {
         parsed = JSON.parse(text);

@@ -79,7 +79,7 @@ describe('RpcConnection', () => {
     let outstanding = 0;
     let maxOutstanding = 0;
     peer.socket.on('message', (data) => {
-      const [, id, , payload] = JSON.parse(data.toString()) as [number, string, string, { getVariableData: Array<{ variable: { name: string } }> }];
+      const [, id, , payload] = JSON.parse((data as Buffer).toString()) as [number, string, string, { getVariableData: Array<{ variable: { name: string } }> }];
       outstanding += 1;
       maxOutstanding = Math.max(maxOutstanding, outstanding);
       order.push(payload.getVariableData[0]?.variable.name ?? '');
