@@ -33,11 +33,12 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
   const program = new Command('ocpp-audit')
     .description('Audit the device model and monitoring of an OCPP 2.0.1 charging station')
     .version(version)
-    .showHelpAfterError('(add --help for usage)')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => terminal.out(text.trimEnd()),
       writeErr: (text) => terminal.err(text.trimEnd()),
+      // Usage errors read like every other error of the tool: one line, named after it.
+      outputError: (text, write) => write(text.replace(/^error: /, 'ocpp-audit: ')),
     });
   const run = runCommand(terminal);
   run.copyInheritedSettings(program);

@@ -91,6 +91,11 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     return this.#closed === undefined && this.#socket.readyState === this.#socket.OPEN;
   }
 
+  /** True once the socket has closed and the close has been handled (pending calls settled). */
+  get isClosed(): boolean {
+    return this.#closed !== undefined;
+  }
+
   /** The subprotocol the handshake settled on. */
   get protocol(): string {
     return this.#socket.protocol;

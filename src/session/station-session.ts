@@ -161,11 +161,20 @@ export class StationSession extends EventEmitter<SessionEvents> {
     if (!this.#closing) {
       this.#closing = true;
       const connection = this.#connection;
-      if (connection?.isOpen) {
-        const closed = new Promise<void>((resolve) => connection.once('close', () => resolve()));
+      if (connection && !connection.isClosed) {
+        let closed = false;
+        const whenClosed = new Promise<void>((resolve) =>
+          connection.once('close', () => {
+            closed = true;
+            resolve();
+          }),
+        );
         connection.close(1001, 'CSMS shutting down');
-        await Promise.race([closed, delay(2000)]);
-        if (connection.isOpen) connection.terminate();
+        await Promise.race([whenClosed, delay(2000)]);
+        // A station that never completes the closing handshake is cut off, so the close is
+        // recorded before the journal is sealed.
+        if (!closed) connection.terminate();
+        await whenClosed;
       }
     }
     return this.journal.close();
