@@ -10,10 +10,10 @@ const SECRET_VARIABLE = /^BasicAuthPassword$/i;
 /** Fields that hold a variable's value in the device-model messages. */
 const VALUE_FIELDS = ['attributeValue', 'value', 'actualValue'] as const;
 /** SetNetworkProfile credentials, by the object they sit in. */
-const SECRET_FIELDS: Record<string, readonly string[]> = {
-  apn: ['apnPassword', 'simPin'],
-  vpn: ['password', 'key'],
-};
+const SECRET_FIELDS = new Map<string, readonly string[]>([
+  ['apn', ['apnPassword', 'simPin']],
+  ['vpn', ['password', 'key']],
+]);
 
 export interface Secret {
   field: string;
@@ -33,8 +33,9 @@ export function redactPayload(payload: unknown): Redaction {
     if (Array.isArray(node)) return node.map((item) => walk(item, parentKey));
     if (node === null || typeof node !== 'object') return node;
     const source = node as Record<string, unknown>;
-    const copy: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(source)) copy[key] = walk(value, key);
+    // fromEntries defines own properties, so a station's "__proto__" key is kept as data, not
+    // taken as a prototype.
+    const copy: Record<string, unknown> = Object.fromEntries(Object.entries(source).map(([key, value]) => [key, walk(value, key)]));
     const variable = source['variable'] as { name?: unknown } | undefined;
     if (typeof variable?.name === 'string' && SECRET_VARIABLE.test(variable.name)) {
       for (const field of VALUE_FIELDS) scrub(copy, field, secrets);
@@ -44,7 +45,7 @@ export function redactPayload(payload: unknown): Redaction {
         }
       }
     }
-    for (const field of SECRET_FIELDS[parentKey ?? ''] ?? []) scrub(copy, field, secrets);
+    for (const field of SECRET_FIELDS.get(parentKey ?? '') ?? []) scrub(copy, field, secrets);
     return copy;
   };
   return { payload: walk(payload, undefined), secrets };

@@ -68,3 +68,12 @@ describe('redaction', () => {
     expect(redactPayload({ currentTime: 'x', interval: 5 }).secrets).to.deep.equal([]);
   });
 });
+
+describe('redaction of hostile keys', () => {
+  it('keeps "__proto__" and "constructor" keys as plain data', () => {
+    const payload = JSON.parse('{"customData":{"vendorId":"v","__proto__":{"polluted":true},"constructor":{"x":1}}}') as Record<string, unknown>;
+    const { payload: copy } = redactPayload(payload);
+    expect(JSON.stringify(copy)).to.equal(JSON.stringify(payload));
+    expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
+  });
+});
