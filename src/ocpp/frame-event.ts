@@ -13,6 +13,7 @@ export type ProtocolFindingCode =
   | FrameProblemKind
   | 'binary-frame'
   | 'invalid-utf8'
+  | 'byte-order-mark'
   | 'schema-violation'
   | 'unknown-action'
   | 'unsupported-action'

@@ -40,7 +40,8 @@ export type FrameProblemKind =
   | 'message-id-too-long'
   | 'wrong-arity'
   | 'bad-action'
-  | 'bad-error-fields';
+  | 'bad-error-fields'
+  | 'too-deep';
 
 export interface FrameProblem {
   kind: FrameProblemKind;
@@ -52,6 +53,13 @@ export interface FrameProblem {
   /** The CALLERROR to send back, when the frame may have been a request (never for responses). */
   reply?: { messageId: string; errorCode: OcppErrorCode };
 }
+
+/**
+ * Deepest nesting accepted in a frame. OCPP 2.0.1 payloads nest about ten levels; RFC 8259 §9 lets a
+ * parser limit depth, and every consumer of a payload (validation, redaction, the journal, checks)
+ * walks it, so a pathological depth is refused here once instead of overflowing a stack later.
+ */
+export const MAX_NESTING_DEPTH = 100;
 
 export type ParseOutcome = { ok: true; frame: Frame; message: unknown[] } | { ok: false; problem: FrameProblem };
 
@@ -95,6 +103,9 @@ export function parseFrame(text: string): ParseOutcome {
   if (id.length > MAX_MESSAGE_ID_LENGTH) {
     return problem('message-id-too-long', `the message id has ${id.length} characters, more than ${MAX_MESSAGE_ID_LENGTH}`, typeId, undefined, replyCode);
   }
+  if (exceedsDepth(message, MAX_NESTING_DEPTH)) {
+    return problem('too-deep', `the frame nests deeper than ${MAX_NESTING_DEPTH} levels`, typeId, id, isCall ? 'FormatViolation' : undefined);
+  }
   const expectedLength = isCall ? 4 : typeId === MessageTypeId.CALLRESULT ? 3 : 5;
   if (message.length !== expectedLength) {
     const name = typeName(typeId);
@@ -115,6 +126,18 @@ export function parseFrame(text: string): ParseOutcome {
     return problem('bad-error-fields', 'a CALLERROR needs a string error code and a string description', typeId, id, undefined);
   }
   return { ok: true, message, frame: { messageType: 'CALLERROR', messageId: id, errorCode, errorDescription, errorDetails } };
+}
+
+/** Whether a parsed JSON value nests deeper than `limit`, found without recursion. */
+function exceedsDepth(value: unknown, limit: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function problem(

@@ -46,7 +46,9 @@ export interface ConnectionEvents {
 }
 
 const DEFAULT_CALL_TIMEOUT_MS = 30_000;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM keeps a byte order mark in the text, so the evidence stays verbatim.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
  * One OCPP-J 2.0.1 connection over a WebSocket, either side: frames, correlation, validation of
@@ -192,7 +194,13 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
       return;
     }
     const event = this.#eventFor('in', text);
-    const parsed = parseFrame(text);
+    let json = text;
+    if (text.startsWith(BYTE_ORDER_MARK)) {
+      // RFC 8259 §8.1: a sender must not add a BOM, a parser may ignore it. We read on, and say so.
+      event.findings.push({ code: 'byte-order-mark', message: 'the frame starts with a UTF-8 byte order mark' });
+      json = text.slice(1);
+    }
+    const parsed = parseFrame(json);
     if (isBinary) {
       // OCPP-J uses text frames only; a binary frame is not processed, only answered.
       event.binary = true;
@@ -215,7 +223,7 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
       this.emit('frame', event);
       if (problem.reply) this.#sendError(problem.reply.messageId, problem.reply.errorCode, problem.description);
       if (pending && problem.messageId !== undefined) {
-        this.#pending.fail(problem.messageId, { kind: 'malformed-response', raw: text, reason: problem.description });
+        this.#pending.fail(problem.messageId, { kind: 'malformed-response', raw: json, reason: problem.description });
       }
       return;
     }

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { parseFrame, serializeFrame } from '../../../src/ocpp/frame.js';
+import { MAX_NESTING_DEPTH, parseFrame, serializeFrame } from '../../../src/ocpp/frame.js';
 
 describe('parseFrame', () => {
   it('reads the three OCPP 2.0.1 message types', () => {
@@ -53,5 +53,19 @@ describe('parseFrame', () => {
       const outcome = parseFrame(text);
       expect(outcome.ok && serializeFrame(outcome.frame)).to.equal(text);
     }
+  });
+});
+
+describe('parseFrame nesting limit', () => {
+  it(`accepts ${MAX_NESTING_DEPTH} levels and refuses one more, answering a CALL with FormatViolation`, () => {
+    // The frame array itself and the payload object are two levels.
+    const nested = (levels: number): string => `${'['.repeat(levels)}0${']'.repeat(levels)}`;
+    const ok = `[2,"a","DataTransfer",{"vendorId":"V","data":${nested(MAX_NESTING_DEPTH - 2)}}]`;
+    const tooDeep = `[2,"a","DataTransfer",{"vendorId":"V","data":${nested(MAX_NESTING_DEPTH - 1)}}]`;
+    expect(parseFrame(ok).ok).to.equal(true);
+    const outcome = parseFrame(tooDeep);
+    expect(!outcome.ok && outcome.problem).to.deep.include({ kind: 'too-deep', reply: { messageId: 'a', errorCode: 'FormatViolation' } });
+    const response = parseFrame(`[3,"a",${nested(200)}]`);
+    expect(!response.ok && response.problem.reply).to.equal(undefined);
   });
 });
