@@ -23,6 +23,7 @@ export function reportToConsole(csms: Csms, write: (line: string) => void): void
   csms.on('rejected', ({ identity, remoteAddress, status, reason, detail }) => {
     say(`refused ${identity ?? 'a connection'} from ${remoteAddress}: ${status === 101 ? 'closed' : `HTTP ${status}`} ${reason} (${detail})`);
   });
+  csms.on('internal-error', ({ session, error }) => say(`internal error while serving ${session.identity} (please report): ${error.message}`));
   csms.on('tls-error', ({ remoteAddress, message }) => say(`TLS handshake from ${remoteAddress} failed: ${message}`));
 }
 

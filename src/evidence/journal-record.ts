@@ -34,7 +34,8 @@ export type ConnectionEventName =
   | 'subprotocol-missing'
   | 'replaced'
   | 'pong-missing'
-  | 'tls-error';
+  | 'tls-error'
+  | 'internal-error';
 
 export interface ConnectionRecord extends RecordBase {
   record: 'connection';

@@ -42,6 +42,7 @@ export interface RpcConnectionOptions {
 export interface ConnectionEvents {
   frame: [FrameEvent];
   'pong-missing': [{ at: Date; missed: number }];
+  'internal-error': [{ at: Date; error: Error }];
   close: [{ code: number; reason: string; at: Date }];
 }
 
@@ -78,7 +79,15 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     this.#callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     this.#peerMessageIds = options.peerMessageIds ?? new RecentIds<true>(100_000);
     this.#peerActions = new Set<string>(this.side === 'csms' ? STATION_INITIATED_ACTIONS : CSMS_INITIATED_ACTIONS);
-    socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
+    socket.on('message', (data, isBinary) => {
+      try {
+        this.#receive(data, isBinary);
+      } catch (error) {
+        // A bug of ours (in a listener or handler) must not take the connection, or the tool, down
+        // with it: report it and keep serving the station.
+        this.emit('internal-error', { at: new Date(), error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    });
     socket.on('pong', () => {
       this.#pingsUnanswered = 0;
     });

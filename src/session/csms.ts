@@ -35,6 +35,7 @@ export interface CsmsEvents {
   disconnected: [{ session: StationSession; connection: number; code: number; reason: string }];
   boot: [{ session: StationSession; payload: Record<string, unknown>; status: BootStatus }];
   rejected: [Rejection];
+  'internal-error': [{ session: StationSession; connection: number; error: Error }];
   'tls-error': [{ remoteAddress: string; code: string; message: string }];
 }
 
@@ -141,6 +142,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
     created.on('connected', (event) => this.emit('connected', { session: created, ...event }));
     created.on('disconnected', (event) => this.emit('disconnected', { session: created, ...event }));
     created.on('boot', (event) => this.emit('boot', { session: created, ...event }));
+    created.on('internal-error', (event) => this.emit('internal-error', { session: created, ...event }));
     this.emit('session', created);
     return created;
   }

@@ -29,6 +29,7 @@ export interface SessionEvents {
   connected: [{ connection: number; handshake: Handshake; replaced: boolean }];
   disconnected: [{ connection: number; code: number; reason: string }];
   boot: [{ payload: Record<string, unknown>; status: BootStatus }];
+  'internal-error': [{ connection: number; error: Error }];
 }
 
 /**
@@ -97,6 +98,10 @@ export class StationSession extends EventEmitter<SessionEvents> {
     this.#connection = connection;
     connection.on('frame', (event) => this.journal.appendFrame(event, number));
     connection.on('pong-missing', ({ missed }) => this.journal.appendConnectionEvent('pong-missing', { missed }, number));
+    connection.on('internal-error', ({ error }) => {
+      this.journal.appendConnectionEvent('internal-error', { message: error.message }, number);
+      this.emit('internal-error', { connection: number, error });
+    });
     connection.on('close', ({ code, reason }) => {
       this.journal.appendConnectionEvent('close', { code, reason }, number);
       if (this.#connection === connection) this.#connection = undefined;

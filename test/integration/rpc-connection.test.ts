@@ -246,6 +246,31 @@ describe('RpcConnection', () => {
     expect((await call).ok).to.equal(true);
   });
 
+  it('survives a bug in its own frame listener: reports it and keeps serving', async () => {
+    current = await pair();
+    const { csms, peer } = current;
+    csms.handle('Heartbeat', () => ({ currentTime: '2026-11-23T10:00:00.000Z' }));
+    let broken = true;
+    csms.on('frame', () => {
+      if (broken) {
+        broken = false;
+        throw new Error('listener bug');
+      }
+    });
+    const reported = new Promise<Error>((resolve) => csms.once('internal-error', ({ error }) => resolve(error)));
+    peer.send('[2,"a","Heartbeat",{}]');
+    expect((await reported).message).to.equal('listener bug');
+    peer.send('[2,"b","Heartbeat",{}]');
+    const replies: unknown[] = [];
+    for (;;) {
+      const reply = (await peer.next()) as [number, string];
+      replies.push(reply);
+      if (reply[1] === 'b') break;
+    }
+    expect(replies.at(-1)).to.deep.equal([3, 'b', { currentTime: '2026-11-23T10:00:00.000Z' }]);
+    expect(csms.isOpen).to.equal(true);
+  });
+
   it('records missing pongs from a peer that does not answer pings, without closing', async () => {
     current = await pair({ pingIntervalMs: 30, autoPong: false });
     const { csms } = current;
