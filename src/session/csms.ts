@@ -50,6 +50,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
   readonly serverJournal: Journal;
   readonly sessions = new Map<string, StationSession>();
   readonly #validator: SchemaValidator;
+  #closing = false;
 
   private constructor(options: CsmsOptions, server: CsmsServer, serverJournal: Journal, validator: SchemaValidator) {
     super();
@@ -57,7 +58,13 @@ export class Csms extends EventEmitter<CsmsEvents> {
     this.server = server;
     this.serverJournal = serverJournal;
     this.#validator = validator;
-    server.on('station', (socket, handshake) => this.#sessionFor(handshake.identity).attach(socket, handshake));
+    server.on('station', (socket, handshake) => {
+      if (this.#closing) {
+        socket.close(1001, 'CSMS shutting down');
+        return;
+      }
+      this.#sessionFor(handshake.identity).attach(socket, handshake);
+    });
     server.on('rejected', (rejection) => {
       const { identity, ...details } = rejection;
       this.serverJournal.appendConnectionEvent('rejected', { identity, ...details });
@@ -88,7 +95,13 @@ export class Csms extends EventEmitter<CsmsEvents> {
     const validator = options.validator ?? sharedSchemaValidator();
     const server = new CsmsServer(options);
     await server.listen();
-    const serverJournal = Journal.open(join(options.outDir, 'server-events.jsonl'), '');
+    let serverJournal: Journal;
+    try {
+      serverJournal = Journal.open(join(options.outDir, 'server-events.jsonl'), '');
+    } catch (error) {
+      await server.close();
+      throw error;
+    }
     serverJournal.appendConnectionEvent('open', { listening: server.url, securityProfile: options.securityProfile });
     return new Csms(options, server, serverJournal, validator);
   }
@@ -118,6 +131,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
 
   /** Stops listening, closes every station's connection and journal; returns each journal's summary. */
   async close(): Promise<JournalSummary[]> {
+    this.#closing = true;
     const summaries = await Promise.all([...this.sessions.values()].map((session) => session.close()));
     await this.server.close();
     this.serverJournal.appendConnectionEvent('close', { stations: this.sessions.size });

@@ -523,6 +523,14 @@ describe('ocpp-audit CLI (end to end)', function () {
       expectUsageError(stderr, /--port.*'abc'/);
     });
 
+    it('an --out that cannot be a directory → exit 3, naming it, and the port is released', async () => {
+      const blocker = join(tempDir(), 'a-file');
+      writeFileSync(blocker, 'not a directory');
+      const { exit, stderr } = await runToExit(['run', '--port', '0', '--out', blocker]);
+      expect(exit, stderr).to.deep.equal({ code: 3, signal: null });
+      expectToolError(stderr, /a-file.*cannot open the journal/);
+    });
+
     it('--security-profile 5 → exit 2', async () => {
       const { exit, stderr } = await runToExit(['run', '--port', '0', '--security-profile', '5', '--out', join(tempDir(), 'out')]);
       expect(exit, stderr).to.deep.equal({ code: 2, signal: null });
