@@ -12,7 +12,8 @@ export type ToolErrorCode =
   | 'ERR_SCHEMA_LOAD'
   | 'ERR_INVALID_OUTBOUND'
   | 'ERR_NOT_CONNECTED'
-  | 'ERR_CONNECT';
+  | 'ERR_CONNECT'
+  | 'ERR_INVALID_PROFILE';
 
 export class ToolError extends Error {
   readonly code: ToolErrorCode;

@@ -16,6 +16,7 @@ export const ExitCode = {
 const BY_TOOL_ERROR: Partial<Record<ToolErrorCode, number>> = {
   ERR_INVALID_OPTION: ExitCode.USAGE,
   ERR_TLS_FILE: ExitCode.USAGE,
+  ERR_INVALID_PROFILE: ExitCode.USAGE,
   ERR_PORT_IN_USE: ExitCode.ENVIRONMENT,
   ERR_LISTEN: ExitCode.ENVIRONMENT,
   ERR_OUTPUT_DIR: ExitCode.ENVIRONMENT,
