@@ -1,0 +1,337 @@
+import { EventEmitter } from 'node:events';
+import type { CallOutcome } from '../../ocpp/call-outcome.js';
+import type { RpcConnection } from '../../ocpp/rpc-connection.js';
+import { connectAsStation } from '../../ocpp/station-client.js';
+import type { DeviceModel } from '../device-model/device-model.js';
+import type { StationProfile } from '../station-profile.js';
+import { controlHandlers } from './control-handlers.js';
+import { FaultSet, type FaultName } from './faults.js';
+import { limitOf } from './message-limits.js';
+import { reportingHandlers } from './reporting-handlers.js';
+import { seededRandom } from './seeded-random.js';
+import { SensorDriver } from './sensors.js';
+import type { StationContext, StationHandler } from './station-context.js';
+import { variableHandlers } from './variable-handlers.js';
+
+export interface VirtualStationOptions {
+  /** The CSMS endpoint; the identity is appended (`ws://host:9220/ocpp/`). */
+  url: string;
+  identity: string;
+  profile: StationProfile;
+  password?: string;
+  /** TLS material, PEM text: CA to trust the CSMS, client certificate and key (profile 3). */
+  ca?: string;
+  cert?: string;
+  key?: string;
+  faults?: FaultName[];
+  /** Seeds sensor values and back-off jitter: the same seed, the same station. */
+  seed?: number;
+  /** How often sensor values move, ms (default 1000). */
+  sensorIntervalMs?: number;
+  /** Delay of every answer under the `slow-responses` fault, ms (default 3000). */
+  slowResponseMs?: number;
+  /** Pause between a Reset and the reconnection, ms (default 500). */
+  rebootDelayMs?: number;
+  callTimeoutMs?: number;
+  log?: (line: string) => void;
+}
+
+export type BootReason = 'PowerUp' | 'RemoteReset' | 'Triggered';
+
+export interface StationEvents {
+  connected: [{ connection: number }];
+  disconnected: [{ connection: number; code: number }];
+  booted: [{ status: string; interval: number }];
+  reset: [{ type: string }];
+}
+
+/**
+ * A virtual OCPP 2.0.1 charging station on the client side of the same OCPP-J layer as the CSMS:
+ * boots (B01–B03), sends heartbeats and StatusNotifications, answers device-model requests from
+ * its profile, moves its sensor values, reconnects with the Part 4 back-off, and reboots on Reset.
+ */
+export class VirtualStation extends EventEmitter<StationEvents> {
+  readonly identity: string;
+  readonly profile: StationProfile;
+  readonly model: DeviceModel;
+  readonly faults: FaultSet;
+  readonly #options: VirtualStationOptions;
+  readonly #random: () => number;
+  readonly #sensors: SensorDriver;
+  readonly #context: StationContext;
+  readonly #handlers: Record<string, StationHandler>;
+  #connection: RpcConnection | undefined;
+  #connectionCount = 0;
+  #accepted = false;
+  #bootReason: BootReason = 'PowerUp';
+  #heartbeat: NodeJS.Timeout | undefined;
+  #retry: NodeJS.Timeout | undefined;
+  #failures = 0;
+  #stopped = true;
+  #wedged = false;
+
+  constructor(options: VirtualStationOptions) {
+    super();
+    this.#options = options;
+    this.identity = options.identity;
+    this.profile = options.profile;
+    this.faults = new FaultSet(options.faults);
+    this.model = options.profile.createModel(options.identity);
+    this.#random = seededRandom(options.seed ?? 1);
+    this.#sensors = new SensorDriver(this.model, options.profile.sensors, options.seed ?? 1);
+    this.#context = {
+      identity: this.identity,
+      profile: this.profile,
+      model: this.model,
+      faults: this.faults,
+      send: (action, payload) => this.send(action, payload),
+      sendRaw: (text) => this.#connection?.sendRaw(text),
+      afterResponse: (work) => {
+        setImmediate(() => void Promise.resolve(work()).catch((error: unknown) => this.#log(`error after response: ${String(error)}`)));
+      },
+      dropConnection: () => this.#connection?.terminate(),
+      log: (line) => this.#log(line),
+    };
+    this.#handlers = {
+      ...reportingHandlers(this.#context),
+      ...variableHandlers(this.#context, (changed) => {
+        if (changed.some((c) => c.component.name === 'OCPPCommCtrlr' && c.variable.name === 'HeartbeatInterval')) this.#startHeartbeat();
+      }),
+      ...controlHandlers(this.#context, {
+        boot: (reason) => this.#boot(reason),
+        heartbeat: () => void this.send('Heartbeat', {}),
+        statusNotifications: (evseId, connectorId) => this.#sendStatusNotifications(evseId, connectorId),
+        reset: (type) => this.#reboot(type),
+      }),
+    };
+  }
+
+  /** Adds or replaces handlers (the monitoring block plugs in here). */
+  addHandlers(handlers: Record<string, StationHandler>): void {
+    Object.assign(this.#handlers, handlers);
+    if (this.#connection) this.#register(this.#connection);
+  }
+
+  get context(): StationContext {
+    return this.#context;
+  }
+
+  get isConnected(): boolean {
+    return this.#connection?.isOpen ?? false;
+  }
+
+  get isAccepted(): boolean {
+    return this.#accepted;
+  }
+
+  /** Connects and boots; resolves after the first connection attempt (it keeps retrying on its own). */
+  async start(): Promise<void> {
+    this.#stopped = false;
+    this.#sensors.start(this.#options.sensorIntervalMs ?? 1000);
+    await this.#connect();
+  }
+
+  /** Stops timers and closes the connection; no reconnection follows. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#sensors.stop();
+    this.#stopTimers();
+    const connection = this.#connection;
+    if (connection && !connection.isClosed) {
+      const closed = new Promise<void>((resolve) => connection.once('close', () => resolve()));
+      connection.close(1000, 'station stopping');
+      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      if (!connection.isClosed) connection.terminate();
+    }
+  }
+
+  /** Sends a CALL to the CSMS; a failure value when not connected. */
+  send(action: string, payload: Record<string, unknown>): Promise<CallOutcome> {
+    const connection = this.#connection;
+    if (!connection?.isOpen) {
+      return Promise.resolve({ ok: false, action, failure: { kind: 'disconnected', reason: 'the station is offline' }, durationMs: 0 });
+    }
+    return connection.call(action, payload);
+  }
+
+  /** Waits until the station has been accepted (or the time is up). */
+  waitUntilAccepted(timeoutMs = 10_000): Promise<boolean> {
+    if (this.#accepted) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.off('booted', onBoot);
+        resolve(false);
+      }, timeoutMs);
+      const onBoot = ({ status }: { status: string }): void => {
+        if (status !== 'Accepted') return;
+        clearTimeout(timer);
+        this.off('booted', onBoot);
+        resolve(true);
+      };
+      this.on('booted', onBoot);
+    });
+  }
+
+  async #connect(): Promise<void> {
+    if (this.#stopped) return;
+    let connection: RpcConnection;
+    try {
+      connection = await connectAsStation({
+        url: this.#options.url,
+        identity: this.identity,
+        ...(this.#options.password !== undefined ? { password: this.#options.password } : {}),
+        ...(this.#options.ca ? { ca: this.#options.ca } : {}),
+        ...(this.#options.cert ? { cert: this.#options.cert } : {}),
+        ...(this.#options.key ? { key: this.#options.key } : {}),
+        ...(this.#options.callTimeoutMs !== undefined ? { callTimeoutMs: this.#options.callTimeoutMs } : {}),
+      });
+    } catch (error) {
+      this.#log(`cannot connect: ${(error as Error).message}`);
+      this.#scheduleReconnect();
+      return;
+    }
+    if (this.#stopped) {
+      connection.close(1000, 'station stopping');
+      return;
+    }
+    const number = ++this.#connectionCount;
+    this.#connection = connection;
+    this.#failures = 0;
+    this.#wedged = false;
+    this.#register(connection);
+    connection.on('frame', (frame) => {
+      if (frame.messageType === 'CALL') this.#log(`${frame.direction === 'cp-to-csms' ? '→' : '←'} ${frame.action ?? '?'}`);
+      else if (frame.messageType === 'CALLERROR') this.#log(`${frame.direction === 'cp-to-csms' ? '→' : '←'} CALLERROR ${frame.error?.code ?? ''} (${frame.action ?? '?'})`);
+    });
+    connection.on('close', ({ code }) => {
+      this.emit('disconnected', { connection: number, code });
+      this.#log(`disconnected (code ${code})`);
+      // A connection let go on purpose (a reboot) has its successor arranged already.
+      if (this.#connection !== connection) return;
+      this.#connection = undefined;
+      this.#stopTimers();
+      this.#scheduleReconnect();
+    });
+    this.emit('connected', { connection: number });
+    this.#log(`connected to ${this.#options.url} (connection ${number})`);
+    // Part 4: no new BootNotification on a mere reconnect, only after a reboot or before acceptance.
+    if (!this.#accepted) await this.#boot(this.#bootReason);
+    else this.#startHeartbeat();
+  }
+
+  #register(connection: RpcConnection): void {
+    for (const [action, handler] of Object.entries(this.#handlers)) {
+      connection.handle(action, async (payload) => {
+        if (this.#wedged) return new Promise(() => undefined);
+        if (this.faults.has('slow-responses')) await new Promise((resolve) => setTimeout(resolve, this.#options.slowResponseMs ?? 3000));
+        return handler(payload as Record<string, unknown>);
+      });
+    }
+  }
+
+  /** Makes the station stop answering anything (the `silent-after-periodic-set` fault). */
+  wedge(): void {
+    this.#wedged = true;
+  }
+
+  /**
+   * B01–B03: Accepted starts the heartbeat and the StatusNotifications; Pending and Rejected
+   * retry after the interval the CSMS gave (while Pending the CSMS may still send requests).
+   */
+  async #boot(reason: BootReason): Promise<void> {
+    this.#bootReason = reason;
+    const outcome = await this.send('BootNotification', { reason, chargingStation: this.profile.chargingStation });
+    if (!outcome.ok) return;
+    const status = String(outcome.payload['status']);
+    const interval = Number(outcome.payload['interval']);
+    this.emit('booted', { status, interval });
+    this.#log(`BootNotification → ${status} (interval ${interval} s)`);
+    if (status === 'Accepted') {
+      this.#accepted = true;
+      this.#bootReason = 'PowerUp';
+      // B01.FR.04: the interval from the CSMS becomes the heartbeat interval.
+      if (interval > 0) this.model.setByStation({ name: 'OCPPCommCtrlr' }, { name: 'HeartbeatInterval' }, String(interval));
+      this.#startHeartbeat();
+      await this.#sendStatusNotifications();
+      return;
+    }
+    this.#accepted = false;
+    const retryMs = Math.max(interval > 0 ? interval : 10, 1) * 1000;
+    this.#retry = setTimeout(() => void this.#boot(reason), retryMs);
+    this.#retry.unref();
+  }
+
+  #startHeartbeat(): void {
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    this.#heartbeat = undefined;
+    if (!this.#accepted || !this.isConnected) return;
+    const seconds = Number(this.model.actual({ name: 'OCPPCommCtrlr' }, { name: 'HeartbeatInterval' }) ?? 300);
+    if (!(seconds > 0)) return;
+    this.#heartbeat = setInterval(() => void this.send('Heartbeat', {}), seconds * 1000);
+    this.#heartbeat.unref();
+  }
+
+  async #sendStatusNotifications(evseId?: number, connectorId?: number): Promise<void> {
+    for (const evse of this.profile.evses) {
+      if (evseId !== undefined && evse.id !== evseId) continue;
+      for (const connector of evse.connectors) {
+        if (connectorId !== undefined && connector.id !== connectorId) continue;
+        const status = this.model.actual({ name: 'Connector', evse: { id: evse.id, connectorId: connector.id } }, { name: 'AvailabilityState' });
+        await this.send('StatusNotification', {
+          timestamp: new Date().toISOString(),
+          connectorStatus: status ?? 'Available',
+          evseId: evse.id,
+          connectorId: connector.id,
+        });
+      }
+    }
+  }
+
+  /** A Reset: the link goes down as the station reboots, then it comes back and boots again (B11). */
+  #reboot(type: string): void {
+    this.emit('reset', { type });
+    this.#accepted = false;
+    this.#bootReason = 'RemoteReset';
+    this.#sensors.stop();
+    this.#stopTimers();
+    const connection = this.#connection;
+    this.#connection = undefined;
+    connection?.close(1000, 'resetting');
+    setTimeout(() => {
+      if (this.#stopped) return;
+      this.#sensors.start(this.#options.sensorIntervalMs ?? 1000);
+      void this.#connect();
+    }, this.#options.rebootDelayMs ?? 500).unref();
+  }
+
+  /**
+   * Part 4 back-off: RetryBackOffWaitMinimum plus a random part up to RetryBackOffRandomRange,
+   * doubled after each failure up to RetryBackOffRepeatTimes times.
+   */
+  #scheduleReconnect(): void {
+    if (this.#stopped || this.#retry) return;
+    const minimum = limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffWaitMinimum', '', 1);
+    const range = limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffRandomRange', '', 0);
+    const repeat = limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffRepeatTimes', '', 0);
+    const doublings = Math.min(this.#failures, repeat);
+    const delayS = (minimum + this.#random() * range) * 2 ** doublings;
+    this.#failures += 1;
+    this.#log(`reconnecting in ${delayS.toFixed(1)} s`);
+    this.#retry = setTimeout(() => {
+      this.#retry = undefined;
+      void this.#connect();
+    }, delayS * 1000);
+    this.#retry.unref();
+  }
+
+  #stopTimers(): void {
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    this.#heartbeat = undefined;
+    if (this.#retry) clearTimeout(this.#retry);
+    this.#retry = undefined;
+  }
+
+  #log(line: string): void {
+    this.#options.log?.(`[${new Date().toISOString().slice(11, 23)}] ${this.identity} ${line}`);
+  }
+}
