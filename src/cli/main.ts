@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { isToolError } from '../errors.js';
 import { exitCodeFor, ExitCode } from './exit-codes.js';
 import { runCommand, type Terminal } from './run-command.js';
+import { simulateCommand } from './simulate-command.js';
 
 const require = createRequire(import.meta.url);
 const { version } = require('../../package.json') as { version: string };
@@ -40,9 +41,10 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
       // Usage errors read like every other error of the tool: one line, named after it.
       outputError: (text, write) => write(text.replace(/^error: /, 'ocpp-audit: ')),
     });
-  const run = runCommand(terminal);
-  run.copyInheritedSettings(program);
-  program.addCommand(run);
+  for (const command of [runCommand(terminal), simulateCommand(terminal)]) {
+    command.copyInheritedSettings(program);
+    program.addCommand(command);
+  }
   try {
     await program.parseAsync(argv);
     return ExitCode.OK;

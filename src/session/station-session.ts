@@ -161,6 +161,14 @@ export class StationSession extends EventEmitter<SessionEvents> {
     return this.#inbox.list(predicate, after);
   }
 
+  /**
+   * Drops the current connection but keeps the session and its journal: the station is expected
+   * to reconnect (robustness probes, tests).
+   */
+  disconnect(code = 1001, reason = 'disconnected by the CSMS'): void {
+    this.#connection?.close(code, reason);
+  }
+
   /** Closes the connection (1001) and the journal; returns the journal's summary with its SHA-256. */
   async close(): Promise<JournalSummary> {
     if (!this.#closing) {

@@ -16,7 +16,7 @@ export const FAULTS = {
   'schema-violations': 'reports carry over-long component names and null fields',
   'ocpp16-error-code': 'CALLERRORs for too many elements use the OCPP 1.6 spelling OccurenceConstraintViolation',
   'silent-after-periodic-set': 'after a periodic monitor is set, the next SetVariables wedges the station: it answers nothing more',
-  'slow-responses': 'every answer is delayed (3 s unless --slow-ms says otherwise)',
+  'slow-responses': 'every answer is delayed by 3 s',
   'disconnect-mid-report': 'the connection drops in the middle of a multi-part report',
 } as const;
 

@@ -1,0 +1,77 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { ToolError } from '../errors.js';
+import { FAULTS, isFaultName, type FaultName } from '../simulator/station/faults.js';
+import { startVirtualStation } from '../simulator/start-virtual-station.js';
+import { builtInProfiles, loadStationProfile } from '../simulator/station-profile.js';
+import { parsePositiveInteger } from './option-parsers.js';
+import type { Terminal } from './run-command.js';
+
+interface SimulateOptions {
+  url: string;
+  id: string;
+  profile: string;
+  password?: string;
+  tlsCa?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  fault?: FaultName[];
+  seed: number;
+  sensorInterval: number;
+}
+
+function parseFault(value: string, previous: FaultName[] | undefined): FaultName[] {
+  if (!isFaultName(value)) throw new InvalidArgumentError(`unknown fault; known: ${Object.keys(FAULTS).join(', ')}`);
+  return [...(previous ?? []), value];
+}
+
+function readPem(file: string | undefined, what: string): string | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ToolError('ERR_TLS_FILE', `${file}: cannot read the ${what}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+export function simulateCommand(terminal: Terminal): Command {
+  const faultHelp = Object.entries(FAULTS)
+    .map(([name, what]) => `  ${name}: ${what}`)
+    .join('\n');
+  return new Command('simulate')
+    .description('run a virtual OCPP 2.0.1 charging station against a CSMS')
+    .requiredOption('--url <url>', 'CSMS endpoint; the identity is appended (ws://host:9220/ocpp)')
+    .option('--id <identity>', 'station identity', 'VIRTUAL-1')
+    .option('--profile <name|file>', `station profile: ${builtInProfiles().join(', ')}, or a JSON file`, 'ac-wallbox')
+    .addOption(new Option('--password <password>', 'Basic-auth password (security profiles 1 and 2)').env('OCPP_AUDIT_STATION_PASSWORD'))
+    .option('--tls-ca <file>', 'PEM CA that signs the CSMS certificate (wss://)')
+    .option('--tls-cert <file>', 'PEM client certificate (security profile 3)')
+    .option('--tls-key <file>', 'PEM key of --tls-cert')
+    .option('--fault <name>', 'misbehave on purpose (repeatable); see below', parseFault)
+    .option('--seed <n>', 'seed for sensor values and back-off jitter', parsePositiveInteger, 1)
+    .option('--sensor-interval <ms>', 'how often sensor values move', parsePositiveInteger, 1000)
+    .addHelpText('after', `\nFaults:\n${faultHelp}`)
+    .action(async (options: SimulateOptions) => {
+      const profile = loadStationProfile(options.profile);
+      const ca = readPem(options.tlsCa, 'CA certificate');
+      const cert = readPem(options.tlsCert, 'client certificate');
+      const key = readPem(options.tlsKey, 'client key');
+      const station = await startVirtualStation({
+        url: options.url,
+        identity: options.id,
+        profile,
+        ...(options.password !== undefined ? { password: options.password } : {}),
+        ...(ca ? { ca } : {}),
+        ...(cert ? { cert } : {}),
+        ...(key ? { key } : {}),
+        faults: options.fault ?? [],
+        seed: options.seed,
+        sensorIntervalMs: options.sensorInterval,
+        log: terminal.out,
+      });
+      terminal.out(`virtual station ${options.id} (${profile.id}${options.fault?.length ? `, faults: ${options.fault.join(', ')}` : ''}) → ${options.url}. Press Ctrl-C to stop.`);
+      const signal = await terminal.stopSignal();
+      terminal.out(`${signal}: stopping the station`);
+      await station.stop();
+    });
+}

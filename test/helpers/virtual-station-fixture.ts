@@ -1,0 +1,48 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Csms } from '../../src/session/csms.js';
+import type { StationMessage } from '../../src/session/station-inbox.js';
+import type { StationSession } from '../../src/session/station-session.js';
+import { startVirtualStation } from '../../src/simulator/start-virtual-station.js';
+import { loadStationProfile, PROFILE_DIRECTORY, type StationProfile } from '../../src/simulator/station-profile.js';
+import type { VirtualStation, VirtualStationOptions } from '../../src/simulator/station/virtual-station.js';
+
+/** Starts a virtual station against a test CSMS and waits for its session and acceptance. */
+export async function startStation(
+  csms: Csms,
+  identity: string,
+  options: Partial<VirtualStationOptions> & { profile?: StationProfile; expectAccepted?: boolean } = {},
+): Promise<{ station: VirtualStation; session: StationSession }> {
+  const { expectAccepted = true, ...rest } = options;
+  const station = await startVirtualStation({
+    url: csms.url,
+    identity,
+    profile: options.profile ?? loadStationProfile('minimal'),
+    rebootDelayMs: 100,
+    ...rest,
+  });
+  const session = await csms.waitForStation(identity, 10_000);
+  if (!session) throw new Error(`no session for ${identity}`);
+  if (expectAccepted && !(await station.waitUntilAccepted(10_000))) throw new Error(`${identity} was not accepted`);
+  return { station, session };
+}
+
+/** A built-in profile changed by `edit`, written to a temporary file and loaded from there. */
+export function editedProfile(name: string, edit: (document: Record<string, unknown>) => void): StationProfile {
+  const document = JSON.parse(readFileSync(join(PROFILE_DIRECTORY, `${name}.json`), 'utf8')) as Record<string, unknown>;
+  delete document['$schema'];
+  edit(document);
+  const file = join(mkdtempSync(join(tmpdir(), 'profile-')), `${name}-edited.json`);
+  writeFileSync(file, JSON.stringify(document));
+  return loadStationProfile(file);
+}
+
+/** Collects the NotifyReport parts of one request until the last part (tbc false) or the time is up. */
+export function collectReport(session: StationSession, requestId: number, after: number, timeoutMs = 5000): Promise<StationMessage[]> {
+  return session.collect((m) => m.action === 'NotifyReport' && m.payload['requestId'] === requestId, {
+    after,
+    timeoutMs,
+    until: (parts) => parts.some((p) => p.payload['tbc'] !== true),
+  });
+}
