@@ -56,6 +56,8 @@ export function runCommand(terminal: Terminal): Command {
 }
 
 async function run(options: RunOptions, terminal: Terminal): Promise<void> {
+  // Listen for Ctrl-C before anything starts, so an early one is not lost.
+  const stopping = terminal.stopSignal();
   const profile = options.securityProfile;
   if ((profile === 1 || profile === 2) && !options.password) {
     throw new ToolError('ERR_INVALID_OPTION', `security profile ${profile} needs --password (or the OCPP_AUDIT_PASSWORD environment variable)`);
@@ -90,7 +92,7 @@ async function run(options: RunOptions, terminal: Terminal): Promise<void> {
   terminal.out(`CSMS listening on ${csms.url} (${profileText}, subprotocol ocpp2.0.1)`);
   terminal.out(`Point a charging station at ${csms.url}<identity>; evidence goes to ${outDir}. Press Ctrl-C to stop.`);
   reportToConsole(csms, terminal.out);
-  const signal = await terminal.stopSignal();
+  const signal = await stopping;
   terminal.out(`${signal}: closing connections and journals`);
   const summaries = await csms.close();
   for (const summary of summaries) {

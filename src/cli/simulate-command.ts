@@ -52,6 +52,8 @@ export function simulateCommand(terminal: Terminal): Command {
     .option('--sensor-interval <ms>', 'how often sensor values move', parsePositiveInteger, 1000)
     .addHelpText('after', `\nFaults:\n${faultHelp}`)
     .action(async (options: SimulateOptions) => {
+      // Listen for Ctrl-C before anything starts, so an early one is not lost.
+      const stopping = terminal.stopSignal();
       const profile = loadStationProfile(options.profile);
       const ca = readPem(options.tlsCa, 'CA certificate');
       const cert = readPem(options.tlsCert, 'client certificate');
@@ -70,7 +72,7 @@ export function simulateCommand(terminal: Terminal): Command {
         log: terminal.out,
       });
       terminal.out(`virtual station ${options.id} (${profile.id}${options.fault?.length ? `, faults: ${options.fault.join(', ')}` : ''}) → ${options.url}. Press Ctrl-C to stop.`);
-      const signal = await terminal.stopSignal();
+      const signal = await stopping;
       terminal.out(`${signal}: stopping the station`);
       await station.stop();
     });

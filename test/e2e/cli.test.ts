@@ -724,3 +724,36 @@ describe('ocpp-audit CLI (end to end)', function () {
     ]);
   });
 });
+
+describe('ocpp-audit simulate (end to end)', function () {
+  this.timeout(60_000);
+
+  it('runs a virtual station against the real CSMS command: boot, status, and a clean stop of both', async () => {
+    const csms = await startCli();
+    const simulator = spawnCli(['simulate', '--url', csms.url, '--id', 'SIM-E2E', '--profile', 'minimal', '--seed', '7']);
+    await simulator.waitForStdout(/BootNotification → Accepted/);
+    await csms.cli.waitForStdout(/SIM-E2E BootNotification \(PowerUp\): vendor ocpp-audit, model VS-Minimal, serial VSM-0001, firmware 1\.0\.0 → Accepted/);
+    await simulator.waitForStdout(/→ StatusNotification/);
+    simulator.child.kill('SIGINT');
+    expect(await simulator.waitForExit(), simulator.stderr).to.deep.equal({ code: 0, signal: null });
+    await csms.cli.waitForStdout(/SIM-E2E disconnected \(code 1000/);
+    csms.cli.child.kill('SIGINT');
+    expect(await csms.cli.waitForExit(), csms.cli.stderr).to.deep.equal({ code: 0, signal: null });
+    const records = readJournal(join(csms.outDir, 'SIM-E2E', 'trace.jsonl'));
+    const actions = frames(records)
+      .filter((r) => r.direction === 'cp-to-csms' && r.messageType === 'CALL')
+      .map((r) => r.action);
+    expect(actions.slice(0, 2)).to.deep.equal(['BootNotification', 'StatusNotification']);
+    expect(frames(records).every((r) => r.validation?.valid !== false)).to.equal(true);
+  });
+
+  it('refuses an unknown profile and an unknown fault with one line and exit 2', async () => {
+    const profile = await runToExit(['simulate', '--url', 'ws://127.0.0.1:1/ocpp', '--profile', 'no-such-profile']);
+    expect(profile.exit.code, profile.stderr).to.equal(2);
+    expect(profile.stderr.trim().split('\n')).to.have.length(1);
+    expect(profile.stderr).to.match(/^ocpp-audit: .*no-such-profile.*no such profile \(built-in: .*minimal/);
+    const fault = await runToExit(['simulate', '--url', 'ws://127.0.0.1:1/ocpp', '--fault', 'sneeze']);
+    expect(fault.exit.code, fault.stderr).to.equal(2);
+    expect(fault.stderr).to.match(/^ocpp-audit: .*--fault.*unknown fault; known: report-seqno-from-1/);
+  });
+});

@@ -1,0 +1,243 @@
+import { EventEmitter } from 'node:events';
+import type { DeviceModel } from '../device-model/device-model.js';
+import type { ComponentRef, ValueChange, VariableRef } from '../device-model/types.js';
+import { isNumeric } from '../device-model/value-check.js';
+import type { Clock } from './clock.js';
+import { cut, eventActualValue, parseNumber } from './event-data.js';
+import type { EventData } from './messages.js';
+import { cleanComponent, cleanVariable, isPeriodic, isThreshold, type Monitor, triggerOf } from './monitor.js';
+import type { MonitoringState } from './monitoring-state.js';
+import { firstDue, nextDue } from './periodic-timing.js';
+
+/** What the engine needs from the station besides the model and the monitors. */
+export interface MonitorEngineOptions {
+  clock: Clock;
+  /** Whether a transaction runs on the EVSE (undefined: the station as a whole). Default: never. */
+  isTransactionActive?: (evseId?: number) => boolean;
+  /** The running transaction's id, put into events of transaction monitors (EventDataType.transactionId). */
+  transactionId?: (evseId?: number) => string | undefined;
+}
+
+/** Optional content of a HardWiredNotification (EventDataType fields, plus the severity for the outbox). */
+export interface HardWiredNotificationOptions {
+  cleared?: boolean;
+  /** Cut to 50 characters. */
+  techCode?: string;
+  /** Cut to 500 characters. */
+  techInfo?: string;
+  /** eventId of the event that caused this one (N07.FR.05). */
+  cause?: number;
+  /** For the outbox only (not in the 2.0.1 payload). Default 5, "default severity for any monitoring event". */
+  severity?: number;
+}
+
+/** `event`: one NotifyEvent eventData item, and the severity the sender filters and queues by. */
+export interface MonitorEngineEvents {
+  event: [eventData: EventData, severity: number];
+}
+
+/** Boolean variables whose flips the station reports by itself when no monitor does (Part 1 §4.6). */
+const PROBLEM_VARIABLES = new Set(['problem', 'tripped']);
+
+/**
+ * Makes the monitors of a MonitoringState act (N07, N08): threshold alerts and their clearing,
+ * delta events, periodic and clock-aligned events, and hard-wired notifications, emitted as
+ * NotifyEvent eventData items with the level filter (N05.FR.03) applied. Watches the device
+ * model's Actual values and the state's monitor changes while started.
+ */
+export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
+  readonly #model: DeviceModel;
+  readonly #state: MonitoringState;
+  readonly #clock: Clock;
+  readonly #isTransactionActive: (evseId?: number) => boolean;
+  readonly #transactionId: ((evseId?: number) => string | undefined) | undefined;
+  /** Delta reference values by monitor id (N07.FR.18). */
+  readonly #reference = new Map<number, string>();
+  readonly #timers = new Map<number, unknown>();
+  #nextEventId = 1;
+  #running = false;
+
+  readonly #onChange = (change: ValueChange): void => this.#handleChange(change);
+  readonly #onAdded = (monitor: Monitor): void => this.#begin(monitor);
+  readonly #onReplaced = (monitor: Monitor, previous: Monitor): void => {
+    this.#end(previous);
+    // A replaced threshold keeps its exceeded state so the new value can clear or trigger it (N07.FR.11).
+    if (!isThreshold(monitor.type)) this.#state.setExceeded(monitor.id, false);
+    this.#begin(monitor);
+  };
+  readonly #onRemoved = (monitor: Monitor): void => this.#end(monitor);
+
+  constructor(model: DeviceModel, state: MonitoringState, options: MonitorEngineOptions) {
+    super();
+    this.#model = model;
+    this.#state = state;
+    this.#clock = options.clock;
+    this.#isTransactionActive = options.isTransactionActive ?? (() => false);
+    this.#transactionId = options.transactionId;
+  }
+
+  /** Between start() and stop(). */
+  get running(): boolean {
+    return this.#running;
+  }
+
+  /**
+   * Starts watching (at boot, and again after a Reset: the monitors live on in the state,
+   * N07.FR.13). Thresholds are evaluated at once, so one that was exceeded before and is
+   * back within limits now reports cleared (N07.FR.14); deltas take a new reference; periodic
+   * monitors count from now.
+   */
+  start(): void {
+    if (this.#running) return;
+    this.#running = true;
+    this.#model.on('change', this.#onChange);
+    this.#state.on('added', this.#onAdded).on('replaced', this.#onReplaced).on('removed', this.#onRemoved);
+    for (const monitor of this.#state.monitors()) if (monitor.active) this.#begin(monitor);
+  }
+
+  /** Stops watching and cancels every timer. */
+  stop(): void {
+    if (!this.#running) return;
+    this.#running = false;
+    this.#model.off('change', this.#onChange);
+    this.#state.off('added', this.#onAdded).off('replaced', this.#onReplaced).off('removed', this.#onRemoved);
+    for (const handle of this.#timers.values()) this.#clock.clearTimeout(handle);
+    this.#timers.clear();
+    this.#reference.clear();
+  }
+
+  /** Evaluates every threshold again, e.g. after a transaction started or ended (transaction monitors). */
+  reevaluate(): void {
+    if (!this.#running) return;
+    for (const monitor of this.#state.monitors()) if (monitor.active && isThreshold(monitor.type)) this.#checkThreshold(monitor, this.#actual(monitor));
+  }
+
+  /**
+   * Reports a fault the station's own software detected, without a monitor (eventNotificationType
+   * HardWiredNotification, trigger Alerting, no variableMonitoringId). Not subject to the
+   * monitoring level, which N05.FR.03 defines for monitors. Returns the emitted item.
+   */
+  hardWiredNotification(component: ComponentRef, variable: VariableRef, actualValue: string, options: HardWiredNotificationOptions = {}): EventData {
+    const eventData: EventData = {
+      eventId: this.#nextEventId++,
+      timestamp: new Date(this.#clock.now()).toISOString(),
+      trigger: 'Alerting',
+      actualValue: eventActualValue(this.#model, component, variable, actualValue),
+      component: cleanComponent(component),
+      variable: cleanVariable(variable),
+      eventNotificationType: 'HardWiredNotification',
+    };
+    if (options.cleared) eventData.cleared = true;
+    if (options.techCode !== undefined) eventData.techCode = cut(options.techCode, 50);
+    if (options.techInfo !== undefined) eventData.techInfo = cut(options.techInfo, 500);
+    if (options.cause !== undefined) eventData.cause = options.cause;
+    this.emit('event', eventData, options.severity ?? 5);
+    return eventData;
+  }
+
+  #handleChange(change: ValueChange): void {
+    if (change.attributeType !== 'Actual') return;
+    const { component, variable } = change.entry;
+    const monitors = this.#state.monitorsOn(component, variable);
+    for (const monitor of monitors) {
+      if (isThreshold(monitor.type)) this.#checkThreshold(monitor, change.current);
+      else if (monitor.type === 'Delta') this.#checkDelta(monitor, change);
+    }
+    // A station reports its own faults even without monitors (Part 1 §4.6); a Delta monitor on the variable already does.
+    if (
+      change.source === 'station' &&
+      change.entry.characteristics.dataType === 'boolean' &&
+      PROBLEM_VARIABLES.has(variable.name.toLowerCase()) &&
+      (change.current === 'true' || change.current === 'false') &&
+      !monitors.some((m) => m.type === 'Delta' && this.#acting(m))
+    ) {
+      this.hardWiredNotification(component, variable, change.current, { cleared: change.current === 'false' });
+    }
+  }
+
+  /** UpperThreshold fires when strictly above, LowerThreshold strictly below (N07.FR.16/17); once, then cleared once on return (N07.FR.02). */
+  #checkThreshold(monitor: Monitor, text: string | undefined): void {
+    if (!this.#acting(monitor)) return;
+    const value = parseNumber(text);
+    if (value === undefined) return;
+    const exceeded = monitor.type === 'UpperThreshold' ? value > monitor.value : value < monitor.value;
+    if (exceeded === this.#state.isExceeded(monitor.id)) return;
+    this.#state.setExceeded(monitor.id, exceeded);
+    this.#report(monitor, text ?? '', !exceeded);
+  }
+
+  /**
+   * Numeric Delta: fires when the value moved by more than `value` from the reference, which is
+   * the value when set or at the last Delta event (N07.FR.18). Other dataTypes: every change
+   * (N07.FR.19; dateTime too, as libocpp does). While a transaction monitor is idle the
+   * reference follows the value, so only moves during a transaction count.
+   */
+  #checkDelta(monitor: Monitor, change: ValueChange): void {
+    if (!this.#acting(monitor) || !isNumeric(change.entry.characteristics.dataType)) {
+      this.#reference.set(monitor.id, change.current);
+      if (this.#acting(monitor)) this.#report(monitor, change.current, false);
+      return;
+    }
+    const current = parseNumber(change.current);
+    if (current === undefined) return;
+    const reference = parseNumber(this.#reference.get(monitor.id));
+    if (reference !== undefined && Math.abs(current - reference) <= monitor.value) return;
+    this.#reference.set(monitor.id, change.current);
+    if (reference !== undefined) this.#report(monitor, change.current, false);
+  }
+
+  #begin(monitor: Monitor): void {
+    if (isThreshold(monitor.type)) this.#checkThreshold(monitor, this.#actual(monitor));
+    else if (monitor.type === 'Delta') this.#reference.set(monitor.id, this.#actual(monitor) ?? '');
+    else if (isPeriodic(monitor.type)) this.#schedule(monitor, firstDue(monitor.type, monitor.value * 1000, this.#clock.now()));
+  }
+
+  /** Forgets a monitor without any event: a removed exceeded threshold does not report cleared (N07.FR.12). */
+  #end(monitor: Monitor): void {
+    this.#reference.delete(monitor.id);
+    const handle = this.#timers.get(monitor.id);
+    if (handle !== undefined) this.#clock.clearTimeout(handle);
+    this.#timers.delete(monitor.id);
+  }
+
+  #schedule(monitor: Monitor, due: number): void {
+    const handle = this.#clock.setTimeout(() => {
+      this.#timers.delete(monitor.id);
+      if (!this.#running || this.#state.monitor(monitor.id) !== monitor) return;
+      // N08.FR.05: trigger Periodic with the current Actual value.
+      if (this.#acting(monitor)) this.#report(monitor, this.#actual(monitor) ?? '', false);
+      this.#schedule(monitor, nextDue(monitor.type, monitor.value * 1000, due, this.#clock.now()));
+    }, Math.max(0, due - this.#clock.now()));
+    this.#timers.set(monitor.id, handle);
+  }
+
+  /** Active, and for transaction monitors only while a transaction runs on the related EVSE (SetMonitoringDataType.transaction). */
+  #acting(monitor: Monitor): boolean {
+    return monitor.active && (!monitor.transaction || this.#isTransactionActive(monitor.component.evse?.id));
+  }
+
+  #actual(monitor: Monitor): string | undefined {
+    return this.#model.actual(monitor.component, monitor.variable);
+  }
+
+  /** Builds and emits the event, unless the monitor's severity is above the monitoring level (N05.FR.03, N07.FR.15). */
+  #report(monitor: Monitor, value: string, cleared: boolean): void {
+    if (monitor.severity > this.#state.level) return;
+    const eventData: EventData = {
+      eventId: this.#nextEventId++,
+      timestamp: new Date(this.#clock.now()).toISOString(),
+      trigger: triggerOf(monitor.type),
+      actualValue: eventActualValue(this.#model, monitor.component, monitor.variable, value),
+      component: cleanComponent(monitor.component),
+      variable: cleanVariable(monitor.variable),
+      variableMonitoringId: monitor.id, // N07.FR.06
+      eventNotificationType: monitor.origin,
+    };
+    if (cleared) eventData.cleared = true; // thresholds only: Delta and Periodic never pass true
+    if (monitor.transaction) {
+      const transactionId = this.#transactionId?.(monitor.component.evse?.id);
+      if (transactionId !== undefined) eventData.transactionId = cut(transactionId, 36);
+    }
+    this.emit('event', eventData, monitor.severity);
+  }
+}
