@@ -1,3 +1,4 @@
+import { attachMonitoring } from './station/monitoring-handlers.js';
 import { VirtualStation, type VirtualStationOptions } from './station/virtual-station.js';
 
 /**
@@ -6,6 +7,7 @@ import { VirtualStation, type VirtualStationOptions } from './station/virtual-st
  */
 export async function startVirtualStation(options: VirtualStationOptions): Promise<VirtualStation> {
   const station = new VirtualStation(options);
+  if (options.profile.supports.monitoring) attachMonitoring(station);
   await station.start();
   return station;
 }

@@ -1,0 +1,77 @@
+import { OcppCallError } from '../../ocpp/error-codes.js';
+import { systemClock } from '../monitoring/clock.js';
+import { EventOutbox } from '../monitoring/event-outbox.js';
+import type {
+  ClearVariableMonitoringRequest,
+  GetMonitoringReportRequest,
+  MonitoringBase,
+  SetVariableMonitoringRequest,
+} from '../monitoring/messages.js';
+import { MonitorEngine } from '../monitoring/monitor-engine.js';
+import { MonitoringState } from '../monitoring/monitoring-state.js';
+import { limitOf } from './message-limits.js';
+import type { VirtualStation } from './virtual-station.js';
+
+/**
+ * Plugs the monitoring block (N02–N08) into a station whose profile has it: the requests, the
+ * engine that fires monitors on sensor changes and writes, and the outbox that sends NotifyEvent
+ * or queues it while offline. The state outlives reconnects and resets (N07.FR.13).
+ */
+export function attachMonitoring(station: VirtualStation): { state: MonitoringState; engine: MonitorEngine; outbox: EventOutbox } {
+  const { model, profile } = station;
+  const state = new MonitoringState(model, profile.monitors);
+  const engine = new MonitorEngine(model, state, { clock: systemClock });
+  const outbox = new EventOutbox(async (payload) => (await station.send('NotifyEvent', payload as unknown as Record<string, unknown>)).ok, {
+    offlineQueuingSeverity: () => state.offlineQueuingSeverity(),
+    clock: systemClock,
+  });
+  engine.on('event', (eventData, severity) => outbox.push(eventData, severity));
+  station.on('booted', ({ status }) => {
+    if (status !== 'Accepted') return;
+    outbox.setOnline(true);
+    if (!engine.running) engine.start();
+  });
+  station.on('connected', () => {
+    if (station.isAccepted) outbox.setOnline(true);
+  });
+  station.on('disconnected', () => outbox.setOnline(false));
+  station.on('reset', () => engine.stop());
+
+  const refuseOverLimit = (action: 'SetVariableMonitoring' | 'ClearVariableMonitoring', request: SetVariableMonitoringRequest | ClearVariableMonitoringRequest): void => {
+    const violation = state.checkLimits(action, request);
+    if (!violation) return;
+    const code = violation === 'OccurrenceConstraintViolation' && station.faults.has('ocpp16-error-code') ? 'OccurenceConstraintViolation' : violation;
+    throw new OcppCallError(code as 'OccurrenceConstraintViolation', `the request exceeds MonitoringCtrlr limits for ${action} (N04.FR.09, N06.FR.06/07)`);
+  };
+
+  station.addHandlers({
+    SetVariableMonitoring: (payload) => {
+      const request = payload as unknown as SetVariableMonitoringRequest;
+      refuseOverLimit('SetVariableMonitoring', request);
+      return state.setVariableMonitoring(request);
+    },
+    ClearVariableMonitoring: (payload) => {
+      const request = payload as unknown as ClearVariableMonitoringRequest;
+      refuseOverLimit('ClearVariableMonitoring', request);
+      return state.clearVariableMonitoring(request);
+    },
+    SetMonitoringBase: (payload) => state.setMonitoringBase(payload['monitoringBase'] as MonitoringBase),
+    SetMonitoringLevel: (payload) => state.setMonitoringLevel(payload['severity'] as number),
+    GetMonitoringReport: (payload) => {
+      const request = payload as unknown as GetMonitoringReportRequest;
+      const { status, monitors } = state.report(request);
+      if (status === 'Accepted') {
+        station.context.afterResponse(async () => {
+          const items = limitOf(model, 'DeviceDataCtrlr', 'ItemsPerMessage', 'GetReport', 100);
+          const pages = MonitoringState.notifyMonitoringReportPages(request.requestId, monitors, items, new Date().toISOString());
+          for (const page of pages) {
+            const outcome = await station.send('NotifyMonitoringReport', page as unknown as Record<string, unknown>);
+            if (!outcome.ok && outcome.failure.kind === 'disconnected') return;
+          }
+        });
+      }
+      return { status };
+    },
+  });
+  return { state, engine, outbox };
+}
