@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { ToolError } from '../errors.js';
 import { DeviceModel } from './device-model/device-model.js';
+import { checkValue } from './device-model/value-check.js';
 import type { AttributeType, ComponentRef, DataType, EvseRef, Mutability, VariableAttribute, VariableEntry, VariableRef } from './device-model/types.js';
 
 type Per = 'station' | 'evse' | 'connector';
@@ -168,12 +169,12 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
   const expand = (): { entries: VariableEntry[]; sensors: SensorBinding[] } => {
     const entries: VariableEntry[] = [];
     const sensors: SensorBinding[] = [];
-    for (const spec of document.components) {
+    for (const [componentIndex, spec] of document.components.entries()) {
       for (const place of placements(spec.per, spec.evse)) {
         const component: ComponentRef = { name: spec.name };
         if (spec.instance !== undefined) component.instance = spec.instance;
         if (place.evse) component.evse = { ...place.evse };
-        for (const variableSpec of spec.variables) {
+        for (const [variableIndex, variableSpec] of spec.variables.entries()) {
           const variable: VariableRef = { name: variableSpec.name };
           if (variableSpec.instance !== undefined) variable.instance = variableSpec.instance;
           const mutability = variableSpec.mutability ?? 'ReadOnly';
@@ -197,6 +198,15 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
           if (variableSpec.minLimit !== undefined) characteristics.minLimit = variableSpec.minLimit;
           if (variableSpec.maxLimit !== undefined) characteristics.maxLimit = variableSpec.maxLimit;
           if (variableSpec.valuesList !== undefined) characteristics.valuesList = variableSpec.valuesList;
+          for (const attribute of attributes) {
+            const problem = checkValue(attribute.value, characteristics);
+            if (problem) {
+              throw new ToolError(
+                'ERR_INVALID_PROFILE',
+                `${file}: /components/${componentIndex}/variables/${variableIndex} ${attribute.type} value ${JSON.stringify(attribute.value)}: ${problem.additionalInfo ?? problem.reasonCode}`,
+              );
+            }
+          }
           const entry: VariableEntry = { component, variable, attributes, characteristics };
           if (variableSpec.rebootRequired) entry.rebootRequired = true;
           entries.push(entry);

@@ -140,12 +140,15 @@ export class DeviceModel extends EventEmitter<{ change: [ValueChange] }> {
 
   /**
    * The station's own change of a value (a sensor reading, a state change): no mutability check,
-   * but still the dataType and limits. Returns false when there is no such variable.
+   * but still the dataType and limits. Returns false when there is no such variable or the value
+   * does not fit it.
    */
   setByStation(component: ComponentRef, variable: VariableRef, value: string, attributeType: AttributeType = 'Actual'): boolean {
     const found = this.lookup(component, variable);
     if (found.status !== 'Found' || found.implicit) return false;
     if (!found.entry.attributes.some((a) => a.type === attributeType)) return false;
+    // The station's own values obey the same characteristics the CSMS is held to.
+    if (checkValue(value, found.entry.characteristics)) return false;
     this.#assign(found.entry, attributeType, value, 'station');
     return true;
   }

@@ -625,3 +625,19 @@ describe('loadStationProfile with a bad profile file', () => {
     expectInvalid(write('duplicate-connector.json', document), '/components', 'duplicate variable');
   });
 });
+
+describe('station profile loader: initial values', () => {
+  it('refuses a profile whose initial value does not fit its variable, naming the file and pointer', () => {
+    const document = JSON.parse(readFileSync(join(PROFILE_DIRECTORY, 'minimal.json'), 'utf8')) as {
+      components: Array<{ name: string; variables: Array<{ name: string; value?: string }> }>;
+    };
+    const componentIndex = document.components.findIndex((c) => c.name === 'OCPPCommCtrlr');
+    const variableIndex = document.components[componentIndex]!.variables.findIndex((v) => v.name === 'HeartbeatInterval');
+    document.components[componentIndex]!.variables[variableIndex]!.value = 'abc';
+    const file = join(mkdtempSync(join(tmpdir(), 'profile-')), 'bad-value.json');
+    writeFileSync(file, JSON.stringify(document));
+    expect(() => loadStationProfile(file))
+      .to.throw(new RegExp(`bad-value\\.json: /components/${componentIndex}/variables/${variableIndex} Actual value "abc"`))
+      .with.property('code', 'ERR_INVALID_PROFILE');
+  });
+});

@@ -1,3 +1,4 @@
+import { DeviceModel } from '../../../../src/simulator/device-model/device-model.js';
 import { expect } from 'chai';
 import type { MonitoringBase } from '../../../../src/simulator/monitoring/messages.js';
 import { MonitoringState } from '../../../../src/simulator/monitoring/monitoring-state.js';
@@ -130,7 +131,10 @@ describe('MonitoringState.setMonitoringLevel (N05)', () => {
   it('N07.FR.04 OfflineQueuingSeverity comes from MonitoringCtrlr, with a fallback', () => {
     const state = new MonitoringState(buildModel(), []);
     expect(state.offlineQueuingSeverity()).to.equal(5);
-    state.model.setByStation(MONITORING_CTRLR, { name: 'OfflineQueuingSeverity' }, '');
-    expect(state.offlineQueuingSeverity(6)).to.equal(6);
+    // An invalid value never gets in, so the configured one stays in force.
+    expect(state.model.setByStation(MONITORING_CTRLR, { name: 'OfflineQueuingSeverity' }, '')).to.equal(false);
+    expect(state.offlineQueuingSeverity(6)).to.equal(5);
+    // Without the variable at all, the fallback applies.
+    expect(new MonitoringState(new DeviceModel([]), []).offlineQueuingSeverity(6)).to.equal(6);
   });
 });
