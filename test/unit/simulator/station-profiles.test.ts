@@ -632,8 +632,8 @@ describe('station profile loader: initial values', () => {
       components: Array<{ name: string; variables: Array<{ name: string; value?: string }> }>;
     };
     const componentIndex = document.components.findIndex((c) => c.name === 'OCPPCommCtrlr');
-    const variableIndex = document.components[componentIndex]!.variables.findIndex((v) => v.name === 'HeartbeatInterval');
-    document.components[componentIndex]!.variables[variableIndex]!.value = 'abc';
+    const variableIndex = document.components[componentIndex].variables.findIndex((v) => v.name === 'HeartbeatInterval');
+    document.components[componentIndex].variables[variableIndex].value = 'abc';
     const file = join(mkdtempSync(join(tmpdir(), 'profile-')), 'bad-value.json');
     writeFileSync(file, JSON.stringify(document));
     expect(() => loadStationProfile(file))
