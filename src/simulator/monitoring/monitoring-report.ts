@@ -1,27 +1,6 @@
-import type { ComponentRef, VariableRef } from '../device-model/types.js';
-import type { ComponentVariable, GetMonitoringReportRequest, MonitoringData, NotifyMonitoringReportRequest } from './messages.js';
+import { matchesFilter } from '../device-model/component-variable-filter.js';
+import type { GetMonitoringReportRequest, MonitoringData, NotifyMonitoringReportRequest } from './messages.js';
 import { addressKey, cleanComponent, cleanVariable, type Monitor, toVariableMonitoring, typesOfCriterion } from './monitor.js';
-
-/**
- * Whether a monitor's address is selected by one componentVariable element, with the wildcards
- * of N02.FR.18–21 (= B08.FR.22–25, ERR23): no evse → every EVSE and the top-level component;
- * evse without connectorId → that EVSE and all its connectors; no instance → every instance;
- * no variable → every variable of the component; variable without instance → every instance.
- */
-export function matchesComponentVariable(component: ComponentRef, variable: VariableRef, filter: ComponentVariable): boolean {
-  const wanted = filter.component;
-  if (component.name.toLowerCase() !== wanted.name.toLowerCase()) return false;
-  if (wanted.instance !== undefined && component.instance !== wanted.instance) return false;
-  if (wanted.evse) {
-    if (component.evse?.id !== wanted.evse.id) return false;
-    if (wanted.evse.connectorId !== undefined && component.evse.connectorId !== wanted.evse.connectorId) return false;
-  }
-  if (filter.variable) {
-    if (variable.name.toLowerCase() !== filter.variable.name.toLowerCase()) return false;
-    if (filter.variable.instance !== undefined && variable.instance !== filter.variable.instance) return false;
-  }
-  return true;
-}
 
 /**
  * The monitors a GetMonitoringReport asks for: an element of componentVariable must select the
@@ -35,7 +14,7 @@ export function selectMonitors(monitors: readonly Monitor[], request: Pick<GetMo
     (monitor) =>
       monitor.active &&
       (!types || types.has(monitor.type)) &&
-      (!filters || filters.length === 0 || filters.some((filter) => matchesComponentVariable(monitor.component, monitor.variable, filter))),
+      (!filters || filters.length === 0 || filters.some((filter) => matchesFilter(monitor.component, monitor.variable, filter))),
   );
 }
 
