@@ -68,4 +68,79 @@ describe('virtual station monitoring, end to end over the wire', function () {
     expect(ids).to.have.length(hardWired);
     expect(ids).not.to.include(id);
   });
+
+  describe('named monitoring faults', () => {
+    type Event = Record<string, unknown>;
+    const start = async (identity: string, faults: NonNullable<Parameters<typeof startStation>[2]>['faults']) => {
+      csms = await startCsms();
+      const started = await startStation(csms, identity, { profile: loadStationProfile('ac-wallbox'), faults });
+      station = started.station;
+      return started.session;
+    };
+    const setMonitor = async (session: Awaited<ReturnType<typeof start>>, monitor: Record<string, unknown>) => {
+      const set = await session.call<{ setMonitoringResult: Array<{ status: string; id?: number }> }>('SetVariableMonitoring', {
+        setMonitoringData: [{ ...HEARTBEAT, severity: 5, ...monitor }],
+      });
+      return set.ok ? set.payload.setMonitoringResult[0] : undefined;
+    };
+    const write = (session: Awaited<ReturnType<typeof start>>, value: string) =>
+      session.call('SetVariables', { setVariableData: [{ ...HEARTBEAT, attributeValue: value }] });
+    const eventsFor = (session: Awaited<ReturnType<typeof start>>, id: number | undefined, after: number, timeoutMs: number, count = 1) =>
+      session.collect(
+        (m) => m.action === 'NotifyEvent' && (m.payload['eventData'] as Event[]).some((e) => e['variableMonitoringId'] === id),
+        { after, timeoutMs, count },
+      );
+
+    it('monitoring-accepted-empty: Accepted without an id, and no monitor behind it', async () => {
+      const session = await start('VS-MF-EMPTY', ['monitoring-accepted-empty']);
+      const result = await setMonitor(session, { type: 'Delta', value: 1 });
+      expect(result?.status).to.equal('Accepted');
+      expect(result).not.to.have.property('id');
+      const cursor = session.mark();
+      await session.call('GetMonitoringReport', { requestId: 5 });
+      const parts = await session.collect((m) => m.action === 'NotifyMonitoringReport', { after: cursor, timeoutMs: 5000, until: (got) => got.some((p) => p.payload['tbc'] !== true) });
+      const reported = parts.flatMap((p) => (p.payload['monitor'] as Array<{ variableMonitoring: unknown[] }>) ?? []).flatMap((m) => m.variableMonitoring);
+      expect(reported).to.have.length(station?.profile.monitors.length ?? -1);
+    });
+
+    it('monitors-never-fire: a Delta monitor is accepted but a write sends no event', async () => {
+      const session = await start('VS-MF-SILENT', ['monitors-never-fire']);
+      const result = await setMonitor(session, { type: 'Delta', value: 1 });
+      const cursor = session.mark();
+      expect((await write(session, '600')).ok).to.equal(true);
+      expect(await eventsFor(session, result?.id, cursor, 1500)).to.deep.equal([]);
+    });
+
+    it('ignore-monitoring-level: after SetMonitoringLevel 0, a severity 5 monitor still reports', async () => {
+      const session = await start('VS-MF-LEVEL', ['ignore-monitoring-level']);
+      const level = await session.call('SetMonitoringLevel', { severity: 0 });
+      expect(level.ok && level.payload['status']).to.equal('Accepted');
+      const result = await setMonitor(session, { type: 'Delta', value: 1 });
+      const cursor = session.mark();
+      await write(session, '600');
+      expect(await eventsFor(session, result?.id, cursor, 5000)).to.have.length(1);
+    });
+
+    it('base-keeps-custom: after SetMonitoringBase HardWiredOnly the custom monitor still fires', async () => {
+      const session = await start('VS-MF-BASE', ['base-keeps-custom']);
+      const result = await setMonitor(session, { type: 'Delta', value: 1 });
+      const base = await session.call('SetMonitoringBase', { monitoringBase: 'HardWiredOnly' });
+      expect(base.ok && base.payload['status']).to.equal('Accepted');
+      const cursor = session.mark();
+      await write(session, '600');
+      expect(await eventsFor(session, result?.id, cursor, 5000)).to.have.length(1);
+    });
+
+    it('threshold-without-cleared: the threshold fires on the way up, nothing comes on the way down', async () => {
+      const session = await start('VS-MF-CLEARED', ['threshold-without-cleared']);
+      const result = await setMonitor(session, { type: 'UpperThreshold', value: 500, severity: 4 });
+      const cursor = session.mark();
+      await write(session, '600');
+      const [alert] = await eventsFor(session, result?.id, cursor, 5000);
+      expect((alert?.payload['eventData'] as Event[])[0]).to.deep.include({ trigger: 'Alerting', actualValue: '600' });
+      const back = session.mark();
+      await write(session, '300');
+      expect(await eventsFor(session, result?.id, back, 1500)).to.deep.equal([]);
+    });
+  });
 });

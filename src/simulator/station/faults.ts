@@ -9,7 +9,7 @@ export const FAULTS = {
   'monitoring-accepted-empty': 'SetVariableMonitoring answers Accepted without monitor ids and nothing is behind it',
   'monitors-never-fire': 'monitors are stored and reported but never send NotifyEvent',
   'ignore-monitoring-level': 'SetMonitoringLevel is accepted but events of every severity keep coming',
-  'base-keeps-custom': 'SetMonitoringBase FactoryDefault/HardWiredOnly keeps the custom monitors',
+  'base-keeps-custom': 'SetMonitoringBase FactoryDefault/HardWiredOnly is accepted but changes nothing: custom monitors stay',
   'periodic-wrong-interval': 'periodic monitors fire at twice the requested interval',
   'periodic-jitter': 'periodic events come with heavy random jitter (up to half the interval)',
   'threshold-without-cleared': 'threshold monitors never send the cleared=true event on return',

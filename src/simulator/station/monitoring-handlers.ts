@@ -25,7 +25,12 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
     offlineQueuingSeverity: () => state.offlineQueuingSeverity(),
     clock: systemClock,
   });
-  engine.on('event', (eventData, severity) => outbox.push(eventData, severity));
+  const { faults } = station;
+  engine.on('event', (eventData, severity) => {
+    if (faults.has('monitors-never-fire') && eventData.variableMonitoringId !== undefined) return;
+    if (faults.has('threshold-without-cleared') && eventData.cleared === true) return;
+    outbox.push(eventData, severity);
+  });
   station.on('booted', ({ status }) => {
     if (status !== 'Accepted') return;
     outbox.setOnline(true);
@@ -48,6 +53,12 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
     SetVariableMonitoring: (payload) => {
       const request = payload as unknown as SetVariableMonitoringRequest;
       refuseOverLimit('SetVariableMonitoring', request);
+      if (faults.has('monitoring-accepted-empty')) {
+        // Says yes to everything, keeps nothing, and gives no ids.
+        return {
+          setMonitoringResult: request.setMonitoringData.map(({ component, variable, type, severity }) => ({ status: 'Accepted', type, severity, component, variable })),
+        };
+      }
       return state.setVariableMonitoring(request);
     },
     ClearVariableMonitoring: (payload) => {
@@ -55,8 +66,16 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
       refuseOverLimit('ClearVariableMonitoring', request);
       return state.clearVariableMonitoring(request);
     },
-    SetMonitoringBase: (payload) => state.setMonitoringBase(payload['monitoringBase'] as MonitoringBase),
-    SetMonitoringLevel: (payload) => state.setMonitoringLevel(payload['severity'] as number),
+    SetMonitoringBase: (payload) => {
+      const base = payload['monitoringBase'] as MonitoringBase;
+      if (faults.has('base-keeps-custom') && base !== 'All') return { status: 'Accepted' };
+      return state.setMonitoringBase(base);
+    },
+    SetMonitoringLevel: (payload) => {
+      const severity = payload['severity'] as number;
+      if (faults.has('ignore-monitoring-level') && severity >= 0 && severity <= 9) return { status: 'Accepted' };
+      return state.setMonitoringLevel(severity);
+    },
     GetMonitoringReport: (payload) => {
       const request = payload as unknown as GetMonitoringReportRequest;
       const { status, monitors } = state.report(request);
