@@ -142,5 +142,15 @@ describe('virtual station monitoring, end to end over the wire', function () {
       await write(session, '300');
       expect(await eventsFor(session, result?.id, back, 1500)).to.deep.equal([]);
     });
+
+    it('silent-after-periodic-set: after a periodic monitor, a SetVariables wedges the station', async () => {
+      const session = await start('VS-MF-WEDGE', ['silent-after-periodic-set']);
+      expect((await write(session, '400')).ok, 'before any periodic monitor').to.equal(true);
+      expect((await setMonitor(session, { type: 'Periodic', value: 30 }))?.status).to.equal('Accepted');
+      const wedged = await session.call('SetVariables', { setVariableData: [{ ...HEARTBEAT, attributeValue: '500' }] }, { timeoutMs: 500 });
+      expect(!wedged.ok && wedged.failure.kind).to.equal('timeout');
+      const after = await session.call('GetVariables', { getVariableData: [HEARTBEAT] }, { timeoutMs: 500 });
+      expect(!after.ok && after.failure.kind).to.equal('timeout');
+    });
   });
 });

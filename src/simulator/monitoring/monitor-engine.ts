@@ -16,6 +16,10 @@ export interface MonitorEngineOptions {
   isTransactionActive?: (evseId?: number) => boolean;
   /** The running transaction's id, put into events of transaction monitors (EventDataType.transactionId). */
   transactionId?: (evseId?: number) => string | undefined;
+  /** Fault injection: periodic intervals are multiplied by this (default 1). */
+  periodicIntervalFactor?: number;
+  /** Fault injection: milliseconds added to each periodic firing, given the interval (default none). */
+  periodicJitterMs?: (intervalMs: number) => number;
 }
 
 /** Optional content of a HardWiredNotification (EventDataType fields, plus the severity for the outbox). */
@@ -67,6 +71,9 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
   };
   readonly #onRemoved = (monitor: Monitor): void => this.#end(monitor);
 
+  readonly #intervalFactor: number;
+  readonly #jitter: ((intervalMs: number) => number) | undefined;
+
   constructor(model: DeviceModel, state: MonitoringState, options: MonitorEngineOptions) {
     super();
     this.#model = model;
@@ -74,6 +81,8 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     this.#clock = options.clock;
     this.#isTransactionActive = options.isTransactionActive ?? (() => false);
     this.#transactionId = options.transactionId;
+    this.#intervalFactor = options.periodicIntervalFactor ?? 1;
+    this.#jitter = options.periodicJitterMs;
   }
 
   /** Between start() and stop(). */
@@ -189,7 +198,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
   #begin(monitor: Monitor): void {
     if (isThreshold(monitor.type)) this.#checkThreshold(monitor, this.#actual(monitor));
     else if (monitor.type === 'Delta') this.#reference.set(monitor.id, this.#actual(monitor) ?? '');
-    else if (isPeriodic(monitor.type)) this.#schedule(monitor, firstDue(monitor.type, monitor.value * 1000, this.#clock.now()));
+    else if (isPeriodic(monitor.type)) this.#schedule(monitor, firstDue(monitor.type, this.#intervalMs(monitor), this.#clock.now()));
   }
 
   /** Forgets a monitor without any event: a removed exceeded threshold does not report cleared (N07.FR.12). */
@@ -200,14 +209,18 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     this.#timers.delete(monitor.id);
   }
 
+  #intervalMs(monitor: Monitor): number {
+    return monitor.value * 1000 * this.#intervalFactor;
+  }
+
   #schedule(monitor: Monitor, due: number): void {
     const handle = this.#clock.setTimeout(() => {
       this.#timers.delete(monitor.id);
       if (!this.#running || this.#state.monitor(monitor.id) !== monitor) return;
       // N08.FR.05: trigger Periodic with the current Actual value.
       if (this.#acting(monitor)) this.#report(monitor, this.#actual(monitor) ?? '', false);
-      this.#schedule(monitor, nextDue(monitor.type, monitor.value * 1000, due, this.#clock.now()));
-    }, Math.max(0, due - this.#clock.now()));
+      this.#schedule(monitor, nextDue(monitor.type, this.#intervalMs(monitor), due, this.#clock.now()));
+    }, Math.max(0, due - this.#clock.now() + (this.#jitter?.(this.#intervalMs(monitor)) ?? 0)));
     this.#timers.set(monitor.id, handle);
   }
 

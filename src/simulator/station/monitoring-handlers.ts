@@ -10,6 +10,7 @@ import type {
 import { MonitorEngine } from '../monitoring/monitor-engine.js';
 import { MonitoringState } from '../monitoring/monitoring-state.js';
 import { limitOf } from './message-limits.js';
+import { seededRandom } from './seeded-random.js';
 import type { VirtualStation } from './virtual-station.js';
 
 /**
@@ -20,7 +21,13 @@ import type { VirtualStation } from './virtual-station.js';
 export function attachMonitoring(station: VirtualStation): { state: MonitoringState; engine: MonitorEngine; outbox: EventOutbox } {
   const { model, profile } = station;
   const state = new MonitoringState(model, profile.monitors);
-  const engine = new MonitorEngine(model, state, { clock: systemClock });
+  const jitterRandom = seededRandom(0x6a17 ^ (station.context.seed ?? 1));
+  const engine = new MonitorEngine(model, state, {
+    clock: systemClock,
+    periodicIntervalFactor: station.faults.has('periodic-wrong-interval') ? 2 : 1,
+    // Up to half an interval late, never early, so the order of events is kept.
+    ...(station.faults.has('periodic-jitter') ? { periodicJitterMs: (intervalMs: number) => jitterRandom() * intervalMs * 0.5 } : {}),
+  });
   const outbox = new EventOutbox(async (payload) => (await station.send('NotifyEvent', payload as unknown as Record<string, unknown>)).ok, {
     offlineQueuingSeverity: () => state.offlineQueuingSeverity(),
     clock: systemClock,
@@ -49,6 +56,21 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
     throw new OcppCallError(code as 'OccurrenceConstraintViolation', `the request exceeds MonitoringCtrlr limits for ${action} (N04.FR.09, N06.FR.06/07)`);
   };
 
+  // The field's wedge: a periodic monitor plus one SetVariables, and the station answers nothing more.
+  let periodicSet = false;
+  const setVariables = station.handler('SetVariables');
+  if (faults.has('silent-after-periodic-set') && setVariables) {
+    station.addHandlers({
+      SetVariables: (payload) => {
+        if (periodicSet) {
+          station.wedge();
+          return new Promise(() => undefined);
+        }
+        return setVariables(payload);
+      },
+    });
+  }
+
   station.addHandlers({
     SetVariableMonitoring: (payload) => {
       const request = payload as unknown as SetVariableMonitoringRequest;
@@ -59,7 +81,11 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
           setMonitoringResult: request.setMonitoringData.map(({ component, variable, type, severity }) => ({ status: 'Accepted', type, severity, component, variable })),
         };
       }
-      return state.setVariableMonitoring(request);
+      const response = state.setVariableMonitoring(request);
+      if (faults.has('silent-after-periodic-set') && response.setMonitoringResult.some((r) => r.status === 'Accepted' && (r.type === 'Periodic' || r.type === 'PeriodicClockAligned'))) {
+        periodicSet = true;
+      }
+      return response;
     },
     ClearVariableMonitoring: (payload) => {
       const request = payload as unknown as ClearVariableMonitoringRequest;

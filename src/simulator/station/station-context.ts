@@ -9,6 +9,8 @@ export interface StationContext {
   readonly profile: StationProfile;
   readonly model: DeviceModel;
   readonly faults: FaultSet;
+  /** The seed the station runs with (sensors, back-off, fault jitter). */
+  readonly seed?: number;
   /** Sends a CALL to the CSMS on the current connection (a failure value when offline). */
   send(action: string, payload: Record<string, unknown>): Promise<CallOutcome>;
   /** Sends raw text (for fault injection that must break the schema on purpose). */

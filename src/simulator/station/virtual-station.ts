@@ -84,6 +84,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
       profile: this.profile,
       model: this.model,
       faults: this.faults,
+      seed: options.seed ?? 1,
       send: (action, payload) => this.send(action, payload),
       sendRaw: (text) => this.#connection?.sendRaw(text),
       afterResponse: (work) => {
@@ -110,6 +111,11 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   addHandlers(handlers: Record<string, StationHandler>): void {
     Object.assign(this.#handlers, handlers);
     if (this.#connection) this.#register(this.#connection);
+  }
+
+  /** The handler currently serving an action, to wrap it. */
+  handler(action: string): StationHandler | undefined {
+    return this.#handlers[action];
   }
 
   get context(): StationContext {

@@ -110,6 +110,8 @@ export function harness(options: { factory?: FactoryMonitor[]; model?: DeviceMod
   const engineOptions: MonitorEngineOptions = { clock };
   if (options.isTransactionActive) engineOptions.isTransactionActive = options.isTransactionActive;
   if (options.transactionId) engineOptions.transactionId = options.transactionId;
+  if (options.periodicIntervalFactor !== undefined) engineOptions.periodicIntervalFactor = options.periodicIntervalFactor;
+  if (options.periodicJitterMs) engineOptions.periodicJitterMs = options.periodicJitterMs;
   const engine = new MonitorEngine(model, state, engineOptions);
   const events: Recorded[] = [];
   engine.on('event', (eventData, severity) => {

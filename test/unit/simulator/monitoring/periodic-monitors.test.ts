@@ -85,4 +85,18 @@ describe('MonitorEngine periodic monitors (N08)', () => {
     expect(nextDue('Periodic', 60_000, START + 60_000, START + 300_000)).to.equal(START + 360_000);
     expect(nextDue('PeriodicClockAligned', 900_000, START + 900_000, START + 900_001)).to.equal(START + 1_800_000);
   });
+
+  it('fault periodic-wrong-interval: a 60 s Periodic monitor fires every 120 s', () => {
+    const h = harness({ periodicIntervalFactor: 2 });
+    addMonitor(h.state, { component: EVSE1, variable: POWER, type: 'Periodic', value: 60 });
+    h.clock.advance(240_000);
+    expect(times(h)).to.deep.equal(['2025-01-01T00:02:00.000Z', '2025-01-01T00:04:00.000Z']);
+  });
+
+  it('fault periodic-jitter: each firing comes late by the jitter, without drifting the schedule', () => {
+    const h = harness({ periodicJitterMs: () => 20_000 });
+    addMonitor(h.state, { component: EVSE1, variable: POWER, type: 'Periodic', value: 60 });
+    h.clock.advance(200_000);
+    expect(times(h)).to.deep.equal(['2025-01-01T00:01:20.000Z', '2025-01-01T00:02:20.000Z', '2025-01-01T00:03:20.000Z']);
+  });
 });
