@@ -3,7 +3,7 @@ import type { Csms } from '../../src/session/csms.js';
 import { loadStationProfile } from '../../src/simulator/station-profile.js';
 import type { VirtualStation } from '../../src/simulator/station/virtual-station.js';
 import { startCsms, stopCsms } from '../helpers/csms-fixture.js';
-import { startStation } from '../helpers/virtual-station-fixture.js';
+import { editedProfile, startStation } from '../helpers/virtual-station-fixture.js';
 
 const HEARTBEAT = { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } };
 
@@ -67,6 +67,48 @@ describe('virtual station monitoring, end to end over the wire', function () {
     const hardWired = station.profile.monitors.filter((m) => m.origin === 'HardWiredMonitor').length;
     expect(ids).to.have.length(hardWired);
     expect(ids).not.to.include(id);
+  });
+
+  it('N07.FR.02 a hard-wired connector over-temperature monitor fires from the moving sensor, then clears', async () => {
+    // The ac-wallbox connector heats 25 → 95 °C; here over a 4 s cycle instead of 40 s.
+    const profile = editedProfile('ac-wallbox', (document) => {
+      for (const component of document['components'] as Array<{ name: string; variables: Array<{ name: string; sensor?: { periodS?: number } }> }>) {
+        if (component.name !== 'Connector') continue;
+        for (const variable of component.variables) if (variable.name === 'Temperature' && variable.sensor) variable.sensor.periodS = 4;
+      }
+    });
+    csms = await startCsms();
+    const started = await startStation(csms, 'VS-MON-HOT', { profile, sensorIntervalMs: 200 });
+    station = started.station;
+    const events = await started.session.collect(
+      (m) => m.action === 'NotifyEvent' && (m.payload['eventData'] as Array<Record<string, unknown>>).some((e) => e['eventNotificationType'] === 'HardWiredMonitor'),
+      { timeoutMs: 15_000, count: 2 },
+    );
+    const data = events.map((m) => (m.payload['eventData'] as Array<Record<string, unknown>>)[0]);
+    expect(data[0]).to.deep.include({ trigger: 'Alerting', component: { name: 'Connector', evse: { id: 1, connectorId: 1 } } });
+    expect(Number(data[0]?.['actualValue'])).to.be.greaterThan(80);
+    expect(data[1]).to.deep.include({ trigger: 'Alerting', cleared: true });
+    expect(Number(data[1]?.['actualValue'])).to.be.at.most(80);
+  });
+
+  it('N07.FR.13 custom monitors survive a Reset and are reported after the reboot', async () => {
+    csms = await startCsms();
+    const started = await startStation(csms, 'VS-MON-RESET', { profile: loadStationProfile('ac-wallbox') });
+    station = started.station;
+    const { session } = started;
+    const set = await session.call<{ setMonitoringResult: Array<{ id?: number }> }>('SetVariableMonitoring', {
+      setMonitoringData: [{ ...HEARTBEAT, type: 'Delta', value: 1, severity: 6 }],
+    });
+    const id = set.ok ? set.payload.setMonitoringResult[0]?.id : undefined;
+    const cursor = session.mark();
+    await session.call('Reset', { type: 'Immediate' });
+    await session.waitFor((m) => m.action === 'BootNotification', { after: cursor, timeoutMs: 10_000 });
+    expect(await station.waitUntilAccepted(10_000)).to.equal(true);
+    const reportCursor = session.mark();
+    await session.call('GetMonitoringReport', { requestId: 9, componentVariable: [{ component: HEARTBEAT.component, variable: HEARTBEAT.variable }] });
+    const [part] = await session.collect((m) => m.action === 'NotifyMonitoringReport', { after: reportCursor, timeoutMs: 5000, count: 1 });
+    const ids = ((part?.payload['monitor'] as Array<{ variableMonitoring: Array<{ id: number }> }>) ?? []).flatMap((m) => m.variableMonitoring.map((v) => v.id));
+    expect(ids).to.include(id);
   });
 
   describe('named monitoring faults', () => {
