@@ -267,6 +267,13 @@ describe('virtual station', function () {
         undefined,
       ]);
       expect(station.model.actual(HEARTBEAT.component, HEARTBEAT.variable)).to.equal('120');
+      // RebootRequired: accepted, but the old value stays in force until the station reboots.
+      const priority = { name: 'NetworkConfigurationPriority' };
+      expect(station.model.actual({ name: 'OCPPCommCtrlr' }, priority)).to.equal('1');
+      const cursor = started.session.mark();
+      await started.session.call('Reset', { type: 'OnIdle' });
+      await started.session.waitFor((m) => m.action === 'BootNotification', { after: cursor, timeoutMs: 10_000 });
+      expect(station.model.actual({ name: 'OCPPCommCtrlr' }, priority)).to.equal('2,1');
       const range = await started.session.call<{ setVariableResult: Array<Record<string, unknown>> }>('SetVariables', {
         setVariableData: [{ ...HEARTBEAT, attributeValue: '0' }],
       });

@@ -47,6 +47,8 @@ export function variableKey(variable: VariableRef): string {
 export class DeviceModel extends EventEmitter<{ change: [ValueChange] }> {
   readonly #components = new Map<string, Map<string, VariableEntry>>();
   readonly #order: VariableEntry[] = [];
+  /** Writes answered RebootRequired, waiting for the reboot that puts them in force. */
+  readonly #pending = new Map<VariableEntry, { attributeType: AttributeType; value: string }>();
 
   constructor(entries: Iterable<VariableEntry> = []) {
     super();
@@ -134,8 +136,13 @@ export class DeviceModel extends EventEmitter<{ change: [ValueChange] }> {
     }
     const problem = checkValue(value, found.entry.characteristics);
     if (problem) return { attributeStatus: 'Rejected', attributeStatusInfo: problem };
+    if (found.entry.rebootRequired) {
+      // Accepted, but in force only after the next reboot (B05: RebootRequired).
+      this.#pending.set(found.entry, { attributeType, value });
+      return { attributeStatus: 'RebootRequired' };
+    }
     this.#assign(found.entry, attributeType, value, 'csms');
-    return { attributeStatus: found.entry.rebootRequired ? 'RebootRequired' : 'Accepted' };
+    return { attributeStatus: 'Accepted' };
   }
 
   /**
@@ -151,6 +158,12 @@ export class DeviceModel extends EventEmitter<{ change: [ValueChange] }> {
     if (checkValue(value, found.entry.characteristics)) return false;
     this.#assign(found.entry, attributeType, value, 'station');
     return true;
+  }
+
+  /** Called as the station reboots: values accepted with RebootRequired take effect now. */
+  applyPendingWrites(): void {
+    for (const [entry, { attributeType, value }] of this.#pending) this.#assign(entry, attributeType, value, 'csms');
+    this.#pending.clear();
   }
 
   #assign(entry: VariableEntry, attributeType: AttributeType, value: string, source: ValueChange['source']): void {

@@ -305,6 +305,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     connection?.close(1000, 'resetting');
     setTimeout(() => {
       if (this.#stopped) return;
+      this.model.applyPendingWrites();
       this.#sensors.start(this.#options.sensorIntervalMs ?? 1000);
       void this.#connect();
     }, this.#options.rebootDelayMs ?? 500).unref();
