@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { ToolError } from '../errors.js';
-import { DeviceModel } from './device-model/device-model.js';
+import { componentKey, DeviceModel, variableKey } from './device-model/device-model.js';
+import { checkMonitoringData } from './monitoring/monitoring-data-check.js';
 import { checkValue } from './device-model/value-check.js';
 import type { AttributeType, ComponentRef, DataType, EvseRef, Mutability, VariableAttribute, VariableEntry, VariableRef } from './device-model/types.js';
 
@@ -234,6 +235,15 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
       if (found.status !== 'Found' || found.implicit || !found.entry.characteristics.supportsMonitoring) {
         throw new ToolError('ERR_INVALID_PROFILE', `${file}: /monitors/${index} names a variable that is missing or not monitorable`);
       }
+      // Factory monitors obey the rules the CSMS's own monitors do (N04.FR.05/06/10/14).
+      const check = checkMonitoringData(model, { component, variable: spec.variable, type: spec.type, value: spec.value, severity: spec.severity });
+      if (!check.ok) {
+        throw new ToolError('ERR_INVALID_PROFILE', `${file}: /monitors/${index} ${check.statusInfo?.additionalInfo ?? check.status}`);
+      }
+      const twin = monitors.find(
+        (m) => m.type === spec.type && m.severity === spec.severity && componentKey(m.component) === componentKey(component) && variableKey(m.variable) === variableKey(spec.variable),
+      );
+      if (twin) throw new ToolError('ERR_INVALID_PROFILE', `${file}: /monitors/${index} repeats the type and severity of another monitor on the same variable`);
       monitors.push({
         origin: spec.origin,
         component,

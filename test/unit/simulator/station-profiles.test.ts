@@ -641,3 +641,31 @@ describe('station profile loader: initial values', () => {
       .with.property('code', 'ERR_INVALID_PROFILE');
   });
 });
+
+describe('station profile loader: factory monitors obey the N04 rules', () => {
+  const withMonitors = (monitors: unknown[]): string => {
+    const document = JSON.parse(readFileSync(join(PROFILE_DIRECTORY, 'ac-wallbox.json'), 'utf8')) as { monitors: unknown[] };
+    document.monitors = monitors;
+    const file = join(mkdtempSync(join(tmpdir(), 'profile-')), 'bad-monitor.json');
+    writeFileSync(file, JSON.stringify(document));
+    return file;
+  };
+  const temperature = { origin: 'HardWiredMonitor', per: 'connector', component: { name: 'Connector' }, variable: { name: 'Temperature' } };
+  const cases: Array<[string, unknown[], RegExp]> = [
+    ['a threshold outside the limits (N04.FR.06)', [{ ...temperature, type: 'UpperThreshold', value: 5000, severity: 2 }], /\/monitors\/0 threshold 5000 is above maxLimit/],
+    ['a negative delta (N04.FR.14)', [{ ...temperature, type: 'Delta', value: -1, severity: 2 }], /\/monitors\/0 a Delta of -1 is negative/],
+    [
+      'two monitors with the same type and severity (N04.FR.10)',
+      [
+        { ...temperature, type: 'UpperThreshold', value: 80, severity: 2 },
+        { ...temperature, type: 'UpperThreshold', value: 90, severity: 2 },
+      ],
+      /\/monitors\/1 repeats the type and severity/,
+    ],
+  ];
+  for (const [what, monitors, message] of cases) {
+    it(`refuses ${what}`, () => {
+      expect(() => loadStationProfile(withMonitors(monitors))).to.throw(message).with.property('code', 'ERR_INVALID_PROFILE');
+    });
+  }
+});
