@@ -211,7 +211,18 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
           const entry: VariableEntry = { component, variable, attributes, characteristics };
           if (variableSpec.rebootRequired) entry.rebootRequired = true;
           entries.push(entry);
-          if (variableSpec.sensor) sensors.push({ component, variable, spec: variableSpec.sensor });
+          if (variableSpec.sensor) {
+            const { min, max } = variableSpec.sensor;
+            const numeric = characteristics.dataType === 'integer' || characteristics.dataType === 'decimal';
+            const inLimits = (characteristics.minLimit === undefined || min >= characteristics.minLimit) && (characteristics.maxLimit === undefined || max <= characteristics.maxLimit);
+            if (!numeric || min > max || !inLimits) {
+              throw new ToolError(
+                'ERR_INVALID_PROFILE',
+                `${file}: /components/${componentIndex}/variables/${variableIndex}/sensor needs a numeric variable and a range [${min}, ${max}] within the variable's limits`,
+              );
+            }
+            sensors.push({ component, variable, spec: variableSpec.sensor });
+          }
         }
       }
     }

@@ -669,3 +669,23 @@ describe('station profile loader: factory monitors obey the N04 rules', () => {
     });
   }
 });
+
+describe('station profile loader: sensors', () => {
+  it('refuses a sensor on a boolean and one whose range leaves the limits', () => {
+    for (const [name, sensor] of [
+      ['Available', { kind: 'walk', min: 0, max: 1 }],
+      ['Temperature', { kind: 'triangle', min: 25, max: 5000, periodS: 10 }],
+    ] as const) {
+      const document = JSON.parse(readFileSync(join(PROFILE_DIRECTORY, 'ac-wallbox.json'), 'utf8')) as {
+        components: Array<{ name: string; variables: Array<{ name: string; sensor?: unknown }> }>;
+      };
+      const component = document.components.find((c) => c.name === 'Connector' && c.variables.some((v) => v.name === name));
+      const variable = component?.variables.find((v) => v.name === name);
+      if (!variable) throw new Error(`no Connector.${name} in ac-wallbox`);
+      variable.sensor = sensor;
+      const file = join(mkdtempSync(join(tmpdir(), 'profile-')), 'bad-sensor.json');
+      writeFileSync(file, JSON.stringify(document));
+      expect(() => loadStationProfile(file), name).to.throw(/\/sensor needs a numeric variable/).with.property('code', 'ERR_INVALID_PROFILE');
+    }
+  });
+});
