@@ -6,22 +6,14 @@ import type { EventTrigger, MonitoringCriterion, VariableMonitoring } from './me
 /** Who put a monitor there: the manufacturer (fixed or overridable) or the CSMS. */
 export type MonitorKind = 'HardWiredMonitor' | 'PreconfiguredMonitor' | 'CustomMonitor';
 
-/** One variable monitor of the station (Part 1 §4.4, N04). */
-export interface Monitor {
+/**
+ * One variable monitor of the station (Part 1 §4.4, N04): a factory monitor's fields (address,
+ * type, value, severity, transaction, factoryDefault) plus what the station adds to every monitor.
+ */
+export interface Monitor extends Omit<FactoryMonitor, 'origin'> {
   id: number;
-  component: ComponentRef;
-  variable: VariableRef;
-  type: MonitorType;
-  /** Threshold, delta amount, or for Periodic* the interval in seconds. */
-  value: number;
-  /** 0 (Danger) … 9 (Debug). */
-  severity: number;
-  /** Only acts while a transaction runs on a related component. */
-  transaction: boolean;
   /** Also the eventNotificationType of its events (N07). */
   origin: MonitorKind;
-  /** Part of the manufacturer's FactoryDefault set (N03); always true for hard-wired monitors. */
-  factoryDefault: boolean;
   /** Deactivated preconfigured monitors (SetMonitoringBase) neither fire nor appear in reports. */
   active: boolean;
 }
