@@ -108,6 +108,17 @@ export class DeviceModel extends EventEmitter<{ change: [ValueChange] }> {
     return found.status === 'Found' ? found.entry.attributes.find((a) => a.type === 'Actual')?.value : undefined;
   }
 
+  /**
+   * A controller's message limit, e.g. DeviceDataCtrlr.ItemsPerMessage[GetVariables]: a positive
+   * whole number, or undefined when the variable is missing or holds anything else (no limit).
+   */
+  limit(component: string, variable: string, instance?: string): number | undefined {
+    const text = this.actual({ name: component }, instance === undefined ? { name: variable } : { name: variable, instance });
+    if (text === undefined || !/^\d+$/.test(text)) return undefined;
+    const value = Number(text);
+    return value > 0 ? value : undefined;
+  }
+
   /** GetVariables for one element (B06.FR.01–09). */
   read(component: ComponentRef, variable: VariableRef, attributeType: AttributeType = 'Actual'): ReadResult {
     const found = this.lookup(component, variable);

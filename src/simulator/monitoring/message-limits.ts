@@ -36,16 +36,9 @@ export function exceedsLimits(
  */
 export function monitoringMessageLimits(model: DeviceModel, action: LimitedMonitoringAction): MessageLimits {
   const limits: MessageLimits = {};
-  const items = readLimit(model, 'ItemsPerMessage', action);
-  const bytes = readLimit(model, 'BytesPerMessage', action);
+  const items = model.limit('MonitoringCtrlr', 'ItemsPerMessage', action);
+  const bytes = model.limit('MonitoringCtrlr', 'BytesPerMessage', action);
   if (items !== undefined) limits.items = items;
   if (bytes !== undefined) limits.bytes = bytes;
   return limits;
-}
-
-function readLimit(model: DeviceModel, name: string, instance: string): number | undefined {
-  const text = model.actual({ name: 'MonitoringCtrlr' }, { name, instance });
-  if (text === undefined || !/^\d+$/.test(text)) return undefined;
-  const value = Number(text);
-  return value > 0 ? value : undefined;
 }

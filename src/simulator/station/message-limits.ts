@@ -4,8 +4,7 @@ import { frameBytes } from './report-data.js';
 
 /** A numeric limit from the device model, e.g. DeviceDataCtrlr.ItemsPerMessage[GetVariables]. */
 export function limitOf(model: DeviceModel, component: string, variable: string, instance: string, fallback: number): number {
-  const value = Number(model.actual({ name: component }, { name: variable, instance }));
-  return Number.isFinite(value) && value > 0 ? value : fallback;
+  return model.limit(component, variable, instance || undefined) ?? fallback;
 }
 
 /**
