@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Csms } from '../../src/session/csms.js';
+import { startCsms, stopCsms } from './csms-fixture.js';
 import type { StationMessage } from '../../src/session/station-inbox.js';
 import type { StationSession } from '../../src/session/station-session.js';
 import { startVirtualStation } from '../../src/simulator/start-virtual-station.js';
@@ -23,9 +24,40 @@ export async function startStation(
     ...rest,
   });
   const session = await csms.waitForStation(identity, 10_000);
-  if (!session) throw new Error(`no session for ${identity}`);
-  if (expectAccepted && !(await station.waitUntilAccepted(10_000))) throw new Error(`${identity} was not accepted`);
+  const problem = !session ? `no session for ${identity}` : expectAccepted && !(await station.waitUntilAccepted(10_000)) ? `${identity} was not accepted` : undefined;
+  if (problem || !session) {
+    await station.stop();
+    throw new Error(problem);
+  }
   return { station, session };
+}
+
+/**
+ * CSMS and station starters for one test file whose every test ends with all it started
+ * stopped (an afterEach registered here), so no test leaves a socket or timer behind.
+ */
+export function useStationTestbed(): {
+  startCsms: typeof startCsms;
+  startStation: typeof startStation;
+} {
+  const servers: Csms[] = [];
+  const stations: VirtualStation[] = [];
+  afterEach(async () => {
+    for (const station of stations.splice(0)) await station.stop();
+    for (const csms of servers.splice(0)) await stopCsms(csms);
+  });
+  return {
+    startCsms: async (overrides) => {
+      const csms = await startCsms(overrides);
+      servers.push(csms);
+      return csms;
+    },
+    startStation: async (csms, identity, options) => {
+      const started = await startStation(csms, identity, options);
+      stations.push(started.station);
+      return started;
+    },
+  };
 }
 
 /** A built-in profile changed by `edit`, written to a temporary file and loaded from there. */

@@ -1,26 +1,15 @@
 import { expect } from 'chai';
-import type { Csms } from '../../src/session/csms.js';
 import { loadStationProfile } from '../../src/simulator/station-profile.js';
-import type { VirtualStation } from '../../src/simulator/station/virtual-station.js';
-import { startCsms, stopCsms } from '../helpers/csms-fixture.js';
-import { editedProfile, startStation } from '../helpers/virtual-station-fixture.js';
+import { editedProfile, useStationTestbed } from '../helpers/virtual-station-fixture.js';
 
 const HEARTBEAT = { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } };
 
 describe('virtual station monitoring, end to end over the wire', function () {
-  let csms: Csms | undefined;
-  let station: VirtualStation | undefined;
-  afterEach(async () => {
-    await station?.stop();
-    station = undefined;
-    await stopCsms(csms);
-    csms = undefined;
-  });
+  const bed = useStationTestbed();
 
   it('N04/N07: a Delta monitor set by the CSMS fires on a SetVariables write, with its id and CustomMonitor', async () => {
-    csms = await startCsms();
-    const started = await startStation(csms, 'VS-MON-DELTA', { profile: loadStationProfile('ac-wallbox') });
-    station = started.station;
+    const csms = await bed.startCsms();
+    const started = await bed.startStation(csms, 'VS-MON-DELTA', { profile: loadStationProfile('ac-wallbox') });
     const { session } = started;
     const set = await session.call<{ setMonitoringResult: Array<{ status: string; id?: number }> }>('SetVariableMonitoring', {
       setMonitoringData: [{ ...HEARTBEAT, type: 'Delta', value: 1, severity: 5 }],
@@ -40,9 +29,9 @@ describe('virtual station monitoring, end to end over the wire', function () {
   });
 
   it('N08.FR.06 a Periodic monitor reports every interval; N03 HardWiredOnly removes it, GetMonitoringReport (N02) shows what is left', async () => {
-    csms = await startCsms();
-    const started = await startStation(csms, 'VS-MON-PERIODIC', { profile: loadStationProfile('ac-wallbox') });
-    station = started.station;
+    const csms = await bed.startCsms();
+    const started = await bed.startStation(csms, 'VS-MON-PERIODIC', { profile: loadStationProfile('ac-wallbox') });
+    const station = started.station;
     const { session } = started;
     const set = await session.call<{ setMonitoringResult: Array<{ status: string; id?: number }> }>('SetVariableMonitoring', {
       setMonitoringData: [{ ...HEARTBEAT, type: 'Periodic', value: 1, severity: 8 }],
@@ -77,9 +66,8 @@ describe('virtual station monitoring, end to end over the wire', function () {
         for (const variable of component.variables) if (variable.name === 'Temperature' && variable.sensor) variable.sensor.periodS = 4;
       }
     });
-    csms = await startCsms();
-    const started = await startStation(csms, 'VS-MON-HOT', { profile, sensorIntervalMs: 200 });
-    station = started.station;
+    const csms = await bed.startCsms();
+    const started = await bed.startStation(csms, 'VS-MON-HOT', { profile, sensorIntervalMs: 200 });
     const events = await started.session.collect(
       (m) => m.action === 'NotifyEvent' && (m.payload['eventData'] as Array<Record<string, unknown>>).some((e) => e['eventNotificationType'] === 'HardWiredMonitor'),
       { timeoutMs: 15_000, count: 2 },
@@ -92,9 +80,9 @@ describe('virtual station monitoring, end to end over the wire', function () {
   });
 
   it('N07.FR.13 custom monitors survive a Reset and are reported after the reboot', async () => {
-    csms = await startCsms();
-    const started = await startStation(csms, 'VS-MON-RESET', { profile: loadStationProfile('ac-wallbox') });
-    station = started.station;
+    const csms = await bed.startCsms();
+    const started = await bed.startStation(csms, 'VS-MON-RESET', { profile: loadStationProfile('ac-wallbox') });
+    const station = started.station;
     const { session } = started;
     const set = await session.call<{ setMonitoringResult: Array<{ id?: number }> }>('SetVariableMonitoring', {
       setMonitoringData: [{ ...HEARTBEAT, type: 'Delta', value: 1, severity: 6 }],
@@ -113,10 +101,9 @@ describe('virtual station monitoring, end to end over the wire', function () {
 
   describe('named monitoring faults', () => {
     type Event = Record<string, unknown>;
-    const start = async (identity: string, faults: NonNullable<Parameters<typeof startStation>[2]>['faults']) => {
-      csms = await startCsms();
-      const started = await startStation(csms, identity, { profile: loadStationProfile('ac-wallbox'), faults });
-      station = started.station;
+    const start = async (identity: string, faults: NonNullable<Parameters<typeof bed.startStation>[2]>['faults']) => {
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, identity, { profile: loadStationProfile('ac-wallbox'), faults });
       return started.session;
     };
     const setMonitor = async (session: Awaited<ReturnType<typeof start>>, monitor: Record<string, unknown>) => {
@@ -142,7 +129,7 @@ describe('virtual station monitoring, end to end over the wire', function () {
       await session.call('GetMonitoringReport', { requestId: 5 });
       const parts = await session.collect((m) => m.action === 'NotifyMonitoringReport', { after: cursor, timeoutMs: 5000, until: (got) => got.some((p) => p.payload['tbc'] !== true) });
       const reported = parts.flatMap((p) => (p.payload['monitor'] as Array<{ variableMonitoring: unknown[] }>) ?? []).flatMap((m) => m.variableMonitoring);
-      expect(reported).to.have.length(station?.profile.monitors.length ?? -1);
+      expect(reported).to.have.length(loadStationProfile('ac-wallbox').monitors.length);
     });
 
     it('monitors-never-fire: a Delta monitor is accepted but a write sends no event', async () => {

@@ -1,10 +1,8 @@
 import { expect } from 'chai';
 import type { FrameRecord } from '../../src/evidence/journal-record.js';
-import type { Csms } from '../../src/session/csms.js';
 import type { StationMessage } from '../../src/session/station-inbox.js';
-import type { VirtualStation } from '../../src/simulator/station/virtual-station.js';
-import { eventually, readJournal, startCsms, stopCsms } from '../helpers/csms-fixture.js';
-import { collectReport, editedProfile, startStation } from '../helpers/virtual-station-fixture.js';
+import { eventually, readJournal } from '../helpers/csms-fixture.js';
+import { collectReport, editedProfile, useStationTestbed } from '../helpers/virtual-station-fixture.js';
 
 const HEARTBEAT = { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } };
 const PASSWORD = { component: { name: 'SecurityCtrlr' }, variable: { name: 'BasicAuthPassword' } };
@@ -24,20 +22,13 @@ const reportingProfile = () =>
   });
 
 describe('virtual station', function () {
-  let csms: Csms | undefined;
-  let station: VirtualStation | undefined;
-  afterEach(async () => {
-    await station?.stop();
-    station = undefined;
-    await stopCsms(csms);
-    csms = undefined;
-  });
+  const bed = useStationTestbed();
 
   describe('provisioning (B01–B03)', () => {
     it('B01: boots with its profile identity, reports each connector, and heartbeats at the interval given (B01.FR.04)', async () => {
-      csms = await startCsms({ heartbeatIntervalS: 1 });
-      const started = await startStation(csms, 'VS-BOOT');
-      station = started.station;
+      const csms = await bed.startCsms({ heartbeatIntervalS: 1 });
+      const started = await bed.startStation(csms, 'VS-BOOT');
+      const station = started.station;
       const { session } = started;
       expect(session.bootNotification).to.deep.include({ reason: 'PowerUp' });
       expect(session.bootNotification?.['chargingStation']).to.deep.equal(station.profile.chargingStation);
@@ -49,9 +40,9 @@ describe('virtual station', function () {
     });
 
     it('B02: while Pending it answers the CSMS, sends nothing unasked, and boots again after the interval', async () => {
-      csms = await startCsms({ bootStatus: 'Pending', bootRetryIntervalS: 1 });
-      const started = await startStation(csms, 'VS-PENDING', { expectAccepted: false });
-      station = started.station;
+      const csms = await bed.startCsms({ bootStatus: 'Pending', bootRetryIntervalS: 1 });
+      const started = await bed.startStation(csms, 'VS-PENDING', { expectAccepted: false });
+      const station = started.station;
       const { session } = started;
       await eventually(() => session.bootState === 'Pending', 5000, 'a Pending boot');
       const cursor = session.mark();
@@ -67,9 +58,8 @@ describe('virtual station', function () {
     });
 
     it('B03: after Rejected it sends nothing but BootNotification retries', async () => {
-      csms = await startCsms({ bootStatus: 'Rejected', bootRetryIntervalS: 1 });
-      const started = await startStation(csms, 'VS-REJECTED', { expectAccepted: false });
-      station = started.station;
+      const csms = await bed.startCsms({ bootStatus: 'Rejected', bootRetryIntervalS: 1 });
+      const started = await bed.startStation(csms, 'VS-REJECTED', { expectAccepted: false });
       const { session } = started;
       const boots = await session.collect((m) => m.action === 'BootNotification', { timeoutMs: 10_000, count: 2 });
       expect(boots).to.have.length(2);
@@ -77,9 +67,8 @@ describe('virtual station', function () {
     });
 
     it('B11: Reset Immediate reboots it: the link drops, it comes back and boots with reason RemoteReset', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-RESET');
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-RESET');
       const { session } = started;
       const cursor = session.mark();
       const reset = await session.call('Reset', { type: 'Immediate' });
@@ -90,9 +79,8 @@ describe('virtual station', function () {
     });
 
     it('Part 4: after a lost connection it reconnects with back-off and does not boot again', async () => {
-      csms = await startCsms({ heartbeatIntervalS: 1 });
-      const started = await startStation(csms, 'VS-RECONNECT');
-      station = started.station;
+      const csms = await bed.startCsms({ heartbeatIntervalS: 1 });
+      const started = await bed.startStation(csms, 'VS-RECONNECT');
       const { session } = started;
       const cursor = session.mark();
       const reconnected = new Promise<void>((resolve) => session.once('connected', () => resolve()));
@@ -106,9 +94,9 @@ describe('virtual station', function () {
 
   describe('inventory (B07, B08)', () => {
     it('B07 FullInventory (TC_B_13): every variable once, paged by ItemsPerMessage from seqNo 0 with tbc, WriteOnly values withheld', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-FULL');
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-FULL');
+      const station = started.station;
       const { session } = started;
       const cursor = session.mark();
       const answer = await session.call('GetBaseReport', { requestId: 11, reportBase: 'FullInventory' });
@@ -133,9 +121,8 @@ describe('virtual station', function () {
     });
 
     it('B07 ConfigurationInventory (TC_B_12): only what the CSMS can set', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-CONFIG');
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-CONFIG');
       const cursor = started.session.mark();
       await started.session.call('GetBaseReport', { requestId: 12, reportBase: 'ConfigurationInventory' });
       const reported = items(await collectReport(started.session, 12, cursor));
@@ -146,14 +133,13 @@ describe('virtual station', function () {
     });
 
     it('B07 SummaryInventory: NotSupported where the profile lacks it (TC_B_15), the availability of every tier where it has it', async () => {
-      csms = await startCsms();
-      const first = await startStation(csms, 'VS-SUMMARY-1');
-      station = first.station;
+      const csms = await bed.startCsms();
+      const first = await bed.startStation(csms, 'VS-SUMMARY-1');
+      const station = first.station;
       const refused = await first.session.call('GetBaseReport', { requestId: 13, reportBase: 'SummaryInventory' });
       expect(refused.ok && refused.payload['status']).to.equal('NotSupported');
       await station.stop();
-      const second = await startStation(csms, 'VS-SUMMARY-2', { profile: reportingProfile() });
-      station = second.station;
+      const second = await bed.startStation(csms, 'VS-SUMMARY-2', { profile: reportingProfile() });
       const cursor = second.session.mark();
       await second.session.call('GetBaseReport', { requestId: 14, reportBase: 'SummaryInventory' });
       const reported = items(await collectReport(second.session, 14, cursor));
@@ -165,17 +151,16 @@ describe('virtual station', function () {
     });
 
     it('B08 GetReport: NotSupported as a CALLERROR where the profile has no custom reports', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-NOREPORT');
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-NOREPORT');
       const outcome = await started.session.call('GetReport', { requestId: 1, componentVariable: [HEARTBEAT] });
       expect(!outcome.ok && outcome.failure.kind === 'call-error' && outcome.failure.errorCode).to.equal('NotSupported');
     });
 
     it('B08.FR.22–25 wildcards and componentCriteria; EmptyResultSet; too many elements → OccurrenceConstraintViolation (B08.FR.17)', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-CUSTOM', { profile: reportingProfile() });
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-CUSTOM', { profile: reportingProfile() });
+      const station = started.station;
       const { session } = started;
       const report = async (requestId: number, payload: Record<string, unknown>): Promise<string[]> => {
         const cursor = session.mark();
@@ -216,9 +201,8 @@ describe('virtual station', function () {
 
   describe('variables (B05, B06)', () => {
     it('B06 GetVariables: Accepted, UnknownComponent, UnknownVariable, NotSupportedAttributeType, Rejected WriteOnly (B06.FR.09)', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-GET');
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-GET');
       const outcome = await started.session.call<{ getVariableResult: Array<Record<string, unknown>> }>('GetVariables', {
         getVariableData: [
           HEARTBEAT,
@@ -242,9 +226,9 @@ describe('virtual station', function () {
     });
 
     it('B05 SetVariables: Accepted, ReadOnly, InvalidValue, ValueOutOfRange, Unknown*, RebootRequired', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-SET');
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-SET');
+      const station = started.station;
       const outcome = await started.session.call<{ setVariableResult: Array<Record<string, unknown>> }>('SetVariables', {
         setVariableData: [
           { ...HEARTBEAT, attributeValue: '120' },
@@ -281,9 +265,8 @@ describe('virtual station', function () {
     });
 
     it('B06.FR.16: more elements than ItemsPerMessage[GetVariables] → CALLERROR OccurrenceConstraintViolation', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-LIMIT');
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-LIMIT');
       const outcome = await started.session.call('GetVariables', { getVariableData: Array.from({ length: 21 }, () => HEARTBEAT) });
       expect(!outcome.ok && outcome.failure.kind === 'call-error' && outcome.failure.errorCode).to.equal('OccurrenceConstraintViolation');
     });
@@ -291,9 +274,8 @@ describe('virtual station', function () {
 
   describe('control', () => {
     it('F06 TriggerMessage: Heartbeat, StatusNotification, MeterValues and BootNotification follow the answer; others NotImplemented', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-TRIGGER');
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-TRIGGER');
       const { session } = started;
       for (const requestedMessage of ['Heartbeat', 'StatusNotification', 'MeterValues', 'BootNotification']) {
         const cursor = session.mark();
@@ -309,19 +291,17 @@ describe('virtual station', function () {
     });
 
     it('a profile without monitoring answers the monitoring requests with CALLERROR NotSupported', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-NOMON');
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-NOMON');
       const outcome = await started.session.call('SetMonitoringBase', { monitoringBase: 'All' });
       expect(!outcome.ok && outcome.failure.kind === 'call-error' && outcome.failure.errorCode).to.equal('NotSupported');
     });
   });
 
   describe('named faults', () => {
-    const fullReport = async (identity: string, faults: NonNullable<Parameters<typeof startStation>[2]>['faults'], extra: Parameters<typeof startStation>[2] = {}) => {
-      csms = await startCsms({ callTimeoutMs: 10_000 });
-      const started = await startStation(csms, identity, { faults, ...extra });
-      station = started.station;
+    const fullReport = async (identity: string, faults: NonNullable<Parameters<typeof bed.startStation>[2]>['faults'], extra: Parameters<typeof bed.startStation>[2] = {}) => {
+      const csms = await bed.startCsms({ callTimeoutMs: 10_000 });
+      const started = await bed.startStation(csms, identity, { faults, ...extra });
       const cursor = started.session.mark();
       const answer = await started.session.call('GetBaseReport', { requestId: 31, reportBase: 'FullInventory' });
       const parts = await collectReport(started.session, 31, cursor, 1500);
@@ -353,17 +333,15 @@ describe('virtual station', function () {
     });
 
     it('ocpp16-error-code: too many elements are refused with the 1.6 spelling', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-F-16', { faults: ['ocpp16-error-code'] });
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-F-16', { faults: ['ocpp16-error-code'] });
       const outcome = await started.session.call('GetVariables', { getVariableData: Array.from({ length: 21 }, () => HEARTBEAT) });
       expect(!outcome.ok && outcome.failure.kind === 'call-error' && outcome.failure.errorCode).to.equal('OccurenceConstraintViolation');
     });
 
     it('slow-responses: answers come late enough to hit a short timeout', async () => {
-      csms = await startCsms();
-      const started = await startStation(csms, 'VS-F-SLOW', { faults: ['slow-responses'], slowResponseMs: 1500 });
-      station = started.station;
+      const csms = await bed.startCsms();
+      const started = await bed.startStation(csms, 'VS-F-SLOW', { faults: ['slow-responses'], slowResponseMs: 1500 });
       const outcome = await started.session.call('GetVariables', { getVariableData: [HEARTBEAT] }, { timeoutMs: 200 });
       expect(!outcome.ok && outcome.failure.kind).to.equal('timeout');
     });

@@ -115,10 +115,18 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     this.#reference.clear();
   }
 
-  /** Evaluates every threshold again, e.g. after a transaction started or ended (transaction monitors). */
+  /**
+   * Evaluates every threshold again after a transaction started or ended. A transaction monitor
+   * that stops acting forgets its exceeded state without an event, like a removed monitor
+   * (N07.FR.12), so the next transaction reports the excess afresh.
+   */
   reevaluate(): void {
     if (!this.#running) return;
-    for (const monitor of this.#state.monitors()) if (monitor.active && isThreshold(monitor.type)) this.#checkThreshold(monitor, this.#actual(monitor));
+    for (const monitor of this.#state.monitors()) {
+      if (!monitor.active || !isThreshold(monitor.type)) continue;
+      if (this.#acting(monitor)) this.#checkThreshold(monitor, this.#actual(monitor));
+      else this.#state.setExceeded(monitor.id, false);
+    }
   }
 
   /**

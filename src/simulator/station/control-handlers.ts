@@ -1,3 +1,4 @@
+import type { ChargingSessions } from './charging-sessions.js';
 import type { StationContext, StationHandler } from './station-context.js';
 
 export interface StationControls {
@@ -10,9 +11,12 @@ export interface StationControls {
 /**
  * TriggerMessage (F06) and Reset (B11/B12). A triggered message follows the answer; a Reset
  * answers Accepted and then reboots the station, which boots again with reason RemoteReset.
+ * With transactions running, Immediate ends them first (stoppedReason ImmediateReset) and
+ * OnIdle answers Scheduled and reboots when the last one has ended (B11).
  */
-export function controlHandlers(context: StationContext, controls: StationControls): Record<string, StationHandler> {
+export function controlHandlers(context: StationContext, controls: StationControls, sessions: ChargingSessions): Record<string, StationHandler> {
   const { profile } = context;
+  let resetScheduled = false;
   return {
     TriggerMessage: (payload) => {
       const requested = payload['requestedMessage'] as string;
@@ -48,7 +52,23 @@ export function controlHandlers(context: StationContext, controls: StationContro
         // Resetting a single EVSE is optional (B12); this station resets only as a whole.
         return { status: 'Rejected', statusInfo: { reasonCode: 'UnsupportedRequest', additionalInfo: 'only the whole station can be reset' } };
       }
-      context.afterResponse(() => controls.reset(type));
+      if (sessions.isActive() && type === 'OnIdle') {
+        if (!resetScheduled) {
+          resetScheduled = true;
+          const whenIdle = (): void => {
+            if (sessions.isActive()) return;
+            sessions.off('ended', whenIdle);
+            resetScheduled = false;
+            controls.reset(type);
+          };
+          sessions.on('ended', whenIdle);
+        }
+        return { status: 'Scheduled' };
+      }
+      context.afterResponse(async () => {
+        await sessions.stopAll('ImmediateReset');
+        controls.reset(type);
+      });
       return { status: 'Accepted' };
     },
   };

@@ -24,6 +24,8 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
   const jitterRandom = seededRandom(0x6a17 ^ (station.context.seed ?? 1));
   const engine = new MonitorEngine(model, state, {
     clock: systemClock,
+    isTransactionActive: (evseId) => station.sessions.isActive(evseId),
+    transactionId: (evseId) => station.sessions.transactionOn(evseId)?.id,
     periodicIntervalFactor: station.faults.has('periodic-wrong-interval') ? 2 : 1,
     // Up to half an interval late, never early, so the order of events is kept.
     ...(station.faults.has('periodic-jitter') ? { periodicJitterMs: (intervalMs: number) => jitterRandom() * intervalMs * 0.5 } : {}),
@@ -48,6 +50,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
   });
   station.on('disconnected', () => outbox.setOnline(false));
   station.on('reset', () => engine.stop());
+  station.sessions.on('started', () => engine.reevaluate()).on('ended', () => engine.reevaluate());
 
   const refuseOverLimit = (action: 'SetVariableMonitoring' | 'ClearVariableMonitoring', request: SetVariableMonitoringRequest | ClearVariableMonitoringRequest): void => {
     const violation = state.checkLimits(action, request);

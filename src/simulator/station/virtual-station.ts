@@ -4,6 +4,7 @@ import type { RpcConnection } from '../../ocpp/rpc-connection.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
 import type { DeviceModel } from '../device-model/device-model.js';
 import type { StationProfile } from '../station-profile.js';
+import { ChargingSessions } from './charging-sessions.js';
 import { controlHandlers } from './control-handlers.js';
 import { FaultSet, type FaultName } from './faults.js';
 import { limitOf } from './message-limits.js';
@@ -11,6 +12,7 @@ import { reportingHandlers } from './reporting-handlers.js';
 import { seededRandom } from './seeded-random.js';
 import { SensorDriver } from './sensors.js';
 import type { StationContext, StationHandler } from './station-context.js';
+import { transactionHandlers } from './transaction-handlers.js';
 import { variableHandlers } from './variable-handlers.js';
 
 export interface VirtualStationOptions {
@@ -55,6 +57,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   readonly profile: StationProfile;
   readonly model: DeviceModel;
   readonly faults: FaultSet;
+  /** Transactions started and stopped by the CSMS (F01/F03). */
+  readonly sessions: ChargingSessions;
   readonly #options: VirtualStationOptions;
   readonly #random: () => number;
   readonly #sensors: SensorDriver;
@@ -93,8 +97,10 @@ export class VirtualStation extends EventEmitter<StationEvents> {
       dropConnection: () => this.#connection?.terminate(),
       log: (line) => this.#log(line),
     };
+    this.sessions = new ChargingSessions(this.#context);
     this.#handlers = {
       ...reportingHandlers(this.#context),
+      ...transactionHandlers(this.#context, this.sessions),
       ...variableHandlers(this.#context, (changed) => {
         if (changed.some((c) => c.component.name === 'OCPPCommCtrlr' && c.variable.name === 'HeartbeatInterval')) this.#startHeartbeat();
       }),
@@ -103,7 +109,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
         heartbeat: () => void this.send('Heartbeat', {}),
         statusNotifications: (evseId, connectorId) => this.#sendStatusNotifications(evseId, connectorId),
         reset: (type) => this.#reboot(type),
-      }),
+      }, this.sessions),
     };
   }
 
