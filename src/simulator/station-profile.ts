@@ -6,7 +6,7 @@ import { ToolError } from '../errors.js';
 import { componentKey, DeviceModel, variableKey } from './device-model/device-model.js';
 import { checkMonitoringData } from './monitoring/monitoring-data-check.js';
 import { checkValue } from './device-model/value-check.js';
-import type { AttributeType, ComponentRef, DataType, EvseRef, Mutability, VariableAttribute, VariableEntry, VariableRef } from './device-model/types.js';
+import { componentLabel, variableLabel, type AttributeType, type ComponentRef, type DataType, type EvseRef, type Mutability, type VariableAttribute, type VariableEntry, type VariableRef } from './device-model/types.js';
 
 type Per = 'station' | 'evse' | 'connector';
 
@@ -52,7 +52,7 @@ export type MonitorType = 'UpperThreshold' | 'LowerThreshold' | 'Delta' | 'Perio
 interface MonitorSpec {
   origin: MonitorOrigin;
   per?: Per;
-  component: { name: string; instance?: string };
+  component: { name: string; instance?: string; evse?: EvseRef };
   variable: VariableRef;
   type: MonitorType;
   value: number;
@@ -148,6 +148,20 @@ export function loadStationProfile(nameOrPath: string): StationProfile {
 }
 
 function buildProfile(document: ProfileDocument, file: string): StationProfile {
+  const invalid = (pointer: string, problem: string): ToolError => new ToolError('ERR_INVALID_PROFILE', `${file}: ${pointer} ${problem}`);
+  /** A fixed place must exist in the profile's topology, and cannot be combined with `per`. */
+  const checkFixed = (pointer: string, per: Per | undefined, fixed: EvseRef | undefined): void => {
+    if (!fixed) return;
+    if (per !== undefined && per !== 'station') throw invalid(pointer, `has both a fixed evse and per "${per}"; use one`);
+    const evse = document.evses.find((e) => e.id === fixed.id);
+    if (!evse) throw invalid(`${pointer}/evse`, `names EVSE ${fixed.id}, which the profile does not have`);
+    if (fixed.connectorId !== undefined && !evse.connectors.some((c) => c.id === fixed.connectorId)) {
+      throw invalid(`${pointer}/evse`, `names connector ${fixed.connectorId} of EVSE ${fixed.id}, which the profile does not have`);
+    }
+  };
+  document.components.forEach((spec, index) => checkFixed(`/components/${index}`, spec.per, spec.evse));
+  (document.monitors ?? []).forEach((spec, index) => checkFixed(`/monitors/${index}/component`, spec.per, spec.component.evse));
+
   const placements = (per: Per | undefined, fixed?: EvseRef): Array<{ evse?: EvseRef; connectorType?: string }> => {
     if (fixed) return [{ evse: fixed }];
     if (per === 'evse') return document.evses.map((evse) => ({ evse: { id: evse.id } }));
@@ -170,6 +184,8 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
   const expand = (): { entries: VariableEntry[]; sensors: SensorBinding[] } => {
     const entries: VariableEntry[] = [];
     const sensors: SensorBinding[] = [];
+    /** Where each component/variable pair was first defined, to name both places of a repeat. */
+    const definedAt = new Map<string, string>();
     for (const [componentIndex, spec] of document.components.entries()) {
       for (const place of placements(spec.per, spec.evse)) {
         const component: ComponentRef = { name: spec.name };
@@ -178,6 +194,11 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
         for (const [variableIndex, variableSpec] of spec.variables.entries()) {
           const variable: VariableRef = { name: variableSpec.name };
           if (variableSpec.instance !== undefined) variable.instance = variableSpec.instance;
+          const pointer = `/components/${componentIndex}/variables/${variableIndex}`;
+          const key = `${componentKey(component)}\u0000${variableKey(variable)}`;
+          const earlier = definedAt.get(key);
+          if (earlier !== undefined) throw invalid(pointer, `repeats ${componentLabel(component)}.${variableLabel(variable)}, already defined at ${earlier}`);
+          definedAt.set(key, pointer);
           const mutability = variableSpec.mutability ?? 'ReadOnly';
           const attributes: VariableAttribute[] = [
             {
@@ -202,10 +223,7 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
           for (const attribute of attributes) {
             const problem = checkValue(attribute.value, characteristics);
             if (problem) {
-              throw new ToolError(
-                'ERR_INVALID_PROFILE',
-                `${file}: /components/${componentIndex}/variables/${variableIndex} ${attribute.type} value ${JSON.stringify(attribute.value)}: ${problem.additionalInfo ?? problem.reasonCode}`,
-              );
+              throw invalid(pointer, `${attribute.type} value ${JSON.stringify(attribute.value)}: ${problem.additionalInfo ?? problem.reasonCode}`);
             }
           }
           const entry: VariableEntry = { component, variable, attributes, characteristics };
@@ -216,10 +234,7 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
             const numeric = characteristics.dataType === 'integer' || characteristics.dataType === 'decimal';
             const inLimits = (characteristics.minLimit === undefined || min >= characteristics.minLimit) && (characteristics.maxLimit === undefined || max <= characteristics.maxLimit);
             if (!numeric || min > max || !inLimits) {
-              throw new ToolError(
-                'ERR_INVALID_PROFILE',
-                `${file}: /components/${componentIndex}/variables/${variableIndex}/sensor needs a numeric variable and a range [${min}, ${max}] within the variable's limits`,
-              );
+              throw invalid(`${pointer}/sensor`, `needs a numeric variable and a range [${min}, ${max}] within the variable's limits`);
             }
             sensors.push({ component, variable, spec: variableSpec.sensor });
           }
@@ -230,31 +245,26 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
   };
 
   const first = expand();
-  let model: DeviceModel;
-  try {
-    model = new DeviceModel(first.entries);
-  } catch (error) {
-    throw new ToolError('ERR_INVALID_PROFILE', `${file}: /components ${(error as Error).message}`);
-  }
+  const model = new DeviceModel(first.entries);
   const monitors: FactoryMonitor[] = [];
   (document.monitors ?? []).forEach((spec, index) => {
-    for (const place of placements(spec.per)) {
+    for (const place of placements(spec.per, spec.component.evse)) {
       const component: ComponentRef = { name: spec.component.name };
       if (spec.component.instance !== undefined) component.instance = spec.component.instance;
       if (place.evse) component.evse = { ...place.evse };
       const found = model.lookup(component, spec.variable);
       if (found.status !== 'Found' || found.implicit || !found.entry.characteristics.supportsMonitoring) {
-        throw new ToolError('ERR_INVALID_PROFILE', `${file}: /monitors/${index} names a variable that is missing or not monitorable`);
+        throw invalid(`/monitors/${index}`, `names ${componentLabel(component)}.${variableLabel(spec.variable)}, which is missing or not monitorable`);
       }
       // Factory monitors obey the rules the CSMS's own monitors do (N04.FR.05/06/10/14).
       const check = checkMonitoringData(model, { component, variable: spec.variable, type: spec.type, value: spec.value, severity: spec.severity });
       if (!check.ok) {
-        throw new ToolError('ERR_INVALID_PROFILE', `${file}: /monitors/${index} ${check.statusInfo?.additionalInfo ?? check.status}`);
+        throw invalid(`/monitors/${index}`, check.statusInfo?.additionalInfo ?? check.status);
       }
       const twin = monitors.find(
         (m) => m.type === spec.type && m.severity === spec.severity && componentKey(m.component) === componentKey(component) && variableKey(m.variable) === variableKey(spec.variable),
       );
-      if (twin) throw new ToolError('ERR_INVALID_PROFILE', `${file}: /monitors/${index} repeats the type and severity of another monitor on the same variable`);
+      if (twin) throw invalid(`/monitors/${index}`, `repeats the type and severity of another monitor on ${componentLabel(component)}.${variableLabel(spec.variable)}`);
       monitors.push({
         origin: spec.origin,
         component,

@@ -179,7 +179,8 @@ interface ProfileExpectation {
 const EXPECTED: Record<string, ProfileExpectation> = {
   minimal: { archetype: [], topology: [['cType2']], supplyPhases: 3, evsePowerMax: 11000, monitoring: false },
   'ac-wallbox': {
-    topology: [['cType2']],
+    // A socket outlet: the ConnectorPlugRetentionLock holds the driver's plug in it.
+    topology: [['sType2']],
     supplyPhases: 3,
     evsePowerMax: 11000,
     monitoring: true,
@@ -536,7 +537,7 @@ describe('loadStationProfile with a bad profile file', () => {
 
   /** The JSON of a built-in profile, loosely typed for the edits below. */
   interface ProfileJson {
-    components: Array<{ name: string; variables: Array<Record<string, unknown>> }>;
+    components: Array<{ name: string; evse?: { id: number }; variables: Array<Record<string, unknown>> }>;
     monitors: unknown[];
     supports?: unknown;
   }
@@ -611,18 +612,43 @@ describe('loadStationProfile with a bad profile file', () => {
     expectInvalid(write('unplaced.json', unknown), '/monitors/0');
   });
 
-  it('refuses a duplicate variable', () => {
+  it('refuses a duplicate variable, naming both places and the full label', () => {
     const document = builtIn('minimal');
     const station = document.components[0];
+    const repeat = station.variables.length;
     station.variables.push({ ...station.variables[0] });
-    expectInvalid(write('duplicate.json', document), '/components', 'duplicate variable ChargingStation.AvailabilityState');
+    expectInvalid(write('duplicate.json', document), `/components/0/variables/${repeat} repeats ChargingStation.AvailabilityState, already defined at /components/0/variables/0`);
   });
 
-  it('refuses a variable repeated on a per-connector component (case-insensitive names)', () => {
+  it('refuses a variable repeated on a per-connector component (case-insensitive names), with its EVSE and connector', () => {
     const document = builtIn('hpc');
-    const connector = document.components.find((c) => c.name === 'Connector')!;
+    const index = document.components.findIndex((c) => c.name === 'Connector');
+    const connector = document.components[index];
     connector.variables.push({ ...connector.variables[0], name: 'availabilitystate' });
-    expectInvalid(write('duplicate-connector.json', document), '/components', 'duplicate variable');
+    expectInvalid(write('duplicate-connector.json', document), `/components/${index}/variables/${connector.variables.length - 1} repeats Connector@1/1.availabilitystate`);
+  });
+
+  it('places a component and a monitor at a fixed EVSE', () => {
+    const document = builtIn('dc-fast');
+    document.components.push({ name: 'Fan', evse: { id: 2 }, variables: [{ name: 'Speed', dataType: 'integer', unit: 'RPM', value: '900', supportsMonitoring: true }] });
+    document.monitors.push({ origin: 'PreconfiguredMonitor', component: { name: 'Fan', evse: { id: 2 } }, variable: { name: 'Speed' }, type: 'LowerThreshold', value: 300, severity: 4 });
+    const profile = loadStationProfile(write('fixed-evse.json', document));
+    const fan = profile.monitors.filter((m) => m.component.name === 'Fan');
+    expect(fan).to.have.length(1);
+    expect(fan[0]?.component.evse).to.deep.equal({ id: 2 });
+    expect(profile.createModel().actual({ name: 'Fan', evse: { id: 2 } }, { name: 'Speed' })).to.equal('900');
+  });
+
+  it('refuses a fixed EVSE or connector the profile does not have, and a fixed EVSE together with per', () => {
+    const noEvse = builtIn('ac-wallbox');
+    noEvse.components.push({ name: 'Fan', evse: { id: 3 }, variables: [{ name: 'Speed', dataType: 'integer' }] });
+    expectInvalid(write('no-evse.json', noEvse), `/components/${noEvse.components.length - 1}/evse names EVSE 3`);
+    const noConnector = builtIn('ac-wallbox');
+    noConnector.monitors.push({ origin: 'HardWiredMonitor', component: { name: 'Connector', evse: { id: 1, connectorId: 4 } }, variable: { name: 'Temperature' }, type: 'UpperThreshold', value: 90, severity: 1 });
+    expectInvalid(write('no-connector.json', noConnector), `/monitors/${noConnector.monitors.length - 1}/component/evse names connector 4 of EVSE 1`);
+    const both = builtIn('ac-wallbox');
+    both.monitors.push({ origin: 'HardWiredMonitor', per: 'evse', component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Power' }, type: 'UpperThreshold', value: 9000, severity: 3 });
+    expectInvalid(write('both.json', both), `/monitors/${both.monitors.length - 1}/component has both a fixed evse and per "evse"`);
   });
 });
 
