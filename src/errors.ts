@@ -13,7 +13,10 @@ export type ToolErrorCode =
   | 'ERR_INVALID_OUTBOUND'
   | 'ERR_NOT_CONNECTED'
   | 'ERR_CONNECT'
-  | 'ERR_INVALID_PROFILE';
+  | 'ERR_INVALID_PROFILE'
+  | 'ERR_INVALID_TESTCASE'
+  | 'ERR_UNRESOLVED_REFERENCE'
+  | 'ERR_NO_STATION';
 
 export class ToolError extends Error {
   readonly code: ToolErrorCode;

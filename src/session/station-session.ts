@@ -46,6 +46,8 @@ export class StationSession extends EventEmitter<SessionEvents> {
   readonly #peerMessageIds = new RecentIds<true>(100_000);
   readonly #requestIds = new Set<number>();
   readonly #triggeredActions = new Set<string>();
+  /** messageId of each CALL the CSMS sent → journal seqs of that CALL and of its answer. */
+  readonly #exchanges = new Map<string, number[]>();
   #connection: RpcConnection | undefined;
   #connectionCount = 0;
   #bootStatus: BootStatus;
@@ -211,8 +213,24 @@ export class StationSession extends EventEmitter<SessionEvents> {
     return response;
   }
 
+  /**
+   * Journal sequence numbers of one exchange the CSMS started: its CALL and the station's answer
+   * (evidence points at them). Empty for unknown ids.
+   */
+  framesOf(messageId: string): number[] {
+    return this.#exchanges.get(messageId) ?? [];
+  }
+
   #toInbox(record: JournalRecord): void {
-    if (record.record !== 'frame' || record.direction !== 'cp-to-csms' || record.messageType !== 'CALL') return;
+    if (record.record !== 'frame' || record.messageId === undefined) return;
+    const outbound = record.direction === 'csms-to-cp' && record.messageType === 'CALL';
+    const answer = record.direction === 'cp-to-csms' && record.messageType !== 'CALL' && this.#exchanges.has(record.messageId);
+    if (outbound || answer) {
+      // Bounded like the id memory: a long audit must not grow without end.
+      if (outbound && this.#exchanges.size >= 100_000) this.#exchanges.delete(this.#exchanges.keys().next().value as string);
+      this.#exchanges.set(record.messageId, [...(this.#exchanges.get(record.messageId) ?? []), record.seq]);
+    }
+    if (record.direction !== 'cp-to-csms' || record.messageType !== 'CALL') return;
     const frame = record;
     this.#inbox.push({
       seq: frame.seq,

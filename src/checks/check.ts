@@ -1,0 +1,34 @@
+import type { Evidence } from '../evidence/evidence.js';
+
+export type Verdict = 'PASS' | 'FAIL' | 'WARN' | 'NOT APPLICABLE' | 'INCONCLUSIVE';
+
+/** The judgement of one check: a verdict, a reason for people, and the frames that prove it. */
+export interface CheckResult {
+  id: string;
+  title: string;
+  /** Requirement ids (N04.FR.10), use cases (N04) and OCTT test cases (TC_N_08). */
+  refs: string[];
+  /** Scoring category (protocol, inventory, variables, monitoring, events, robustness). */
+  category: string;
+  verdict: Verdict;
+  reason: string;
+  /** Journal sequence numbers of the frames that show the verdict. */
+  seqs: number[];
+  /** Optional structured facts (counts, measured intervals) for reports. */
+  details?: Record<string, unknown>;
+}
+
+/** A check: static meta plus a pure function of the evidence. */
+export interface Check {
+  id: string;
+  title: string;
+  refs: string[];
+  category: string;
+  /** One result normally; a few when the check judges several things of one kind (e.g. one per report). */
+  evaluate(evidence: Evidence): CheckResult | CheckResult[];
+}
+
+/** Builds a result for a check's own meta. */
+export function resultOf(check: Pick<Check, 'id' | 'title' | 'refs' | 'category'>, verdict: Verdict, reason: string, seqs: number[] = [], details?: Record<string, unknown>): CheckResult {
+  return { id: check.id, title: check.title, refs: check.refs, category: check.category, verdict, reason, seqs, ...(details ? { details } : {}) };
+}

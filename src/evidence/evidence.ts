@@ -1,0 +1,155 @@
+/**
+ * The evidence of one audit: everything the scenario runner collected from one station, in a
+ * versioned shape that checks read and `evidence.json` stores. Every observation carries the
+ * journal sequence numbers (`seqs`) of the frames that show it, so a verdict can point at them.
+ */
+export const EVIDENCE_VERSION = 1;
+
+export interface ComponentRefJson {
+  name: string;
+  instance?: string;
+  evse?: { id: number; connectorId?: number };
+}
+
+export interface VariableRefJson {
+  name: string;
+  instance?: string;
+}
+
+/** One report item of a NotifyReport, as the station sent it, with the frame it came in. */
+export interface DeviceModelEntry {
+  component: ComponentRefJson;
+  variable: VariableRefJson;
+  variableAttribute: Array<{ type?: string; value?: string; mutability?: string; persistent?: boolean; constant?: boolean }>;
+  variableCharacteristics?: {
+    dataType?: string;
+    unit?: string;
+    minLimit?: number;
+    maxLimit?: number;
+    valuesList?: string;
+    supportsMonitoring?: boolean;
+  };
+  seq: number;
+}
+
+/** A station CALL as collected (NotifyReport part, NotifyEvent, ...). */
+export interface CollectedMessage {
+  seq: number;
+  action: string;
+  receivedAt: string;
+  valid: boolean;
+  connection: number;
+  payload: Record<string, unknown>;
+}
+
+/** What a CALL from the audit produced: the response, or why there was none. */
+export interface CallCapture {
+  kind: 'call';
+  action: string;
+  request: Record<string, unknown>;
+  ok: boolean;
+  response?: Record<string, unknown>;
+  /** CALLERROR code, or timeout / disconnected / invalid-response / malformed-response. */
+  failure?: { kind: string; errorCode?: string; description: string };
+  durationMs: number;
+  sentAt: string;
+  seqs: number[];
+}
+
+/** Station messages gathered by an await or collect-report step. */
+export interface MessagesCapture {
+  kind: 'messages';
+  action: string;
+  /** The wait started at this journal cursor; messages are those recorded after it. */
+  after: number;
+  startedAt: string;
+  endedAt: string;
+  /** True when the awaited count or the report's last part (tbc false) arrived in time. */
+  complete: boolean;
+  messages: CollectedMessage[];
+}
+
+/** Variable values read with GetVariables (read-variables step). */
+export interface VariablesCapture {
+  kind: 'variables';
+  values: Array<{ component: ComponentRefJson; variable: VariableRefJson; attributeType: string; status: string; value?: string }>;
+  seqs: number[];
+}
+
+export type Capture = CallCapture | MessagesCapture | VariablesCapture;
+
+export type StepStatus = 'ok' | 'unmet' | 'skipped' | 'failed';
+
+/** What one step did. `unmet`: an expectation was not met; `failed`: the step could not run. */
+export interface StepOutcome {
+  index: number;
+  id: string;
+  kind: string;
+  phase: 'steps' | 'cleanup';
+  status: StepStatus;
+  detail: string;
+  startedAt: string;
+  durationMs: number;
+  seqs: number[];
+  /** The check this step declares (expect/await steps with `check`), copied for the checks. */
+  check?: { title: string; refs: string[]; level: 'fail' | 'warn' };
+}
+
+export type CaseStatus = 'completed' | 'not-applicable' | 'inconclusive';
+
+export interface CaseEvidence {
+  id: string;
+  title: string;
+  proves: string;
+  refs: string[];
+  category: string;
+  status: CaseStatus;
+  /** Why not applicable or inconclusive. */
+  reason?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  steps: StepOutcome[];
+  captures: Record<string, Capture>;
+}
+
+/** A variable the runner chose for a role (or the user forced), and why. */
+export interface TargetChoice {
+  role: string;
+  component: ComponentRefJson;
+  variable: VariableRefJson;
+  source: 'auto' | 'user';
+  reason: string;
+  dataType?: string;
+  minLimit?: number;
+  maxLimit?: number;
+  /** The Actual value when chosen (the value to restore). */
+  value?: string;
+}
+
+export interface Evidence {
+  evidenceVersion: typeof EVIDENCE_VERSION;
+  tool: { name: string; version: string };
+  station: {
+    identity: string;
+    boot?: { reason?: string; vendorName?: string; model?: string; serialNumber?: string; firmwareVersion?: string; seq?: number };
+    securityProfile: number;
+  };
+  options: Record<string, unknown>;
+  startedAt: string;
+  finishedAt?: string;
+  /** Set when the audit stopped early (Ctrl-C, station gone for good). */
+  interrupted?: { reason: string };
+  /** The device model as the FullInventory reported it (empty when it never came). */
+  deviceModel: { source?: string; complete: boolean; entries: DeviceModelEntry[] };
+  targets: TargetChoice[];
+  /** Roles no variable could fill, with the reason. */
+  missingTargets: Array<{ role: string; reason: string }>;
+  cases: CaseEvidence[];
+  /** Every StatusNotification and NotifyEvent of the whole audit (topology, event quality, rates). */
+  statusNotifications: CollectedMessage[];
+  notifyEvents: CollectedMessage[];
+  /** A cheap round trip after each monitoring case: did the station still answer? */
+  liveness: Array<{ afterCase: string; ok: boolean; detail: string; durationMs: number; seqs: number[] }>;
+  connections: Array<{ connection: number; event: 'open' | 'close'; at: string; seq: number; code?: number }>;
+  journal: { file: string; sha256?: string };
+}

@@ -1,0 +1,58 @@
+import type { CollectedMessage, MessagesCapture } from '../../evidence/evidence.js';
+import type { StationMessage } from '../../session/station-inbox.js';
+import { matchesAll } from '../json-path.js';
+import type { AwaitStep } from '../testcase.js';
+import { fill } from '../template.js';
+import type { StepResult, StepRun } from '../step-run.js';
+
+/**
+ * Waits for station messages of one action matching the step's fields, counted from a cursor
+ * taken before the request that provokes them, so a message that arrived early is not missed.
+ */
+export async function runAwait(step: AwaitStep, run: StepRun): Promise<StepResult> {
+  const match = step.match ? (fill(step.match, run.context, `${run.where}/match`) as Record<string, unknown>) : {};
+  const after = step.after !== undefined ? (run.cursors.get(step.after) ?? 0) : run.lastSendCursor;
+  const count = step.count ?? 1;
+  const windowMs = Number(fill(step.withinS, run.context, `${run.where}/withinS`)) * 1000 * run.timeoutScale;
+  const startedAt = new Date().toISOString();
+  const predicate = (m: StationMessage): boolean => m.action === step.action && matchesAll(m.payload, match);
+  run.waiting(`${count} × ${step.action}`, Date.now() + windowMs);
+  const messages = await collectUntil(run, predicate, { after, timeoutMs: windowMs, count });
+  const capture: MessagesCapture = { kind: 'messages', action: step.action, after, startedAt, endedAt: new Date().toISOString(), complete: messages.length >= count, messages: messages.map(toCollected) };
+  const seqs = messages.map((m) => m.seq);
+  if (capture.complete) return { status: 'ok', detail: `${messages.length} ${step.action} received`, seqs, capture };
+  const inconclusive = !run.session.isConnected;
+  return {
+    status: 'unmet',
+    detail: `${messages.length} of ${count} ${step.action} within ${Math.round(windowMs / 1000)} s${inconclusive ? ' (the station is not connected)' : ''}`,
+    seqs,
+    capture,
+    inconclusive,
+  };
+}
+
+/** session.collect that also ends when the audit is interrupted. */
+export function collectUntil(
+  run: StepRun,
+  predicate: (m: StationMessage) => boolean,
+  options: { after: number; timeoutMs: number; count?: number; until?: (got: readonly StationMessage[]) => boolean },
+): Promise<StationMessage[]> {
+  if (run.signal.aborted) return Promise.resolve(run.session.messages(predicate, options.after));
+  const stop = { until: options.until };
+  let aborted = false;
+  const onAbort = (): void => {
+    aborted = true;
+  };
+  run.signal.addEventListener('abort', onAbort, { once: true });
+  const collected = run.session.collect(predicate, {
+    after: options.after,
+    timeoutMs: options.timeoutMs,
+    ...(options.count !== undefined ? { count: options.count } : {}),
+    until: (got) => aborted || (stop.until?.(got) ?? false),
+  });
+  return collected.finally(() => run.signal.removeEventListener('abort', onAbort));
+}
+
+export function toCollected(message: StationMessage): CollectedMessage {
+  return { seq: message.seq, action: message.action, receivedAt: message.receivedAt, valid: message.valid, connection: message.connection, payload: message.payload };
+}

@@ -1,0 +1,32 @@
+import type { Step } from '../testcase.js';
+import type { StepResult, StepRun } from '../step-run.js';
+import { runAwait } from './await.js';
+import { runCollectReport } from './collect-report.js';
+import { runExpect } from './expect.js';
+import { runPrompt } from './prompt.js';
+import { runReadVariables } from './read-variables.js';
+import { runRestoreVariables } from './restore-variables.js';
+import { runSend } from './send.js';
+import { runWait } from './wait.js';
+
+/** Runs one step of any kind. */
+export async function runStep(step: Step, run: StepRun): Promise<StepResult> {
+  switch (step.kind) {
+    case 'send':
+      return runSend(step, run);
+    case 'expect':
+      return runExpect(step, run);
+    case 'await':
+      return runAwait(step, run);
+    case 'collect-report':
+      return runCollectReport(step, run);
+    case 'wait':
+      return runWait(step, run);
+    case 'read-variables':
+      return runReadVariables(step, run);
+    case 'restore-variables':
+      return runRestoreVariables(step, run);
+    case 'prompt':
+      return runPrompt(step, run);
+  }
+}

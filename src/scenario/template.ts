@@ -1,0 +1,53 @@
+import { ToolError } from '../errors.js';
+import { valueAt } from './json-path.js';
+
+/**
+ * Fills `${path}` references in test case data from the case context. A string that is one
+ * whole reference takes the referenced value with its type (a number stays a number, an object
+ * an object); references inside longer strings are interpolated. `${path + 2}` and
+ * `${path - 2}` add to a number. An unresolved reference is an error of the test case.
+ */
+export function fill(template: unknown, context: Record<string, unknown>, where: string): unknown {
+  if (typeof template === 'string') return fillString(template, context, where);
+  if (Array.isArray(template)) return template.map((item, i) => fill(item, context, `${where}/${i}`));
+  if (template !== null && typeof template === 'object') {
+    return Object.fromEntries(Object.entries(template).map(([key, value]) => [key, fill(value, context, `${where}/${key}`)]));
+  }
+  return template;
+}
+
+const WHOLE = /^\$\{([^}]+)\}$/;
+const ANY = /\$\{([^}]+)\}/g;
+
+function fillString(text: string, context: Record<string, unknown>, where: string): unknown {
+  const whole = WHOLE.exec(text);
+  if (whole) return evaluate(whole[1] ?? '', context, where);
+  return text.replace(ANY, (_, expression: string) => {
+    const value = evaluate(expression, context, where);
+    return typeof value === 'string' ? value : JSON.stringify(value);
+  });
+}
+
+function evaluate(expression: string, context: Record<string, unknown>, where: string): unknown {
+  const arithmetic = /^\s*([\w.*-]+?)\s*([+-])\s*(-?\d+(?:\.\d+)?)\s*$/.exec(expression);
+  const path = (arithmetic ? arithmetic[1] : expression)?.trim() ?? '';
+  const value = valueAt(context, path);
+  if (value === undefined) throw new ToolError('ERR_UNRESOLVED_REFERENCE', `${where}: \${${expression}} has no value (${path} is not known at this point)`);
+  if (!arithmetic) return value;
+  const number = Number(value);
+  if (!Number.isFinite(number)) throw new ToolError('ERR_UNRESOLVED_REFERENCE', `${where}: \${${expression}}: ${path} is not a number`);
+  const operand = Number(arithmetic[3]);
+  return arithmetic[2] === '+' ? number + operand : number - operand;
+}
+
+/** The references a template uses (for load-time checks of the paths' roots). */
+export function referencesIn(template: unknown): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') for (const m of value.matchAll(ANY)) found.push((m[1] ?? '').trim());
+    else if (Array.isArray(value)) value.forEach(walk);
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(walk);
+  };
+  walk(template);
+  return found;
+}

@@ -1,0 +1,119 @@
+/**
+ * A declarative test case (`testcases/<id>.json`, checked against testcases/testcase.schema.json).
+ * Strings in payloads and parameters may hold `${path}` references into the case context
+ * (targets, captures, request ids, options); see template.ts.
+ */
+export interface TestCase {
+  id: string;
+  title: string;
+  /** What passing this case shows about the station, in one or two sentences. */
+  proves: string;
+  /** Use cases (N03), requirement ids (N03.FR.01) and OCTT test case ids (TC_N_06). */
+  refs: string[];
+  /** Scoring category of its checks (protocol, inventory, variables, monitoring, events, robustness). */
+  category: string;
+  /** Order in the catalogue; cases run in ascending order. */
+  order: number;
+  /** Conditions for the case to apply; the first unmet one makes it NOT APPLICABLE with its reason. */
+  needs?: Need[];
+  /** Ask for a liveness round trip after the case (monitoring cases: the wedge bug). */
+  liveness?: boolean;
+  steps: Step[];
+  /** Run after the steps, whatever happened in them (restores what the case changed). */
+  cleanup?: Step[];
+}
+
+/**
+ * `monitoring`: the station reports a MonitoringCtrlr and does not refuse monitoring requests;
+ * `has:<path>`: the context holds a value there, e.g. `has:targets.numeric.outOfRange`, `has:known.hardWiredMonitor`;
+ * `interactive`: an operator is present (not with --non-interactive).
+ */
+export type Need = string;
+
+/** A verdict the step contributes: PASS when met, FAIL (or WARN for level warn) when not. */
+export interface StepCheck {
+  title: string;
+  refs: string[];
+  level?: 'fail' | 'warn';
+}
+
+interface StepBase {
+  /** Unique within the case; names the step in evidence and check ids (`<case>/<step>`). */
+  id: string;
+  check?: StepCheck;
+  /** When the step's expectation is unmet, skip the remaining steps (cleanup still runs). */
+  stopIfUnmet?: boolean;
+}
+
+export interface SendStep extends StepBase {
+  kind: 'send';
+  action: string;
+  payload: Record<string, unknown>;
+  /** Capture name (default: the step id). */
+  as?: string;
+  timeoutS?: number;
+}
+
+/** A condition on a capture: the value at `at` (dot path, `*` for every array element). */
+export interface Condition {
+  at: string;
+  oneOf?: unknown[];
+  equals?: unknown;
+  exists?: boolean;
+  atLeast?: number;
+  atMost?: number;
+  /** Deep partial match: every given field equals. */
+  matches?: Record<string, unknown>;
+}
+
+export interface ExpectStep extends StepBase, Condition {
+  kind: 'expect';
+  /** The capture the condition reads. */
+  of: string;
+}
+
+export interface AwaitStep extends StepBase {
+  kind: 'await';
+  action: string;
+  /** Dot-path → expected value (`*` matches any array element); all must hold. */
+  match?: Record<string, unknown>;
+  count?: number;
+  withinS: number;
+  /** Look at messages from the start of this step on (default: the last send step's start). */
+  after?: string;
+  as?: string;
+}
+
+export interface CollectReportStep extends StepBase {
+  kind: 'collect-report';
+  action: 'NotifyReport' | 'NotifyMonitoringReport';
+  requestId: string | number;
+  withinS: number;
+  after?: string;
+  as?: string;
+}
+
+export interface WaitStep extends StepBase {
+  kind: 'wait';
+  seconds: number | string;
+}
+
+export interface ReadVariablesStep extends StepBase {
+  kind: 'read-variables';
+  variables: Array<{ component: unknown; variable: unknown; attributeType?: string }>;
+  as?: string;
+}
+
+export interface RestoreVariablesStep extends StepBase {
+  kind: 'restore-variables';
+  /** A read-variables capture: every Accepted value is written back with SetVariables. */
+  from: string;
+}
+
+export interface PromptStep extends StepBase {
+  kind: 'prompt';
+  message: string;
+}
+
+export type Step = SendStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | ReadVariablesStep | RestoreVariablesStep | PromptStep;
+export type StepKind = Step['kind'];
