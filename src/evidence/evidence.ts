@@ -91,6 +91,8 @@ export interface StepOutcome {
   startedAt: string;
   durationMs: number;
   seqs: number[];
+  /** The outcome cannot be judged (the station timed out or was gone): its check is INCONCLUSIVE. */
+  inconclusive?: true;
   /** The check this step declares (expect/await steps with `check`), copied for the checks. */
   check?: { title: string; refs: string[]; level: 'fail' | 'warn' };
 }

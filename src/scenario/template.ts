@@ -5,7 +5,7 @@ import { valueAt } from './json-path.js';
  * Fills `${path}` references in test case data from the case context. A string that is one
  * whole reference takes the referenced value with its type (a number stays a number, an object
  * an object); references inside longer strings are interpolated. `${path + 2}` and
- * `${path - 2}` add to a number. An unresolved reference is an error of the test case.
+ * `${path - 2}` add to a number; `${path | string}` gives the value as text. An unresolved reference is an error of the test case.
  */
 export function fill(template: unknown, context: Record<string, unknown>, where: string): unknown {
   if (typeof template === 'string') return fillString(template, context, where);
@@ -28,7 +28,15 @@ function fillString(text: string, context: Record<string, unknown>, where: strin
   });
 }
 
-function evaluate(expression: string, context: Record<string, unknown>, where: string): unknown {
+function evaluate(full: string, context: Record<string, unknown>, where: string): unknown {
+  // `${path | string}`: the value as text (SetVariables values are strings in OCPP).
+  const asText = /\|\s*string\s*$/.test(full);
+  const expression = full.replace(/\|\s*string\s*$/, '');
+  const value = compute(expression, context, where);
+  return asText ? String(value) : value;
+}
+
+function compute(expression: string, context: Record<string, unknown>, where: string): unknown {
   const arithmetic = /^\s*([\w.*-]+?)\s*([+-])\s*(-?\d+(?:\.\d+)?)\s*$/.exec(expression);
   const path = (arithmetic ? arithmetic[1] : expression)?.trim() ?? '';
   const value = valueAt(context, path);

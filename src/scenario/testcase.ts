@@ -18,6 +18,10 @@ export interface TestCase {
   needs?: Need[];
   /** Ask for a liveness round trip after the case (monitoring cases: the wedge bug). */
   liveness?: boolean;
+  /** The collect-report capture of a FullInventory that becomes the audit's device model. */
+  deviceModelFrom?: string;
+  /** Facts for later cases: `known.<name>` gets the value at the path (e.g. a hard-wired monitor's id). */
+  remember?: Record<string, string>;
   steps: Step[];
   /** Run after the steps, whatever happened in them (restores what the case changed). */
   cleanup?: Step[];
@@ -52,6 +56,8 @@ export interface SendStep extends StepBase {
   /** Capture name (default: the step id). */
   as?: string;
   timeoutS?: number;
+  /** An optional feature: CALLERROR NotSupported / NotImplemented makes the case NOT APPLICABLE. */
+  optional?: boolean;
 }
 
 /** A condition on a capture: the value at `at` (dot path, `*` for every array element). */

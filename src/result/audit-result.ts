@@ -1,0 +1,45 @@
+import type { CheckResult, Verdict } from '../checks/check.js';
+import type { CaseStatus, Evidence } from '../evidence/evidence.js';
+
+/** Version of result.json; bump on any incompatible change. */
+export const RESULT_VERSION = 1;
+
+/** The contract between the audit core and every report (HTML, JUnit, comparison). */
+export interface AuditResult {
+  resultVersion: typeof RESULT_VERSION;
+  tool: { name: string; version: string };
+  station: Evidence['station'];
+  options: Record<string, unknown>;
+  timings: { startedAt: string; finishedAt: string; durationMs: number };
+  interrupted?: { reason: string };
+  summary: Record<Verdict, number> & { checks: number };
+  cases: Array<{ id: string; title: string; status: CaseStatus; reason?: string }>;
+  checks: CheckResult[];
+  files: { journal: string; journalSha256?: string; evidence: string };
+}
+
+export const VERDICTS: readonly Verdict[] = ['PASS', 'FAIL', 'WARN', 'NOT APPLICABLE', 'INCONCLUSIVE'];
+
+export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceFile: string): AuditResult {
+  const summary = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
+  for (const check of checks) summary[check.verdict] += 1;
+  const finishedAt = evidence.finishedAt ?? new Date().toISOString();
+  return {
+    resultVersion: RESULT_VERSION,
+    tool: evidence.tool,
+    station: evidence.station,
+    options: evidence.options,
+    timings: { startedAt: evidence.startedAt, finishedAt, durationMs: Date.parse(finishedAt) - Date.parse(evidence.startedAt) },
+    ...(evidence.interrupted ? { interrupted: evidence.interrupted } : {}),
+    summary: { ...summary, checks: checks.length },
+    cases: evidence.cases.map((c) => ({ id: c.id, title: c.title, status: c.status, ...(c.reason ? { reason: c.reason } : {}) })),
+    checks,
+    files: { journal: evidence.journal.file, ...(evidence.journal.sha256 ? { journalSha256: evidence.journal.sha256 } : {}), evidence: evidenceFile },
+  };
+}
+
+/** Whether the verdicts reach the --fail-on level (fail: any FAIL; warn: any FAIL or WARN). */
+export function reachesFailLevel(result: AuditResult, level: 'fail' | 'warn' | 'none'): boolean {
+  if (level === 'none') return false;
+  return result.summary.FAIL > 0 || (level === 'warn' && result.summary.WARN > 0);
+}

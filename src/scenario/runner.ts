@@ -1,0 +1,335 @@
+import { EventEmitter } from 'node:events';
+import { describeFailure } from '../ocpp/call-outcome.js';
+import type { CaseEvidence, ComponentRefJson, Evidence, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
+import { EVIDENCE_VERSION } from '../evidence/evidence.js';
+import type { StationSession } from '../session/station-session.js';
+import { actualValue, assembleDeviceModel } from './device-model-assembly.js';
+import { valueAt } from './json-path.js';
+import type { LoadedTestCase } from './testcase-loader.js';
+import type { Step } from './testcase.js';
+import { chooseTargets, type TargetRole } from './targets.js';
+import { referencesIn } from './template.js';
+import { runStep } from './steps/index.js';
+import { sleep, type StepRun } from './step-run.js';
+import { toCollected } from './steps/await.js';
+
+export interface RunnerOptions {
+  timeoutScale: number;
+  callTimeoutMs: number;
+  nonInteractive: boolean;
+  /** How long to wait for a station that went away to come back before a case, s (scaled). */
+  reconnectWaitS: number;
+  targets: Partial<Record<TargetRole, { component: ComponentRefJson; variable: VariableRefJson }>>;
+  /** Free-form options test cases read as `${options.*}` (periodic interval, tolerance, ...). */
+  caseOptions: Record<string, unknown>;
+  prompt: (message: string) => Promise<void>;
+  tool: { name: string; version: string };
+  securityProfile: number;
+  journalFile: string;
+}
+
+/** Progress for consoles and logs; declared once as data (as newman and mocha do). */
+export interface RunnerEvents {
+  'case-start': [{ id: string; title: string; index: number; total: number }];
+  'case-end': [{ id: string; status: CaseEvidence['status']; reason?: string; durationMs: number }];
+  step: [{ caseId: string; step: StepOutcome }];
+  waiting: [{ caseId: string; what: string; untilMs: number }];
+}
+
+const LIVENESS_PROBE = { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] };
+
+/**
+ * Plays test cases against one station session and gathers the evidence. A station's
+ * misbehaviour only ever shapes the evidence: the runner always finishes (or stops on
+ * `interrupt`) and returns what it collected.
+ */
+export class ScenarioRunner extends EventEmitter<RunnerEvents> {
+  readonly evidence: Evidence;
+  readonly #session: StationSession;
+  readonly #cases: readonly LoadedTestCase[];
+  readonly #options: RunnerOptions;
+  readonly #abort = new AbortController();
+  readonly #known: Record<string, unknown> = {};
+  #targets: Record<string, unknown> = {};
+  #nextRequestId = 1000 + Math.floor(Math.random() * 1000) * 100;
+
+  constructor(session: StationSession, cases: readonly LoadedTestCase[], options: RunnerOptions) {
+    super();
+    this.#session = session;
+    this.#cases = cases;
+    this.#options = options;
+    const boot = session.bootNotification;
+    const station = boot?.['chargingStation'] as Record<string, string> | undefined;
+    this.evidence = {
+      evidenceVersion: EVIDENCE_VERSION,
+      tool: options.tool,
+      station: {
+        identity: session.identity,
+        ...(boot ? { boot: { reason: String(boot['reason']), ...pick(station, ['vendorName', 'model', 'serialNumber', 'firmwareVersion']) } } : {}),
+        securityProfile: options.securityProfile,
+      },
+      options: { timeoutScale: options.timeoutScale, callTimeoutMs: options.callTimeoutMs, nonInteractive: options.nonInteractive, ...options.caseOptions },
+      startedAt: new Date().toISOString(),
+      deviceModel: { complete: false, entries: [] },
+      targets: [],
+      missingTargets: [],
+      cases: [],
+      statusNotifications: [],
+      notifyEvents: [],
+      liveness: [],
+      connections: [],
+      journal: { file: options.journalFile },
+    };
+  }
+
+  /** Stops the audit: the running case ends INCONCLUSIVE, the rest are not run. */
+  interrupt(reason: string): void {
+    if (this.#abort.signal.aborted) return;
+    this.evidence.interrupted = { reason };
+    this.#abort.abort();
+  }
+
+  async run(): Promise<Evidence> {
+    const bootSeq = this.#session.messages((m) => m.action === 'BootNotification').at(-1)?.seq;
+    if (bootSeq !== undefined && this.evidence.station.boot) this.evidence.station.boot.seq = bootSeq;
+    const trackConnection = (event: 'open' | 'close') => (info: { connection: number; code?: number }) => {
+      this.evidence.connections.push({ connection: info.connection, event, at: new Date().toISOString(), seq: this.#session.mark(), ...(info.code !== undefined ? { code: info.code } : {}) });
+    };
+    const onOpen = trackConnection('open');
+    const onClose = trackConnection('close');
+    this.#session.on('connected', onOpen);
+    this.#session.on('disconnected', onClose);
+    const startCursor = 0;
+    try {
+      for (const [index, testCase] of this.#cases.entries()) {
+        if (this.#abort.signal.aborted) {
+          this.evidence.cases.push(notRun(testCase, 'inconclusive', `not run: the audit was interrupted (${this.evidence.interrupted?.reason ?? ''})`));
+          continue;
+        }
+        this.emit('case-start', { id: testCase.id, title: testCase.title, index, total: this.#cases.length });
+        const started = Date.now();
+        const evidence = await this.#runCase(testCase);
+        this.evidence.cases.push(evidence);
+        this.emit('case-end', { id: testCase.id, status: evidence.status, ...(evidence.reason ? { reason: evidence.reason } : {}), durationMs: Date.now() - started });
+        if (testCase.deviceModelFrom && evidence.status === 'completed') this.#adoptDeviceModel(testCase, evidence);
+        if (testCase.liveness && evidence.status !== 'not-applicable' && !this.#abort.signal.aborted) await this.#probeLiveness(testCase.id);
+      }
+    } finally {
+      this.#session.off('connected', onOpen);
+      this.#session.off('disconnected', onClose);
+      this.evidence.statusNotifications = this.#session.messages((m) => m.action === 'StatusNotification', startCursor).map(toCollected);
+      this.evidence.notifyEvents = this.#session.messages((m) => m.action === 'NotifyEvent', startCursor).map(toCollected);
+      this.evidence.finishedAt = new Date().toISOString();
+    }
+    return this.evidence;
+  }
+
+  async #runCase(testCase: LoadedTestCase): Promise<CaseEvidence> {
+    const evidence: CaseEvidence = { id: testCase.id, title: testCase.title, proves: testCase.proves, refs: testCase.refs, category: testCase.category, status: 'completed', steps: [], captures: {} };
+    const context = { targets: this.#targets, captures: evidence.captures, requestIds: this.#allocateRequestIds(testCase), options: this.evidence.options, known: this.#known };
+    const unmet = this.#unmetNeed(testCase, context);
+    if (unmet) {
+      evidence.status = 'not-applicable';
+      evidence.reason = unmet;
+      skipAll(evidence, testCase, unmet);
+      return evidence;
+    }
+    if (!(await this.#stationPresent())) {
+      evidence.status = 'inconclusive';
+      evidence.reason = 'the station is not connected and did not come back';
+      skipAll(evidence, testCase, evidence.reason);
+      return evidence;
+    }
+    evidence.startedAt = new Date().toISOString();
+    const run: StepRun = {
+      session: this.#session,
+      context,
+      cursors: new Map(),
+      lastSendCursor: this.#session.mark(),
+      timeoutScale: this.#options.timeoutScale,
+      callTimeoutMs: this.#options.callTimeoutMs,
+      nonInteractive: this.#options.nonInteractive,
+      prompt: this.#options.prompt,
+      signal: this.#abort.signal,
+      waiting: (what, untilMs) => this.emit('waiting', { caseId: testCase.id, what, untilMs }),
+      where: testCase.file,
+    };
+    let stopped: string | undefined;
+    const play = async (steps: readonly Step[], phase: 'steps' | 'cleanup'): Promise<void> => {
+      for (const [index, step] of steps.entries()) {
+        if (phase === 'steps' && stopped) {
+          this.#record(evidence, testCase.id, outcome(step, index, phase, 'skipped', `not reached: ${stopped}`));
+          continue;
+        }
+        if (this.#abort.signal.aborted && phase === 'steps') {
+          stopped ??= 'the audit was interrupted';
+          this.#record(evidence, testCase.id, outcome(step, index, phase, 'skipped', 'not reached: the audit was interrupted'));
+          continue;
+        }
+        const cursor = this.#session.mark();
+        run.cursors.set(step.id, cursor);
+        if (step.kind === 'send') run.lastSendCursor = cursor;
+        run.where = `${testCase.file}: /${phase}/${index}`;
+        const startedAt = new Date();
+        let result;
+        try {
+          result = await runStep(step, run);
+        } catch (error) {
+          // A test case that cannot be evaluated (an unresolved reference) is the case's fault, not the station's.
+          result = { status: 'failed' as const, detail: (error as Error).message, seqs: [], inconclusive: true };
+        }
+        if (result.capture) evidence.captures['as' in step && step.as ? step.as : step.id] = result.capture;
+        const done: StepOutcome = { ...outcome(step, index, phase, result.status, result.detail), startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), seqs: result.seqs };
+        if (result.inconclusive) done.inconclusive = true;
+        this.#record(evidence, testCase.id, done);
+        const refusal = result.capture?.kind === 'call' ? result.capture.failure?.errorCode : undefined;
+        if (step.kind === 'send' && step.optional && phase === 'steps' && (refusal === 'NotSupported' || refusal === 'NotImplemented')) {
+          evidence.status = 'not-applicable';
+          evidence.reason = `optional feature not supported: ${step.action} answered CALLERROR ${refusal}`;
+          stopped = evidence.reason;
+        } else if (step.kind === 'prompt' && result.status === 'skipped') {
+          evidence.status = 'not-applicable';
+          evidence.reason = 'needs physical action (--non-interactive)';
+          stopped = evidence.reason;
+        } else if (result.status === 'failed' && result.inconclusive) {
+          stopped ??= `step ${step.id} could not run: ${result.detail}`;
+          if (phase === 'steps') {
+            evidence.status = 'inconclusive';
+            evidence.reason = stopped;
+          }
+        } else if (result.status === 'unmet' && (step.stopIfUnmet || result.inconclusive)) {
+          stopped ??= `step ${step.id} unmet: ${result.detail}`;
+          if (result.inconclusive && phase === 'steps') {
+            evidence.status = 'inconclusive';
+            evidence.reason = stopped;
+          }
+        }
+      }
+    };
+    await play(testCase.steps, 'steps');
+    if (this.#abort.signal.aborted && evidence.status === 'completed') {
+      evidence.status = 'inconclusive';
+      evidence.reason = `interrupted: ${this.evidence.interrupted?.reason ?? ''}`;
+    }
+    // Cleanup always runs, even after an interruption: the station is to be left as found.
+    await play(testCase.cleanup ?? [], 'cleanup');
+    this.#remember(testCase, context);
+    evidence.finishedAt = new Date().toISOString();
+    return evidence;
+  }
+
+  #record(evidence: CaseEvidence, caseId: string, step: StepOutcome): void {
+    evidence.steps.push(step);
+    this.emit('step', { caseId, step });
+  }
+
+  /** Fresh request ids for the `${requestIds.x}` names the case uses. */
+  #allocateRequestIds(testCase: LoadedTestCase): Record<string, number> {
+    const ids: Record<string, number> = {};
+    for (const reference of referencesIn([testCase.steps, testCase.cleanup ?? []])) {
+      const match = /^requestIds\.(\w+)/.exec(reference);
+      if (match?.[1] && ids[match[1]] === undefined) ids[match[1]] = this.#nextRequestId++;
+    }
+    return ids;
+  }
+
+  #unmetNeed(testCase: LoadedTestCase, context: Record<string, unknown>): string | undefined {
+    for (const need of testCase.needs ?? []) {
+      if (need === 'interactive' && this.#options.nonInteractive) return 'needs physical action (--non-interactive)';
+      if (need === 'monitoring') {
+        const problem = this.#monitoringProblem();
+        if (problem) return problem;
+      }
+      if (need === 'customReport' && this.#refused('GetReport')) return 'the station does not support GetReport';
+      if (need.startsWith('has:')) {
+        const path = need.slice(4);
+        if (valueAt(context, path) === undefined) {
+          const role = /^targets\.(\w+)/.exec(path)?.[1];
+          const missing = this.evidence.missingTargets.find((m) => m.role === role);
+          if (missing) return `no target for "${role}": ${missing.reason}`;
+          if (path.startsWith('targets.') && !this.evidence.deviceModel.complete) return 'no complete FullInventory to choose targets from';
+          return `needs ${path}, which this station does not provide`;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Why monitoring cases cannot run: unsupported (no MonitoringCtrlr, refused requests) or disabled. */
+  #monitoringProblem(): string | undefined {
+    const refusal = this.#refused('SetVariableMonitoring') ?? this.#refused('GetMonitoringReport') ?? this.#refused('SetMonitoringBase');
+    if (refusal) return `monitoring unsupported: the station answers ${refusal}`;
+    const entries = this.evidence.deviceModel.entries;
+    if (this.evidence.deviceModel.complete && !entries.some((e) => e.component.name.toLowerCase() === 'monitoringctrlr')) {
+      return 'monitoring unsupported: the device model has no MonitoringCtrlr';
+    }
+    if (actualValue(entries, 'MonitoringCtrlr', 'Enabled') === 'false') return 'monitoring disabled: MonitoringCtrlr.Enabled is false';
+    return undefined;
+  }
+
+  /** The CALLERROR a station gave to an action meaning "not there" (NotSupported/NotImplemented), if any. */
+  #refused(action: string): string | undefined {
+    for (const testCase of this.evidence.cases) {
+      for (const capture of Object.values(testCase.captures)) {
+        if (capture.kind === 'call' && capture.action === action && capture.failure?.kind === 'call-error' && /^Not(Supported|Implemented)$/.test(capture.failure.errorCode ?? '')) {
+          return `${action} with CALLERROR ${capture.failure.errorCode}`;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  /** Keeps what the case says later cases may use (`remember`: name → path in its context). */
+  #remember(testCase: LoadedTestCase, context: Record<string, unknown>): void {
+    for (const [name, path] of Object.entries(testCase.remember ?? {})) {
+      const value = valueAt(context, path);
+      if (value !== undefined) this.#known[name] = value;
+    }
+  }
+
+  #adoptDeviceModel(testCase: LoadedTestCase, evidence: CaseEvidence): void {
+    const capture = evidence.captures[testCase.deviceModelFrom ?? ''];
+    if (capture?.kind !== 'messages') return;
+    const entries = assembleDeviceModel(capture);
+    this.evidence.deviceModel = { source: `${testCase.id}/${testCase.deviceModelFrom ?? ''}`, complete: capture.complete, entries };
+    const { targets, missing } = chooseTargets(entries, this.#options.targets);
+    this.#targets = targets as Record<string, unknown>;
+    this.evidence.targets = Object.values(targets);
+    this.evidence.missingTargets = missing;
+  }
+
+  async #probeLiveness(afterCase: string): Promise<void> {
+    const outcome = await this.#session.call('GetVariables', LIVENESS_PROBE, { timeoutMs: 10_000 * this.#options.timeoutScale });
+    const seqs = outcome.messageId ? this.#session.framesOf(outcome.messageId) : [];
+    this.evidence.liveness.push({ afterCase, ok: outcome.ok, detail: outcome.ok ? 'answered' : describeFailure(outcome.failure), durationMs: outcome.durationMs, seqs });
+  }
+
+  /** Waits a while for a station that dropped its connection to come back. */
+  async #stationPresent(): Promise<boolean> {
+    const deadline = Date.now() + this.#options.reconnectWaitS * 1000 * this.#options.timeoutScale;
+    while (!this.#session.isConnected && Date.now() < deadline && !this.#abort.signal.aborted) await sleep(200, this.#abort.signal);
+    return this.#session.isConnected;
+  }
+}
+
+function outcome(step: Step, index: number, phase: 'steps' | 'cleanup', status: StepOutcome['status'], detail: string): StepOutcome {
+  const result: StepOutcome = { index, id: step.id, kind: step.kind, phase, status, detail, startedAt: new Date().toISOString(), durationMs: 0, seqs: [] };
+  if (step.check) result.check = { title: step.check.title, refs: step.check.refs, level: step.check.level ?? 'fail' };
+  return result;
+}
+
+function skipAll(evidence: CaseEvidence, testCase: LoadedTestCase, reason: string): void {
+  testCase.steps.forEach((step, index) => evidence.steps.push(outcome(step, index, 'steps', 'skipped', reason)));
+}
+
+function notRun(testCase: LoadedTestCase, status: CaseEvidence['status'], reason: string): CaseEvidence {
+  const evidence: CaseEvidence = { id: testCase.id, title: testCase.title, proves: testCase.proves, refs: testCase.refs, category: testCase.category, status, reason, steps: [], captures: {} };
+  skipAll(evidence, testCase, reason);
+  return evidence;
+}
+
+function pick(source: Record<string, string> | undefined, keys: string[]): Record<string, string> {
+  const picked: Record<string, string> = {};
+  for (const key of keys) if (source?.[key] !== undefined) picked[key] = source[key];
+  return picked;
+}

@@ -1,0 +1,34 @@
+import { auditStation, type AuditOptions, type AuditOutcome } from '../../src/audit/audit-station.js';
+import { CASE_OPTION_DEFAULTS, RUNNER_DEFAULTS } from '../../src/audit/audit-defaults.js';
+import type { LoadedTestCase } from '../../src/scenario/testcase-loader.js';
+import { loadStationProfile } from '../../src/simulator/station-profile.js';
+import type { FaultName } from '../../src/simulator/station/faults.js';
+import type { VirtualStationOptions } from '../../src/simulator/station/virtual-station.js';
+import { useStationTestbed } from './virtual-station-fixture.js';
+
+/** Audit options for tests: the real defaults with shorter periods where a test can afford it. */
+export function testAuditOptions(overrides: Partial<AuditOptions> = {}): AuditOptions {
+  return {
+    ...RUNNER_DEFAULTS,
+    callTimeoutMs: 5000,
+    reconnectWaitS: 5,
+    nonInteractive: true,
+    targets: {},
+    caseOptions: { ...CASE_OPTION_DEFAULTS, heartbeatProbeS: 1, heartbeatWindowS: 4, periodicIntervalS: 1, periodicIntervals: 3, clockAlignedIntervalS: 2, reportWindowS: 10 },
+    prompt: () => Promise.resolve(),
+    tool: { name: 'ocpp-audit', version: 'test' },
+    securityProfile: 0,
+    ...overrides,
+  };
+}
+
+/** Registers the testbed of one describe block and returns an auditor of virtual stations. */
+export function useAuditBed(): (identity: string, cases: readonly LoadedTestCase[], station?: { profile?: string; faults?: FaultName[] } & Partial<VirtualStationOptions>, options?: Partial<AuditOptions>) => Promise<AuditOutcome> {
+  const bed = useStationTestbed();
+  return async (identity, cases, station = {}, options = {}) => {
+    const csms = await bed.startCsms();
+    const { profile = 'ac-wallbox', ...rest } = station;
+    const { session } = await bed.startStation(csms, identity, { ...rest, profile: loadStationProfile(profile) });
+    return auditStation(session, cases, testAuditOptions(options));
+  };
+}

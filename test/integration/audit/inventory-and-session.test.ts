@@ -1,0 +1,38 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
+import { useAuditBed } from '../../helpers/audit-fixture.js';
+
+describe('audit: session and inventory cases against the virtual station', function () {
+  const audit = useAuditBed();
+
+  it('ac-wallbox: every declared check of the session and inventory cases passes; evidence and result are written', async () => {
+    const cases = loadTestCases(['session-*', 'inventory-*']);
+    const { evidence, result, files } = await audit('AUDIT-INV-1', cases);
+    const notPassed = result.checks.filter((c) => c.verdict !== 'PASS').map((c) => `${c.id} ${c.verdict}: ${c.reason}`);
+    expect(notPassed).to.deep.equal([]);
+    expect(result.checks.length).to.be.greaterThan(10);
+    expect(evidence.deviceModel.complete).to.equal(true);
+    expect(evidence.deviceModel.entries.length).to.be.greaterThan(100);
+    expect(evidence.targets.map((t) => t.role)).to.include('numeric');
+    expect(evidence.station.boot).to.deep.include({ vendorName: 'ocpp-audit', reason: 'PowerUp' });
+    const saved = JSON.parse(readFileSync(files.result, 'utf8')) as { files: { journalSha256: string } };
+    expect(saved.files.journalSha256).to.equal(createHash('sha256').update(readFileSync(files.journal)).digest('hex'));
+  });
+
+  it('minimal: GetReport is optional, so the custom-report case is NOT APPLICABLE with the reason', async () => {
+    const { result } = await audit('AUDIT-INV-MIN', loadTestCases(['inventory-full', 'inventory-custom-report']), { profile: 'minimal' });
+    const custom = result.checks.filter((c) => c.id.startsWith('inventory-custom-report/'));
+    expect(custom.length).to.be.greaterThan(0);
+    for (const check of custom) expect(check.verdict, check.id).to.equal('NOT APPLICABLE');
+    expect(custom[0]?.reason).to.match(/optional feature not supported: GetReport answered CALLERROR NotSupported/);
+  });
+
+  it('report-stops-tbc: the full inventory never completes, its check fails and the audit still finishes', async () => {
+    const { result } = await audit('AUDIT-INV-TBC', loadTestCases(['inventory-full']), { faults: ['report-stops-tbc'] }, { caseOptions: { reportWindowS: 2 } });
+    const report = result.checks.find((c) => c.id === 'inventory-full/report');
+    expect(report?.verdict).to.equal('FAIL');
+    expect(report?.reason).to.match(/tbc=true/);
+  });
+});
