@@ -16,7 +16,8 @@ export type ToolErrorCode =
   | 'ERR_INVALID_PROFILE'
   | 'ERR_INVALID_TESTCASE'
   | 'ERR_UNRESOLVED_REFERENCE'
-  | 'ERR_NO_STATION';
+  | 'ERR_NO_STATION'
+  | 'ERR_INVALID_CONFIG';
 
 export class ToolError extends Error {
   readonly code: ToolErrorCode;

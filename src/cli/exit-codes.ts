@@ -2,13 +2,14 @@ import type { ToolErrorCode } from '../errors.js';
 
 /** Exit codes of the `ocpp-audit` command; documented in the README. */
 export const ExitCode = {
+  /** Completed (an audit's verdicts below --fail-on). */
   OK: 0,
-  /** Reserved for the audit: the station failed checks at or above the configured level. */
-  AUDIT_FAILED: 1,
+  /** Runtime failure: port in use, cannot listen, output not writable, no station within --wait. */
+  RUNTIME: 1,
   /** Bad usage: an unknown or invalid option, an unreadable or invalid input file. */
   USAGE: 2,
-  /** The environment refused: port in use, cannot listen, output directory not writable. */
-  ENVIRONMENT: 3,
+  /** The audit completed with verdicts at or above --fail-on. */
+  AUDIT_FAILED: 3,
   /** A bug in the tool. */
   INTERNAL: 4,
 } as const;
@@ -17,10 +18,13 @@ const BY_TOOL_ERROR: Partial<Record<ToolErrorCode, number>> = {
   ERR_INVALID_OPTION: ExitCode.USAGE,
   ERR_TLS_FILE: ExitCode.USAGE,
   ERR_INVALID_PROFILE: ExitCode.USAGE,
-  ERR_PORT_IN_USE: ExitCode.ENVIRONMENT,
-  ERR_LISTEN: ExitCode.ENVIRONMENT,
-  ERR_OUTPUT_DIR: ExitCode.ENVIRONMENT,
-  ERR_CONNECT: ExitCode.ENVIRONMENT,
+  ERR_INVALID_TESTCASE: ExitCode.USAGE,
+  ERR_INVALID_CONFIG: ExitCode.USAGE,
+  ERR_PORT_IN_USE: ExitCode.RUNTIME,
+  ERR_LISTEN: ExitCode.RUNTIME,
+  ERR_OUTPUT_DIR: ExitCode.RUNTIME,
+  ERR_CONNECT: ExitCode.RUNTIME,
+  ERR_NO_STATION: ExitCode.RUNTIME,
 };
 
 export function exitCodeFor(code: ToolErrorCode): number {

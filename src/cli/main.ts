@@ -1,12 +1,12 @@
 import { Command, CommanderError } from 'commander';
-import { createRequire } from 'node:module';
 import { isToolError } from '../errors.js';
+import { TOOL_VERSION } from '../tool-version.js';
+import { demoCommand } from './demo-command.js';
+import { listCommand } from './list-command.js';
 import { exitCodeFor, ExitCode } from './exit-codes.js';
 import { runCommand, type Terminal } from './run-command.js';
 import { simulateCommand } from './simulate-command.js';
 
-const require = createRequire(import.meta.url);
-const { version } = require('../../package.json') as { version: string };
 
 /** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
 function stopSignal(): Promise<string> {
@@ -23,17 +23,29 @@ function stopSignal(): Promise<string> {
   });
 }
 
+/** Asks the person at the terminal and waits for Enter. */
+async function prompt(message: string): Promise<void> {
+  const { createInterface } = await import('node:readline/promises');
+  const reader = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    await reader.question(`${message}\nPress Enter when done. `);
+  } finally {
+    reader.close();
+  }
+}
+
 const processTerminal: Terminal = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
   stopSignal,
+  prompt,
 };
 
 /** The `ocpp-audit` command. The only place that reads argv, prints errors and picks exit codes. */
 export async function main(argv: string[], terminal: Terminal = processTerminal): Promise<number> {
   const program = new Command('ocpp-audit')
     .description('Audit the device model and monitoring of an OCPP 2.0.1 charging station')
-    .version(version)
+    .version(TOOL_VERSION)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => terminal.out(text.trimEnd()),
@@ -41,13 +53,15 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
       // Usage errors read like every other error of the tool: one line, named after it.
       outputError: (text, write) => write(text.replace(/^error: /, 'ocpp-audit: ')),
     });
-  for (const command of [runCommand(terminal), simulateCommand(terminal)]) {
+  // Commands that complete with a verdict set the exit code here (0, or 3 for --fail-on).
+  const exit = { code: ExitCode.OK as number };
+  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), listCommand(terminal)]) {
     command.copyInheritedSettings(program);
     program.addCommand(command);
   }
   try {
     await program.parseAsync(argv);
-    return ExitCode.OK;
+    return exit.code;
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? ExitCode.OK : ExitCode.USAGE;

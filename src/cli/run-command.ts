@@ -4,11 +4,22 @@ import { ToolError } from '../errors.js';
 import type { TlsMaterial } from '../ocpp/csms-server.js';
 import { Csms, CSMS_DEFAULTS } from '../session/csms.js';
 import type { BootStatus } from '../session/default-replies.js';
+import { serveAudits } from '../audit/audit-server.js';
+import type { AuditOutcome } from '../audit/audit-station.js';
+import { reachesFailLevel } from '../result/audit-result.js';
+import { TOOL_VERSION } from '../tool-version.js';
+import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
 import { reportToConsole } from './console-reporter.js';
-import { collect, parseBootStatus, parsePort, parseSeconds, parseSecurityProfile } from './option-parsers.js';
+import { ExitCode } from './exit-codes.js';
+import { collect, parseBootStatus, parsePort, parsePositiveInteger, parseSeconds, parseSecurityProfile } from './option-parsers.js';
+import { reportProgress } from './progress-reporter.js';
 import { readTlsFiles } from './tls-files.js';
 
-interface RunOptions {
+interface RunOptions extends AuditFlags {
+  recordOnly?: boolean;
+  maxStations: number;
+  concurrency: number;
+  wait: number;
   host: string;
   port: number;
   path: string;
@@ -30,11 +41,18 @@ export interface Terminal {
   err: (line: string) => void;
   /** Resolves when the user asks to stop (SIGINT/SIGTERM). */
   stopSignal: () => Promise<string>;
+  /** Asks the operator for a physical action and resolves when they confirm. */
+  prompt: (message: string) => Promise<void>;
 }
 
-export function runCommand(terminal: Terminal): Command {
-  return new Command('run')
-    .description('start the mock CSMS, accept charging stations and record every frame as evidence')
+/** Where a command leaves its exit code when it completes (0, or 3 for --fail-on). */
+export interface ExitHolder {
+  code: number;
+}
+
+export function runCommand(terminal: Terminal, exit: ExitHolder): Command {
+  const command = new Command('run')
+    .description('start the mock CSMS and audit each charging station that connects; every frame is recorded as evidence')
     .option('--host <host>', 'address to listen on', CSMS_DEFAULTS.host)
     .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, CSMS_DEFAULTS.port)
     .option('--path <prefix>', 'URL path before the station identity', CSMS_DEFAULTS.path)
@@ -50,12 +68,16 @@ export function runCommand(terminal: Terminal): Command {
     .option('--heartbeat-interval <seconds>', 'heartbeat interval given to accepted stations', parseSeconds, CSMS_DEFAULTS.heartbeatIntervalS)
     .option('--call-timeout <seconds>', 'how long to wait for a station to answer a CALL', parseSeconds, CSMS_DEFAULTS.callTimeoutMs / 1000)
     .option('--ping-interval <seconds>', 'WebSocket ping period (0: no pings)', parseSeconds, CSMS_DEFAULTS.pingIntervalMs / 1000)
-    .action(async (options: RunOptions) => {
-      await run(options, terminal);
-    });
+    .option('--max-stations <n>', 'exit after auditing this many stations', parsePositiveInteger, 1)
+    .option('--concurrency <n>', 'audit this many stations at once', parsePositiveInteger, 1)
+    .option('--wait <seconds>', 'give up (exit 1) when no station is accepted within this time (0: wait for ever)', parseSeconds, 0)
+    .option('--record-only', 'do not audit: accept stations and record every frame until Ctrl-C');
+  return addAuditOptions(command, { failOn: 'fail' }).action(async (options: RunOptions) => {
+    exit.code = await run(options, terminal);
+  });
 }
 
-async function run(options: RunOptions, terminal: Terminal): Promise<void> {
+async function run(options: RunOptions, terminal: Terminal): Promise<number> {
   // Listen for Ctrl-C before anything starts, so an early one is not lost.
   const stopping = terminal.stopSignal();
   const profile = options.securityProfile;
@@ -75,6 +97,8 @@ async function run(options: RunOptions, terminal: Terminal): Promise<void> {
   }
   const password = options.password;
   const outDir = resolve(options.out);
+  // Test cases, config and targets are checked before any socket opens.
+  const audit = options.recordOnly ? undefined : resolveAudit(options, { callTimeoutMs: options.callTimeout * 1000, securityProfile: profile, version: TOOL_VERSION, prompt: terminal.prompt });
   const csms = await Csms.start({
     host: options.host,
     port: options.port,
@@ -92,11 +116,44 @@ async function run(options: RunOptions, terminal: Terminal): Promise<void> {
   terminal.out(`CSMS listening on ${csms.url} (${profileText}, subprotocol ocpp2.0.1)`);
   terminal.out(`Point a charging station at ${csms.url}<identity>; evidence goes to ${outDir}. Press Ctrl-C to stop.`);
   reportToConsole(csms, terminal.out);
-  const signal = await stopping;
-  terminal.out(`${signal}: closing connections and journals`);
-  const summaries = await csms.close();
-  for (const summary of summaries) {
-    terminal.out(`${summary.path}: ${summary.records} records, sha256 ${summary.sha256}`);
+  if (!audit) {
+    const signal = await stopping;
+    terminal.out(`${signal}: closing connections and journals`);
+    await closeAndList(csms, terminal);
+    return ExitCode.OK;
   }
+  terminal.out(`Auditing up to ${options.maxStations} station(s) with ${audit.cases.length} test case(s)${options.wait > 0 ? `; giving up after ${options.wait} s without a station` : ''}.`);
+  const serving = serveAudits(csms, audit.cases, audit.options, {
+    maxStations: options.maxStations,
+    concurrency: options.concurrency,
+    waitS: options.wait,
+    onRunner: (runner, session) => reportProgress(runner, session.identity, terminal.out),
+    onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${error.stack ?? error.message}`),
+  });
+  void stopping.then((signal) => {
+    terminal.out(`${signal}: interrupting the audit; evidence so far is kept`);
+    serving.stop(`${signal} received`);
+  });
+  const outcome = await serving.done;
+  await closeAndList(csms, terminal);
+  if (outcome.noStation) throw new ToolError('ERR_NO_STATION', `no charging station was accepted within ${options.wait} s on ${csms.url}`);
+  for (const audited of outcome.audits) printAuditSummary(audited, terminal);
+  return outcome.audits.some((a) => reachesFailLevel(a.result, options.failOn)) ? ExitCode.AUDIT_FAILED : ExitCode.OK;
+}
+
+async function closeAndList(csms: Csms, terminal: Terminal): Promise<void> {
+  const summaries = await csms.close();
+  for (const summary of summaries) terminal.out(`${summary.path}: ${summary.records} records, sha256 ${summary.sha256}`);
   if (summaries.length === 0) terminal.out('no station connected');
+}
+
+/** The closing lines of one audit: verdict counts and where the outputs are. */
+export function printAuditSummary({ result, files }: AuditOutcome, terminal: Terminal): void {
+  const { summary } = result;
+  terminal.out(
+    `${result.station.identity}: ${summary.checks} checks: ${summary.PASS} pass, ${summary.FAIL} fail, ${summary.WARN} warn, ${summary['NOT APPLICABLE']} not applicable, ${summary.INCONCLUSIVE} inconclusive${result.interrupted ? ` (interrupted: ${result.interrupted.reason})` : ''}`,
+  );
+  for (const check of result.checks.filter((c) => c.verdict === 'FAIL').slice(0, 10)) terminal.out(`  FAIL ${check.id} [${check.refs.join(', ')}]: ${check.reason}`);
+  terminal.out(`  evidence: ${files.evidence}`);
+  terminal.out(`  result:   ${files.result}`);
 }

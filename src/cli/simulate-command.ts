@@ -20,7 +20,7 @@ interface SimulateOptions {
   sensorInterval: number;
 }
 
-function parseFault(value: string, previous: FaultName[] | undefined): FaultName[] {
+export function parseFault(value: string, previous: FaultName[] | undefined): FaultName[] {
   if (!isFaultName(value)) throw new InvalidArgumentError(`unknown fault; known: ${Object.keys(FAULTS).join(', ')}`);
   return [...(previous ?? []), value];
 }

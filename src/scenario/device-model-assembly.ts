@@ -19,7 +19,7 @@ export function assembleDeviceModel(report: MessagesCapture): DeviceModelEntry[]
         seq: part.seq,
       };
       const characteristics = item['variableCharacteristics'];
-      if (characteristics && typeof characteristics === 'object') entry.variableCharacteristics = characteristics as DeviceModelEntry['variableCharacteristics'] & object;
+      if (characteristics && typeof characteristics === 'object') entry.variableCharacteristics = characteristics;
       entries.push(entry);
     }
   }

@@ -9,7 +9,7 @@ export function valuesAt(root: unknown, path: string): unknown[] {
     const next: unknown[] = [];
     for (const value of current) {
       if (segment === '*') {
-        if (Array.isArray(value)) next.push(...value);
+        if (Array.isArray(value)) next.push(...(value as unknown[]));
       } else if (Array.isArray(value) && /^\d+$/.test(segment)) {
         if (Number(segment) < value.length) next.push(value[Number(segment)]);
       } else if (value !== null && typeof value === 'object' && Object.hasOwn(value, segment)) {
@@ -59,7 +59,7 @@ export function matchesAll(root: unknown, match: Record<string, unknown>): boole
   }
   if (!plain.every(([path, expected]) => valuesAt(root, path).some((v) => partialMatch(v, expected)))) return false;
   for (const [prefix, conditions] of groups) {
-    const elements = valuesAt(root, prefix).flatMap((v) => (Array.isArray(v) ? v : []));
+    const elements = valuesAt(root, prefix).flatMap((v): unknown[] => (Array.isArray(v) ? (v as unknown[]) : []));
     if (!elements.some((element) => matchesAll(element, Object.fromEntries(conditions)))) return false;
   }
   return true;

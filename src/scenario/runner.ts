@@ -293,7 +293,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     const entries = assembleDeviceModel(capture);
     this.evidence.deviceModel = { source: `${testCase.id}/${testCase.deviceModelFrom ?? ''}`, complete: capture.complete, entries };
     const { targets, missing } = chooseTargets(entries, this.#options.targets);
-    this.#targets = targets as Record<string, unknown>;
+    this.#targets = targets;
     this.evidence.targets = Object.values(targets);
     this.evidence.missingTargets = missing;
   }

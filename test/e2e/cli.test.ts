@@ -5,24 +5,19 @@
  * call outcomes), never on timing.
  */
 import { expect } from 'chai';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ConnectionRecord, FrameRecord, JournalRecord } from '../../src/evidence/journal-record.js';
 import type { RpcConnection } from '../../src/ocpp/rpc-connection.js';
 import { connectAsStation, type StationConnectOptions } from '../../src/ocpp/station-client.js';
 import { makeTestPki, type TestPki } from '../helpers/certificates.js';
 import { readJournal } from '../helpers/csms-fixture.js';
+import { childEnv, CliProcess, WAIT_MS, type Exit } from '../helpers/cli-process.js';
 
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CLI = join(REPO_ROOT, 'bin', 'ocpp-audit.js');
-/** Generous: the machine is a loaded 2-core box. */
-const WAIT_MS = 15_000;
 
 const ISO_WITH_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
@@ -31,117 +26,11 @@ const BOOT_PAYLOAD = {
   chargingStation: { vendorName: 'E2EVendor', model: 'E2EModel', serialNumber: 'E2E-SN-42', firmwareVersion: '9.8.7' },
 };
 
-interface Exit {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-}
-
-/** One run of the real CLI, its output collected as it comes. */
-class CliProcess {
-  readonly child: ChildProcess;
-  stdout = '';
-  stderr = '';
-  exit: Exit | undefined;
-  readonly exited: Promise<Exit>;
-  readonly #listeners = new Set<() => void>();
-
-  constructor(args: string[], env: NodeJS.ProcessEnv) {
-    this.child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    this.child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      this.stdout += chunk;
-      this.#wake();
-    });
-    this.child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-      this.stderr += chunk;
-      this.#wake();
-    });
-    // 'close' (not 'exit'): all of stdout and stderr has been read by then.
-    this.exited = new Promise((resolveExit) => {
-      this.child.once('close', (code, signal) => {
-        this.exit = { code, signal };
-        this.#wake();
-        resolveExit(this.exit);
-      });
-    });
-  }
-
-  get stdoutLines(): string[] {
-    return this.stdout.split('\n').filter((line) => line.length > 0);
-  }
-
-  get stderrLines(): string[] {
-    return this.stderr.split('\n').filter((line) => line.length > 0);
-  }
-
-  /** Resolves with the first match of `pattern` in stdout; fails if the CLI exits first or on timeout. */
-  waitForStdout(pattern: RegExp, timeoutMs = WAIT_MS): Promise<RegExpExecArray> {
-    return new Promise((resolveMatch, reject) => {
-      const timer = setTimeout(() => {
-        done();
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${pattern} on stdout\n${this.#transcript()}`));
-      }, timeoutMs);
-      const done = (): void => {
-        clearTimeout(timer);
-        this.#listeners.delete(check);
-      };
-      const check = (): void => {
-        const match = pattern.exec(this.stdout);
-        if (match) {
-          done();
-          resolveMatch(match);
-        } else if (this.exit) {
-          done();
-          reject(new Error(`the CLI exited (${JSON.stringify(this.exit)}) before printing ${pattern}\n${this.#transcript()}`));
-        }
-      };
-      this.#listeners.add(check);
-      check();
-    });
-  }
-
-  /** Waits for the process to end; kills it and fails when it does not end in time. */
-  async waitForExit(timeoutMs = WAIT_MS): Promise<Exit> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        this.child.kill('SIGKILL');
-        reject(new Error(`the CLI did not exit within ${timeoutMs} ms\n${this.#transcript()}`));
-      }, timeoutMs);
-    });
-    try {
-      return await Promise.race([this.exited, timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Ctrl-C: SIGINT, then wait for the exit. */
-  async interrupt(): Promise<Exit> {
-    this.child.kill('SIGINT');
-    return this.waitForExit();
-  }
-
-  #wake(): void {
-    for (const listener of [...this.#listeners]) listener();
-  }
-
-  #transcript(): string {
-    return `--- stdout ---\n${this.stdout}--- stderr ---\n${this.stderr}`;
-  }
-}
-
 const children: CliProcess[] = [];
 const stations: RpcConnection[] = [];
 const tempDirs: string[] = [];
 const netServers: NetServer[] = [];
 const rawSockets: Socket[] = [];
-
-/** The child's environment, without a password the person running the tests may have exported. */
-function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
-  if (!('OCPP_AUDIT_PASSWORD' in extra)) delete env['OCPP_AUDIT_PASSWORD'];
-  return env;
-}
 
 function tempDir(prefix = 'ocpp-audit-e2e-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -166,7 +55,7 @@ interface RunningCli {
 /** Starts `ocpp-audit run` on a free port of 127.0.0.1 and reads the URL from its first line. */
 async function startCli(extraArgs: string[] = [], options: { outDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningCli> {
   const outDir = options.outDir ?? join(tempDir(), 'out');
-  const cli = spawnCli(['run', '--host', '127.0.0.1', '--port', '0', '--out', outDir, ...extraArgs], options.env ?? childEnv());
+  const cli = spawnCli(['run', '--record-only', '--host', '127.0.0.1', '--port', '0', '--out', outDir, ...extraArgs], options.env ?? childEnv());
   await cli.waitForStdout(/\n/);
   const first = cli.stdoutLines[0] ?? '';
   const match = /^CSMS listening on (wss?:\/\/127\.0\.0\.1:(\d+)\/ocpp\/) \(/.exec(first);
@@ -505,14 +394,14 @@ describe('ocpp-audit CLI (end to end)', function () {
       expectToolError(stderr, pattern);
     }
 
-    it('port already in use → exit 3, naming the port, nothing recorded', async () => {
+    it('port already in use → exit 1, naming the port, nothing recorded', async () => {
       const blocker = createNetServer();
       netServers.push(blocker);
       await new Promise<void>((listening) => blocker.listen(0, '127.0.0.1', () => listening()));
       const { port } = blocker.address() as AddressInfo;
       const out = join(tempDir(), 'out');
       const { exit, stderr } = await runToExit(['run', '--host', '127.0.0.1', '--port', String(port), '--out', out]);
-      expect(exit, stderr).to.deep.equal({ code: 3, signal: null });
+      expect(exit, stderr).to.deep.equal({ code: 1, signal: null });
       expectToolError(stderr, new RegExp(`\\bport ${port}\\b.*in use`));
       expect(existsSync(out), 'no evidence directory for a CSMS that never listened').to.equal(false);
     });
@@ -523,11 +412,11 @@ describe('ocpp-audit CLI (end to end)', function () {
       expectUsageError(stderr, /--port.*'abc'/);
     });
 
-    it('an --out that cannot be a directory → exit 3, naming it, and the port is released', async () => {
+    it('an --out that cannot be a directory → exit 1, naming it, and the port is released', async () => {
       const blocker = join(tempDir(), 'a-file');
       writeFileSync(blocker, 'not a directory');
       const { exit, stderr } = await runToExit(['run', '--port', '0', '--out', blocker]);
-      expect(exit, stderr).to.deep.equal({ code: 3, signal: null });
+      expect(exit, stderr).to.deep.equal({ code: 1, signal: null });
       expectToolError(stderr, /a-file.*cannot open the journal/);
     });
 

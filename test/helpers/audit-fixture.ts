@@ -23,7 +23,7 @@ export function testAuditOptions(overrides: Partial<AuditOptions> = {}): AuditOp
 }
 
 /** Registers the testbed of one describe block and returns an auditor of virtual stations. */
-export function useAuditBed(): (identity: string, cases: readonly LoadedTestCase[], station?: { profile?: string; faults?: FaultName[] } & Partial<VirtualStationOptions>, options?: Partial<AuditOptions>) => Promise<AuditOutcome> {
+export function useAuditBed(): (identity: string, cases: readonly LoadedTestCase[], station?: { profile?: string; faults?: FaultName[] } & Partial<Omit<VirtualStationOptions, 'profile' | 'faults'>>, options?: Partial<AuditOptions>) => Promise<AuditOutcome> {
   const bed = useStationTestbed();
   return async (identity, cases, station = {}, options = {}) => {
     const csms = await bed.startCsms();

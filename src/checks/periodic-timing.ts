@@ -1,0 +1,61 @@
+import type { Evidence } from '../evidence/evidence.js';
+import { type Check, type CheckResult, resultOf } from './check.js';
+import { seqList } from './events/event-items.js';
+import { intervalStats, intervalsS, roundS } from './events/interval-stats.js';
+import { isSkip, judgedTimes, loadPeriodicCase, receivedTimes } from './events/periodic-case.js';
+
+/** Fewer events than this cannot show a regular interval. */
+export const MIN_PERIODIC_EVENTS = 3;
+
+/**
+ * A Periodic monitor fires once per interval, counted from when it was set (N08.FR.06), with
+ * trigger Periodic (N08.FR.05). Times the events of the `events-periodic` case by the station's
+ * timestamps (the receive times are measured too: late or bunched delivery is only a warning).
+ */
+export const periodicTiming: Check = {
+  id: 'periodic-timing',
+  title: 'Periodic monitor events keep the requested interval',
+  refs: ['N08.FR.06', 'N08.FR.05', 'N08', 'TC_N_24', 'TC_N_50'],
+  category: 'events',
+  evaluate(evidence: Evidence): CheckResult {
+    const run = loadPeriodicCase(evidence, 'events-periodic', 'Periodic');
+    if (isSkip(run)) return resultOf(periodicTiming, run.verdict, run.reason, run.seqs);
+
+    const { intervalS, toleranceS, items } = run;
+    const count = items.length;
+    const windowS = run.windowStartMs !== undefined && run.windowEndMs !== undefined ? Math.max(0, (run.windowEndMs - run.windowStartMs) / 1000) : undefined;
+    // The first event is due one interval after the set (N08.FR.06).
+    const expected = windowS !== undefined ? Math.floor(windowS / intervalS) : undefined;
+    const judged = judgedTimes(items);
+    const stats = intervalStats(judged.timesMs, intervalS);
+    const received = intervalStats(receivedTimes(items), intervalS);
+    const seqs = seqList([...run.set.seqs, ...items.map((item) => item.seq)]);
+    const details = {
+      monitorId: run.monitorId,
+      requestedIntervalS: intervalS,
+      toleranceS,
+      events: count,
+      expectedEvents: expected,
+      windowS: windowS !== undefined ? roundS(windowS) : undefined,
+      judgedBy: judged.source,
+      byTimestamp: judged.source === 'timestamp' ? stats : undefined,
+      byReceiveTime: received,
+      intervalsS: intervalsS(judged.timesMs),
+    };
+
+    const problems: string[] = [];
+    // One event may fall just outside either edge of the window.
+    if (expected !== undefined && count < expected - 1) problems.push(`only ${count} event(s) arrived in a ${roundS(windowS ?? 0)} s window in which ${expected} were due`);
+    if (stats !== undefined && stats.maxAbsErrorS > toleranceS) {
+      problems.push(`the intervals between events are off by up to ${stats.maxAbsErrorS} s (mean interval ${stats.meanIntervalS} s for a requested ${intervalS} s, jitter ${stats.jitterS} s), more than the ${toleranceS} s tolerance`);
+    }
+    if (problems.length > 0) return resultOf(periodicTiming, 'FAIL', `Periodic monitor ${run.monitorId ?? '(no id)'}: ${problems.join('; ')}.`, seqs, details);
+    if (count < MIN_PERIODIC_EVENTS || stats === undefined) {
+      return resultOf(periodicTiming, 'INCONCLUSIVE', `Only ${count} event(s) of the periodic monitor were collected; at least ${MIN_PERIODIC_EVENTS} are needed to judge its interval.`, seqs, details);
+    }
+    if (judged.source === 'timestamp' && received !== undefined && received.maxAbsErrorS > toleranceS) {
+      return resultOf(periodicTiming, 'WARN', `The station stamped ${count} events ${stats.meanIntervalS} s apart as requested, but they arrived irregularly (receive intervals off by up to ${received.maxAbsErrorS} s): events are generated on time but delivered late or in bunches.`, seqs, details);
+    }
+    return resultOf(periodicTiming, 'PASS', `${count} events came every ${stats.meanIntervalS} s on average for a requested ${intervalS} s (largest error ${stats.maxAbsErrorS} s, jitter ${stats.jitterS} s, tolerance ${toleranceS} s).`, seqs, details);
+  },
+};

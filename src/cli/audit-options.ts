@@ -1,0 +1,61 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { CASE_OPTION_DEFAULTS, RUNNER_DEFAULTS } from '../audit/audit-defaults.js';
+import type { AuditOptions } from '../audit/audit-station.js';
+import { loadAuditConfig } from '../config/audit-config.js';
+import { loadTestCases, type LoadedTestCase } from '../scenario/testcase-loader.js';
+import { parseTargetOption } from '../scenario/targets.js';
+import { collect } from './option-parsers.js';
+
+/** Flags shared by `run` and `demo` that shape the audit. */
+export interface AuditFlags {
+  testcases?: string[];
+  target?: string[];
+  config?: string;
+  nonInteractive?: boolean;
+  timeoutScale: number;
+  failOn: 'fail' | 'warn' | 'none';
+}
+
+export function addAuditOptions(command: Command, defaults: { failOn: AuditFlags['failOn'] }): Command {
+  return command
+    .option('--testcases <ids>', 'test case ids or patterns (comma-separated, e.g. "inventory-*,monitoring-bases"), or a file or directory', (value: string, previous: string[] | undefined) => [...(previous ?? []), ...value.split(',').map((v) => v.trim()).filter(Boolean)])
+    .option('--target <spec>', 'force a target variable: [role=]Component[.instance][@evse[:connector]]/Variable[.instance] (repeatable)', collect)
+    .option('--config <file>', 'JSON file with testcases, targets and options (flags win)')
+    .option('--non-interactive', 'skip steps that need a person at the station (they become NOT APPLICABLE)')
+    .option('--timeout-scale <n>', 'multiply every timeout and time window (slow stations or links)', parseScale, RUNNER_DEFAULTS.timeoutScale)
+    .addOption(new Option('--fail-on <level>', 'exit 3 when a check reaches this verdict').choices(['fail', 'warn', 'none']).default(defaults.failOn));
+}
+
+function parseScale(value: string): number {
+  const scale = Number(value);
+  if (!Number.isFinite(scale) || scale <= 0) throw new InvalidArgumentError('expected a positive number, e.g. 2 to double every timeout');
+  return scale;
+}
+
+/**
+ * Everything the audit needs from the flags, loaded and checked before any socket opens:
+ * test cases (schema-checked), config file, targets.
+ */
+export function resolveAudit(flags: AuditFlags, base: { callTimeoutMs: number; securityProfile: number; version: string; prompt: (message: string) => Promise<void> }): { cases: LoadedTestCase[]; options: AuditOptions } {
+  const config = loadAuditConfig(flags.config);
+  const cases = loadTestCases(flags.testcases ?? config.testcases ?? []);
+  const targets = { ...config.targets };
+  for (const text of flags.target ?? []) {
+    const parsed = parseTargetOption(text);
+    targets[parsed.role] = { component: parsed.component, variable: parsed.variable };
+  }
+  return {
+    cases,
+    options: {
+      timeoutScale: flags.timeoutScale,
+      callTimeoutMs: base.callTimeoutMs,
+      nonInteractive: flags.nonInteractive === true,
+      reconnectWaitS: RUNNER_DEFAULTS.reconnectWaitS,
+      targets,
+      caseOptions: { ...CASE_OPTION_DEFAULTS, ...config.caseOptions },
+      prompt: base.prompt,
+      tool: { name: 'ocpp-audit', version: base.version },
+      securityProfile: base.securityProfile,
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { Command } from 'commander';
+import { resolve } from 'node:path';
+import { serveAudits } from '../audit/audit-server.js';
+import { reachesFailLevel } from '../result/audit-result.js';
+import { Csms, CSMS_DEFAULTS } from '../session/csms.js';
+import { startVirtualStation } from '../simulator/start-virtual-station.js';
+import { builtInProfiles, loadStationProfile } from '../simulator/station-profile.js';
+import type { FaultName } from '../simulator/station/faults.js';
+import { TOOL_VERSION } from '../tool-version.js';
+import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
+import { ExitCode } from './exit-codes.js';
+import { parsePositiveInteger } from './option-parsers.js';
+import { reportProgress } from './progress-reporter.js';
+import { printAuditSummary, type ExitHolder, type Terminal } from './run-command.js';
+import { parseFault } from './simulate-command.js';
+
+interface DemoOptions extends AuditFlags {
+  profile: string;
+  fault?: FaultName[];
+  out: string;
+  seed: number;
+  id: string;
+}
+
+/**
+ * `demo`: the whole audit without hardware. The CSMS listens on a free loopback port, the
+ * virtual station connects in-process, the catalogue runs, and the outputs' paths are printed.
+ */
+export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
+  const command = new Command('demo')
+    .description('audit the built-in virtual charging station end to end (no hardware needed)')
+    .option('--profile <name|file>', `station profile: ${builtInProfiles().join(', ')}, or a JSON file`, 'ac-wallbox')
+    .option('--fault <name>', 'make the virtual station misbehave (repeatable; see `simulate --help`)', parseFault)
+    .option('--out <dir>', 'output directory: <dir>/<station>/{trace.jsonl,evidence.json,result.json}', 'demo-out')
+    .option('--id <identity>', 'identity of the virtual station', 'VIRTUAL-DEMO')
+    .option('--seed <n>', 'seed of the virtual station (sensor values, jitter)', parsePositiveInteger, 1);
+  return addAuditOptions(command, { failOn: 'none' }).action(async (options: DemoOptions) => {
+    const stopping = terminal.stopSignal();
+    const profile = loadStationProfile(options.profile);
+    const audit = resolveAudit({ ...options, nonInteractive: true }, { callTimeoutMs: 10_000, securityProfile: 0, version: TOOL_VERSION, prompt: terminal.prompt });
+    const outDir = resolve(options.out);
+    const csms = await Csms.start({ ...CSMS_DEFAULTS, securityProfile: 0, port: 0, outDir, callTimeoutMs: 10_000, pingIntervalMs: 0 });
+    terminal.out(`CSMS listening on ${csms.url}; auditing the virtual ${profile.id} station ${options.id}${options.fault ? ` with faults ${options.fault.join(', ')}` : ''}`);
+    const serving = serveAudits(csms, audit.cases, audit.options, {
+      maxStations: 1,
+      concurrency: 1,
+      waitS: 30,
+      onRunner: (runner, session) => reportProgress(runner, session.identity, terminal.out),
+      onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${error.stack ?? error.message}`),
+    });
+    const station = await startVirtualStation({ url: csms.url, identity: options.id, profile, seed: options.seed, rebootDelayMs: 200, ...(options.fault ? { faults: options.fault } : {}) });
+    void stopping.then((signal) => serving.stop(`${signal} received`));
+    const outcome = await serving.done;
+    await station.stop();
+    await csms.close();
+    for (const audited of outcome.audits) printAuditSummary(audited, terminal);
+    if (outcome.audits.length === 0) {
+      terminal.err('ocpp-audit: the virtual station was never accepted; see the journal in the output directory');
+      exit.code = ExitCode.RUNTIME;
+      return;
+    }
+    exit.code = outcome.audits.some((a) => reachesFailLevel(a.result, options.failOn)) ? ExitCode.AUDIT_FAILED : ExitCode.OK;
+  });
+}

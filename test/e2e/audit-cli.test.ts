@@ -1,0 +1,105 @@
+/**
+ * End-to-end tests of the audit commands: `demo`, `run` auditing a `simulate` station, and
+ * `list testcases`, each the real CLI in a child process (run `npm run build` first).
+ */
+import { expect } from 'chai';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AuditResult } from '../../src/result/audit-result.js';
+import { childEnv, CliProcess } from '../helpers/cli-process.js';
+
+const children: CliProcess[] = [];
+const dirs: string[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ocpp-audit-e2e-audit-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function cli(args: string[]): CliProcess {
+  const child = new CliProcess(args, childEnv());
+  children.push(child);
+  return child;
+}
+
+const readResult = (file: string): AuditResult => JSON.parse(readFileSync(file, 'utf8')) as AuditResult;
+
+describe('ocpp-audit demo / run / list (end to end)', function () {
+  afterEach(() => {
+    for (const child of children.splice(0)) if (child.exit === undefined) child.child.kill('SIGKILL');
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('demo: audits the virtual station, exits 0 and prints where result.json is', async () => {
+    const out = tempDir();
+    const demo = cli(['demo', '--out', out, '--testcases', 'session-boot,inventory-*']);
+    expect(await demo.waitForExit(120_000), demo.stderr).to.deep.equal({ code: 0, signal: null });
+    const resultLine = demo.stdout.trim().split('\n').at(-1) ?? '';
+    const file = /result:\s+(\S+)$/.exec(resultLine)?.[1] ?? '';
+    expect(file, demo.stdout).to.equal(join(out, 'VIRTUAL-DEMO', 'result.json'));
+    const result = readResult(file);
+    expect(result.resultVersion).to.equal(1);
+    expect(result.station).to.deep.include({ identity: 'VIRTUAL-DEMO' });
+    expect(result.summary.FAIL).to.equal(0);
+    expect(result.checks.find((c) => c.id === 'inventory-full/report')).to.deep.include({ verdict: 'PASS' });
+    expect(result.files.journalSha256).to.match(/^[0-9a-f]{64}$/);
+    expect(existsSync(join(out, 'VIRTUAL-DEMO', 'evidence.json'))).to.equal(true);
+  });
+
+  it('demo --fault report-stops-tbc --fail-on fail: the inventory check fails and the exit code is 3', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ options: { reportWindowS: 2 } }));
+    const demo = cli(['demo', '--out', join(dir, 'out'), '--testcases', 'inventory-full', '--fault', 'report-stops-tbc', '--fail-on', 'fail', '--config', config]);
+    expect(await demo.waitForExit(60_000), demo.stderr).to.deep.equal({ code: 3, signal: null });
+    expect(demo.stdout).to.match(/FAIL inventory-full\/report \[/);
+  });
+
+  it('run audits a station started with simulate, then exits after --max-stations 1', async () => {
+    const out = tempDir();
+    const run = cli(['run', '--port', '0', '--out', out, '--testcases', 'inventory-full,inventory-summary', '--wait', '60']);
+    await run.waitForStdout(/CSMS listening on (ws:\/\/\S+)/);
+    const url = /CSMS listening on (ws:\/\/\S+)/.exec(run.stdout)?.[1] ?? '';
+    const station = cli(['simulate', '--url', url, '--id', 'SIM-E2E', '--profile', 'dc-fast']);
+    expect(await run.waitForExit(60_000), run.stderr).to.deep.equal({ code: 0, signal: null });
+    station.child.kill('SIGINT');
+    await station.waitForExit();
+    const result = readResult(join(out, 'SIM-E2E', 'result.json'));
+    expect(result.cases.map((c) => c.id)).to.deep.equal(['inventory-full', 'inventory-summary']);
+    expect(result.summary.FAIL).to.equal(0);
+  });
+
+  it('run --wait 1 without a station → exit 1 with one line', async () => {
+    const run = cli(['run', '--port', '0', '--out', tempDir(), '--wait', '1']);
+    expect(await run.waitForExit(20_000)).to.deep.equal({ code: 1, signal: null });
+    expect(run.stderr.trim().split('\n')).to.have.length(1);
+    expect(run.stderr).to.match(/^ocpp-audit: no charging station was accepted within 1 s/);
+  });
+
+  it('a broken test case file → exit 2 naming the file and the JSON pointer, before any socket opens', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'broken-case.json');
+    writeFileSync(file, JSON.stringify({ id: 'broken-case', title: 't', proves: 'p', refs: [], category: 'inventory', order: 1, steps: [{ kind: 'send', id: 'x', action: 'GetBaseReport' }] }));
+    const run = cli(['run', '--port', '0', '--out', join(dir, 'out'), '--testcases', file]);
+    expect(await run.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(run.stderr.trim()).to.equal(`ocpp-audit: ${file}: /steps/0 must have required property 'payload'`);
+    expect(run.stdout).not.to.match(/CSMS listening/);
+  });
+
+  it('an unknown test case id and a bad --target → exit 2 with one line', async () => {
+    const unknown = cli(['run', '--port', '0', '--out', tempDir(), '--testcases', 'no-such-case']);
+    expect(await unknown.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(unknown.stderr).to.match(/^ocpp-audit: no test case matches "no-such-case" \(known: .*inventory-full/);
+    const target = cli(['run', '--port', '0', '--out', tempDir(), '--target', 'nonsense']);
+    expect(await target.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(target.stderr.trim().split('\n')).to.have.length(1);
+  });
+
+  it('list testcases shows ids, titles and references', async () => {
+    const list = cli(['list', 'testcases']);
+    expect(await list.waitForExit()).to.deep.equal({ code: 0, signal: null });
+    expect(list.stdout).to.match(/^inventory-full {2}Inventory: GetBaseReport FullInventory\n {4}B07, TC_B_13, TC_B_53/m);
+  });
+});
