@@ -1,6 +1,8 @@
 import type { Check } from './check.js';
 import { eventChecks } from './event-checks.js';
+import { inventoryChecks } from './inventory-checks.js';
+import { monitoringSupport } from './monitoring-support.js';
 import { stepExpectations } from './step-expectations.js';
 
 /** Every check of the audit, in report order. */
-export const ALL_CHECKS: readonly Check[] = [stepExpectations, ...eventChecks];
+export const ALL_CHECKS: readonly Check[] = [stepExpectations, ...inventoryChecks, monitoringSupport, ...eventChecks];

@@ -51,6 +51,8 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
   readonly #abort = new AbortController();
   readonly #known: Record<string, unknown> = {};
   #targets: Record<string, unknown> = {};
+  /** The station went away and did not come back within reconnectWaitS. */
+  #gone = false;
   #nextRequestId = 1000 + Math.floor(Math.random() * 1000) * 100;
 
   constructor(session: StationSession, cases: readonly LoadedTestCase[], options: RunnerOptions) {
@@ -304,10 +306,19 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     this.evidence.liveness.push({ afterCase, ok: outcome.ok, detail: outcome.ok ? 'answered' : describeFailure(outcome.failure), durationMs: outcome.durationMs, seqs });
   }
 
-  /** Waits a while for a station that dropped its connection to come back. */
+  /**
+   * Waits a while for a station that dropped its connection to come back; once it has not,
+   * later cases do not wait again (they end INCONCLUSIVE at once unless it is back by then).
+   */
   async #stationPresent(): Promise<boolean> {
+    if (this.#session.isConnected) {
+      this.#gone = false;
+      return true;
+    }
+    if (this.#gone) return false;
     const deadline = Date.now() + this.#options.reconnectWaitS * 1000 * this.#options.timeoutScale;
     while (!this.#session.isConnected && Date.now() < deadline && !this.#abort.signal.aborted) await sleep(200, this.#abort.signal);
+    this.#gone = !this.#session.isConnected;
     return this.#session.isConnected;
   }
 }

@@ -83,7 +83,8 @@ export interface AwaitStep extends StepBase {
   action: string;
   /** Dot-path → expected value (`*` matches any array element); all must hold. */
   match?: Record<string, unknown>;
-  count?: number;
+  /** How many matching messages to wait for (default 1); may be a `${...}` reference, e.g. `${options.periodicIntervals}`. */
+  count?: number | string;
   withinS: number;
   /** Look at messages from the start of this step on (default: the last send step's start). */
   after?: string;

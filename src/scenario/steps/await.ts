@@ -1,6 +1,7 @@
 import type { CollectedMessage, MessagesCapture } from '../../evidence/evidence.js';
 import type { StationMessage } from '../../session/station-inbox.js';
 import { matchesAll } from '../json-path.js';
+import { ToolError } from '../../errors.js';
 import type { AwaitStep } from '../testcase.js';
 import { fill } from '../template.js';
 import type { StepResult, StepRun } from '../step-run.js';
@@ -12,7 +13,7 @@ import type { StepResult, StepRun } from '../step-run.js';
 export async function runAwait(step: AwaitStep, run: StepRun): Promise<StepResult> {
   const match = step.match ? (fill(step.match, run.context, `${run.where}/match`) as Record<string, unknown>) : {};
   const after = step.after !== undefined ? (run.cursors.get(step.after) ?? 0) : run.lastSendCursor;
-  const count = step.count ?? 1;
+  const count = countOf(step, run);
   const windowMs = Number(fill(step.withinS, run.context, `${run.where}/withinS`)) * 1000 * run.timeoutScale;
   const startedAt = new Date().toISOString();
   const predicate = (m: StationMessage): boolean => m.action === step.action && matchesAll(m.payload, match);
@@ -29,6 +30,14 @@ export async function runAwait(step: AwaitStep, run: StepRun): Promise<StepResul
     capture,
     inconclusive,
   };
+}
+
+/** How many messages the step waits for: a positive integer, or a `${...}` reference to one (`${options.periodicIntervals}`). */
+function countOf(step: AwaitStep, run: StepRun): number {
+  if (step.count === undefined) return 1;
+  const count = Number(fill(step.count, run.context, `${run.where}/count`));
+  if (!Number.isInteger(count) || count < 1) throw new ToolError('ERR_INVALID_TESTCASE', `${run.where}/count: ${JSON.stringify(step.count)} gives ${count}, not a positive integer`);
+  return count;
 }
 
 /** session.collect that also ends when the audit is interrupted. */

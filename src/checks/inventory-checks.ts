@@ -1,0 +1,22 @@
+import type { Check } from './check.js';
+import { characteristicsSanity } from './characteristics-sanity.js';
+import { configurationInventoryWritableOnly } from './configuration-inventory-writable-only.js';
+import { fullInventoryRequiredVariables } from './full-inventory-required-variables.js';
+import { nonStandardComponents } from './non-standard-components.js';
+import { reportPaging } from './report-paging.js';
+import { summaryInventory } from './summary-inventory.js';
+import { topologyMatchesStatus } from './topology-matches-status.js';
+
+/**
+ * The checks over the base reports (B07): first whether the reports arrived intact, then what the
+ * FullInventory holds, then the other two report bases.
+ */
+export const inventoryChecks: Check[] = [
+  reportPaging,
+  fullInventoryRequiredVariables,
+  characteristicsSanity,
+  topologyMatchesStatus,
+  nonStandardComponents,
+  configurationInventoryWritableOnly,
+  summaryInventory,
+];

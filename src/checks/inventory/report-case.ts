@@ -1,0 +1,170 @@
+import type { CallCapture, CaseEvidence, Evidence, MessagesCapture } from '../../evidence/evidence.js';
+
+/**
+ * Finding a base-report case (GetBaseReport + its NotifyReport parts) in the evidence, and turning
+ * everything that keeps a check from judging it into a verdict with a reason. The scenario runner
+ * stores the GetBaseReport CALL as capture `request` and the NotifyReport parts as capture `report`.
+ */
+
+export type ReportBase = 'FullInventory' | 'ConfigurationInventory' | 'SummaryInventory';
+
+/** The three base-report cases the runner plays (testcases/inventory-*.json), with their OCTT case. */
+export const BASE_REPORT_CASES = [
+  { caseId: 'inventory-full', reportBase: 'FullInventory', testCase: 'TC_B_13' },
+  { caseId: 'inventory-configuration', reportBase: 'ConfigurationInventory', testCase: 'TC_B_12' },
+  { caseId: 'inventory-summary', reportBase: 'SummaryInventory', testCase: 'TC_B_14' },
+] as const satisfies ReadonlyArray<{ caseId: string; reportBase: ReportBase; testCase: string }>;
+
+export type BaseReportCaseId = (typeof BASE_REPORT_CASES)[number]['caseId'];
+
+export const REQUEST_CAPTURE = 'request';
+export const REPORT_CAPTURE = 'report';
+
+/** Why a check cannot judge: the verdict to give and the reason, with any frames that show it. */
+export interface Unavailable {
+  kind: 'unavailable';
+  verdict: 'NOT APPLICABLE' | 'INCONCLUSIVE';
+  reason: string;
+  seqs: number[];
+}
+
+/** The GetBaseReport CALL got no usable answer (CALLERROR, timeout, broken response, disconnect). */
+export interface RequestFailed {
+  kind: 'request-failed';
+  caseEvidence: CaseEvidence;
+  request: CallCapture;
+  /** `CALLERROR NotSupported: ...`, `no response within 30000 ms`, ... */
+  description: string;
+  /** Set for a CALLERROR. */
+  errorCode?: string;
+  failureKind: string;
+  seqs: number[];
+}
+
+/** The station answered GetBaseReport; the report capture is there when the runner collected one. */
+export interface Answered {
+  kind: 'answered';
+  caseEvidence: CaseEvidence;
+  request: CallCapture;
+  /** GetBaseReportResponse.status as sent (may be any string if the response broke its schema). */
+  status: string | undefined;
+  /** The requestId the audit sent. */
+  requestId: number | undefined;
+  report: MessagesCapture | undefined;
+  seqs: number[];
+}
+
+export type BaseReportLookup = Unavailable | RequestFailed | Answered;
+
+/** `GetBaseReport(FullInventory)`. */
+export function requestLabel(reportBase: ReportBase): string {
+  return `GetBaseReport(${reportBase})`;
+}
+
+/**
+ * The case with `caseId`, or why there is none: a case the audit did not run is NOT APPLICABLE
+ * (unless the audit was cut short, then INCONCLUSIVE); a case the runner marked not-applicable or
+ * inconclusive passes its own reason on.
+ */
+export function findCase(evidence: Evidence, caseId: string): CaseEvidence | Unavailable {
+  const found = evidence.cases.find((c) => c.id === caseId);
+  if (!found) {
+    if (evidence.interrupted) {
+      return unavailable('INCONCLUSIVE', `The audit stopped (${evidence.interrupted.reason}) before case ${caseId} ran.`);
+    }
+    return unavailable('NOT APPLICABLE', `Case ${caseId} was not part of this audit.`);
+  }
+  if (found.status === 'not-applicable') {
+    return unavailable('NOT APPLICABLE', `Case ${caseId} did not apply: ${found.reason ?? 'no reason recorded'}.`, found);
+  }
+  if (found.status === 'inconclusive') {
+    return unavailable('INCONCLUSIVE', `Case ${caseId} could not be completed: ${found.reason ?? 'no reason recorded'}.`, found);
+  }
+  return found;
+}
+
+/** Looks up one base-report case and classifies what its GetBaseReport CALL produced. */
+export function lookUpBaseReport(evidence: Evidence, caseId: string, reportBase: ReportBase): BaseReportLookup {
+  const found = findCase(evidence, caseId);
+  if ('kind' in found) return found;
+  const request = found.captures[REQUEST_CAPTURE];
+  if (!request || request.kind !== 'call') {
+    return unavailable('INCONCLUSIVE', `Case ${caseId} holds no ${requestLabel(reportBase)} exchange, so there is nothing to judge.`, found);
+  }
+  const reportCapture = found.captures[REPORT_CAPTURE];
+  const report = reportCapture?.kind === 'messages' ? reportCapture : undefined;
+  if (!request.ok) {
+    const failure = request.failure ?? { kind: 'unknown', description: 'no response recorded' };
+    return {
+      kind: 'request-failed',
+      caseEvidence: found,
+      request,
+      description: failure.errorCode !== undefined && !failure.description.includes(failure.errorCode) ? `CALLERROR ${failure.errorCode}: ${failure.description}` : failure.description,
+      ...(failure.errorCode !== undefined ? { errorCode: failure.errorCode } : {}),
+      failureKind: failure.kind,
+      seqs: [...request.seqs],
+    };
+  }
+  const status = request.response?.['status'];
+  const requestId = request.request['requestId'];
+  return {
+    kind: 'answered',
+    caseEvidence: found,
+    request,
+    status: typeof status === 'string' ? status : undefined,
+    requestId: typeof requestId === 'number' ? requestId : undefined,
+    report,
+    seqs: [...request.seqs],
+  };
+}
+
+/** The journal seq of the CALLRESULT (the last frame of the exchange), if recorded. */
+export function responseSeq(request: CallCapture): number | undefined {
+  return request.seqs.length >= 2 ? Math.max(...request.seqs) : undefined;
+}
+
+function unavailable(verdict: Unavailable['verdict'], reason: string, caseEvidence?: CaseEvidence): Unavailable {
+  const seqs = caseEvidence ? caseEvidence.steps.flatMap((step) => step.seqs) : [];
+  return { kind: 'unavailable', verdict, reason, seqs };
+}
+
+/** An accepted GetBaseReport with its collected report parts. */
+export interface CollectedReport {
+  kind: 'collected';
+  answered: Answered;
+  report: MessagesCapture;
+}
+
+/**
+ * The report parts of an accepted GetBaseReport, or why there are none to judge. A refusal is
+ * not this helper's business (the case's own steps and summary-inventory judge the answer): an
+ * optional base answered NotSupported, or EmptyResultSet, leaves nothing to judge (NOT
+ * APPLICABLE); any other refusal or a failed CALL makes the report's qualities unknowable
+ * (INCONCLUSIVE).
+ */
+export function collectedReport(lookup: BaseReportLookup, reportBase: ReportBase): CollectedReport | Unavailable {
+  const label = requestLabel(reportBase);
+  switch (lookup.kind) {
+    case 'unavailable':
+      return lookup;
+    case 'request-failed':
+      return { kind: 'unavailable', verdict: 'INCONCLUSIVE', reason: `${label} got no usable answer (${lookup.description}), so no report came to judge.`, seqs: lookup.seqs };
+    case 'answered': {
+      if (lookup.status !== 'Accepted') {
+        const status = lookup.status ?? 'no status';
+        // SummaryInventory is optional since the 2023 errata (TC_B_15).
+        const nothingToJudge = (lookup.status === 'NotSupported' && reportBase === 'SummaryInventory') || lookup.status === 'EmptyResultSet';
+        return {
+          kind: 'unavailable',
+          verdict: nothingToJudge ? 'NOT APPLICABLE' : 'INCONCLUSIVE',
+          reason: `The station answered ${label} with ${status}, so it sent no report.`,
+          seqs: lookup.seqs,
+        };
+      }
+      if (!lookup.report) {
+        return { kind: 'unavailable', verdict: 'INCONCLUSIVE', reason: `The station accepted ${label}, but the audit did not collect its report parts.`, seqs: lookup.seqs };
+      }
+      return { kind: 'collected', answered: lookup, report: lookup.report };
+    }
+  }
+}

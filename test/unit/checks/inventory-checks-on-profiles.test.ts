@@ -1,0 +1,41 @@
+import { expect } from 'chai';
+import { inventoryChecks } from '../../../src/checks/inventory-checks.js';
+import { entriesForBase, toReportData } from '../../../src/simulator/station/report-data.js';
+import { builtInProfiles, loadStationProfile } from '../../../src/simulator/station-profile.js';
+import { makeEvidence, makeReportCase, deviceModelFrom, type ReportItem } from '../../helpers/evidence-fixture.js';
+import type { Layout } from './inventory-fixture.js';
+import { statusFor } from './inventory-fixture.js';
+
+/**
+ * The virtual station's built-in profiles are modelled on the spec, so the inventory checks,
+ * fed the reports those profiles produce, must not find fault with them. This catches data errors
+ * in the checks' tables (required variables, standard names, units) independently of the
+ * hand-made fixtures.
+ */
+describe('inventory checks on the virtual station profiles', () => {
+  for (const name of builtInProfiles()) {
+    it(`${name}: every inventory check passes`, () => {
+      const profile = loadStationProfile(name);
+      const model = profile.createModel('CS-TEST');
+      const report = (base: 'FullInventory' | 'ConfigurationInventory' | 'SummaryInventory'): ReportItem[] => entriesForBase(model, base).map((entry) => toReportData(entry) as ReportItem);
+      const layout: Layout = profile.evses.map((evse) => [evse.id, evse.connectors.map((connector) => connector.id)]);
+      const full = makeReportCase('inventory-full', { items: report('FullInventory'), perPart: 25, firstSeq: 100 });
+      const evidence = makeEvidence({
+        station: { identity: 'CS-TEST', securityProfile: 1, boot: { reason: 'PowerUp', seq: 1 } },
+        cases: [
+          full,
+          makeReportCase('inventory-configuration', { items: report('ConfigurationInventory'), perPart: 25, firstSeq: 300 }),
+          profile.supports.summaryInventory ? makeReportCase('inventory-summary', { items: report('SummaryInventory'), firstSeq: 500 }) : makeReportCase('inventory-summary', { status: 'NotSupported', firstSeq: 500 }),
+        ],
+        deviceModel: deviceModelFrom(full),
+        statusNotifications: statusFor(layout),
+      });
+      const results = inventoryChecks.flatMap((check) => check.evaluate(evidence));
+      const bad = results.filter((result) => result.verdict === 'FAIL' || result.verdict === 'INCONCLUSIVE');
+      expect(bad.map((result) => `${result.id}: ${result.reason}`)).to.deep.equal([]);
+      const warnings = results.filter((result) => result.verdict === 'WARN').map((result) => `${result.id}: ${result.reason}`);
+      expect(warnings).to.deep.equal([]);
+      expect(results.filter((result) => result.verdict === 'PASS')).to.have.length(results.length - (profile.supports.summaryInventory ? 0 : 1));
+    });
+  }
+});

@@ -1,0 +1,151 @@
+import { expect } from 'chai';
+import { reportPaging } from '../../../src/checks/report-paging.js';
+import type { CheckResult } from '../../../src/checks/check.js';
+import type { CaseEvidence, Evidence } from '../../../src/evidence/evidence.js';
+import { makeCase, makeEvidence, makeReportCase, makeReportItem } from '../../helpers/evidence-fixture.js';
+
+const items = [1, 2, 3, 4, 5].map((n) => makeReportItem('OCPPCommCtrlr', `Variable${n}`));
+
+function resultFor(evidence: Evidence, caseId = 'inventory-full'): CheckResult {
+  const results = reportPaging.evaluate(evidence) as CheckResult[];
+  const result = results.find((r) => r.id === `report-paging/${caseId}`);
+  if (!result) throw new Error(`no result for ${caseId}`);
+  return result;
+}
+
+function withFull(full: CaseEvidence, overrides: Partial<Evidence> = {}): Evidence {
+  return makeEvidence({ cases: [full], ...overrides });
+}
+
+describe('report-paging (B07, TC_B_12/13/14)', () => {
+  it('gives one protocol result per base report, with the case in the id', () => {
+    const results = reportPaging.evaluate(makeEvidence()) as CheckResult[];
+    expect(results.map((r) => r.id)).to.deep.equal(['report-paging/inventory-full', 'report-paging/inventory-configuration', 'report-paging/inventory-summary']);
+    expect(results.every((r) => r.category === 'protocol')).to.be.true;
+    expect(results[0].refs).to.include('TC_B_13');
+  });
+
+  it('passes a report numbered 0..n with tbc on all but the last, and cites every frame', () => {
+    const result = resultFor(withFull(makeReportCase('inventory-full', { items, perPart: 2, requestId: 7 })));
+    expect(result.verdict).to.equal('PASS');
+    expect(result.reason).to.contain('3 parts').and.contain('requestId 7');
+    // CALL 10, CALLRESULT 11, parts 12..14.
+    expect(result.seqs).to.deep.equal([10, 11, 12, 13, 14]);
+    expect(result.details?.['seqNos']).to.deep.equal([0, 1, 2]);
+  });
+
+  it('passes a single-part report whose tbc is left out', () => {
+    const result = resultFor(withFull(makeReportCase('inventory-full', { parts: [{ reportData: items, tbc: undefined }], complete: true })));
+    expect(result.verdict).to.equal('PASS');
+  });
+
+  it('accepts parts that arrive before the GetBaseReport response, and notes them', () => {
+    const result = resultFor(withFull(makeReportCase('inventory-full', { items, perPart: 2, partsBeforeResponse: 2 })));
+    expect(result.verdict).to.equal('PASS');
+    expect(result.details?.['partsBeforeResponse']).to.equal(2);
+    expect(result.reason).to.contain('before the GetBaseReport response');
+  });
+
+  it('names the start-at-1 bug', () => {
+    const full = makeReportCase('inventory-full', { parts: [{ seqNo: 1 }, { seqNo: 2 }, { seqNo: 3 }] });
+    const result = resultFor(withFull(full));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('started at 1 instead of 0');
+  });
+
+  it('fails another wrong first seqNo', () => {
+    const result = resultFor(withFull(makeReportCase('inventory-full', { parts: [{ seqNo: 5 }] })));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('started at 5 instead of 0');
+  });
+
+  it('fails gaps and repeats', () => {
+    const gap = resultFor(withFull(makeReportCase('inventory-full', { parts: [{ seqNo: 0 }, { seqNo: 2 }, { seqNo: 3 }] })));
+    expect(gap.verdict).to.equal('FAIL');
+    expect(gap.reason).to.contain('did not go up by exactly 1 (0 → 2)');
+    const repeat = resultFor(withFull(makeReportCase('inventory-full', { parts: [{ seqNo: 0 }, { seqNo: 1 }, { seqNo: 1 }] })));
+    expect(repeat.verdict).to.equal('FAIL');
+    expect(repeat.reason).to.contain('seqNo repeated (1)');
+  });
+
+  it('fails a part without an integer seqNo', () => {
+    const result = resultFor(withFull(makeReportCase('inventory-full', { parts: [{ seqNo: undefined }] })));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('no integer seqNo');
+  });
+
+  it('fails a part before the last that does not announce more', () => {
+    const result = resultFor(withFull(makeReportCase('inventory-full', { parts: [{ tbc: true }, { tbc: false }, { tbc: false }] })));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('did not say tbc=true (seqNo 1)');
+  });
+
+  it('fails a report that ends with tbc=true and never completes', () => {
+    const full = makeReportCase('inventory-full', { parts: [{ tbc: true }, { tbc: true }], complete: false });
+    const result = resultFor(withFull(full));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('never finished').and.contain('seqNo 1');
+  });
+
+  it('fails an incomplete report even when its parts look right', () => {
+    const result = resultFor(withFull(makeReportCase('inventory-full', { items, complete: false })));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('did not complete');
+  });
+
+  it('fails parts with another requestId', () => {
+    const result = resultFor(withFull(makeReportCase('inventory-full', { requestId: 3, parts: [{ tbc: true }, { requestId: 4 }] })));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('another requestId than 3');
+  });
+
+  it('fails an accepted request that brought no report at all', () => {
+    const result = resultFor(withFull(makeReportCase('inventory-full', { parts: [], complete: false })));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('no NotifyReport part');
+    expect(result.seqs).to.deep.equal([10, 11]);
+  });
+
+  it('is not applicable for a case the audit did not run, or that did not apply', () => {
+    expect(resultFor(makeEvidence()).verdict).to.equal('NOT APPLICABLE');
+    const skipped = makeCase('inventory-full', { status: 'not-applicable', reason: 'excluded by --only' });
+    const result = resultFor(withFull(skipped));
+    expect(result.verdict).to.equal('NOT APPLICABLE');
+    expect(result.reason).to.contain('excluded by --only');
+  });
+
+  it('is not applicable when SummaryInventory is declined with NotSupported', () => {
+    const summary = makeReportCase('inventory-summary', { status: 'NotSupported' });
+    const result = resultFor(makeEvidence({ cases: [summary] }), 'inventory-summary');
+    expect(result.verdict).to.equal('NOT APPLICABLE');
+    expect(result.reason).to.contain('NotSupported');
+  });
+
+  it('is inconclusive when the audit stopped early, the case was inconclusive, or captures are missing', () => {
+    expect(resultFor(makeEvidence({ interrupted: { reason: 'Ctrl-C' } })).verdict).to.equal('INCONCLUSIVE');
+    const inconclusive = makeCase('inventory-full', { status: 'inconclusive', reason: 'station disconnected' });
+    expect(resultFor(withFull(inconclusive)).reason).to.contain('station disconnected');
+    expect(resultFor(withFull(makeCase('inventory-full'))).verdict).to.equal('INCONCLUSIVE');
+    const noReport = makeReportCase('inventory-full', { report: false });
+    const result = resultFor(withFull(noReport));
+    expect(result.verdict).to.equal('INCONCLUSIVE');
+    expect(result.reason).to.contain('did not collect');
+  });
+
+  it('is inconclusive when GetBaseReport failed or was refused', () => {
+    const failed = makeReportCase('inventory-full', { failure: { kind: 'timeout', description: 'no response within 30000 ms' } });
+    const result = resultFor(withFull(failed));
+    expect(result.verdict).to.equal('INCONCLUSIVE');
+    expect(result.reason).to.contain('no response within 30000 ms');
+    const rejected = resultFor(withFull(makeReportCase('inventory-full', { status: 'Rejected' })));
+    expect(rejected.verdict).to.equal('INCONCLUSIVE');
+    expect(rejected.reason).to.contain('Rejected');
+  });
+
+  it('judges the configuration report from its own case', () => {
+    const configuration = makeReportCase('inventory-configuration', { parts: [{ seqNo: 1 }] });
+    const result = resultFor(makeEvidence({ cases: [configuration] }), 'inventory-configuration');
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.refs).to.include('TC_B_12');
+  });
+});
