@@ -19,6 +19,8 @@ export interface CollectOptions {
   count?: number;
   /** Resolve as soon as this says the collection is complete (e.g. the last report part arrived). */
   until?: (matched: readonly StationMessage[]) => boolean;
+  /** Resolve at once with what matched so far when this aborts (an interrupted audit). */
+  signal?: AbortSignal;
 }
 
 interface Waiter {
@@ -63,7 +65,7 @@ export class StationInbox {
     const done = (matched: readonly StationMessage[]): boolean =>
       (options.count !== undefined && matched.length >= options.count) || (options.until?.(matched) ?? false);
     const matched = this.list(predicate, after);
-    if (done(matched)) return Promise.resolve(options.count !== undefined ? matched.slice(0, options.count) : matched);
+    if (done(matched) || options.signal?.aborted) return Promise.resolve(options.count !== undefined ? matched.slice(0, options.count) : matched);
     return new Promise((resolve) => {
       const waiter: Waiter = {
         predicate,
@@ -72,11 +74,13 @@ export class StationInbox {
         done,
         finish: () => {
           clearTimeout(timer);
+          options.signal?.removeEventListener('abort', waiter.finish);
           this.#waiters.delete(waiter);
           resolve(waiter.matched);
         },
       };
       const timer = setTimeout(waiter.finish, options.timeoutMs);
+      options.signal?.addEventListener('abort', waiter.finish, { once: true });
       this.#waiters.add(waiter);
     });
   }

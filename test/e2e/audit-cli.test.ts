@@ -71,6 +71,25 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(result.summary.FAIL).to.equal(0);
   });
 
+  it('Ctrl-C during an audit: the evidence says interrupted, cleanup ran, the outputs are written', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ options: { heartbeatProbeS: 30, heartbeatWindowS: 120 } }));
+    const run = cli(['run', '--port', '0', '--out', join(dir, 'out'), '--testcases', 'session-boot,inventory-full', '--config', config, '--wait', '60']);
+    await run.waitForStdout(/CSMS listening on (ws:\/\/\S+)/);
+    const url = /CSMS listening on (ws:\/\/\S+)/.exec(run.stdout)?.[1] ?? '';
+    const station = cli(['simulate', '--url', url, '--id', 'SIM-INT', '--profile', 'ac-wallbox']);
+    await run.waitForStdout(/waiting for 2 × Heartbeat/, 30_000);
+    expect(await run.interrupt(), run.stderr).to.deep.equal({ code: 0, signal: null });
+    station.child.kill('SIGINT');
+    await station.waitForExit();
+    const evidence = JSON.parse(readFileSync(join(dir, 'out', 'SIM-INT', 'evidence.json'), 'utf8')) as { interrupted?: { reason: string }; cases: Array<{ id: string; status: string; steps: Array<{ id: string; status: string }> }> };
+    expect(evidence.interrupted?.reason).to.equal('SIGINT received');
+    expect(evidence.cases.map((c) => `${c.id}:${c.status}`)).to.deep.equal(['session-boot:inconclusive', 'inventory-full:inconclusive']);
+    expect(evidence.cases[0]?.steps.find((s) => s.id === 'restore-heartbeat')?.status).to.equal('ok');
+    expect(readResult(join(dir, 'out', 'SIM-INT', 'result.json')).interrupted?.reason).to.equal('SIGINT received');
+  });
+
   it('run --wait 1 without a station → exit 1 with one line', async () => {
     const run = cli(['run', '--port', '0', '--out', tempDir(), '--wait', '1']);
     expect(await run.waitForExit(20_000)).to.deep.equal({ code: 1, signal: null });

@@ -22,10 +22,12 @@ export async function runAwait(step: AwaitStep, run: StepRun): Promise<StepResul
   const capture: MessagesCapture = { kind: 'messages', action: step.action, after, startedAt, endedAt: new Date().toISOString(), complete: messages.length >= count, messages: messages.map(toCollected) };
   const seqs = messages.map((m) => m.seq);
   if (capture.complete) return { status: 'ok', detail: `${messages.length} ${step.action} received`, seqs, capture };
-  const inconclusive = !run.session.isConnected;
+  // Cut short by an interruption, or the station is gone: nothing to judge the station by.
+  const inconclusive = run.signal.aborted || !run.session.isConnected;
+  const why = run.signal.aborted ? ' (the audit was interrupted)' : !run.session.isConnected ? ' (the station is not connected)' : '';
   return {
     status: 'unmet',
-    detail: `${messages.length} of ${count} ${step.action} within ${Math.round(windowMs / 1000)} s${inconclusive ? ' (the station is not connected)' : ''}`,
+    detail: `${messages.length} of ${count} ${step.action} within ${Math.round(windowMs / 1000)} s${why}`,
     seqs,
     capture,
     inconclusive,
@@ -46,20 +48,7 @@ export function collectUntil(
   predicate: (m: StationMessage) => boolean,
   options: { after: number; timeoutMs: number; count?: number; until?: (got: readonly StationMessage[]) => boolean },
 ): Promise<StationMessage[]> {
-  if (run.signal.aborted) return Promise.resolve(run.session.messages(predicate, options.after));
-  const stop = { until: options.until };
-  let aborted = false;
-  const onAbort = (): void => {
-    aborted = true;
-  };
-  run.signal.addEventListener('abort', onAbort, { once: true });
-  const collected = run.session.collect(predicate, {
-    after: options.after,
-    timeoutMs: options.timeoutMs,
-    ...(options.count !== undefined ? { count: options.count } : {}),
-    until: (got) => aborted || (stop.until?.(got) ?? false),
-  });
-  return collected.finally(() => run.signal.removeEventListener('abort', onAbort));
+  return run.session.collect(predicate, { ...options, signal: run.signal });
 }
 
 export function toCollected(message: StationMessage): CollectedMessage {

@@ -24,7 +24,7 @@ export async function runCollectReport(step: CollectReportStep, run: StepRun): P
   const capture: MessagesCapture = { kind: 'messages', action: step.action, after, startedAt, endedAt: new Date().toISOString(), complete, messages: parts.map(toCollected) };
   const seqs = parts.map((p) => p.seq);
   if (complete) return { status: 'ok', detail: `${parts.length} part(s), complete`, seqs, capture };
-  const inconclusive = !run.session.isConnected;
+  const inconclusive = run.signal.aborted || !run.session.isConnected;
   return {
     status: 'unmet',
     detail: parts.length === 0 ? `no ${step.action} for request ${requestId} within ${Math.round(windowMs / 1000)} s` : `${parts.length} part(s), the last still says tbc=true`,
