@@ -54,6 +54,8 @@ export interface CallCapture {
   durationMs: number;
   sentAt: string;
   seqs: number[];
+  /** The request went out in this many parts, to respect the station's message limits. */
+  batches?: number;
 }
 
 /** Station messages gathered by an await or collect-report step. */

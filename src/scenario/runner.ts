@@ -154,6 +154,10 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       prompt: this.#options.prompt,
       signal: this.#abort.signal,
       waiting: (what, untilMs) => this.emit('waiting', { caseId: testCase.id, what, untilMs }),
+      limit: (controller, variable, instance) => {
+        const value = Number(actualValue(this.evidence.deviceModel.entries, controller, variable, instance));
+        return Number.isFinite(value) && value > 0 ? value : undefined;
+      },
       where: testCase.file,
     };
     let stopped: string | undefined;

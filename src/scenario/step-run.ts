@@ -21,6 +21,8 @@ export interface StepRun {
   signal: AbortSignal;
   /** Reports a long wait to the console (what is awaited, until when). */
   waiting: (what: string, untilMs: number) => void;
+  /** A numeric controller limit from the station's device model, e.g. (MonitoringCtrlr, ItemsPerMessage, SetVariableMonitoring). */
+  limit: (controller: string, variable: string, instance: string) => number | undefined;
   /** Where the step sits, for messages: `<case file>: /steps/3`. */
   where: string;
 }

@@ -58,6 +58,8 @@ export interface SendStep extends StepBase {
   timeoutS?: number;
   /** An optional feature: CALLERROR NotSupported / NotImplemented makes the case NOT APPLICABLE. */
   optional?: boolean;
+  /** false: send the list as written even beyond the station's limits (a probe of the limit). Default true. */
+  split?: boolean;
 }
 
 /** A condition on a capture: the value at `at` (dot path, `*` for every array element). */
