@@ -2,7 +2,8 @@
  * Small builders of audit evidence for the event checks: deterministic times, journal seqs
  * handed out in order, no sockets and no timers.
  */
-import { type CallCapture, type CaseEvidence, type CollectedMessage, type ComponentRefJson, type Evidence, EVIDENCE_VERSION, type MessagesCapture, type VariableRefJson } from '../../../src/evidence/evidence.js';
+import type { CallCapture, CaseEvidence, CollectedMessage, ComponentRefJson, Evidence, MessagesCapture, VariableRefJson } from '../../../src/evidence/evidence.js';
+import { makeEvidence } from '../../helpers/evidence-fixture.js';
 
 /** 2025-01-01T00:00:00.000Z: a whole hour, so clock boundaries are easy to read. */
 export const T0 = Date.UTC(2025, 0, 1, 0, 0, 0);
@@ -16,25 +17,9 @@ export function at(seconds: number): string {
   return new Date(T0 + Math.round(seconds * 1000)).toISOString();
 }
 
+/** The shared minimal evidence, over the ten minutes from T0, with a complete (empty) device model. */
 export function evidence(overrides: Partial<Evidence> = {}): Evidence {
-  return {
-    evidenceVersion: EVIDENCE_VERSION,
-    tool: { name: 'ocpp-audit', version: '0.0.0-test' },
-    station: { identity: 'CS-TEST', securityProfile: 1 },
-    options: {},
-    startedAt: at(0),
-    finishedAt: at(600),
-    deviceModel: { complete: true, entries: [] },
-    targets: [],
-    missingTargets: [],
-    cases: [],
-    statusNotifications: [],
-    notifyEvents: [],
-    liveness: [],
-    connections: [],
-    journal: { file: 'journal.jsonl' },
-    ...overrides,
-  };
+  return makeEvidence({ startedAt: at(0), finishedAt: at(600), deviceModel: { complete: true, entries: [] }, ...overrides });
 }
 
 export function caseOf(id: string, captures: CaseEvidence['captures'], overrides: Partial<CaseEvidence> = {}): CaseEvidence {
