@@ -51,8 +51,10 @@ export function loadAuditConfig(file: string | undefined): AuditConfig {
   const options = record['options'] ?? {};
   if (typeof options !== 'object' || options === null || Array.isArray(options)) throw new ToolError('ERR_INVALID_CONFIG', `${path}: /options must be an object`);
   for (const [key, value] of Object.entries(options)) {
-    if (!(key in CASE_OPTION_DEFAULTS)) throw new ToolError('ERR_INVALID_CONFIG', `${path}: /options/${key} is not a known option (${Object.keys(CASE_OPTION_DEFAULTS).join(', ')})`);
+    if (!Object.hasOwn(CASE_OPTION_DEFAULTS, key)) throw new ToolError('ERR_INVALID_CONFIG', `${path}: /options/${key} is not a known option (${Object.keys(CASE_OPTION_DEFAULTS).join(', ')})`);
     if (typeof value !== 'number' || !(value > 0)) throw new ToolError('ERR_INVALID_CONFIG', `${path}: /options/${key} must be a positive number`);
+    // A count of intervals is a whole number; the await step that uses it would refuse anything else.
+    if (key === 'periodicIntervals' && !Number.isInteger(value)) throw new ToolError('ERR_INVALID_CONFIG', `${path}: /options/${key} must be a whole number`);
     config.caseOptions[key] = value;
   }
   return config;

@@ -48,6 +48,11 @@ export function chooseTargets(
   const missing: Array<{ role: string; reason: string }> = [];
   const used = new Set<DeviceModelEntry>();
 
+  // The user's choices first, so that automatic choices never reuse their variables.
+  for (const override of Object.values(overrides)) {
+    const entry = entries.find((e) => sameAddress(e, override));
+    if (entry) used.add(entry);
+  }
   for (const role of Object.keys(TARGET_ROLES) as TargetRole[]) {
     const override = overrides[role];
     if (override) {
@@ -59,7 +64,7 @@ export function chooseTargets(
     candidates.sort((a, b) => preference(role, a) - preference(role, b));
     const chosen = candidates[0];
     if (!chosen) {
-      missing.push({ role, reason: `the device model has no ${TARGET_ROLES[role].replace(/:.*$/, '')}` });
+      missing.push({ role, reason: `the device model has no ${TARGET_ROLES[role].replace(/:.*$/, '').replace(/^an? /, '')}` });
       continue;
     }
     used.add(chosen);
@@ -95,8 +100,9 @@ function preference(role: TargetRole, entry: DeviceModelEntry): number {
 }
 
 function numericProbe(entry: DeviceModelEntry): { value: number; above: number; delta: number } | undefined {
-  const value = Number(actualOf(entry)?.value);
-  if (actualOf(entry)?.value === undefined || !Number.isFinite(value)) return undefined;
+  const text = actualOf(entry)?.value;
+  const value = text === undefined || text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(value)) return undefined;
   const max = entry.variableCharacteristics?.maxLimit ?? Number.POSITIVE_INFINITY;
   const above = value + 2 <= max ? value + 2 : value + 1 <= max ? value + 1 : undefined;
   if (above === undefined) return undefined;
@@ -157,7 +163,7 @@ export function parseTargetOption(text: string): { role: TargetRole; component: 
   if (!match) throw new ToolError('ERR_INVALID_OPTION', `--target "${text}": expected [role=]Component[.instance][@evse[:connector]]/Variable[.instance]`);
   const [, roleText, name, instance, evse, connector, variableName, variableInstance] = match;
   const role = (roleText ?? 'numeric') as TargetRole;
-  if (!(role in TARGET_ROLES)) throw new ToolError('ERR_INVALID_OPTION', `--target "${text}": unknown role "${role}" (roles: ${Object.keys(TARGET_ROLES).join(', ')})`);
+  if (!Object.hasOwn(TARGET_ROLES, role)) throw new ToolError('ERR_INVALID_OPTION', `--target "${text}": unknown role "${role}" (roles: ${Object.keys(TARGET_ROLES).join(', ')})`);
   const component: ComponentRefJson = { name: name ?? '' };
   if (instance !== undefined) component.instance = instance;
   if (evse !== undefined) component.evse = { id: Number(evse), ...(connector !== undefined ? { connectorId: Number(connector) } : {}) };

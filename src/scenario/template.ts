@@ -31,18 +31,19 @@ function fillString(text: string, context: Record<string, unknown>, where: strin
 function evaluate(full: string, context: Record<string, unknown>, where: string): unknown {
   // `${path | string}`: the value as text (SetVariables values are strings in OCPP).
   const asText = /\|\s*string\s*$/.test(full);
-  const expression = full.replace(/\|\s*string\s*$/, '');
+  const expression = full.replace(/\|\s*string\s*$/, '').trim();
   const value = compute(expression, context, where);
   return asText ? String(value) : value;
 }
 
 function compute(expression: string, context: Record<string, unknown>, where: string): unknown {
-  const arithmetic = /^\s*([\w.*-]+?)\s*([+-])\s*(-?\d+(?:\.\d+)?)\s*$/.exec(expression);
+  // The operator needs spaces around it, so a path like `captures.read-1` stays a path.
+  const arithmetic = /^\s*([\w.*-]+?)\s+([+-])\s+(-?\d+(?:\.\d+)?)\s*$/.exec(expression);
   const path = (arithmetic ? arithmetic[1] : expression)?.trim() ?? '';
   const value = valueAt(context, path);
   if (value === undefined) throw new ToolError('ERR_UNRESOLVED_REFERENCE', `${where}: \${${expression}} has no value (${path} is not known at this point)`);
   if (!arithmetic) return value;
-  const number = Number(value);
+  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
   if (!Number.isFinite(number)) throw new ToolError('ERR_UNRESOLVED_REFERENCE', `${where}: \${${expression}}: ${path} is not a number`);
   const operand = Number(arithmetic[3]);
   return arithmetic[2] === '+' ? number + operand : number - operand;

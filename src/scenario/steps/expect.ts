@@ -38,17 +38,24 @@ export function judge(values: unknown[], condition: Condition, every: boolean): 
   const tests: Array<[boolean, (v: unknown) => boolean, string]> = [
     [condition.oneOf !== undefined, (v) => (condition.oneOf ?? []).some((o) => partialMatch(v, o)), `one of ${JSON.stringify(condition.oneOf)}`],
     [condition.equals !== undefined, (v) => partialMatch(v, condition.equals) && partialMatch(condition.equals, v), `equal to ${JSON.stringify(condition.equals)}`],
-    [condition.atLeast !== undefined, (v) => Number(v) >= (condition.atLeast ?? 0), `at least ${condition.atLeast}`],
-    [condition.atMost !== undefined, (v) => Number(v) <= (condition.atMost ?? 0), `at most ${condition.atMost}`],
+    [condition.atLeast !== undefined, (v) => numeric(v) >= (condition.atLeast ?? 0), `at least ${condition.atLeast}`],
+    [condition.atMost !== undefined, (v) => numeric(v) <= (condition.atMost ?? 0), `at most ${condition.atMost}`],
     [condition.matches !== undefined, (v) => partialMatch(v, condition.matches), `matching ${JSON.stringify(condition.matches)}`],
   ];
   for (const [applies, test, wanted] of tests) {
     if (!applies) continue;
     if (values.length === 0) return `is absent (wanted ${wanted})`;
     const bad = values.filter((v) => !test(v));
-    if (bad.length > 0) return `${describe(every ? bad : values, every)}, wanted ${every ? 'every one ' : ''}${wanted}`;
+    if (bad.length > 0) return `${describe(every ? bad : values, every)}, wanted ${every ? 'each to be ' : ''}${wanted}`;
   }
   return undefined;
+}
+
+/** A number, or a string that is one; anything else (null, '', booleans) compares as NaN, so never passes. */
+function numeric(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return Number.NaN;
 }
 
 function describe(values: unknown[], every: boolean): string {
