@@ -154,6 +154,8 @@ export interface Evidence {
   notifyEvents: CollectedMessage[];
   /** A cheap round trip after each monitoring case: did the station still answer? */
   liveness: Array<{ afterCase: string; ok: boolean; detail: string; durationMs: number; seqs: number[] }>;
+  /** Protocol faults of the station's frames over the whole session (first 10 000). */
+  protocolFindings: Array<{ seq: number; messageType?: string; action?: string; findings: Array<{ code: string; message: string }> }>;
   connections: Array<{ connection: number; event: 'open' | 'close'; at: string; seq: number; code?: number }>;
   journal: { file: string; sha256?: string };
 }

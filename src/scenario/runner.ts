@@ -79,6 +79,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       statusNotifications: [],
       notifyEvents: [],
       liveness: [],
+      protocolFindings: [],
       connections: [],
       journal: { file: options.journalFile },
     };
@@ -121,6 +122,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       this.#session.off('disconnected', onClose);
       this.evidence.statusNotifications = this.#session.messages((m) => m.action === 'StatusNotification', startCursor).map(toCollected);
       this.evidence.notifyEvents = this.#session.messages((m) => m.action === 'NotifyEvent', startCursor).map(toCollected);
+      this.evidence.protocolFindings = [...this.#session.protocolFindings()];
       this.evidence.finishedAt = new Date().toISOString();
     }
     return this.evidence;

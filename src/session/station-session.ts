@@ -3,6 +3,14 @@ import type { WebSocket } from 'ws';
 import type { JournalSummary } from '../evidence/journal.js';
 import { Journal } from '../evidence/journal.js';
 import type { JournalRecord } from '../evidence/journal-record.js';
+
+/** A station frame that showed protocol faults, by journal seq. */
+export interface ProtocolFindingRecord {
+  seq: number;
+  messageType?: string;
+  action?: string;
+  findings: Array<{ code: string; message: string }>;
+}
 import { STATION_INITIATED_ACTIONS } from '../ocpp/actions.js';
 import type { CallOutcome } from '../ocpp/call-outcome.js';
 import type { Handshake } from '../ocpp/csms-server.js';
@@ -46,6 +54,8 @@ export class StationSession extends EventEmitter<SessionEvents> {
   readonly #peerMessageIds = new RecentIds<true>(100_000);
   readonly #requestIds = new Set<number>();
   readonly #triggeredActions = new Set<string>();
+  /** Protocol faults of the station's frames, from the first frame on (checks judge them). */
+  readonly #findings: ProtocolFindingRecord[] = [];
   /** messageId of each CALL the CSMS sent → journal seqs of that CALL and of its answer. */
   readonly #exchanges = new Map<string, number[]>();
   #connection: RpcConnection | undefined;
@@ -221,7 +231,20 @@ export class StationSession extends EventEmitter<SessionEvents> {
     return this.#exchanges.get(messageId) ?? [];
   }
 
+  /** Every protocol fault the station's frames showed, in order (schema violations, bad error codes, calls before boot, ...). */
+  protocolFindings(): readonly ProtocolFindingRecord[] {
+    return this.#findings;
+  }
+
   #toInbox(record: JournalRecord): void {
+    if (record.record === 'frame' && record.direction === 'cp-to-csms' && record.findings && record.findings.length > 0 && this.#findings.length < 10_000) {
+      this.#findings.push({
+        seq: record.seq,
+        ...(record.messageType !== undefined ? { messageType: String(record.messageType) } : {}),
+        ...(record.action !== undefined ? { action: record.action } : {}),
+        findings: record.findings.map((f) => ({ code: f.code, message: f.message })),
+      });
+    }
     if (record.record !== 'frame' || record.messageId === undefined) return;
     const outbound = record.direction === 'csms-to-cp' && record.messageType === 'CALL';
     const answer = record.direction === 'cp-to-csms' && record.messageType !== 'CALL' && this.#exchanges.has(record.messageId);

@@ -34,6 +34,7 @@ export function makeEvidence(overrides: Partial<Evidence> = {}): Evidence {
     statusNotifications: [],
     notifyEvents: [],
     liveness: [],
+    protocolFindings: [],
     connections: [],
     journal: { file: 'journal.jsonl' },
     ...overrides,

@@ -38,4 +38,15 @@ describe('audit: session and inventory cases against the virtual station', funct
     expect(report?.verdict).to.equal('FAIL');
     expect(report?.reason).to.match(/tbc=true/);
   });
+
+  it('schema-violations and report-seqno-from-1: protocol-conformance and report-paging fail, citing the frames', async () => {
+    const { result } = await audit('AUDIT-INV-BROKEN', loadTestCases(['inventory-full']), { faults: ['schema-violations', 'report-seqno-from-1'] });
+    const protocol = result.checks.find((c) => c.id === 'protocol-conformance');
+    expect(protocol?.verdict).to.equal('FAIL');
+    expect(protocol?.reason).to.match(/payloads that break the OCA JSON schema/);
+    expect(protocol?.seqs.length).to.be.greaterThan(0);
+    const paging = result.checks.find((c) => c.id === 'report-paging/inventory-full');
+    expect(paging?.verdict).to.equal('FAIL');
+    expect(paging?.reason).to.match(/1/);
+  });
 });
