@@ -12,6 +12,11 @@ export interface ServeOptions {
   concurrency: number;
   /** Give up when no station was accepted within this many seconds (0: wait for ever). */
   waitS: number;
+  /**
+   * Keep a station Pending this long after its first boot (the CSMS must answer Pending), then
+   * accept it and ask for a new BootNotification (B02, TC_B_02). 0: no provisioning window.
+   */
+  pendingWindowS?: number;
   onRunner?: (runner: ScenarioRunner, session: StationSession) => void;
   onAuditError?: (session: StationSession, error: Error) => void;
 }
@@ -43,7 +48,18 @@ export function serveAudits(csms: Csms, cases: readonly LoadedTestCase[], option
     csms.off('boot', onBoot);
     void queue.onIdle().then(() => finish({ audits, noStation }));
   };
+  const pending = new Set<string>();
   const onBoot = ({ session, status }: { session: StationSession; status: string }): void => {
+    if (status === 'Pending' && (serve.pendingWindowS ?? 0) > 0 && !pending.has(session.identity) && !stopped) {
+      pending.add(session.identity);
+      // What the station does meanwhile is recorded; unsolicited requests become call-while-pending findings.
+      setTimeout(() => {
+        if (stopped) return;
+        session.setBootStatus('Accepted');
+        void session.call('TriggerMessage', { requestedMessage: 'BootNotification' });
+      }, (serve.pendingWindowS ?? 0) * 1000).unref();
+      return;
+    }
     if (status !== 'Accepted' || started.has(session.identity) || stopped || started.size >= serve.maxStations) return;
     started.add(session.identity);
     if (waitTimer) clearTimeout(waitTimer);

@@ -17,6 +17,7 @@ import { readTlsFiles } from './tls-files.js';
 
 interface RunOptions extends AuditFlags {
   recordOnly?: boolean;
+  pendingWindow: number;
   maxStations: number;
   concurrency: number;
   wait: number;
@@ -71,6 +72,7 @@ export function runCommand(terminal: Terminal, exit: ExitHolder): Command {
     .option('--max-stations <n>', 'exit after auditing this many stations', parsePositiveInteger, 1)
     .option('--concurrency <n>', 'audit this many stations at once', parsePositiveInteger, 1)
     .option('--wait <seconds>', 'give up (exit 1) when no station is accepted within this time (0: wait for ever)', parseSeconds, 0)
+    .option('--pending-window <seconds>', 'answer the first boot Pending for this long (what the station sends meanwhile is judged), then accept it with a TriggerMessage', parseSeconds, 0)
     .option('--record-only', 'do not audit: accept stations and record every frame until Ctrl-C');
   return addAuditOptions(command, { failOn: 'fail' }).action(async (options: RunOptions) => {
     exit.code = await run(options, terminal);
@@ -107,7 +109,8 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
     ...(password !== undefined ? { passwordFor: () => password } : {}),
     ...(tls ? { tls } : {}),
     outDir,
-    bootStatus: options.bootStatus,
+    // A provisioning window starts every station Pending; the audit accepts it when the window ends.
+    bootStatus: options.pendingWindow > 0 && !options.recordOnly ? 'Pending' : options.bootStatus,
     heartbeatIntervalS: options.heartbeatInterval,
     callTimeoutMs: options.callTimeout * 1000,
     pingIntervalMs: options.pingInterval * 1000,
@@ -123,10 +126,12 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
     return ExitCode.OK;
   }
   terminal.out(`Auditing up to ${options.maxStations} station(s) with ${audit.cases.length} test case(s)${options.wait > 0 ? `; giving up after ${options.wait} s without a station` : ''}.`);
+  if (options.pendingWindow > 0) audit.options.caseOptions['pendingWindowS'] = options.pendingWindow;
   const serving = serveAudits(csms, audit.cases, audit.options, {
     maxStations: options.maxStations,
     concurrency: options.concurrency,
     waitS: options.wait,
+    pendingWindowS: options.pendingWindow,
     onRunner: (runner, session) => reportProgress(runner, session.identity, terminal.out),
     onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${error.stack ?? error.message}`),
   });

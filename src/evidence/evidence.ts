@@ -151,6 +151,8 @@ export interface Evidence {
   cases: CaseEvidence[];
   /** Every StatusNotification and NotifyEvent of the whole audit (topology, event quality, rates). */
   statusNotifications: CollectedMessage[];
+  /** Every BootNotification of the session, the first before the audit began (Pending windows, reboots). */
+  boots: CollectedMessage[];
   notifyEvents: CollectedMessage[];
   /** A cheap round trip after each monitoring case: did the station still answer? */
   liveness: Array<{ afterCase: string; ok: boolean; detail: string; durationMs: number; seqs: number[] }>;

@@ -77,6 +77,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       missingTargets: [],
       cases: [],
       statusNotifications: [],
+      boots: [],
       notifyEvents: [],
       liveness: [],
       protocolFindings: [],
@@ -123,6 +124,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       this.evidence.statusNotifications = this.#session.messages((m) => m.action === 'StatusNotification', startCursor).map(toCollected);
       this.evidence.notifyEvents = this.#session.messages((m) => m.action === 'NotifyEvent', startCursor).map(toCollected);
       this.evidence.protocolFindings = [...this.#session.protocolFindings()];
+      this.evidence.boots = this.#session.messages((m) => m.action === 'BootNotification').map(toCollected);
       this.evidence.finishedAt = new Date().toISOString();
     }
     return this.evidence;

@@ -1,0 +1,24 @@
+import { expect } from 'chai';
+import { serveAudits } from '../../../src/audit/audit-server.js';
+import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
+import { loadStationProfile } from '../../../src/simulator/station-profile.js';
+import { testAuditOptions } from '../../helpers/audit-fixture.js';
+import { useStationTestbed } from '../../helpers/virtual-station-fixture.js';
+
+describe('audit: a Pending provisioning window before the audit (B02)', function () {
+  const bed = useStationTestbed();
+
+  it('the station is held Pending, then triggered to boot again, accepted and audited; pending-provisioning passes', async () => {
+    const csms = await bed.startCsms({ bootStatus: 'Pending', bootRetryIntervalS: 30 });
+    const options = testAuditOptions();
+    options.caseOptions['pendingWindowS'] = 1;
+    const serving = serveAudits(csms, loadTestCases(['inventory-summary']), options, { maxStations: 1, concurrency: 1, waitS: 0, pendingWindowS: 1 });
+    await bed.startStation(csms, 'AUDIT-PENDING', { profile: loadStationProfile('ac-wallbox'), expectAccepted: false });
+    const { audits } = await serving.done;
+    expect(audits).to.have.length(1);
+    const { evidence, result } = audits[0]!;
+    expect(evidence.boots.map((b) => b.payload['reason'])).to.deep.equal(['PowerUp', 'Triggered']);
+    expect(result.checks.find((c) => c.id === 'pending-provisioning')).to.deep.include({ verdict: 'PASS' });
+    expect(result.checks.find((c) => c.id === 'protocol-conformance')).to.deep.include({ verdict: 'PASS' });
+  });
+});
