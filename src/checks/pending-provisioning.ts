@@ -22,7 +22,7 @@ export const pendingProvisioning: Check = {
       const actions = [...new Set(unasked.map((f) => f.action ?? f.messageType ?? '?'))].join(', ');
       return resultOf(this, 'FAIL', `${unasked.length} unsolicited request(s) while Pending (${actions}); a Pending station may only answer what the CSMS asks`, seqs);
     }
-    const reasons = boots.slice(1).map((b) => String(b.payload['reason'] ?? '?'));
+    const reasons = boots.slice(1).map((b) => (typeof b.payload['reason'] === 'string' ? b.payload['reason'] : '?'));
     return resultOf(this, 'PASS', `kept quiet for the ${windowS} s window and booted again (${reasons.join(', ')}) to be accepted`, seqs);
   },
 };

@@ -32,6 +32,7 @@ export function makeEvidence(overrides: Partial<Evidence> = {}): Evidence {
     missingTargets: [],
     cases: [],
     statusNotifications: [],
+    boots: [],
     notifyEvents: [],
     liveness: [],
     protocolFindings: [],

@@ -16,7 +16,7 @@ describe('audit: a Pending provisioning window before the audit (B02)', function
     await bed.startStation(csms, 'AUDIT-PENDING', { profile: loadStationProfile('ac-wallbox'), expectAccepted: false });
     const { audits } = await serving.done;
     expect(audits).to.have.length(1);
-    const { evidence, result } = audits[0]!;
+    const { evidence, result } = audits[0];
     expect(evidence.boots.map((b) => b.payload['reason'])).to.deep.equal(['PowerUp', 'Triggered']);
     expect(result.checks.find((c) => c.id === 'pending-provisioning')).to.deep.include({ verdict: 'PASS' });
     expect(result.checks.find((c) => c.id === 'protocol-conformance')).to.deep.include({ verdict: 'PASS' });
