@@ -22,3 +22,20 @@ describe('audit: a Pending provisioning window before the audit (B02)', function
     expect(result.checks.find((c) => c.id === 'protocol-conformance')).to.deep.include({ verdict: 'PASS' });
   });
 });
+
+describe('audit: several stations', function () {
+  const bed = useStationTestbed();
+
+  it('--max-stations 2 --concurrency 2: both stations are audited, each into its own directory', async () => {
+    const csms = await bed.startCsms();
+    const serving = serveAudits(csms, loadTestCases(['inventory-full', 'inventory-summary']), testAuditOptions(), { maxStations: 2, concurrency: 2, waitS: 0 });
+    await Promise.all([
+      bed.startStation(csms, 'AUDIT-MULTI-A', { profile: loadStationProfile('ac-wallbox') }),
+      bed.startStation(csms, 'AUDIT-MULTI-B', { profile: loadStationProfile('dc-fast') }),
+    ]);
+    const { audits } = await serving.done;
+    expect(audits.map((a) => a.result.station.identity).sort()).to.deep.equal(['AUDIT-MULTI-A', 'AUDIT-MULTI-B']);
+    expect(new Set(audits.map((a) => a.files.result)).size).to.equal(2);
+    for (const { result } of audits) expect(result.checks.find((c) => c.id === 'inventory-full/report')?.verdict, result.station.identity).to.equal('PASS');
+  });
+});
