@@ -19,6 +19,8 @@ export const CASE_OPTION_DEFAULTS = {
   periodicToleranceS: 1,
   /** Interval of the clock-aligned monitor, s (aligned boundaries come every this many seconds). */
   clockAlignedIntervalS: 10,
+  // Derived by the runner (not settable): periodicWindowS and clockAlignedWindowS =
+  // interval × (periodicIntervals + 1) + eventWindowS.
 } as const;
 
 export const RUNNER_DEFAULTS = {

@@ -70,7 +70,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
         ...(boot ? { boot: { reason: String(boot['reason']), ...pick(station, ['vendorName', 'model', 'serialNumber', 'firmwareVersion']) } } : {}),
         securityProfile: options.securityProfile,
       },
-      options: { timeoutScale: options.timeoutScale, callTimeoutMs: options.callTimeoutMs, nonInteractive: options.nonInteractive, ...options.caseOptions },
+      options: { timeoutScale: options.timeoutScale, callTimeoutMs: options.callTimeoutMs, nonInteractive: options.nonInteractive, ...options.caseOptions, ...derivedOptions(options.caseOptions) },
       startedAt: new Date().toISOString(),
       deviceModel: { complete: false, entries: [] },
       targets: [],
@@ -108,6 +108,14 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       for (const [index, testCase] of this.#cases.entries()) {
         if (this.#abort.signal.aborted) {
           this.evidence.cases.push(notRun(testCase, 'inconclusive', `not run: the audit was interrupted (${this.evidence.interrupted?.reason ?? ''})`));
+          continue;
+        }
+        // A station that failed a liveness probe gets one more chance before each case; answering
+        // nothing twice in a row, it is wedged, and the rest would only pile up timeouts.
+        const lastProbe = this.evidence.liveness.at(-1);
+        if (lastProbe && !lastProbe.ok && !(await this.#probeLiveness(`before ${testCase.id}`))) {
+          const since = this.evidence.liveness.find((p) => !p.ok)?.afterCase ?? '';
+          this.evidence.cases.push(notRun(testCase, 'inconclusive', `not run: the station stopped answering (liveness failed after ${since})`));
           continue;
         }
         this.emit('case-start', { id: testCase.id, title: testCase.title, index, total: this.#cases.length });
@@ -308,10 +316,11 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     this.evidence.missingTargets = missing;
   }
 
-  async #probeLiveness(afterCase: string): Promise<void> {
+  async #probeLiveness(afterCase: string): Promise<boolean> {
     const outcome = await this.#session.call('GetVariables', LIVENESS_PROBE, { timeoutMs: 10_000 * this.#options.timeoutScale });
     const seqs = outcome.messageId ? this.#session.framesOf(outcome.messageId) : [];
     this.evidence.liveness.push({ afterCase, ok: outcome.ok, detail: outcome.ok ? 'answered' : describeFailure(outcome.failure), durationMs: outcome.durationMs, seqs });
+    return outcome.ok;
   }
 
   /**
@@ -329,6 +338,22 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     this.#gone = !this.#session.isConnected;
     return this.#session.isConnected;
   }
+}
+
+/**
+ * Windows computed from other options (templates only add): long enough for every periodic
+ * event of the measurement, one interval of slack for a late first event, and the event window.
+ */
+function derivedOptions(options: Record<string, unknown>): Record<string, number> {
+  const number = (key: string): number | undefined => (typeof options[key] === 'number' ? options[key] : undefined);
+  const count = number('periodicIntervals');
+  const slack = number('eventWindowS') ?? 10;
+  const derived: Record<string, number> = {};
+  const periodic = number('periodicIntervalS');
+  const aligned = number('clockAlignedIntervalS');
+  if (count !== undefined && periodic !== undefined) derived['periodicWindowS'] = periodic * (count + 1) + slack;
+  if (count !== undefined && aligned !== undefined) derived['clockAlignedWindowS'] = aligned * (count + 1) + slack;
+  return derived;
 }
 
 function outcome(step: Step, index: number, phase: 'steps' | 'cleanup', status: StepOutcome['status'], detail: string): StepOutcome {

@@ -23,8 +23,11 @@ export const TARGET_ROLES = {
 } as const;
 export type TargetRole = keyof typeof TARGET_ROLES;
 
-/** Variables the audit never writes: changing them could lock the audit or the operator out. */
-const NEVER_WRITE = /^(SecurityCtrlr|OCPPCommCtrlr\.NetworkConfigurationPriority|OCPPCommCtrlr\.MessageTimeout|OCPPCommCtrlr\.WebSocketPingInterval|NetworkConfiguration|ChargingStation\.(Available|Enabled))/;
+/**
+ * Variables the audit never writes: changing them could lock the audit or the operator out, or
+ * switch off a part of a real station (Enabled/Available/Active of any component).
+ */
+const NEVER_WRITE = /^(SecurityCtrlr|OCPPCommCtrlr\.NetworkConfigurationPriority|OCPPCommCtrlr\.MessageTimeout|OCPPCommCtrlr\.WebSocketPingInterval|NetworkConfiguration|[^.]+\.(Available|Enabled|Active|AvailabilityState)$)/;
 
 const label = (entry: Pick<DeviceModelEntry, 'component' | 'variable'>): string => `${entry.component.name}.${entry.variable.name}`;
 const actualOf = (entry: DeviceModelEntry) => entry.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual');
@@ -94,6 +97,8 @@ function preference(role: TargetRole, entry: DeviceModelEntry): number {
   let score = entry.component.evse ? 1 : 0;
   if (role === 'monitorable') score += (isNumeric(entry) ? 0 : 10) + (actualOf(entry)?.mutability === 'ReadOnly' ? 0 : 5);
   if (role === 'unmonitorable') score += isNumeric(entry) ? 0 : 10;
+  // A read-only flag for the UnsupportedMonitorType probe leaves the writable ones for nonNumeric.
+  if (role === 'boolean') score += actualOf(entry)?.mutability === 'ReadOnly' ? 0 : 5;
   // The heartbeat interval changes the station's traffic; prefer anything else.
   if (role === 'numeric' && entry.variable.name === 'HeartbeatInterval') score += 20;
   return score;

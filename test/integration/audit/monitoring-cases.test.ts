@@ -1,0 +1,103 @@
+import { expect } from 'chai';
+import type { CheckResult } from '../../../src/checks/check.js';
+import { loadTestCases, type LoadedTestCase } from '../../../src/scenario/testcase-loader.js';
+import { testAuditOptions, useAuditBed } from '../../helpers/audit-fixture.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROFILE_DIRECTORY } from '../../../src/simulator/station-profile.js';
+
+/** The monitoring and events catalogue, with the FullInventory case its targets come from. */
+function monitoringCatalogue(): LoadedTestCase[] {
+  return loadTestCases(['inventory-full', 'monitoring-*', 'events-*', 'cleanup-verified']);
+}
+
+/** The checks the given cases declare on their steps (`<case>/<step>`). */
+function declaredChecks(checks: readonly CheckResult[], cases: readonly LoadedTestCase[]): CheckResult[] {
+  const ids = new Set(cases.filter((c) => c.id !== 'inventory-full').map((c) => c.id));
+  return checks.filter((check) => ids.has(check.id.split('/')[0] ?? '') && check.id.includes('/'));
+}
+
+const describeCheck = (c: CheckResult): string => `${c.id} ${c.verdict}: ${c.reason}`;
+
+describe('audit: monitoring and events cases against good virtual stations', function () {
+  this.timeout(40_000);
+  const audit = useAuditBed();
+
+  for (const profile of ['ac-wallbox', 'dc-fast', 'hpc']) {
+    it(`${profile}: every declared check passes, and no code check fails or warns`, async () => {
+      const cases = monitoringCatalogue();
+      const { evidence, result } = await audit(`AUDIT-MON-${profile}`, cases, { profile });
+      const declared = declaredChecks(result.checks, cases);
+      expect(declared.length).to.be.greaterThan(60);
+
+      const notPassed = declared.filter((c) => c.verdict !== 'PASS');
+      expect(notPassed.map(describeCheck)).to.deep.equal([]);
+      const badCodeChecks = result.checks.filter((c) => !c.id.includes('/') && (c.verdict === 'FAIL' || c.verdict === 'WARN'));
+      expect(badCodeChecks.map(describeCheck)).to.deep.equal([]);
+      for (const id of ['monitoring-support', 'periodic-timing', 'clock-aligned-timing', 'notify-event-fields', 'liveness']) {
+        expect(result.checks.find((c) => c.id === id)?.verdict, id).to.equal('PASS');
+      }
+      // The non-numeric Delta case has its target now: a writable, monitorable boolean.
+      expect(evidence.targets.find((t) => t.role === 'nonNumeric')?.variable.name).to.equal('StopTxOnInvalidId');
+
+      // Every case ran to the end, the hard-wired cases with the monitor monitoring-bases found.
+      const statuses = Object.fromEntries(evidence.cases.map((c) => [c.id, c.status]));
+      for (const testCase of cases) expect(statuses[testCase.id], testCase.id).to.equal('completed');
+      // Every cleanup ran without an unresolved reference, and the station answered after each case.
+      const cleanupProblems = evidence.cases.flatMap((c) => c.steps.filter((s) => s.phase === 'cleanup' && s.status !== 'ok').map((s) => `${c.id}/${s.id}: ${s.detail}`));
+      expect(cleanupProblems).to.deep.equal([]);
+      expect(evidence.liveness.filter((p) => !p.ok)).to.deep.equal([]);
+      expect(evidence.liveness.map((p) => p.afterCase)).to.include.members(['monitoring-preflight', 'monitoring-bases', 'events-periodic', 'monitoring-level', 'cleanup-verified']);
+
+      // The periodic cases leave what the timing checks read: `set` and `events` (periodicIntervals of them).
+      for (const id of ['events-periodic', 'events-clock-aligned']) {
+        const captures = evidence.cases.find((c) => c.id === id)?.captures;
+        expect(captures?.['set']?.kind, id).to.equal('call');
+        const events = captures?.['events'];
+        expect(events?.kind === 'messages' ? events.messages.length : -1, id).to.equal(testAuditOptions().caseOptions['periodicIntervals']);
+      }
+    });
+  }
+
+  it('minimal (no monitoring): monitoring cases are NOT APPLICABLE as unsupported; the preflight warns that the controller is missing', async () => {
+    const cases = monitoringCatalogue();
+    const { evidence, result } = await audit('AUDIT-MON-MIN', cases, { profile: 'minimal' });
+    const declared = declaredChecks(result.checks, cases);
+    const preflight = declared.filter((c) => c.id.startsWith('monitoring-preflight/'));
+    const others = declared.filter((c) => !c.id.startsWith('monitoring-preflight/'));
+
+    expect(others.length).to.be.greaterThan(50);
+    for (const check of others) {
+      expect(check.verdict, check.id).to.equal('NOT APPLICABLE');
+      expect(check.reason, check.id).to.match(/^monitoring unsupported: /);
+    }
+    expect(Object.fromEntries(preflight.map((c) => [c.id, c.verdict]))).to.deep.equal({
+      'monitoring-preflight/controller-present': 'WARN',
+      'monitoring-preflight/enabled': 'WARN',
+      'monitoring-preflight/probe-answered': 'WARN',
+    });
+    expect(preflight.find((c) => c.id === 'monitoring-preflight/controller-present')?.reason).to.match(/UnknownComponent/);
+    expect(preflight.find((c) => c.id === 'monitoring-preflight/probe-answered')?.reason).to.match(/CALLERROR NotSupported/);
+    expect(evidence.cases.find((c) => c.id === 'monitoring-preflight')?.status).to.equal('completed');
+  });
+
+  it('monitoring switched off (MonitoringCtrlr.Enabled false): the preflight tells disabled from unsupported, the other cases say disabled', async () => {
+    const document = JSON.parse(readFileSync(join(PROFILE_DIRECTORY, 'ac-wallbox.json'), 'utf8')) as { $schema?: string; components: Array<{ name: string; variables: Array<{ name: string; value?: string }> }> };
+    delete document.$schema;
+    const enabled = document.components.find((c) => c.name === 'MonitoringCtrlr')?.variables.find((v) => v.name === 'Enabled');
+    if (!enabled) throw new Error('ac-wallbox has no MonitoringCtrlr.Enabled');
+    enabled.value = 'false';
+    const profile = join(mkdtempSync(join(tmpdir(), 'profile-')), 'ac-wallbox-monitoring-off.json');
+    writeFileSync(profile, JSON.stringify(document));
+
+    const cases = loadTestCases(['inventory-full', 'monitoring-preflight', 'monitoring-custom', 'events-threshold']);
+    const { result } = await audit('AUDIT-MON-OFF', cases, { profile });
+    const verdicts = Object.fromEntries(declaredChecks(result.checks, cases).map((c) => [c.id, c]));
+    expect(verdicts['monitoring-preflight/controller-present']?.verdict).to.equal('PASS');
+    expect(verdicts['monitoring-preflight/enabled']?.verdict).to.equal('WARN');
+    expect(verdicts['events-threshold/alert']?.verdict).to.equal('NOT APPLICABLE');
+    expect(verdicts['events-threshold/alert']?.reason).to.match(/^monitoring disabled: MonitoringCtrlr.Enabled is false/);
+    expect(verdicts['monitoring-custom/set-one-accepted']?.reason).to.match(/^monitoring disabled/);
+  });
+});
