@@ -53,6 +53,8 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
   #targets: Record<string, unknown> = {};
   /** The station went away and did not come back within reconnectWaitS. */
   #gone = false;
+  /** The case after which the station failed two liveness probes in a row: it is wedged. */
+  #wedgedAfter: string | undefined;
   #nextRequestId = 1000 + Math.floor(Math.random() * 1000) * 100;
 
   constructor(session: StationSession, cases: readonly LoadedTestCase[], options: RunnerOptions) {
@@ -113,9 +115,9 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
         // A station that failed a liveness probe gets one more chance before each case; answering
         // nothing twice in a row, it is wedged, and the rest would only pile up timeouts.
         const lastProbe = this.evidence.liveness.at(-1);
-        if (lastProbe && !lastProbe.ok && !(await this.#probeLiveness(`before ${testCase.id}`))) {
-          const since = this.evidence.liveness.find((p) => !p.ok)?.afterCase ?? '';
-          this.evidence.cases.push(notRun(testCase, 'inconclusive', `not run: the station stopped answering (liveness failed after ${since})`));
+        if (!this.#wedgedAfter && lastProbe && !lastProbe.ok && !(await this.#probeLiveness(`${lastProbe.afterCase} (retry)`))) this.#wedgedAfter = lastProbe.afterCase;
+        if (this.#wedgedAfter) {
+          this.evidence.cases.push(notRun(testCase, 'inconclusive', `not run: the station stopped answering (liveness failed twice after ${this.#wedgedAfter})`));
           continue;
         }
         this.emit('case-start', { id: testCase.id, title: testCase.title, index, total: this.#cases.length });
