@@ -271,6 +271,8 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
           return `needs ${path}, which this station does not provide`;
         }
       }
+      // The fallback cases: e.g. a threshold on a live reading only when nothing can be written.
+      if (need.startsWith('lacks:') && valueAt(context, need.slice(6)) !== undefined) return `not needed: the station has ${need.slice(6)}, and the cases that use it apply`;
     }
     return undefined;
   }

@@ -30,6 +30,7 @@ export interface TestCase {
 /**
  * `monitoring`: the station reports a MonitoringCtrlr and does not refuse monitoring requests;
  * `has:<path>`: the context holds a value there, e.g. `has:targets.numeric.outOfRange`, `has:known.hardWiredMonitor`;
+ * `lacks:<path>`: it does not (a fallback for stations without, e.g., a writable numeric target);
  * `interactive`: an operator is present (not with --non-interactive).
  */
 export type Need = string;

@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import type { CheckResult } from '../../../src/checks/check.js';
 import { loadTestCases, type LoadedTestCase } from '../../../src/scenario/testcase-loader.js';
 import { testAuditOptions, useAuditBed } from '../../helpers/audit-fixture.js';
+import { editedProfile } from '../../helpers/virtual-station-fixture.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ describe('audit: monitoring and events cases against good virtual stations', fun
       const declared = declaredChecks(result.checks, cases);
       expect(declared.length).to.be.greaterThan(60);
 
-      const notPassed = declared.filter((c) => c.verdict !== 'PASS');
+      const notPassed = declared.filter((c) => c.verdict !== 'PASS' && !c.id.startsWith('events-threshold-reading/'));
       expect(notPassed.map(describeCheck)).to.deep.equal([]);
       const badCodeChecks = result.checks.filter((c) => !c.id.includes('/') && (c.verdict === 'FAIL' || c.verdict === 'WARN'));
       expect(badCodeChecks.map(describeCheck)).to.deep.equal([]);
@@ -43,7 +44,8 @@ describe('audit: monitoring and events cases against good virtual stations', fun
 
       // Every case ran to the end, the hard-wired cases with the monitor monitoring-bases found.
       const statuses = Object.fromEntries(evidence.cases.map((c) => [c.id, c.status]));
-      for (const testCase of cases) expect(statuses[testCase.id], testCase.id).to.equal('completed');
+      // The live-reading fallback is only for stations where nothing can be written.
+      for (const testCase of cases) expect(statuses[testCase.id], testCase.id).to.equal(testCase.id === 'events-threshold-reading' ? 'not-applicable' : 'completed');
       // Every cleanup ran without an unresolved reference, and the station answered after each case.
       const cleanupProblems = evidence.cases.flatMap((c) => c.steps.filter((s) => s.phase === 'cleanup' && s.status !== 'ok').map((s) => `${c.id}/${s.id}: ${s.detail}`));
       expect(cleanupProblems).to.deep.equal([]);
@@ -99,5 +101,23 @@ describe('audit: monitoring and events cases against good virtual stations', fun
     expect(verdicts['events-threshold/alert']?.verdict).to.equal('NOT APPLICABLE');
     expect(verdicts['events-threshold/alert']?.reason).to.match(/^monitoring disabled: MonitoringCtrlr.Enabled is false/);
     expect(verdicts['monitoring-custom/set-one-accepted']?.reason).to.match(/^monitoring disabled/);
+  });
+
+  it('nothing writable to monitor: the threshold goes just below a live reading instead, and alerts at once', async () => {
+    // ac-wallbox with its writable numbers made unmonitorable, so no "numeric" target exists.
+    const profile = editedProfile('ac-wallbox', (document) => {
+      for (const component of document['components'] as Array<{ name: string; variables: Array<{ name: string; supportsMonitoring?: boolean }> }>) {
+        if (component.name !== 'OCPPCommCtrlr') continue;
+        for (const variable of component.variables) if (variable.name === 'HeartbeatInterval' || variable.name === 'OfflineThreshold') variable.supportsMonitoring = false;
+      }
+    });
+    const cases = loadTestCases(['inventory-full', 'events-threshold', 'events-threshold-reading']);
+    // Sensors frozen after their first reading, so the reading cannot slip under the threshold meanwhile.
+    const { evidence, result } = await audit('AUDIT-MON-READING', cases, { profile: profile.file, sensorIntervalMs: 3_600_000 });
+    expect(evidence.missingTargets.map((m) => m.role)).to.include('numeric');
+    expect(evidence.cases.find((c) => c.id === 'events-threshold')?.reason).to.match(/^no target for "numeric"/);
+    const declared = declaredChecks(result.checks, cases).filter((c) => c.id.startsWith('events-threshold-reading/'));
+    expect(declared.map(describeCheck)).to.have.length(2);
+    for (const check of declared) expect(check.verdict, describeCheck(check)).to.equal('PASS');
   });
 });
