@@ -49,4 +49,19 @@ describe('audit: session and inventory cases against the virtual station', funct
     expect(paging?.verdict).to.equal('FAIL');
     expect(paging?.reason).to.match(/1/);
   });
+
+  it('disconnect-mid-report: the report stays incomplete, its checks fail, the station comes back and the audit goes on', async () => {
+    const { evidence, result } = await audit('AUDIT-INV-DROP', loadTestCases(['inventory-full', 'inventory-configuration']), { faults: ['disconnect-mid-report'] }, { caseOptions: { reportWindowS: 4 } });
+    expect(['FAIL', 'INCONCLUSIVE']).to.include(result.checks.find((c) => c.id === 'inventory-full/report')?.verdict);
+    expect(result.checks.find((c) => c.id === 'report-paging/inventory-full')?.verdict).to.not.equal('PASS');
+    expect(evidence.connections.filter((c) => c.event === 'open').length).to.be.greaterThan(0);
+    expect(evidence.cases.map((c) => c.id)).to.deep.equal(['inventory-full', 'inventory-configuration']);
+  });
+
+  it('slow-responses past the call timeout: the steps are INCONCLUSIVE (no response), never FAIL, and the audit completes', async () => {
+    const { evidence, result } = await audit('AUDIT-INV-SLOW', loadTestCases(['inventory-full']), { faults: ['slow-responses'], slowResponseMs: 1500 }, { callTimeoutMs: 500 });
+    expect(evidence.cases[0]?.status).to.equal('inconclusive');
+    expect(evidence.cases[0]?.reason).to.match(/no response within 500 ms/);
+    expect(result.checks.filter((c) => c.id.startsWith('inventory-full/')).map((c) => c.verdict)).to.deep.equal(['INCONCLUSIVE', 'INCONCLUSIVE']);
+  });
 });
