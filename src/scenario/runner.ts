@@ -3,6 +3,7 @@ import { describeFailure } from '../ocpp/call-outcome.js';
 import type { CaseEvidence, ComponentRefJson, Evidence, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
 import { EVIDENCE_VERSION } from '../evidence/evidence.js';
 import type { StationSession } from '../session/station-session.js';
+import { unmetNeed } from './applicability.js';
 import { actualValue, assembleDeviceModel } from './device-model-assembly.js';
 import { valueAt } from './json-path.js';
 import type { LoadedTestCase } from './testcase-loader.js';
@@ -143,7 +144,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
   async #runCase(testCase: LoadedTestCase): Promise<CaseEvidence> {
     const evidence: CaseEvidence = { id: testCase.id, title: testCase.title, proves: testCase.proves, refs: testCase.refs, category: testCase.category, status: 'completed', steps: [], captures: {} };
     const context = { targets: this.#targets, captures: evidence.captures, requestIds: this.#allocateRequestIds(testCase), options: this.evidence.options, known: this.#known };
-    const unmet = this.#unmetNeed(testCase, context);
+    const unmet = unmetNeed(testCase, context, this.evidence, this.#options.nonInteractive);
     if (unmet) {
       evidence.status = 'not-applicable';
       evidence.reason = unmet;
@@ -251,54 +252,6 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       if (match?.[1] && ids[match[1]] === undefined) ids[match[1]] = this.#nextRequestId++;
     }
     return ids;
-  }
-
-  #unmetNeed(testCase: LoadedTestCase, context: Record<string, unknown>): string | undefined {
-    for (const need of testCase.needs ?? []) {
-      if (need === 'interactive' && this.#options.nonInteractive) return 'needs physical action (--non-interactive)';
-      if (need === 'monitoring') {
-        const problem = this.#monitoringProblem();
-        if (problem) return problem;
-      }
-      if (need === 'customReport' && this.#refused('GetReport')) return 'the station does not support GetReport';
-      if (need.startsWith('has:')) {
-        const path = need.slice(4);
-        if (valueAt(context, path) === undefined) {
-          const role = /^targets\.(\w+)/.exec(path)?.[1];
-          const missing = this.evidence.missingTargets.find((m) => m.role === role);
-          if (missing) return `no target for "${role}": ${missing.reason}`;
-          if (path.startsWith('targets.') && !this.evidence.deviceModel.complete) return 'no complete FullInventory to choose targets from';
-          return `needs ${path}, which this station does not provide`;
-        }
-      }
-      // The fallback cases: e.g. a threshold on a live reading only when nothing can be written.
-      if (need.startsWith('lacks:') && valueAt(context, need.slice(6)) !== undefined) return `not needed: the station has ${need.slice(6)}, and the cases that use it apply`;
-    }
-    return undefined;
-  }
-
-  /** Why monitoring cases cannot run: unsupported (no MonitoringCtrlr, refused requests) or disabled. */
-  #monitoringProblem(): string | undefined {
-    const refusal = this.#refused('SetVariableMonitoring') ?? this.#refused('GetMonitoringReport') ?? this.#refused('SetMonitoringBase');
-    if (refusal) return `monitoring unsupported: the station answers ${refusal}`;
-    const entries = this.evidence.deviceModel.entries;
-    if (this.evidence.deviceModel.complete && !entries.some((e) => e.component.name.toLowerCase() === 'monitoringctrlr')) {
-      return 'monitoring unsupported: the device model has no MonitoringCtrlr';
-    }
-    if (actualValue(entries, 'MonitoringCtrlr', 'Enabled') === 'false') return 'monitoring disabled: MonitoringCtrlr.Enabled is false';
-    return undefined;
-  }
-
-  /** The CALLERROR a station gave to an action meaning "not there" (NotSupported/NotImplemented), if any. */
-  #refused(action: string): string | undefined {
-    for (const testCase of this.evidence.cases) {
-      for (const capture of Object.values(testCase.captures)) {
-        if (capture.kind === 'call' && capture.action === action && capture.failure?.kind === 'call-error' && /^Not(Supported|Implemented)$/.test(capture.failure.errorCode ?? '')) {
-          return `${action} with CALLERROR ${capture.failure.errorCode}`;
-        }
-      }
-    }
-    return undefined;
   }
 
   /** Keeps what the case says later cases may use (`remember`: name → path in its context). */

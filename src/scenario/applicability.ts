@@ -1,0 +1,55 @@
+import type { Evidence } from '../evidence/evidence.js';
+import { actualValue } from './device-model-assembly.js';
+import { valueAt } from './json-path.js';
+import type { TestCase } from './testcase.js';
+
+/**
+ * Why a test case does not apply to this station, from its `needs` and what the audit knows so
+ * far (evidence and case context); undefined when it applies. The reason is shown as the case's
+ * NOT APPLICABLE verdict, so it says what is missing in plain words.
+ */
+export function unmetNeed(testCase: Pick<TestCase, 'needs'>, context: Record<string, unknown>, evidence: Evidence, nonInteractive: boolean): string | undefined {
+  for (const need of testCase.needs ?? []) {
+    if (need === 'interactive' && nonInteractive) return 'needs physical action (--non-interactive)';
+    if (need === 'monitoring') {
+      const problem = monitoringProblem(evidence);
+      if (problem) return problem;
+    }
+    if (need === 'customReport' && refusal(evidence, 'GetReport')) return 'the station does not support GetReport';
+    if (need.startsWith('has:')) {
+      const path = need.slice(4);
+      if (valueAt(context, path) === undefined) {
+        const role = /^targets\.(\w+)/.exec(path)?.[1];
+        const missing = evidence.missingTargets.find((m) => m.role === role);
+        if (missing) return `no target for "${role}": ${missing.reason}`;
+        if (path.startsWith('targets.') && !evidence.deviceModel.complete) return 'no complete FullInventory to choose targets from';
+        return `needs ${path}, which this station does not provide`;
+      }
+    }
+    // The fallback cases: e.g. a threshold on a live reading only when nothing can be written.
+    if (need.startsWith('lacks:') && valueAt(context, need.slice(6)) !== undefined) return `not needed: the station has ${need.slice(6)}, and the cases that use it apply`;
+  }
+  return undefined;
+}
+
+/** Why monitoring cases cannot run: unsupported (no MonitoringCtrlr, refused requests) or disabled. */
+function monitoringProblem(evidence: Evidence): string | undefined {
+  const refused = refusal(evidence, 'SetVariableMonitoring') ?? refusal(evidence, 'GetMonitoringReport') ?? refusal(evidence, 'SetMonitoringBase');
+  if (refused) return `monitoring unsupported: the station answers ${refused}`;
+  const { entries, complete } = evidence.deviceModel;
+  if (complete && !entries.some((e) => e.component.name.toLowerCase() === 'monitoringctrlr')) return 'monitoring unsupported: the device model has no MonitoringCtrlr';
+  if (actualValue(entries, 'MonitoringCtrlr', 'Enabled') === 'false') return 'monitoring disabled: MonitoringCtrlr.Enabled is false';
+  return undefined;
+}
+
+/** The CALLERROR meaning "not there" (NotSupported/NotImplemented) a station gave to an action so far, if any. */
+function refusal(evidence: Evidence, action: string): string | undefined {
+  for (const testCase of evidence.cases) {
+    for (const capture of Object.values(testCase.captures)) {
+      if (capture.kind === 'call' && capture.action === action && capture.failure?.kind === 'call-error' && /^Not(Supported|Implemented)$/.test(capture.failure.errorCode ?? '')) {
+        return `${action} with CALLERROR ${capture.failure.errorCode}`;
+      }
+    }
+  }
+  return undefined;
+}
