@@ -161,3 +161,25 @@ export interface Evidence {
   connections: Array<{ connection: number; event: 'open' | 'close'; at: string; seq: number; code?: number }>;
   journal: { file: string; sha256?: string };
 }
+
+/** Evidence with nothing collected yet: the start of every audit (and of test fixtures). */
+export function newEvidence(start: Pick<Evidence, 'tool' | 'station' | 'options' | 'startedAt'> & { journalFile: string }): Evidence {
+  return {
+    evidenceVersion: EVIDENCE_VERSION,
+    tool: start.tool,
+    station: start.station,
+    options: start.options,
+    startedAt: start.startedAt,
+    deviceModel: { complete: false, entries: [] },
+    targets: [],
+    missingTargets: [],
+    cases: [],
+    statusNotifications: [],
+    boots: [],
+    notifyEvents: [],
+    liveness: [],
+    protocolFindings: [],
+    connections: [],
+    journal: { file: start.journalFile },
+  };
+}

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describeFailure } from '../ocpp/call-outcome.js';
 import type { CaseEvidence, ComponentRefJson, Evidence, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
-import { EVIDENCE_VERSION } from '../evidence/evidence.js';
+import { newEvidence } from '../evidence/evidence.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
 import { actualValue, assembleDeviceModel } from './device-model-assembly.js';
@@ -65,8 +65,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     this.#options = options;
     const boot = session.bootNotification;
     const station = boot?.['chargingStation'] as Record<string, string> | undefined;
-    this.evidence = {
-      evidenceVersion: EVIDENCE_VERSION,
+    this.evidence = newEvidence({
       tool: options.tool,
       station: {
         identity: session.identity,
@@ -75,18 +74,8 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       },
       options: { timeoutScale: options.timeoutScale, callTimeoutMs: options.callTimeoutMs, nonInteractive: options.nonInteractive, ...options.caseOptions, ...derivedOptions(options.caseOptions) },
       startedAt: new Date().toISOString(),
-      deviceModel: { complete: false, entries: [] },
-      targets: [],
-      missingTargets: [],
-      cases: [],
-      statusNotifications: [],
-      boots: [],
-      notifyEvents: [],
-      liveness: [],
-      protocolFindings: [],
-      connections: [],
-      journal: { file: options.journalFile },
-    };
+      journalFile: options.journalFile,
+    });
   }
 
   /** Stops the audit: the running case ends INCONCLUSIVE, the rest are not run. */

@@ -4,7 +4,7 @@
  * takes overrides, so a test states only what it is about.
  */
 import {
-  EVIDENCE_VERSION,
+  newEvidence,
   type CallCapture,
   type CaseEvidence,
   type CollectedMessage,
@@ -20,26 +20,8 @@ export const FIXTURE_TIME = '2025-01-01T00:00:00.000Z';
 
 /** A minimal valid Evidence: no cases, no messages, an empty device model. */
 export function makeEvidence(overrides: Partial<Evidence> = {}): Evidence {
-  return {
-    evidenceVersion: EVIDENCE_VERSION,
-    tool: { name: 'ocpp-audit', version: '0.0.0-test' },
-    station: { identity: 'CS-TEST', securityProfile: 1 },
-    options: {},
-    startedAt: FIXTURE_TIME,
-    finishedAt: FIXTURE_TIME,
-    deviceModel: { complete: false, entries: [] },
-    targets: [],
-    missingTargets: [],
-    cases: [],
-    statusNotifications: [],
-    boots: [],
-    notifyEvents: [],
-    liveness: [],
-    protocolFindings: [],
-    connections: [],
-    journal: { file: 'journal.jsonl' },
-    ...overrides,
-  };
+  const base = newEvidence({ tool: { name: 'ocpp-audit', version: '0.0.0-test' }, station: { identity: 'CS-TEST', securityProfile: 1 }, options: {}, startedAt: FIXTURE_TIME, journalFile: 'journal.jsonl' });
+  return { ...base, finishedAt: FIXTURE_TIME, ...overrides };
 }
 
 /** A completed case with no steps and no captures. */
