@@ -18,3 +18,17 @@ export { StationSession, type SessionOptions } from './session/station-session.j
 export type { StationMessage } from './session/station-inbox.js';
 export type { BootStatus } from './session/default-replies.js';
 export { main } from './cli/main.js';
+export { auditStation, type AuditOptions, type AuditOutcome } from './audit/audit-station.js';
+export { serveAudits, type ServeOptions, type ServeOutcome } from './audit/audit-server.js';
+export { CASE_OPTION_DEFAULTS, RUNNER_DEFAULTS } from './audit/audit-defaults.js';
+export { loadTestCases, loadTestCaseFile, TESTCASE_DIRECTORY, type LoadedTestCase } from './scenario/testcase-loader.js';
+export type { TestCase, Step } from './scenario/testcase.js';
+export { ScenarioRunner, type RunnerEvents, type RunnerOptions } from './scenario/runner.js';
+export { ALL_CHECKS } from './checks/index.js';
+export { runChecks } from './checks/run-checks.js';
+export type { Check, CheckResult, Verdict } from './checks/check.js';
+export { EVIDENCE_VERSION, type Evidence } from './evidence/evidence.js';
+export { readEvidenceFile } from './evidence/evidence-file.js';
+export { RESULT_VERSION, buildResult, type AuditResult } from './result/audit-result.js';
+export { startVirtualStation } from './simulator/start-virtual-station.js';
+export { loadStationProfile, builtInProfiles } from './simulator/station-profile.js';
