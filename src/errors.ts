@@ -17,7 +17,8 @@ export type ToolErrorCode =
   | 'ERR_INVALID_TESTCASE'
   | 'ERR_UNRESOLVED_REFERENCE'
   | 'ERR_NO_STATION'
-  | 'ERR_INVALID_CONFIG';
+  | 'ERR_INVALID_CONFIG'
+  | 'ERR_INVALID_GUIDELINE';
 
 export class ToolError extends Error {
   readonly code: ToolErrorCode;

@@ -1,7 +1,9 @@
 import { dirname, join } from 'node:path';
-import { ALL_CHECKS } from '../checks/index.js';
 import type { Check } from '../checks/check.js';
-import { runChecks } from '../checks/run-checks.js';
+import type { Guideline } from '../config/guideline.js';
+import { chooseGuideline, monitoringProbes } from '../scoring/choose-guideline.js';
+import { scoreEvidence } from '../scoring/score-evidence.js';
+import { loadScoringConfig, type ScoringConfig } from '../scoring/scoring-config.js';
 import { writeJsonFile } from '../evidence/evidence-file.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { buildResult, type AuditResult } from '../result/audit-result.js';
@@ -9,7 +11,12 @@ import { ScenarioRunner, type RunnerOptions } from '../scenario/runner.js';
 import type { LoadedTestCase } from '../scenario/testcase-loader.js';
 import type { StationSession } from '../session/station-session.js';
 
-export type AuditOptions = Omit<RunnerOptions, 'journalFile'> & { checks?: readonly Check[] };
+export type AuditOptions = Omit<RunnerOptions, 'journalFile' | 'chooseGuideline'> & {
+  checks?: readonly Check[];
+  /** Score against this guideline (--guideline); default: the shipped one of the detected archetype. */
+  guideline?: Guideline;
+  scoring?: ScoringConfig;
+};
 
 export interface AuditOutcome {
   evidence: Evidence;
@@ -30,7 +37,14 @@ export async function auditStation(
 ): Promise<AuditOutcome> {
   const directory = dirname(session.journal.path);
   const files = { journal: session.journal.path, evidence: join(directory, 'evidence.json'), result: join(directory, 'result.json') };
-  const runner = new ScenarioRunner(session, cases, { ...options, journalFile: files.journal });
+  const runner = new ScenarioRunner(session, cases, {
+    ...options,
+    journalFile: files.journal,
+    chooseGuideline: (entries) => {
+      const { guideline } = chooseGuideline(entries, options.guideline);
+      return { id: guideline.id, monitoringProbes: monitoringProbes(guideline, entries) };
+    },
+  });
   onRunner(runner);
   runner.on('case-end', () => writeJsonFile(files.evidence, runner.evidence));
   let evidence: Evidence;
@@ -42,7 +56,8 @@ export async function auditStation(
   const summary = await session.close();
   evidence.journal = { file: summary.path, sha256: summary.sha256 };
   writeJsonFile(files.evidence, evidence);
-  const result = buildResult(evidence, runChecks(options.checks ?? ALL_CHECKS, evidence), files.evidence);
+  const scored = scoreEvidence(evidence, options.guideline, options.scoring ?? loadScoringConfig(), options.checks);
+  const result = buildResult(evidence, scored.checks, files.evidence, scored);
   writeJsonFile(files.result, result);
   return { evidence, result, files };
 }

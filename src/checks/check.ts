@@ -16,6 +16,10 @@ export interface CheckResult {
   seqs: number[];
   /** Optional structured facts (counts, measured intervals) for reports. */
   details?: Record<string, unknown>;
+  /** Credit 0–1 for scoring when the verdict alone is too coarse (present on 3 of 4 EVSEs: 0.75). */
+  score?: number;
+  /** Importance in its category (default 1); guideline requirements weigh by level and section. */
+  weight?: number;
 }
 
 /** A check: static meta plus a pure function of the evidence. */

@@ -1,5 +1,7 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
 import type { CaseStatus, Evidence } from '../evidence/evidence.js';
+import type { ScoredEvidence } from '../scoring/score-evidence.js';
+import type { CategoryScore } from '../scoring/score.js';
 
 /** Version of result.json; bump on any incompatible change. */
 export const RESULT_VERSION = 1;
@@ -15,12 +17,18 @@ export interface AuditResult {
   summary: Record<Verdict, number> & { checks: number };
   cases: Array<{ id: string; title: string; status: CaseStatus; reason?: string }>;
   checks: CheckResult[];
+  /** The guideline scored against, and how it was chosen (forced or detected from the device model). */
+  guideline?: { id: string; version: string; title: string; chain: string[]; archetype: string; how: 'forced' | 'detected'; reason: string };
+  categories?: CategoryScore[];
+  /** Overall 0–100 and its grade (null when nothing could be scored). */
+  score?: number | null;
+  grade?: string | null;
   files: { journal: string; journalSha256?: string; evidence: string };
 }
 
 export const VERDICTS: readonly Verdict[] = ['PASS', 'FAIL', 'WARN', 'NOT APPLICABLE', 'INCONCLUSIVE'];
 
-export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceFile: string): AuditResult {
+export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceFile: string, scored?: Pick<ScoredEvidence, 'choice' | 'scores'>): AuditResult {
   const summary = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const check of checks) summary[check.verdict] += 1;
   const finishedAt = evidence.finishedAt ?? new Date().toISOString();
@@ -34,6 +42,22 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
     summary: { ...summary, checks: checks.length },
     cases: evidence.cases.map((c) => ({ id: c.id, title: c.title, status: c.status, ...(c.reason ? { reason: c.reason } : {}) })),
     checks,
+    ...(scored
+      ? {
+          guideline: {
+            id: scored.choice.guideline.id,
+            version: scored.choice.guideline.version,
+            title: scored.choice.guideline.title,
+            chain: scored.choice.guideline.chain,
+            archetype: scored.choice.archetype,
+            how: scored.choice.how,
+            reason: scored.choice.reason,
+          },
+          categories: scored.scores.categories,
+          score: scored.scores.overall,
+          grade: scored.scores.grade,
+        }
+      : {}),
     files: { journal: evidence.journal.file, ...(evidence.journal.sha256 ? { journalSha256: evidence.journal.sha256 } : {}), evidence: evidenceFile },
   };
 }

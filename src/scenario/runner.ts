@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { describeFailure } from '../ocpp/call-outcome.js';
-import type { CaseEvidence, ComponentRefJson, Evidence, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
+import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
 import { newEvidence } from '../evidence/evidence.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
@@ -21,6 +21,8 @@ export interface RunnerOptions {
   /** How long to wait for a station that went away to come back before a case, s (scaled). */
   reconnectWaitS: number;
   targets: Partial<Record<TargetRole, { component: ComponentRefJson; variable: VariableRefJson }>>;
+  /** Picks the guideline once the device model is known; its monitoring probes go into `${guideline.*}`. */
+  chooseGuideline?: (entries: readonly DeviceModelEntry[]) => { id: string; monitoringProbes: Array<Record<string, unknown>> } | undefined;
   /** Free-form options test cases read as `${options.*}` (periodic interval, tolerance, ...). */
   caseOptions: Record<string, unknown>;
   prompt: (message: string) => Promise<void>;
@@ -52,6 +54,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
   readonly #abort = new AbortController();
   readonly #known: Record<string, unknown> = {};
   #targets: Record<string, unknown> = {};
+  #guideline: Record<string, unknown> | undefined;
   /** The station went away and did not come back within reconnectWaitS. */
   #gone = false;
   /** The case after which the station failed two liveness probes in a row: it is wedged. */
@@ -132,7 +135,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
 
   async #runCase(testCase: LoadedTestCase): Promise<CaseEvidence> {
     const evidence: CaseEvidence = { id: testCase.id, title: testCase.title, proves: testCase.proves, refs: testCase.refs, category: testCase.category, status: 'completed', steps: [], captures: {} };
-    const context = { targets: this.#targets, captures: evidence.captures, requestIds: this.#allocateRequestIds(testCase), options: this.evidence.options, known: this.#known };
+    const context = { targets: this.#targets, ...(this.#guideline ? { guideline: this.#guideline } : {}), captures: evidence.captures, requestIds: this.#allocateRequestIds(testCase), options: this.evidence.options, known: this.#known };
     const unmet = unmetNeed(testCase, context, this.evidence, this.#options.nonInteractive);
     if (unmet) {
       evidence.status = 'not-applicable';
@@ -260,6 +263,8 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     this.#targets = targets;
     this.evidence.targets = Object.values(targets);
     this.evidence.missingTargets = missing;
+    const guideline = this.#options.chooseGuideline?.(entries);
+    if (guideline) this.#guideline = guideline;
   }
 
   async #probeLiveness(afterCase: string): Promise<boolean> {

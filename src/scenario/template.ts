@@ -1,5 +1,5 @@
 import { ToolError } from '../errors.js';
-import { valueAt } from './json-path.js';
+import { hasWildcard, valueAt, valuesAt } from './json-path.js';
 
 /**
  * Fills `${path}` references in test case data from the case context. A string that is one
@@ -40,6 +40,8 @@ function compute(expression: string, context: Record<string, unknown>, where: st
   // The operator needs spaces around it, so a path like `captures.read-1` stays a path.
   const arithmetic = /^\s*([\w.*-]+?)\s+([+-])\s+(-?\d+(?:\.\d+)?)\s*$/.exec(expression);
   const path = (arithmetic ? arithmetic[1] : expression)?.trim() ?? '';
+  // With `*` the reference is the list of every value found (e.g. every monitor id of a result).
+  if (!arithmetic && hasWildcard(path)) return valuesAt(context, path).filter((v) => v !== undefined && v !== null);
   const value = valueAt(context, path);
   if (value === undefined) throw new ToolError('ERR_UNRESOLVED_REFERENCE', `${where}: \${${expression}} has no value (${path} is not known at this point)`);
   if (!arithmetic) return value;

@@ -1,0 +1,94 @@
+/** A diagnostics guideline (`guidelines/<id>.json`, checked against guidelines/guideline.schema.json). */
+export type Level = 'required' | 'recommended';
+export type Tier = 'station' | 'evse' | 'connector';
+export type Archetype = 'any' | 'ac-wallbox' | 'dc-fast' | 'hpc';
+
+export interface GuidelineComponent {
+  name: string;
+  instance?: string;
+  tier: Tier;
+  cardinality?: 'one' | 'at-least-one' | 'each';
+  level: Level;
+  aliases?: string[];
+  why: string;
+}
+
+export interface GuidelineVariable {
+  component: string;
+  componentInstance?: string;
+  tier?: Tier;
+  variable: string;
+  /** A variable instance, or `*` for any. */
+  instance?: string;
+  level: Level;
+  dataType?: string;
+  unit?: string;
+  mutability?: 'ReadOnly' | 'WriteOnly' | 'ReadWrite';
+  monitoring?: Level;
+  why: string;
+}
+
+export interface SeverityRange {
+  min: number;
+  max: number;
+}
+
+export interface GuidelineMonitor {
+  component: string;
+  variable: string;
+  instance?: string;
+  types: string[];
+  origin: 'HardWiredMonitor' | 'PreconfiguredMonitor' | 'any';
+  severity?: SeverityRange;
+  level: Level;
+  why: string;
+}
+
+export interface GuidelineSeverity {
+  category: string;
+  title: string;
+  match: Array<{ component: string; variable: string }>;
+  severity: SeverityRange;
+  weight?: number;
+  why: string;
+}
+
+export interface GuidelineWeights {
+  required?: number;
+  recommended?: number;
+  components?: number;
+  variables?: number;
+  monitors?: number;
+  severities?: number;
+}
+
+export interface GuidelineDocument {
+  id: string;
+  version: string;
+  title: string;
+  description: string;
+  extends?: string;
+  archetypes: Archetype[];
+  weights?: GuidelineWeights;
+  components?: GuidelineComponent[];
+  variables?: GuidelineVariable[];
+  monitors?: GuidelineMonitor[];
+  severities?: GuidelineSeverity[];
+}
+
+/** A guideline with its `extends` chain folded in: every entry that applies, once. */
+export interface Guideline {
+  id: string;
+  version: string;
+  title: string;
+  description: string;
+  archetypes: Archetype[];
+  /** The ids folded in, base first (`ocpp-201-core`, `dc-fast`, `hpc`). */
+  chain: string[];
+  file: string;
+  weights: Required<GuidelineWeights>;
+  components: GuidelineComponent[];
+  variables: GuidelineVariable[];
+  monitors: GuidelineMonitor[];
+  severities: GuidelineSeverity[];
+}

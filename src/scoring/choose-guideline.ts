@@ -1,0 +1,51 @@
+import type { Guideline } from '../config/guideline.js';
+import { builtInGuidelines, loadGuideline } from '../config/guideline-loader.js';
+import type { DeviceModelEntry } from '../evidence/evidence.js';
+import { detectArchetype } from './archetype.js';
+
+/** The guideline a station is scored against, and how it was chosen. */
+export interface GuidelineChoice {
+  guideline: Guideline;
+  archetype: string;
+  /** `forced` by --guideline, or `detected` from the device model. */
+  how: 'forced' | 'detected';
+  reason: string;
+}
+
+/**
+ * The forced guideline when there is one; otherwise the shipped guideline of the archetype the
+ * device model shows (falling back to ocpp-201-core when no shipped one covers it).
+ */
+export function chooseGuideline(entries: readonly DeviceModelEntry[], forced: Guideline | undefined): GuidelineChoice {
+  const detected = detectArchetype(entries);
+  if (forced) {
+    const archetype = forced.archetypes.includes(detected.archetype) || forced.archetypes.includes('any') ? detected.archetype : (forced.archetypes[0] ?? 'any');
+    return { guideline: forced, archetype, how: 'forced', reason: `--guideline ${forced.id}${forced.archetypes.includes(detected.archetype) ? '' : ` (the device model looks like ${detected.archetype}: ${detected.reason})`}` };
+  }
+  const shipped = builtInGuidelines().map((id) => loadGuideline(id));
+  const match = shipped.find((g) => g.archetypes.includes(detected.archetype)) ?? shipped.find((g) => g.id === 'ocpp-201-core');
+  if (!match) throw new Error('no shipped guideline (guidelines/ocpp-201-core.json is missing)');
+  return { guideline: match, archetype: detected.archetype, how: 'detected', reason: detected.reason };
+}
+
+/**
+ * The monitors the audit sets to test the guideline's "monitoring" requirements: one Periodic
+ * monitor a day (it never fires during an audit), severity 9, on every reported variable the
+ * guideline wants monitorable and the station says supports monitoring.
+ */
+export function monitoringProbes(guideline: Guideline, entries: readonly DeviceModelEntry[]): Array<Record<string, unknown>> {
+  const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+  const probes: Array<Record<string, unknown>> = [];
+  const seen = new Set<DeviceModelEntry>();
+  for (const spec of guideline.variables.filter((v) => v.monitoring)) {
+    for (const entry of entries) {
+      if (seen.has(entry) || entry.variableCharacteristics?.supportsMonitoring !== true) continue;
+      if (!same(entry.component.name, spec.component) || !same(entry.variable.name, spec.variable)) continue;
+      if (spec.componentInstance !== undefined && !same(entry.component.instance, spec.componentInstance)) continue;
+      if (spec.instance !== undefined && spec.instance !== '*' && !same(entry.variable.instance, spec.instance)) continue;
+      seen.add(entry);
+      probes.push({ type: 'Periodic', value: 86_400, severity: 9, component: entry.component, variable: entry.variable });
+    }
+  }
+  return probes;
+}

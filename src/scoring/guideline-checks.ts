@@ -1,0 +1,201 @@
+import type { CheckResult, Verdict } from '../checks/check.js';
+import type { Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity, GuidelineVariable, Level, Tier } from '../config/guideline.js';
+import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
+import { addressKey, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
+
+/**
+ * Turns every requirement of a guideline into an ordinary check result (id
+ * `guideline/<section>/<key>`), so a guideline is scored on the same path as every other check.
+ * A required item missing is FAIL, a recommended one WARN; `score` (0–1) gives partial credit
+ * (e.g. present on 3 of 4 EVSEs) and `weight` its importance in the guideline.
+ */
+export function evaluateGuideline(guideline: Guideline, evidence: Evidence): CheckResult[] {
+  const facts = gatherFacts(evidence);
+  const weight = (level: Level, section: 'components' | 'variables' | 'monitors' | 'severities'): number => guideline.weights[level] * guideline.weights[section];
+  return [
+    ...guideline.components.map((c) => componentCheck(c, facts, weight(c.level, 'components'))),
+    ...guideline.variables.map((v) => variableCheck(v, facts, weight(v.level, 'variables'))),
+    ...guideline.variables.filter((v) => v.monitoring).map((v) => monitorabilityCheck(v, facts, weight(v.monitoring ?? 'recommended', 'variables'))),
+    ...guideline.monitors.map((m) => monitorCheck(m, facts, weight(m.level, 'monitors'))),
+    ...guideline.severities.map((s) => severityCheck(s, facts, (s.weight ?? 1) * guideline.weights.severities)),
+  ];
+}
+
+const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+const missingVerdict = (level: Level): Verdict => (level === 'required' ? 'FAIL' : 'WARN');
+const slug = (text: string): string => text.replace(/[^A-Za-z0-9*]+/g, '-').replace(/\*/g, 'any');
+
+function result(id: string, title: string, refs: string[], category: string, verdict: Verdict, reason: string, seqs: number[], score: number, weight: number): CheckResult {
+  return { id, title, refs, category, verdict, reason, seqs: [...new Set(seqs)].sort((a, b) => a - b).slice(0, 50), score, weight };
+}
+
+/** The places a tiered item should be found: the station, each EVSE, or each connector. */
+function places(tier: Tier, facts: StationFacts): Array<{ label: string; evseId?: number; connectorId?: number }> {
+  if (tier === 'evse') return facts.evseIds.map((evseId) => ({ label: `EVSE ${evseId}`, evseId }));
+  if (tier === 'connector') return facts.connectors.map((c) => ({ label: `connector ${c.evseId}/${c.connectorId}`, evseId: c.evseId, connectorId: c.connectorId }));
+  return [{ label: 'the station' }];
+}
+
+function at(entry: DeviceModelEntry, place: { evseId?: number; connectorId?: number }): boolean {
+  const evse = entry.component.evse;
+  if (place.evseId === undefined) return !evse;
+  if (evse?.id !== place.evseId) return false;
+  return place.connectorId === undefined ? evse.connectorId === undefined : evse.connectorId === place.connectorId;
+}
+
+/** Evaluates presence at every place of the tier, or anywhere for at-least-one. */
+function presence(tier: Tier, cardinality: GuidelineComponent['cardinality'], facts: StationFacts, matches: (entry: DeviceModelEntry) => boolean): { found: number; expected: number; missing: string[]; seqs: number[] } {
+  const all = facts.entries.filter(matches);
+  if (cardinality === 'at-least-one' || (tier !== 'station' && places(tier, facts).length === 0)) {
+    return { found: all.length > 0 ? 1 : 0, expected: 1, missing: all.length > 0 ? [] : ['anywhere'], seqs: all.map((e) => e.seq) };
+  }
+  const expectedPlaces = places(tier, facts);
+  const missing = expectedPlaces.filter((place) => !all.some((entry) => at(entry, place))).map((p) => p.label);
+  return { found: expectedPlaces.length - missing.length, expected: expectedPlaces.length, missing, seqs: all.map((e) => e.seq) };
+}
+
+function componentCheck(spec: GuidelineComponent, facts: StationFacts, weight: number): CheckResult {
+  const id = `guideline/components/${slug(spec.name)}${spec.instance ? `-${slug(spec.instance)}` : ''}`;
+  const title = `${spec.level === 'required' ? 'Reports' : 'Should report'} the ${spec.name}${spec.instance ? `[${spec.instance}]` : ''} component (${spec.tier === 'station' ? 'station' : `each ${spec.tier}`})`;
+  const refs = ['B07', 'TC_B_13'];
+  if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
+  const byName = (name: string) => (entry: DeviceModelEntry) => same(entry.component.name, name) && (spec.instance === undefined || same(entry.component.instance, spec.instance));
+  const own = presence(spec.tier, spec.cardinality, facts, byName(spec.name));
+  if (own.missing.length === 0) return result(id, title, refs, 'device-model', 'PASS', `reported at ${own.expected === 1 ? (spec.tier === 'station' ? 'the station' : 'least once') : `all ${own.expected} places`} — ${spec.why}`, own.seqs, 1, weight);
+  for (const alias of spec.aliases ?? []) {
+    const aliased = presence(spec.tier, spec.cardinality, facts, byName(alias));
+    if (aliased.missing.length === 0) return result(id, title, refs, 'device-model', 'WARN', `reported under the non-standard name ${alias}, not ${spec.name}`, aliased.seqs, 0.75, weight);
+  }
+  const share = own.expected > 0 ? own.found / own.expected : 0;
+  const where = own.missing[0] === 'anywhere' ? 'not reported' : `missing at ${own.missing.slice(0, 5).join(', ')}${own.missing.length > 5 ? ` and ${own.missing.length - 5} more` : ''} (${own.found} of ${own.expected})`;
+  return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${spec.name} ${where}; ${spec.why}`, own.seqs, share, weight);
+}
+
+function variableMatches(spec: GuidelineVariable): (entry: DeviceModelEntry) => boolean {
+  return (entry) =>
+    same(entry.component.name, spec.component) &&
+    (spec.componentInstance === undefined || same(entry.component.instance, spec.componentInstance)) &&
+    same(entry.variable.name, spec.variable) &&
+    (spec.instance === undefined || spec.instance === '*' || same(entry.variable.instance, spec.instance));
+}
+
+function variableLabel(spec: GuidelineVariable): string {
+  return `${spec.component}${spec.componentInstance ? `[${spec.componentInstance}]` : ''}.${spec.variable}${spec.instance && spec.instance !== '*' ? `[${spec.instance}]` : ''}`;
+}
+
+function variableId(section: string, spec: GuidelineVariable): string {
+  return `guideline/${section}/${slug(spec.component)}${spec.componentInstance ? `-${slug(spec.componentInstance)}` : ''}.${slug(spec.variable)}${spec.instance ? `-${slug(spec.instance)}` : ''}`;
+}
+
+/** Where the component of a variable sits when the guideline does not say: where the station reports it. */
+function tierOf(spec: GuidelineVariable, facts: StationFacts): Tier {
+  if (spec.tier) return spec.tier;
+  const entry = facts.entries.find((e) => same(e.component.name, spec.component));
+  if (!entry?.component.evse) return 'station';
+  return entry.component.evse.connectorId !== undefined ? 'connector' : 'evse';
+}
+
+function variableCheck(spec: GuidelineVariable, facts: StationFacts, weight: number): CheckResult {
+  const id = variableId('variables', spec);
+  const label = variableLabel(spec);
+  const title = `${spec.level === 'required' ? 'Reports' : 'Should report'} ${label}`;
+  const refs = ['B07', 'TC_B_53'];
+  if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
+  const found = presence(tierOf(spec, facts), 'each', facts, variableMatches(spec));
+  if (found.found === 0) return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${label} not reported; ${spec.why}`, [], 0, weight);
+  const entries = facts.entries.filter(variableMatches(spec));
+  const mismatches: string[] = [];
+  for (const entry of entries) {
+    const characteristics = entry.variableCharacteristics;
+    const mutability = entry.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual')?.mutability ?? 'ReadWrite';
+    if (spec.dataType && !same(characteristics?.dataType, spec.dataType)) mismatches.push(`dataType ${characteristics?.dataType ?? 'missing'} (expected ${spec.dataType})`);
+    if (spec.unit && !same(characteristics?.unit, spec.unit)) mismatches.push(`unit ${characteristics?.unit ?? 'missing'} (expected ${spec.unit})`);
+    if (spec.mutability && mutability !== spec.mutability) mismatches.push(`mutability ${mutability} (expected ${spec.mutability})`);
+  }
+  const unique = [...new Set(mismatches)];
+  if (found.missing.length > 0) {
+    return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${label} missing at ${found.missing.slice(0, 5).join(', ')} (${found.found} of ${found.expected})${unique.length ? `; ${unique[0]}` : ''}`, found.seqs, found.found / found.expected, weight);
+  }
+  if (unique.length > 0) return result(id, title, refs, 'device-model', 'WARN', `${label} reported, but with ${unique.slice(0, 3).join(', ')}`, found.seqs, 0.75, weight);
+  return result(id, title, refs, 'device-model', 'PASS', `${label} reported${found.expected > 1 ? ` at all ${found.expected} places` : ''}`, found.seqs, 1, weight);
+}
+
+function monitorabilityCheck(spec: GuidelineVariable, facts: StationFacts, weight: number): CheckResult {
+  const id = variableId('monitoring', spec);
+  const label = variableLabel(spec);
+  const level = spec.monitoring ?? 'recommended';
+  const title = `${label} ${level === 'required' ? 'supports' : 'should support'} monitoring`;
+  const refs = ['N04', 'N04.FR.05', 'TC_N_08'];
+  const entries = facts.entries.filter(variableMatches(spec));
+  if (entries.length === 0) {
+    if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'monitorability', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
+    return result(id, title, refs, 'monitorability', missingVerdict(level), `${label} is not reported, so it cannot be monitored`, [], 0, weight);
+  }
+  const monitorable = entries.filter((e) => e.variableCharacteristics?.supportsMonitoring === true);
+  const seqs = entries.map((e) => e.seq);
+  if (monitorable.length === 0) return result(id, title, refs, 'monitorability', missingVerdict(level), `${label} reports supportsMonitoring false (or none); ${spec.why}`, seqs, 0, weight);
+  if (!facts.probe) {
+    const share = monitorable.length / entries.length;
+    return result(id, title, refs, 'monitorability', share === 1 ? 'PASS' : 'WARN', `supportsMonitoring true on ${monitorable.length} of ${entries.length}; the audit did not probe it with a monitor`, seqs, share, weight);
+  }
+  const answers = monitorable.map((entry) => facts.probe?.get(addressKey(entry.component, entry.variable)));
+  const accepted = answers.filter((a) => a?.status === 'Accepted').length;
+  const probeSeqs = answers.flatMap((a) => a?.seqs ?? []);
+  if (accepted === entries.length) return result(id, title, refs, 'monitorability', 'PASS', `supportsMonitoring true and the audit's probe monitor was accepted (${accepted} of ${entries.length})`, [...seqs, ...probeSeqs], 1, weight);
+  const refused = answers.find((a) => a && a.status !== 'Accepted')?.status;
+  return result(
+    id,
+    title,
+    refs,
+    'monitorability',
+    missingVerdict(level),
+    `probe monitor accepted on ${accepted} of ${entries.length}${refused ? ` (first refusal: ${refused})` : ''}${monitorable.length < entries.length ? `; supportsMonitoring false on ${entries.length - monitorable.length}` : ''}`,
+    [...seqs, ...probeSeqs],
+    accepted / entries.length,
+    weight,
+  );
+}
+
+function monitorCheck(spec: GuidelineMonitor, facts: StationFacts, weight: number): CheckResult {
+  const label = `${spec.component}.${spec.variable}${spec.instance ? `[${spec.instance}]` : ''}`;
+  const id = `guideline/monitors/${slug(spec.component)}.${slug(spec.variable)}-${spec.types.map((t) => slug(t)).join('-')}`;
+  const origin = spec.origin === 'any' ? 'hard-wired or preconfigured' : spec.origin === 'HardWiredMonitor' ? 'hard-wired' : 'preconfigured';
+  const title = `${spec.level === 'required' ? 'Has' : 'Should have'} a ${origin} ${spec.types.join('/')} monitor on ${label}`;
+  const refs = ['N02', 'N03', 'TC_N_47'];
+  if (!facts.baseline) return result(id, title, refs, 'monitoring', 'INCONCLUSIVE', 'no monitoring report of the station as found was collected', [], 0, weight);
+  const onVariable = (m: ReportedMonitor): boolean => same(m.component.name, spec.component) && same(m.variable.name, spec.variable) && (spec.instance === undefined || same(m.variable.instance, spec.instance)) && spec.types.includes(m.type);
+  let candidates = facts.baseline.filter(onVariable);
+  if (spec.origin !== 'any' && facts.hardWired) {
+    const hardWiredIds = new Set(facts.hardWired.map((m) => m.id));
+    candidates = candidates.filter((m) => (spec.origin === 'HardWiredMonitor' ? hardWiredIds.has(m.id) : !hardWiredIds.has(m.id)));
+  }
+  if (candidates.length === 0) return result(id, title, refs, 'monitoring', missingVerdict(spec.level), `no ${origin} ${spec.types.join('/')} monitor on ${label}; ${spec.why}`, [], 0, weight);
+  const inRange = candidates.filter((m) => !spec.severity || (m.severity >= spec.severity.min && m.severity <= spec.severity.max));
+  const seqs = candidates.map((m) => m.seq);
+  const originNote = spec.origin !== 'any' && !facts.hardWired ? ' (origin not verified: the HardWiredOnly report is missing)' : '';
+  if (inRange.length === 0) {
+    const severities = [...new Set(candidates.map((m) => m.severity))].join(', ');
+    return result(id, title, refs, 'monitoring', 'WARN', `a ${spec.types.join('/')} monitor on ${label} exists, but with severity ${severities} (expected ${spec.severity?.min}–${spec.severity?.max})${originNote}`, seqs, 0.5, weight);
+  }
+  return result(id, title, refs, 'monitoring', 'PASS', `${candidates.length} monitor(s) on ${label}, severity ${inRange[0]?.severity}${originNote}`, seqs, 1, weight);
+}
+
+function severityCheck(spec: GuidelineSeverity, facts: StationFacts, weight: number): CheckResult {
+  const id = `guideline/severities/${spec.category}`;
+  const title = `Monitors for "${spec.title}" carry a severity of ${spec.severity.min}–${spec.severity.max}`;
+  const refs = ['N04', 'N07'];
+  if (!facts.baseline) return result(id, title, refs, 'events', 'INCONCLUSIVE', 'no monitoring report of the station as found was collected', [], 0, weight);
+  const pairs = spec.match.map((p) => `${p.component}.${p.variable}`).join(', ');
+  // A category about parts the station does not have does not apply to it.
+  if (facts.entries.length > 0 && !spec.match.some((pair) => facts.entries.some((e) => same(e.component.name, pair.component) && same(e.variable.name, pair.variable)))) {
+    return result(id, title, refs, 'events', 'NOT APPLICABLE', `the station reports none of ${pairs}`, [], 0, weight);
+  }
+  // Event monitors only: periodic reports carry a severity too, but they are not alerts.
+  const monitors = facts.baseline.filter((m) => !m.type.startsWith('Periodic') && spec.match.some((pair) => same(m.component.name, pair.component) && same(m.variable.name, pair.variable)));
+  if (monitors.length === 0) return result(id, title, refs, 'events', 'FAIL', `no monitor watches ${pairs}; ${spec.why}`, [], 0, weight);
+  const inRange = monitors.filter((m) => m.severity >= spec.severity.min && m.severity <= spec.severity.max);
+  const seqs = monitors.map((m) => m.seq);
+  if (inRange.length === monitors.length) return result(id, title, refs, 'events', 'PASS', `${monitors.length} monitor(s) on ${pairs}, severities ${[...new Set(monitors.map((m) => m.severity))].join(', ')}`, seqs, 1, weight);
+  const outside = monitors.filter((m) => !inRange.includes(m)).map((m) => `${m.component.name}.${m.variable.name} severity ${m.severity}`);
+  return result(id, title, refs, 'events', 'WARN', `${inRange.length} of ${monitors.length} monitor(s) within ${spec.severity.min}–${spec.severity.max}; outside: ${outside.slice(0, 3).join(', ')}`, seqs, inRange.length / monitors.length, weight);
+}

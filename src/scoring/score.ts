@@ -1,0 +1,87 @@
+import type { CheckResult } from '../checks/check.js';
+import type { ScoringConfig } from './scoring-config.js';
+
+export interface CategoryScore {
+  id: string;
+  title: string;
+  weight: number;
+  /** 0–100, one decimal; null when no check of the category could be scored. */
+  score: number | null;
+  counts: { scored: number; pass: number; fail: number; warn: number; inconclusive: number; notApplicable: number };
+  /** A short verdict in plain words. */
+  verdict: string;
+}
+
+export interface Scores {
+  categories: CategoryScore[];
+  /** Weighted mean of the scored categories, 0–100, one decimal. */
+  overall: number | null;
+  grade: string | null;
+}
+
+const round = (value: number): number => Math.round(value * 10) / 10;
+
+/**
+ * Scores check results by the configuration: each check weighs `weight` (default 1) and earns
+ * its `score` or its verdict's credit; NOT APPLICABLE weighs nothing; INCONCLUSIVE as configured.
+ * Pure and deterministic: the same checks give the same numbers.
+ */
+export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfig): Scores {
+  const categories = config.categories.map((category): CategoryScore => {
+    const members = checks.filter((c) => category.checkCategories.includes(c.category));
+    const counts = {
+      scored: 0,
+      pass: members.filter((c) => c.verdict === 'PASS').length,
+      fail: members.filter((c) => c.verdict === 'FAIL').length,
+      warn: members.filter((c) => c.verdict === 'WARN').length,
+      inconclusive: members.filter((c) => c.verdict === 'INCONCLUSIVE').length,
+      notApplicable: members.filter((c) => c.verdict === 'NOT APPLICABLE').length,
+    };
+    let weighted = 0;
+    let total = 0;
+    for (const check of members) {
+      if (check.verdict === 'NOT APPLICABLE') continue;
+      if (check.verdict === 'INCONCLUSIVE' && config.inconclusive === 'exclude') continue;
+      const weight = check.weight ?? 1;
+      const credit = check.score ?? config.verdictCredit[check.verdict];
+      weighted += weight * Math.min(1, Math.max(0, credit));
+      total += weight;
+      counts.scored += 1;
+    }
+    const score = total > 0 ? round((100 * weighted) / total) : null;
+    return { id: category.id, title: category.title, weight: category.weight, score, counts, verdict: verdictText(category.id, members, counts, score) };
+  });
+  const scored = categories.filter((c) => c.score !== null && c.weight > 0);
+  const weightSum = scored.reduce((sum, c) => sum + c.weight, 0);
+  const overall = weightSum > 0 ? round(scored.reduce((sum, c) => sum + c.weight * (c.score ?? 0), 0) / weightSum) : null;
+  const grade = overall === null ? null : ([...config.grades].sort((a, b) => b.min - a.min).find((g) => overall >= g.min)?.grade ?? null);
+  return { categories, overall, grade };
+}
+
+/** "reports 41 of 48 required variables; 3 of 12 monitorable sensors" style summaries. */
+function verdictText(categoryId: string, members: readonly CheckResult[], counts: CategoryScore['counts'], score: number | null): string {
+  if (score === null) return members.length === 0 ? 'nothing measured' : 'not applicable to this station';
+  const fragments: string[] = [];
+  const guideline = (section: string, level?: string) => members.filter((c) => c.id.startsWith(`guideline/${section}/`) && (level === undefined || c.title.startsWith(level)));
+  const met = (list: CheckResult[]) => list.filter((c) => c.verdict === 'PASS').length;
+  if (categoryId === 'device-model') {
+    const components = guideline('components', 'Reports');
+    const variables = guideline('variables', 'Reports');
+    if (components.length) fragments.push(`reports ${met(components)} of ${components.length} required components`);
+    if (variables.length) fragments.push(`${met(variables)} of ${variables.length} required variables`);
+  }
+  if (categoryId === 'monitorability') {
+    const monitoring = guideline('monitoring');
+    if (monitoring.length) fragments.push(`${met(monitoring)} of ${monitoring.length} variables the guideline wants monitorable are`);
+  }
+  if (categoryId === 'monitoring') {
+    const monitors = guideline('monitors');
+    if (monitors.length) fragments.push(`${met(monitors)} of ${monitors.length} expected preset monitors present`);
+  }
+  if (categoryId === 'events') {
+    const severities = guideline('severities');
+    if (severities.length) fragments.push(`${met(severities)} of ${severities.length} event categories with the expected severity`);
+  }
+  fragments.push(`${counts.pass} of ${counts.scored} checks passed${counts.fail ? `, ${counts.fail} failed` : ''}${counts.warn ? `, ${counts.warn} warned` : ''}${counts.inconclusive ? `, ${counts.inconclusive} inconclusive` : ''}`);
+  return fragments.join('; ');
+}

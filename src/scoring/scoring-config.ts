@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ToolError } from '../errors.js';
+import type { Verdict } from '../checks/check.js';
+import { GUIDELINE_DIRECTORY } from '../config/guideline-loader.js';
+
+/** How check results become scores (guidelines/scoring.json): weights are configuration, not code. */
+export interface ScoringConfig {
+  verdictCredit: Record<Exclude<Verdict, 'NOT APPLICABLE'>, number>;
+  /** `count`: an INCONCLUSIVE check weighs with its credit; `exclude`: it does not weigh. */
+  inconclusive: 'count' | 'exclude';
+  categories: Array<{ id: string; title: string; weight: number; checkCategories: string[] }>;
+  grades: Array<{ min: number; grade: string }>;
+}
+
+export const DEFAULT_SCORING_FILE = join(GUIDELINE_DIRECTORY, 'scoring.json');
+
+/** Loads and checks a scoring configuration; a bad file names itself and the field. */
+export function loadScoringConfig(file = DEFAULT_SCORING_FILE): ScoringConfig {
+  const path = resolve(file);
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ToolError('ERR_INVALID_CONFIG', `${path}: ${(error as Error).message}`);
+  }
+  const fail = (pointer: string, problem: string): never => {
+    throw new ToolError('ERR_INVALID_CONFIG', `${path}: ${pointer} ${problem}`);
+  };
+  const config = value as Partial<ScoringConfig>;
+  for (const verdict of ['PASS', 'WARN', 'FAIL', 'INCONCLUSIVE'] as const) {
+    const credit = config.verdictCredit?.[verdict];
+    if (typeof credit !== 'number' || credit < 0 || credit > 1) fail(`/verdictCredit/${verdict}`, 'must be a number from 0 to 1');
+  }
+  if (config.inconclusive !== 'count' && config.inconclusive !== 'exclude') fail('/inconclusive', 'must be "count" or "exclude"');
+  if (!Array.isArray(config.categories) || config.categories.length === 0) fail('/categories', 'must be a non-empty list');
+  config.categories?.forEach((category, i) => {
+    if (typeof category.id !== 'string' || typeof category.title !== 'string') fail(`/categories/${i}`, 'needs an id and a title');
+    if (typeof category.weight !== 'number' || category.weight < 0) fail(`/categories/${i}/weight`, 'must be a number, 0 or more');
+    if (!Array.isArray(category.checkCategories)) fail(`/categories/${i}/checkCategories`, 'must be a list of check categories');
+  });
+  if (!Array.isArray(config.grades) || !config.grades.some((g) => g.min === 0)) fail('/grades', 'must list grade boundaries down to min 0');
+  return config as ScoringConfig;
+}

@@ -1,0 +1,88 @@
+import type { ComponentRefJson, DeviceModelEntry, Evidence, VariableRefJson } from '../evidence/evidence.js';
+
+/** A monitor as a NotifyMonitoringReport lists it, with the frame it came in. */
+export interface ReportedMonitor {
+  component: ComponentRefJson;
+  variable: VariableRefJson;
+  id: number;
+  type: string;
+  severity: number;
+  seq: number;
+}
+
+/** What the guideline evaluation reads from the evidence, gathered once. */
+export interface StationFacts {
+  entries: DeviceModelEntry[];
+  complete: boolean;
+  evseIds: number[];
+  connectors: Array<{ evseId: number; connectorId: number }>;
+  /** Monitors of the first monitoring report (the station as found); undefined when none was collected. */
+  baseline: ReportedMonitor[] | undefined;
+  /** Monitors left after SetMonitoringBase HardWiredOnly; undefined when the audit did not get there. */
+  hardWired: ReportedMonitor[] | undefined;
+  /** SetVariableMonitoring results of the guideline's monitoring probe, by variable key. */
+  probe: Map<string, { status: string; seqs: number[] }> | undefined;
+}
+
+const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+
+/** `Component[instance]@evse/connector.Variable[instance]`, lower case: a key for matching. */
+export function addressKey(component: ComponentRefJson, variable: VariableRefJson): string {
+  const evse = component.evse ? `@${component.evse.id}${component.evse.connectorId !== undefined ? `/${component.evse.connectorId}` : ''}` : '';
+  return `${component.name}[${component.instance ?? ''}]${evse}.${variable.name}[${variable.instance ?? ''}]`.toLowerCase();
+}
+
+export function gatherFacts(evidence: Evidence): StationFacts {
+  const entries = evidence.deviceModel.entries;
+  const evseIds = new Set<number>();
+  const connectors = new Map<string, { evseId: number; connectorId: number }>();
+  for (const entry of entries) {
+    const evse = entry.component.evse;
+    if (!evse || !(evse.id > 0)) continue;
+    evseIds.add(evse.id);
+    if (same(entry.component.name, 'Connector') && evse.connectorId !== undefined && evse.connectorId > 0) connectors.set(`${evse.id}/${evse.connectorId}`, { evseId: evse.id, connectorId: evse.connectorId });
+  }
+  for (const status of evidence.statusNotifications) {
+    const evseId = Number(status.payload['evseId']);
+    const connectorId = Number(status.payload['connectorId']);
+    if (evseId > 0) evseIds.add(evseId);
+    if (evseId > 0 && connectorId > 0) connectors.set(`${evseId}/${connectorId}`, { evseId, connectorId });
+  }
+  return {
+    entries,
+    complete: evidence.deviceModel.complete,
+    evseIds: [...evseIds].sort((a, b) => a - b),
+    connectors: [...connectors.values()].sort((a, b) => a.evseId - b.evseId || a.connectorId - b.connectorId),
+    baseline: reportedMonitors(evidence, 'monitoring-preflight', 'baseline-report'),
+    hardWired: reportedMonitors(evidence, 'monitoring-bases', 'after-hardwired-report'),
+    probe: probeResults(evidence),
+  };
+}
+
+function reportedMonitors(evidence: Evidence, caseId: string, captureName: string): ReportedMonitor[] | undefined {
+  const capture = evidence.cases.find((c) => c.id === caseId)?.captures[captureName];
+  if (capture?.kind !== 'messages' || !capture.complete) return undefined;
+  const monitors: ReportedMonitor[] = [];
+  for (const message of capture.messages) {
+    for (const monitor of (message.payload['monitor'] as Array<Record<string, unknown>> | undefined) ?? []) {
+      const component = monitor['component'] as ComponentRefJson | undefined;
+      const variable = monitor['variable'] as VariableRefJson | undefined;
+      if (!component?.name || !variable?.name) continue;
+      for (const item of (monitor['variableMonitoring'] as Array<Record<string, unknown>> | undefined) ?? []) {
+        monitors.push({ component, variable, id: Number(item['id']), type: String(item['type']), severity: Number(item['severity']), seq: message.seq });
+      }
+    }
+  }
+  return monitors;
+}
+
+/** The per-variable answers to the guideline probe case (request order = result order). */
+function probeResults(evidence: Evidence): StationFacts['probe'] {
+  const capture = evidence.cases.find((c) => c.id === 'guideline-monitoring-probe')?.captures['probe'];
+  if (capture?.kind !== 'call' || !capture.ok) return undefined;
+  const requested = (capture.request['setMonitoringData'] as Array<{ component: ComponentRefJson; variable: VariableRefJson }> | undefined) ?? [];
+  const results = (capture.response?.['setMonitoringResult'] as Array<{ status?: string }> | undefined) ?? [];
+  const probe = new Map<string, { status: string; seqs: number[] }>();
+  requested.forEach((data, index) => probe.set(addressKey(data.component, data.variable), { status: results[index]?.status ?? 'missing', seqs: capture.seqs }));
+  return probe;
+}
