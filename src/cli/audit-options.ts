@@ -2,6 +2,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { CASE_OPTION_DEFAULTS, RUNNER_DEFAULTS } from '../audit/audit-defaults.js';
 import type { AuditOptions } from '../audit/audit-station.js';
 import { loadAuditConfig } from '../config/audit-config.js';
+import { loadGuideline } from '../config/guideline-loader.js';
+import { loadScoringConfig } from '../scoring/scoring-config.js';
 import { loadTestCases, type LoadedTestCase } from '../scenario/testcase-loader.js';
 import { parseTargetOption } from '../scenario/targets.js';
 import { collect } from './option-parsers.js';
@@ -14,6 +16,8 @@ export interface AuditFlags {
   nonInteractive?: boolean;
   timeoutScale: number;
   failOn: 'fail' | 'warn' | 'none';
+  guideline?: string;
+  scoring?: string;
 }
 
 export function addAuditOptions(command: Command, defaults: { failOn: AuditFlags['failOn'] }): Command {
@@ -22,6 +26,8 @@ export function addAuditOptions(command: Command, defaults: { failOn: AuditFlags
     .option('--target <spec>', 'force a target variable: [role=]Component[.instance][@evse[:connector]]/Variable[.instance] (repeatable)', collect)
     .option('--config <file>', 'JSON file with testcases, targets and options (flags win)')
     .option('--non-interactive', 'skip steps that need a person at the station (they become NOT APPLICABLE)')
+    .option('--guideline <id|file>', 'score against this guideline (default: the shipped one of the archetype detected from the device model)')
+    .option('--scoring <file>', 'category weights and grades (default: guidelines/scoring.json)')
     .option('--timeout-scale <n>', 'multiply every timeout and time window (slow stations or links)', parseScale, RUNNER_DEFAULTS.timeoutScale)
     .addOption(new Option('--fail-on <level>', 'exit 3 when a check reaches this verdict').choices(['fail', 'warn', 'none']).default(defaults.failOn));
 }
@@ -38,6 +44,9 @@ function parseScale(value: string): number {
  */
 export function resolveAudit(flags: AuditFlags, base: { callTimeoutMs: number; securityProfile: number; version: string; prompt: (message: string) => Promise<void> }): { cases: LoadedTestCase[]; options: AuditOptions } {
   const config = loadAuditConfig(flags.config);
+  // Guideline and scoring files are checked here too, before any socket opens.
+  const guideline = flags.guideline ? loadGuideline(flags.guideline) : undefined;
+  const scoring = loadScoringConfig(flags.scoring);
   const cases = loadTestCases(flags.testcases ?? config.testcases ?? []);
   const targets = { ...config.targets };
   for (const text of flags.target ?? []) {
@@ -56,6 +65,8 @@ export function resolveAudit(flags: AuditFlags, base: { callTimeoutMs: number; s
       prompt: base.prompt,
       tool: { name: 'ocpp-audit', version: base.version },
       securityProfile: base.securityProfile,
+      ...(guideline ? { guideline } : {}),
+      scoring,
     },
   };
 }

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { builtInGuidelines, loadGuideline } from '../config/guideline-loader.js';
 import { loadTestCases } from '../scenario/testcase-loader.js';
 import type { Terminal } from './run-command.js';
 
@@ -14,6 +15,16 @@ export function listCommand(terminal: Terminal): Command {
       for (const testCase of loadTestCases(selection)) {
         terminal.out(`${testCase.id}  ${testCase.title}`);
         terminal.out(`    ${testCase.refs.join(', ')}${testCase.needs?.length ? `  (needs ${testCase.needs.join(', ')})` : ''}`);
+      }
+    });
+  list
+    .command('guidelines')
+    .description('the shipped guidelines: id, title, archetypes, what they build on, their size')
+    .action(() => {
+      for (const id of builtInGuidelines()) {
+        const g = loadGuideline(id);
+        terminal.out(`${g.id} ${g.version}  ${g.title}`);
+        terminal.out(`    archetypes ${g.archetypes.join(', ')}; ${g.chain.join(' → ')}; ${g.components.length} components, ${g.variables.length} variables, ${g.monitors.length} monitors, ${g.severities.length} severity categories`);
       }
     });
   return list;

@@ -3,6 +3,8 @@ import { isToolError } from '../errors.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { demoCommand } from './demo-command.js';
 import { listCommand } from './list-command.js';
+import { scoreCommand } from './score-command.js';
+import { validateCommand } from './validate-command.js';
 import { exitCodeFor, ExitCode } from './exit-codes.js';
 import { runCommand, type Terminal } from './run-command.js';
 import { simulateCommand } from './simulate-command.js';
@@ -55,7 +57,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
     });
   // Commands that complete with a verdict set the exit code here (0, or 3 for --fail-on).
   const exit = { code: ExitCode.OK as number };
-  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), listCommand(terminal)]) {
+  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), scoreCommand(terminal, exit), listCommand(terminal), validateCommand(terminal, exit)]) {
     command.copyInheritedSettings(program);
     program.addCommand(command);
   }

@@ -155,6 +155,10 @@ async function closeAndList(csms: Csms, terminal: Terminal): Promise<void> {
 /** The closing lines of one audit: verdict counts and where the outputs are. */
 export function printAuditSummary({ result, files }: AuditOutcome, terminal: Terminal): void {
   const { summary } = result;
+  if (result.guideline) {
+    terminal.out(`${result.station.identity}: score ${result.score ?? '–'}, grade ${result.grade ?? '–'} against ${result.guideline.id} (${result.guideline.how}: ${result.guideline.reason})`);
+    for (const category of result.categories ?? []) terminal.out(`  ${category.title}: ${category.score ?? '–'} (${category.verdict})`);
+  }
   terminal.out(
     `${result.station.identity}: ${summary.checks} checks: ${summary.PASS} pass, ${summary.FAIL} fail, ${summary.WARN} warn, ${summary['NOT APPLICABLE']} not applicable, ${summary.INCONCLUSIVE} inconclusive${result.interrupted ? ` (interrupted: ${result.interrupted.reason})` : ''}`,
   );

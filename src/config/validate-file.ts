@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Ajv } from 'ajv';
+import { isToolError } from '../errors.js';
+import { GUIDELINE_DIRECTORY, loadGuideline } from './guideline-loader.js';
+import { loadTestCaseFile, TESTCASE_DIRECTORY } from '../scenario/testcase-loader.js';
+import { loadStationProfile, PROFILE_DIRECTORY } from '../simulator/station-profile.js';
+
+export type FileKind = 'guideline' | 'testcase' | 'profile';
+
+const SCHEMAS: Record<FileKind, string> = {
+  guideline: join(GUIDELINE_DIRECTORY, 'guideline.schema.json'),
+  testcase: join(TESTCASE_DIRECTORY, 'testcase.schema.json'),
+  profile: join(PROFILE_DIRECTORY, 'station-profile.schema.json'),
+};
+
+/**
+ * Checks a guideline, test case or station profile file (`ocpp-audit validate`): every schema
+ * problem with its JSON pointer, then the loader's own consistency checks. The kind comes from
+ * the file's `$schema`, or else from its shape.
+ */
+export function validateFile(file: string): { kind: FileKind | undefined; problems: string[] } {
+  const path = resolve(file);
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    return { kind: undefined, problems: [`${path}: ${reason}`] };
+  }
+  const kind = kindOf(document);
+  if (!kind) return { kind, problems: [`${path}: / is not a guideline, test case or station profile (no matching $schema, archetypes, steps or evses)`] };
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addKeyword('note');
+  const validate = ajv.compile(JSON.parse(readFileSync(SCHEMAS[kind], 'utf8')) as object);
+  if (!validate(document)) {
+    // The if/then wrappers of the test case schema repeat their branch's errors; keep the specific ones.
+    const problems = (validate.errors ?? [])
+      .filter((e) => e.keyword !== 'if' && e.keyword !== 'anyOf' && e.keyword !== 'oneOf')
+      .map((e) => `${path}: ${e.instancePath || '/'} ${e.keyword === 'additionalProperties' ? `has an unknown field "${String(e.params['additionalProperty'])}"` : (e.message ?? 'is invalid')}`);
+    return { kind, problems: [...new Set(problems)] };
+  }
+  try {
+    if (kind === 'guideline') loadGuideline(path);
+    else if (kind === 'testcase') loadTestCaseFile(path);
+    else loadStationProfile(path);
+  } catch (error) {
+    if (isToolError(error)) return { kind, problems: [error.message] };
+    throw error;
+  }
+  return { kind, problems: [] };
+}
+
+function kindOf(document: unknown): FileKind | undefined {
+  if (document === null || typeof document !== 'object') return undefined;
+  const record = document as Record<string, unknown>;
+  const schema = typeof record['$schema'] === 'string' ? record['$schema'] : '';
+  if (schema.endsWith('guideline.schema.json')) return 'guideline';
+  if (schema.endsWith('testcase.schema.json')) return 'testcase';
+  if (schema.endsWith('station-profile.schema.json')) return 'profile';
+  if ('archetypes' in record) return 'guideline';
+  if ('steps' in record) return 'testcase';
+  if ('evses' in record || 'chargingStation' in record) return 'profile';
+  return undefined;
+}
