@@ -10,6 +10,8 @@ import { roundS } from './events/interval-stats.js';
 export const FLOOD_EVENTS_PER_S = 1;
 /** A component with more than this many events in one audit floods the CSMS. */
 export const FLOOD_EVENTS_TOTAL = 100;
+/** A rate means something only over enough events: a couple in a short audit is no flood. */
+export const FLOOD_MIN_EVENTS = 20;
 
 interface RateRow {
   component: string;
@@ -68,7 +70,7 @@ export const eventRate: Check = {
       table: table.map(({ seqs: _seqs, ...row }) => row),
     };
 
-    const flooding = table.filter((row) => row.perSecond > FLOOD_EVENTS_PER_S || row.events > FLOOD_EVENTS_TOTAL);
+    const flooding = table.filter((row) => (row.perSecond > FLOOD_EVENTS_PER_S && row.events >= FLOOD_MIN_EVENTS) || row.events > FLOOD_EVENTS_TOTAL);
     if (flooding.length > 0) {
       const named = flooding.map((row) => `${row.component}: ${row.events} events, ${row.perMinute}/min`).join('; ');
       return resultOf(

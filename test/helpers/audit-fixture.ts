@@ -8,17 +8,19 @@ import { useStationTestbed } from './virtual-station-fixture.js';
 
 /** Audit options for tests: the real defaults with shorter periods where a test can afford it. */
 export function testAuditOptions(overrides: Partial<AuditOptions> = {}): AuditOptions {
+  const { caseOptions, ...rest } = overrides;
   return {
     ...RUNNER_DEFAULTS,
     callTimeoutMs: 5000,
     reconnectWaitS: 5,
     nonInteractive: true,
     targets: {},
-    caseOptions: { ...CASE_OPTION_DEFAULTS, heartbeatProbeS: 1, heartbeatWindowS: 4, periodicIntervalS: 1, periodicIntervals: 3, clockAlignedIntervalS: 2, reportWindowS: 10 },
     prompt: () => Promise.resolve(),
     tool: { name: 'ocpp-audit', version: 'test' },
     securityProfile: 0,
-    ...overrides,
+    ...rest,
+    // Case options given by a test add to the test defaults instead of replacing them all.
+    caseOptions: { ...CASE_OPTION_DEFAULTS, heartbeatProbeS: 1, heartbeatWindowS: 4, periodicIntervalS: 1, periodicIntervals: 3, clockAlignedIntervalS: 2, reportWindowS: 10, ...caseOptions },
   };
 }
 

@@ -35,6 +35,11 @@ describe('check event-rate', () => {
     ]);
   });
 
+  it('PASS: two events in a two-second audit are a high rate but no flood (too few to judge a rate)', () => {
+    const result = judge(evidence({ finishedAt: at(2), notifyEvents: notifications(2, 0.5) }));
+    expect(result.verdict).to.equal('PASS');
+  });
+
   it(`WARN: more than ${FLOOD_EVENTS_TOTAL} events from one component`, () => {
     const result = judge(evidence({ notifyEvents: notifications(101, 5) }));
     expect(result.verdict).to.equal('WARN');

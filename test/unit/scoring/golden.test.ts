@@ -1,0 +1,29 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { evidenceFixtures, goldenFile, rescore } from '../../fixtures/evidence/golden.js';
+
+describe('golden results: re-scoring checked-in evidence reproduces the checked-in result.json', () => {
+  it('has fixtures', () => {
+    expect(evidenceFixtures()).to.include.members(['ac-wallbox.evidence.json', 'minimal.evidence.json']);
+  });
+
+  for (const fixture of evidenceFixtures()) {
+    it(`${fixture} (npm run golden:update after an intended change)`, () => {
+      const golden = readFileSync(goldenFile(fixture), 'utf8');
+      // Byte-identical, not just deep-equal: scoring must be deterministic.
+      expect(`${JSON.stringify(rescore(fixture), null, 2)}\n`).to.equal(golden);
+    });
+  }
+
+  it('scores the wallbox high against its own archetype and the minimal station low, naming what is missing', () => {
+    const wallbox = JSON.parse(readFileSync(goldenFile('ac-wallbox.evidence.json'), 'utf8')) as ReturnType<typeof rescore>;
+    const minimal = JSON.parse(readFileSync(goldenFile('minimal.evidence.json'), 'utf8')) as ReturnType<typeof rescore>;
+    expect(wallbox.guideline).to.deep.include({ id: 'ac-wallbox', how: 'detected' });
+    expect(wallbox.score).to.be.at.least(85);
+    expect(minimal.guideline?.archetype).to.equal('ac-wallbox');
+    expect(minimal.score).to.be.below((wallbox.score ?? 0) - 20);
+    const missing = minimal.checks.filter((c) => c.id.startsWith('guideline/components/') && c.verdict !== 'PASS').map((c) => c.reason);
+    expect(missing.join("\n")).to.match(/RCD missing at EVSE 1/);
+    expect(minimal.categories?.find((c) => c.id === 'monitorability')?.score).to.equal(0);
+  });
+});
