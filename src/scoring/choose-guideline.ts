@@ -20,7 +20,8 @@ export function chooseGuideline(entries: readonly DeviceModelEntry[], forced: Gu
   const detected = detectArchetype(entries);
   if (forced) {
     const archetype = forced.archetypes.includes(detected.archetype) || forced.archetypes.includes('any') ? detected.archetype : (forced.archetypes[0] ?? 'any');
-    return { guideline: forced, archetype, how: 'forced', reason: `--guideline ${forced.id}${forced.archetypes.includes(detected.archetype) ? '' : ` (the device model looks like ${detected.archetype}: ${detected.reason})`}` };
+    const fits = forced.archetypes.includes(detected.archetype) || forced.archetypes.includes('any');
+    return { guideline: forced, archetype, how: 'forced', reason: `--guideline ${forced.id}${fits ? '' : ` (the device model looks like ${detected.archetype}: ${detected.reason})`}` };
   }
   const shipped = builtInGuidelines().map((id) => loadGuideline(id));
   const match = shipped.find((g) => g.archetypes.includes(detected.archetype)) ?? shipped.find((g) => g.id === 'ocpp-201-core');

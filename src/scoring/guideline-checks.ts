@@ -26,7 +26,8 @@ const missingVerdict = (level: Level): Verdict => (level === 'required' ? 'FAIL'
 const slug = (text: string): string => text.replace(/[^A-Za-z0-9*]+/g, '-').replace(/\*/g, 'any');
 
 function result(id: string, title: string, refs: string[], category: string, verdict: Verdict, reason: string, seqs: number[], score: number, weight: number): CheckResult {
-  return { id, title, refs, category, verdict, reason, seqs: [...new Set(seqs)].sort((a, b) => a - b).slice(0, 50), score, weight };
+  // An INCONCLUSIVE requirement earns what the scoring configuration gives INCONCLUSIVE, not a fixed 0.
+  return { id, title, refs, category, verdict, reason, seqs: [...new Set(seqs)].sort((a, b) => a - b).slice(0, 50), ...(verdict === 'INCONCLUSIVE' ? {} : { score }), weight };
 }
 
 /** The places a tiered item should be found: the station, each EVSE, or each connector. */
@@ -61,7 +62,7 @@ function componentCheck(spec: GuidelineComponent, facts: StationFacts, weight: n
   if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
   const byName = (name: string) => (entry: DeviceModelEntry) => same(entry.component.name, name) && (spec.instance === undefined || same(entry.component.instance, spec.instance));
   const own = presence(spec.tier, spec.cardinality, facts, byName(spec.name));
-  if (own.missing.length === 0) return result(id, title, refs, 'device-model', 'PASS', `reported at ${own.expected === 1 ? (spec.tier === 'station' ? 'the station' : 'least once') : `all ${own.expected} places`} — ${spec.why}`, own.seqs, 1, weight);
+  if (own.missing.length === 0) return result(id, title, refs, 'device-model', 'PASS', `reported${own.expected > 1 ? ` at all ${own.expected} places` : ''} — ${spec.why}`, own.seqs, 1, weight);
   for (const alias of spec.aliases ?? []) {
     const aliased = presence(spec.tier, spec.cardinality, facts, byName(alias));
     if (aliased.missing.length === 0) return result(id, title, refs, 'device-model', 'WARN', `reported under the non-standard name ${alias}, not ${spec.name}`, aliased.seqs, 0.75, weight);
@@ -158,7 +159,7 @@ function monitorabilityCheck(spec: GuidelineVariable, facts: StationFacts, weigh
 
 function monitorCheck(spec: GuidelineMonitor, facts: StationFacts, weight: number): CheckResult {
   const label = `${spec.component}.${spec.variable}${spec.instance ? `[${spec.instance}]` : ''}`;
-  const id = `guideline/monitors/${slug(spec.component)}.${slug(spec.variable)}-${spec.types.map((t) => slug(t)).join('-')}`;
+  const id = `guideline/monitors/${slug(spec.component)}.${slug(spec.variable)}${spec.instance ? `-${slug(spec.instance)}` : ''}-${spec.types.map((t) => slug(t)).join('-')}`;
   const origin = spec.origin === 'any' ? 'hard-wired or preconfigured' : spec.origin === 'HardWiredMonitor' ? 'hard-wired' : 'preconfigured';
   const title = `${spec.level === 'required' ? 'Has' : 'Should have'} a ${origin} ${spec.types.join('/')} monitor on ${label}`;
   const refs = ['N02', 'N03', 'TC_N_47'];

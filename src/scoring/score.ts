@@ -60,7 +60,10 @@ export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfi
 
 /** "reports 41 of 48 required variables; 3 of 12 monitorable sensors" style summaries. */
 function verdictText(categoryId: string, members: readonly CheckResult[], counts: CategoryScore['counts'], score: number | null): string {
-  if (score === null) return members.length === 0 ? 'nothing measured' : 'not applicable to this station';
+  if (score === null) {
+    if (members.length === 0) return 'nothing measured';
+    return counts.inconclusive > 0 ? `not scored: ${counts.inconclusive} check(s) could not be judged` : 'not applicable to this station';
+  }
   const fragments: string[] = [];
   const guideline = (section: string, level?: string) => members.filter((c) => c.id.startsWith(`guideline/${section}/`) && (level === undefined || c.title.startsWith(level)));
   const met = (list: CheckResult[]) => list.filter((c) => c.verdict === 'PASS').length;
@@ -72,7 +75,7 @@ function verdictText(categoryId: string, members: readonly CheckResult[], counts
   }
   if (categoryId === 'monitorability') {
     const monitoring = guideline('monitoring');
-    if (monitoring.length) fragments.push(`${met(monitoring)} of ${monitoring.length} variables the guideline wants monitorable are`);
+    if (monitoring.length) fragments.push(`${met(monitoring)} of ${monitoring.length} variables the guideline wants monitorable accept monitoring`);
   }
   if (categoryId === 'monitoring') {
     const monitors = guideline('monitors');

@@ -27,6 +27,7 @@ export function loadScoringConfig(file = DEFAULT_SCORING_FILE): ScoringConfig {
   const fail = (pointer: string, problem: string): never => {
     throw new ToolError('ERR_INVALID_CONFIG', `${path}: ${pointer} ${problem}`);
   };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) fail('/', 'must be an object');
   const config = value as Partial<ScoringConfig>;
   for (const verdict of ['PASS', 'WARN', 'FAIL', 'INCONCLUSIVE'] as const) {
     const credit = config.verdictCredit?.[verdict];
@@ -35,10 +36,11 @@ export function loadScoringConfig(file = DEFAULT_SCORING_FILE): ScoringConfig {
   if (config.inconclusive !== 'count' && config.inconclusive !== 'exclude') fail('/inconclusive', 'must be "count" or "exclude"');
   if (!Array.isArray(config.categories) || config.categories.length === 0) fail('/categories', 'must be a non-empty list');
   config.categories?.forEach((category, i) => {
+    if (category === null || typeof category !== 'object') fail(`/categories/${i}`, 'must be an object');
     if (typeof category.id !== 'string' || typeof category.title !== 'string') fail(`/categories/${i}`, 'needs an id and a title');
     if (typeof category.weight !== 'number' || category.weight < 0) fail(`/categories/${i}/weight`, 'must be a number, 0 or more');
     if (!Array.isArray(category.checkCategories)) fail(`/categories/${i}/checkCategories`, 'must be a list of check categories');
   });
-  if (!Array.isArray(config.grades) || !config.grades.some((g) => g.min === 0)) fail('/grades', 'must list grade boundaries down to min 0');
+  if (!Array.isArray(config.grades) || config.grades.some((g) => g === null || typeof g !== 'object' || typeof g.min !== 'number' || typeof g.grade !== 'string') || !config.grades.some((g) => g.min === 0)) fail('/grades', 'must list grade boundaries down to min 0');
   return config as ScoringConfig;
 }

@@ -46,11 +46,17 @@ describe('scoring archetype', () => {
     expect(detectArchetype(entries(makeReportItem('ACDCCONVERTER', 'Temperature'))).archetype).to.equal('dc-fast');
   });
 
-  for (const component of ['AcDcConverter', 'DcDcConverter', 'GroundIsolationProtection', 'EVRetentionLock', 'ISO15118Ctrlr', 'CHAdeMOCtrlr', 'ConnectedEV']) {
+  it('ISO15118Ctrlr and ConnectedEV alone do not make a DC station (AC stations have them too)', () => {
+    for (const component of ['ISO15118Ctrlr', 'ConnectedEV']) {
+      expect(detectArchetype(entries(...acStation(), makeReportItem(component, 'Enabled', { dataType: 'boolean' }))).archetype, component).to.equal('ac-wallbox');
+    }
+  });
+
+  for (const component of ['AcDcConverter', 'DcDcConverter', 'GroundIsolationProtection', 'EVRetentionLock', 'CHAdeMOCtrlr']) {
     it(`a ${component} component makes a dc-fast, naming it`, () => {
       const result = detectArchetype(entries(...acStation(), makeReportItem(component, 'Problem', { dataType: 'boolean' })));
       expect(result.archetype).to.equal('dc-fast');
-      expect(result.reason).to.equal(`reports DC components (${component.toLowerCase()})`);
+      expect(result.reason).to.equal(`reports DC components (${component})`);
     });
   }
 
@@ -67,7 +73,7 @@ describe('scoring archetype', () => {
 
   it('DC with EVSE power exactly 150000 W is still a dc-fast', () => {
     const result = detectArchetype(entries(makeReportItem('AcDcConverter', 'Temperature'), evsePower(1, 150_000)));
-    expect(result).to.deep.equal({ archetype: 'dc-fast', reason: 'reports DC components (acdcconverter)' });
+    expect(result).to.deep.equal({ archetype: 'dc-fast', reason: 'reports DC components (AcDcConverter)' });
   });
 
   it('DC components with EVSE power above 150000 W make an hpc, naming the power', () => {

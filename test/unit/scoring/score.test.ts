@@ -424,3 +424,29 @@ describe('scoring score', () => {
     });
   });
 });
+
+describe('scoring: fixes found by review', () => {
+  it('all checks INCONCLUSIVE and excluded: the verdict says so, not "not applicable"', () => {
+    const scores = scoreChecks([check('INCONCLUSIVE'), check('INCONCLUSIVE')], single({ inconclusive: 'exclude' }));
+    expect(category(scores, 'only')).to.deep.include({ score: null, verdict: 'not scored: 2 check(s) could not be judged' });
+  });
+
+  it('a null document, a null category or a null grade is a config error naming the pointer, not a crash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scoring-null-'));
+    try {
+      const shipped = JSON.parse(readFileSync(DEFAULT_SCORING_FILE, 'utf8')) as Record<string, unknown>;
+      const cases: Array<[unknown, RegExp]> = [
+        [null, /: \/ must be an object$/],
+        [{ ...shipped, categories: [null] }, /: \/categories\/0 must be an object$/],
+        [{ ...shipped, grades: [null, { min: 0, grade: 'E' }] }, /: \/grades must list grade boundaries down to min 0$/],
+      ];
+      for (const [content, message] of cases) {
+        const file = join(dir, 'scoring.json');
+        writeFileSync(file, JSON.stringify(content));
+        expect(() => loadScoringConfig(file)).to.throw(ToolError, message);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
