@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditResult } from '../../src/result/audit-result.js';
-import { childEnv, CliProcess } from '../helpers/cli-process.js';
+import { childEnv, CliProcess, REPO_ROOT } from '../helpers/cli-process.js';
 
 const children: CliProcess[] = [];
 const dirs: string[] = [];
@@ -124,5 +124,35 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     const list = cli(['list', 'testcases']);
     expect(await list.waitForExit()).to.deep.equal({ code: 0, signal: null });
     expect(list.stdout).to.match(/^inventory-full {2}Inventory: GetBaseReport FullInventory\n {4}B07, TC_B_13, TC_B_53/m);
+  });
+
+  it('score re-scores saved evidence against another guideline, byte-identically each time', async () => {
+    const out = tempDir();
+    const fixture = join(REPO_ROOT, 'test', 'fixtures', 'evidence', 'ac-wallbox.evidence.json');
+    const first = cli(['score', fixture, '--guideline', 'ocpp-201-core', '--out', join(out, 'a')]);
+    expect(await first.waitForExit(), first.stderr).to.deep.equal({ code: 0, signal: null });
+    expect(first.stdout).to.match(/FIXTURE-ac-wallbox: ocpp-201-core \(forced\) score [\d.]+ grade [A-E]/);
+    const second = cli(['score', fixture, '--guideline', 'ocpp-201-core', '--out', join(out, 'b')]);
+    expect(await second.waitForExit()).to.deep.equal({ code: 0, signal: null });
+    const strip = (file: string): string => readFileSync(file, 'utf8').replace(/"evidence": "[^"]*"/, '');
+    expect(strip(join(out, 'a', 'result.json'))).to.equal(strip(join(out, 'b', 'result.json')));
+    expect(readResult(join(out, 'a', 'result.json')).guideline).to.deep.include({ id: 'ocpp-201-core', how: 'forced' });
+  });
+
+  it('validate: OK for shipped files, every problem with its pointer and exit 2 for a broken one; list guidelines', async () => {
+    const good = cli(['validate', join(REPO_ROOT, 'guidelines', 'hpc.json'), join(REPO_ROOT, 'testcases', 'monitoring-bases.json')]);
+    expect(await good.waitForExit()).to.deep.equal({ code: 0, signal: null });
+    expect(good.stdout).to.match(/hpc\.json: OK \(guideline\)\n.*monitoring-bases\.json: OK \(testcase\)/);
+    const file = join(tempDir(), 'mine.json');
+    writeFileSync(file, JSON.stringify({ $schema: './guideline.schema.json', id: 'mine', version: '1', title: 't', description: 'd', archetypes: ['moon'] }));
+    const bad = cli(['validate', file]);
+    expect(await bad.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(bad.stderr.trim().split('\n')).to.deep.equal([
+      `ocpp-audit: ${file}: /version must match pattern "^\\d+\\.\\d+\\.\\d+$"`,
+      `ocpp-audit: ${file}: /archetypes/0 must be equal to one of the allowed values`,
+    ]);
+    const list = cli(['list', 'guidelines']);
+    expect(await list.waitForExit()).to.deep.equal({ code: 0, signal: null });
+    expect(list.stdout).to.match(/^hpc 1\.0\.0 {2}.*\n {4}archetypes hpc; ocpp-201-core → dc-fast → hpc;/m);
   });
 });
