@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readJson } from './read-json.js';
 import { resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import { CASE_OPTION_DEFAULTS } from '../audit/audit-defaults.js';
@@ -23,13 +23,9 @@ export function loadAuditConfig(file: string | undefined): AuditConfig {
   const config: AuditConfig = { targets: {}, caseOptions: {} };
   if (!file) return config;
   const path = resolve(file);
-  let document: unknown;
-  try {
-    document = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    throw new ToolError('ERR_INVALID_CONFIG', `${path}: ${reason}`);
-  }
+  const read = readJson(path);
+  if (!read.ok) throw new ToolError('ERR_INVALID_CONFIG', `${path}: ${read.reason}`);
+  const document = read.value;
   if (document === null || typeof document !== 'object' || Array.isArray(document)) throw new ToolError('ERR_INVALID_CONFIG', `${path}: / must be an object`);
   const record = document as Record<string, unknown>;
   for (const key of Object.keys(record)) if (!KNOWN_KEYS.has(key)) throw new ToolError('ERR_INVALID_CONFIG', `${path}: /${key} is not a known field (testcases, targets, options)`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
+import { readJson } from './read-json.js';
 import { isToolError } from '../errors.js';
 import { GUIDELINE_DIRECTORY, loadGuideline } from './guideline-loader.js';
 import { loadTestCaseFile, TESTCASE_DIRECTORY } from '../scenario/testcase-loader.js';
@@ -21,13 +22,9 @@ const SCHEMAS: Record<FileKind, string> = {
  */
 export function validateFile(file: string): { kind: FileKind | undefined; problems: string[] } {
   const path = resolve(file);
-  let document: unknown;
-  try {
-    document = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return { kind: undefined, problems: [`${path}: ${reason}`] };
-  }
+  const read = readJson(path);
+  if (!read.ok) return { kind: undefined, problems: [`${path}: ${read.reason}`] };
+  const document = read.value;
   const kind = kindOf(document);
   if (!kind) return { kind, problems: [`${path}: / is not a guideline, test case or station profile (no matching $schema, archetypes, steps or evses)`] };
   const ajv = new Ajv({ allErrors: true, strict: false });
