@@ -163,6 +163,7 @@ export function printAuditSummary({ result, files }: AuditOutcome, terminal: Ter
     `${result.station.identity}: ${summary.checks} checks: ${summary.PASS} pass, ${summary.FAIL} fail, ${summary.WARN} warn, ${summary['NOT APPLICABLE']} not applicable, ${summary.INCONCLUSIVE} inconclusive${result.interrupted ? ` (interrupted: ${result.interrupted.reason})` : ''}`,
   );
   for (const check of result.checks.filter((c) => c.verdict === 'FAIL').slice(0, 10)) terminal.out(`  FAIL ${check.id} [${check.refs.join(', ')}]: ${check.reason}`);
-  terminal.out(`  evidence: ${files.evidence}`);
-  terminal.out(`  result:   ${files.result}`);
+  terminal.out(`  evidence:  ${files.evidence}`);
+  terminal.out(`  result:    ${files.result}`);
+  terminal.out(`  scorecard: ${files.scorecard}`);
 }

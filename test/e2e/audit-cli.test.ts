@@ -32,12 +32,15 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('demo: audits the virtual station, exits 0 and prints where result.json is', async () => {
+  it('demo: audits the virtual station, exits 0 and ends with the path of the scorecard', async () => {
     const out = tempDir();
     const demo = cli(['demo', '--out', out, '--testcases', 'session-boot,inventory-*']);
     expect(await demo.waitForExit(120_000), demo.stderr).to.deep.equal({ code: 0, signal: null });
-    const resultLine = demo.stdout.trim().split('\n').at(-1) ?? '';
-    const file = /result:\s+(\S+)$/.exec(resultLine)?.[1] ?? '';
+    // The last line names the scorecard; result.json is beside it.
+    const scorecard = /scorecard:\s+(\S+)$/.exec(demo.stdout.trim().split('\n').at(-1) ?? '')?.[1] ?? '';
+    expect(scorecard, demo.stdout).to.equal(join(out, 'VIRTUAL-DEMO', 'scorecard.html'));
+    expect(readFileSync(scorecard, 'utf8')).to.match(/^<!DOCTYPE html>/);
+    const file = /result:\s+(\S+)$/m.exec(demo.stdout)?.[1] ?? '';
     expect(file, demo.stdout).to.equal(join(out, 'VIRTUAL-DEMO', 'result.json'));
     const result = readResult(file);
     expect(result.resultVersion).to.equal(1);

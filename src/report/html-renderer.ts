@@ -1,0 +1,32 @@
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ScorecardViewModel } from './view-model.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** Templates ship as data at the package root; `--templates` may point elsewhere. */
+export const TEMPLATE_DIRECTORY = resolve(here, '..', '..', 'report-templates');
+
+/**
+ * JSON that is safe inside a <script> element: `<` becomes \u003c (so no `</script>` or `<!--`
+ * can end it), and the two line separators JavaScript does not allow in strings are escaped.
+ */
+export function scriptSafeJson(json: string): string {
+  return json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/**
+ * Renders the scorecard with an isolated Handlebars instance (no global helpers), the partials
+ * of `partials/` and the CSS inlined: one file that needs nothing else.
+ */
+export function renderScorecard(model: ScorecardViewModel, directory = TEMPLATE_DIRECTORY): string {
+  const handlebars = Handlebars.create();
+  const partials = join(directory, 'partials');
+  for (const name of readdirSync(partials).filter((n) => n.endsWith('.hbs'))) {
+    handlebars.registerPartial(name.slice(0, -4), readFileSync(join(partials, name), 'utf8'));
+  }
+  handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  const template = handlebars.compile(readFileSync(join(directory, 'scorecard.hbs'), 'utf8'), { strict: false, noEscape: false });
+  return template({ ...model, css: readFileSync(join(directory, 'scorecard.css'), 'utf8'), resultScript: new Handlebars.SafeString(scriptSafeJson(model.resultJson)) });
+}

@@ -1,0 +1,81 @@
+import { expect } from 'chai';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { renderScorecard } from '../../src/report/html-renderer.js';
+import { buildViewModel } from '../../src/report/view-model.js';
+import type { AuditResult } from '../../src/result/audit-result.js';
+import { goldenFile } from '../fixtures/evidence/golden.js';
+import { launchChromium, openFile } from '../helpers/browser.js';
+
+const golden = (): AuditResult => JSON.parse(readFileSync(goldenFile('ac-wallbox.evidence.json'), 'utf8')) as AuditResult;
+
+function writeScorecard(result: AuditResult): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'scorecard-')), 'scorecard.html');
+  writeFileSync(file, renderScorecard(buildViewModel(result)));
+  return file;
+}
+
+describe('scorecard.html in a real headless Chromium', function () {
+  this.timeout(60_000);
+  let browser: Browser;
+  before(async () => {
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser.close();
+  });
+
+  it('loads with no console error and no network request; every section is there and the charts are drawn', async () => {
+    const result = golden();
+    const { page, errors, requests } = await openFile(browser, writeScorecard(result));
+    expect(errors).to.deep.equal([]);
+    expect(requests).to.deep.equal([]);
+    for (const id of ['summary', 'categories', 'findings', 'appendix']) expect(await page.locator(`#${id}`).isVisible(), id).to.equal(true);
+    expect(await page.locator('.gauge svg').isVisible()).to.equal(true);
+    expect(await page.locator('.gauge-score').textContent()).to.equal(String(result.score));
+    expect(await page.locator('table.categories tbody tr').count()).to.equal(result.categories?.length);
+    expect(await page.locator('tr[data-verdict]').count()).to.equal(result.checks.length);
+    // The page is the record too: the embedded JSON is the result.
+    const embedded = await page.locator('#audit-result').textContent();
+    expect(JSON.parse(embedded ?? '')).to.deep.equal(result);
+    // A real picture, not a blank page: the screenshot has many distinct colours.
+    const shot = await page.screenshot();
+    const distinct = new Set<number>();
+    for (let i = 0; i < shot.length; i += 97) distinct.add(shot[i] ?? 0);
+    expect(shot.length).to.be.greaterThan(20_000);
+    expect(distinct.size).to.be.greaterThan(50);
+  });
+
+  it('the verdict filter hides and shows rows (script is a convenience, the page reads without it)', async () => {
+    const { page } = await openFile(browser, writeScorecard(golden()));
+    const passRows = page.locator('tr[data-verdict="PASS"]');
+    expect(await passRows.first().isVisible()).to.equal(true);
+    await page.locator('input[data-filter-verdict="PASS"]').uncheck();
+    expect(await passRows.first().isVisible()).to.equal(false);
+  });
+
+  it('a station that sends markup in every field runs no script and changes nothing in the page', async () => {
+    const result = golden();
+    const evil = '</script><script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=2"><!--';
+    result.station = { ...result.station, identity: `CS<script>window.__pwned=3</script>`, boot: { vendorName: evil, model: evil, serialNumber: evil, firmwareVersion: evil } };
+    result.checks = [{ ...result.checks[0], title: evil, reason: evil, refs: [evil] }, ...result.checks.slice(1)];
+    result.options = { ...result.options, note: evil };
+    const { page, errors, requests } = await openFile(browser, writeScorecard(result));
+    expect(await page.evaluate('typeof window.__pwned')).to.equal('undefined');
+    expect(await page.locator('img').count()).to.equal(0);
+    expect(errors).to.deep.equal([]);
+    expect(requests).to.deep.equal([]);
+    // Shown as text, and the embedded JSON still parses to what the station sent.
+    expect(await page.locator('h1').textContent()).to.equal('CS<script>window.__pwned=3</script>');
+    expect(JSON.parse((await page.locator('#audit-result').textContent()) ?? '')).to.deep.equal(result);
+  });
+
+  it('prints (print CSS): the PDF has pages', async () => {
+    const { page } = await openFile(browser, writeScorecard(golden()));
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
+    expect(pdf.length).to.be.greaterThan(10_000);
+  });
+});

@@ -1,0 +1,47 @@
+import { expect } from 'chai';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderScorecard, scriptSafeJson, TEMPLATE_DIRECTORY } from '../../../src/report/html-renderer.js';
+import { buildViewModel, gaugeArc, type ScorecardViewModel } from '../../../src/report/view-model.js';
+import type { AuditResult } from '../../../src/result/audit-result.js';
+import { goldenFile } from '../../fixtures/evidence/golden.js';
+
+const golden = (name: string): AuditResult => JSON.parse(readFileSync(goldenFile(`${name}.evidence.json`), 'utf8')) as AuditResult;
+
+describe('scorecard view model and renderer', () => {
+  it('gauge: empty, half and full arcs end where they should', () => {
+    expect(gaugeArc(0)).to.equal('M 20 100 A 80 80 0 0 1 20.00 100.00');
+    expect(gaugeArc(0.5)).to.equal('M 20 100 A 80 80 0 0 1 100.00 20.00');
+    expect(gaugeArc(1)).to.equal('M 20 100 A 80 80 0 0 1 180.00 100.00');
+    expect(gaugeArc(7)).to.equal(gaugeArc(1));
+  });
+
+  it('from the golden wallbox result: identity, score, grade, a row per category and per check, worst first', () => {
+    const result = golden('ac-wallbox');
+    const model = buildViewModel(result);
+    expect(model.station).to.deep.include({ identity: 'FIXTURE-ac-wallbox', vendor: result.station.boot?.vendorName });
+    expect(model.score.value).to.equal(String(result.score));
+    expect(model.score.grade).to.equal(result.grade);
+    expect(model.categories.map((c) => c.id)).to.deep.equal(result.categories?.map((c) => c.id));
+    expect(model.findings.flatMap((g) => g.checks)).to.have.length(result.checks.length);
+    const order = model.findings.flatMap((g) => g.checks.map((c) => c.verdict));
+    expect(order.indexOf('FAIL')).to.be.lessThan(Math.max(0, order.indexOf('PASS')) + 1);
+    expect(model.counts.reduce((sum, c) => sum + c.count, 0)).to.equal(result.checks.length);
+    expect(model.verdict).to.match(new RegExp(`^Scores ${result.score} of 100 \\(grade ${result.grade}\\)`));
+  });
+
+  it('script-safe JSON cannot close its script element and still parses to the same value', () => {
+    const value = { s: '</script><!-- \u2028 \u2029 <b>' };
+    const safe = scriptSafeJson(JSON.stringify(value));
+    expect(safe).not.to.include('<');
+    expect(JSON.parse(safe)).to.deep.equal(value);
+  });
+
+  it('the documented sample view model renders (the templates use nothing it lacks)', () => {
+    const sample = JSON.parse(readFileSync(join(TEMPLATE_DIRECTORY, 'sample-view-model.json'), 'utf8')) as ScorecardViewModel;
+    const html = renderScorecard(sample);
+    expect(html).to.match(/^<!DOCTYPE html>/);
+    expect(html).to.include(`<h1>${sample.station.identity}</h1>`);
+    for (const id of ['summary', 'categories', 'findings', 'appendix', 'audit-result']) expect(html).to.include(`id="${id}"`);
+  });
+});
