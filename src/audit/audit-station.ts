@@ -1,7 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { renderScorecard } from '../report/html-renderer.js';
-import { buildViewModel } from '../report/view-model.js';
+import { writeReports } from '../report/write-reports.js';
 import type { Check } from '../checks/check.js';
 import type { Guideline } from '../config/guideline.js';
 import { chooseGuideline, monitoringProbes } from '../scoring/choose-guideline.js';
@@ -24,7 +22,7 @@ export type AuditOptions = Omit<RunnerOptions, 'journalFile' | 'chooseGuideline'
 export interface AuditOutcome {
   evidence: Evidence;
   result: AuditResult;
-  files: { journal: string; evidence: string; result: string; scorecard: string };
+  files: { journal: string; evidence: string; result: string; scorecard: string; junit: string; summary: string; findings: string };
 }
 
 /**
@@ -39,7 +37,7 @@ export async function auditStation(
   onRunner: (runner: ScenarioRunner) => void = () => undefined,
 ): Promise<AuditOutcome> {
   const directory = dirname(session.journal.path);
-  const files = { journal: session.journal.path, evidence: join(directory, 'evidence.json'), result: join(directory, 'result.json'), scorecard: join(directory, 'scorecard.html') };
+  const files = { journal: session.journal.path, evidence: join(directory, 'evidence.json'), result: join(directory, 'result.json') };
   const runner = new ScenarioRunner(session, cases, {
     ...options,
     journalFile: files.journal,
@@ -61,7 +59,6 @@ export async function auditStation(
   writeJsonFile(files.evidence, evidence);
   const scored = scoreEvidence(evidence, options.guideline, options.scoring ?? loadScoringConfig(), options.checks);
   const result = buildResult(evidence, scored.checks, files.evidence, scored);
-  writeJsonFile(files.result, result);
-  writeFileSync(files.scorecard, renderScorecard(buildViewModel(result)));
-  return { evidence, result, files };
+  const reports = writeReports(result, directory);
+  return { evidence, result, files: { ...files, scorecard: reports.html, junit: reports.junit, summary: reports.md, findings: reports.csv } };
 }

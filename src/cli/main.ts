@@ -3,6 +3,7 @@ import { isToolError } from '../errors.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { demoCommand } from './demo-command.js';
 import { listCommand } from './list-command.js';
+import { reportCommand } from './report-command.js';
 import { scoreCommand } from './score-command.js';
 import { validateCommand } from './validate-command.js';
 import { exitCodeFor, ExitCode } from './exit-codes.js';
@@ -57,7 +58,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
     });
   // Commands that complete with a verdict set the exit code here (0, or 3 for --fail-on).
   const exit = { code: ExitCode.OK as number };
-  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), scoreCommand(terminal, exit), listCommand(terminal), validateCommand(terminal, exit)]) {
+  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), scoreCommand(terminal, exit), reportCommand(terminal), listCommand(terminal), validateCommand(terminal, exit)]) {
     command.copyInheritedSettings(program);
     program.addCommand(command);
   }

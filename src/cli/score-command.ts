@@ -1,12 +1,11 @@
 import { Command, Option } from 'commander';
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGuideline } from '../config/guideline-loader.js';
 import { ToolError } from '../errors.js';
-import { readEvidenceFile, writeJsonFile } from '../evidence/evidence-file.js';
+import { readEvidenceFile } from '../evidence/evidence-file.js';
 import { sha256OfFile } from '../evidence/journal.js';
-import { renderScorecard } from '../report/html-renderer.js';
-import { buildViewModel } from '../report/view-model.js';
+import { writeReports } from '../report/write-reports.js';
 import { buildResult, reachesFailLevel } from '../result/audit-result.js';
 import { scoreEvidence } from '../scoring/score-evidence.js';
 import { loadScoringConfig } from '../scoring/scoring-config.js';
@@ -47,14 +46,11 @@ export function scoreCommand(terminal: Terminal, exit: ExitHolder): Command {
       }
       const scored = scoreEvidence(evidence, guideline, config);
       const result = buildResult(evidence, scored.checks, evidenceCopy, scored);
-      const resultFile = join(out, 'result.json');
-      writeJsonFile(resultFile, result);
-      const scorecard = join(out, 'scorecard.html');
-      writeFileSync(scorecard, renderScorecard(buildViewModel(result)));
+      const reports = writeReports(result, out);
       terminal.out(`${evidence.station.identity}: ${result.guideline?.id ?? '?'} (${result.guideline?.how ?? ''}) score ${result.score ?? '–'} grade ${result.grade ?? '–'}`);
       for (const category of result.categories ?? []) terminal.out(`  ${category.title}: ${category.score ?? '–'} (${category.verdict})`);
-      terminal.out(`  result:    ${resultFile}`);
-      terminal.out(`  scorecard: ${scorecard}`);
+      terminal.out(`  result:    ${reports.json}`);
+      terminal.out(`  scorecard: ${reports.html}`);
       exit.code = reachesFailLevel(result, options.failOn) ? ExitCode.AUDIT_FAILED : ExitCode.OK;
     });
 }

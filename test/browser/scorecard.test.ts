@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { renderScorecard } from '../../src/report/html-renderer.js';
+import { renderJunit } from '../../src/report/junit.js';
 import { buildViewModel } from '../../src/report/view-model.js';
 import type { AuditResult } from '../../src/result/audit-result.js';
 import { goldenFile } from '../fixtures/evidence/golden.js';
@@ -77,5 +78,16 @@ describe('scorecard.html in a real headless Chromium', function () {
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).to.equal('%PDF-');
     expect(pdf.length).to.be.greaterThan(10_000);
+  });
+
+  it('junit.xml parses as XML in the browser, with counts that match result.json', async () => {
+    const result = golden();
+    const { page } = await openFile(browser, writeScorecard(result));
+    const xml = renderJunit(result);
+    const counts = await page.evaluate((text: string) => {
+      const doc = new (globalThis as unknown as { DOMParser: new () => { parseFromString(t: string, m: string): { querySelectorAll(s: string): { length: number }; querySelector(s: string): unknown } } }).DOMParser().parseFromString(text, 'application/xml');
+      return { parseError: doc.querySelector('parsererror') !== null, cases: doc.querySelectorAll('testcase').length, failures: doc.querySelectorAll('failure').length, skipped: doc.querySelectorAll('skipped').length };
+    }, xml);
+    expect(counts).to.deep.equal({ parseError: false, cases: result.checks.length, failures: result.summary.FAIL, skipped: result.summary['NOT APPLICABLE'] });
   });
 });

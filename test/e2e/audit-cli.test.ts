@@ -50,7 +50,14 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(result.categories?.map((c) => c.id)).to.deep.equal(['protocol', 'device-model', 'monitorability', 'monitoring', 'events', 'robustness']);
     expect(result.checks.find((c) => c.id === 'inventory-full/report')).to.deep.include({ verdict: 'PASS' });
     expect(result.files.journalSha256).to.match(/^[0-9a-f]{64}$/);
-    expect(existsSync(join(out, 'VIRTUAL-DEMO', 'evidence.json'))).to.equal(true);
+    for (const name of ['evidence.json', 'junit.xml', 'summary.md', 'findings.csv', 'trace.jsonl']) expect(existsSync(join(out, 'VIRTUAL-DEMO', name)), name).to.equal(true);
+    // Any output renders again from the saved result.
+    const md = cli(['report', file, '--format', 'md']);
+    expect(await md.waitForExit()).to.deep.equal({ code: 0, signal: null });
+    expect(md.stdout).to.match(/^# OCPP diagnostics audit: VIRTUAL-DEMO/);
+    const junit = cli(['report', file, '--format', 'junit', '--out', join(out, 'again.xml')]);
+    expect(await junit.waitForExit()).to.deep.equal({ code: 0, signal: null });
+    expect(readFileSync(join(out, 'again.xml'), 'utf8')).to.equal(readFileSync(join(out, 'VIRTUAL-DEMO', 'junit.xml'), 'utf8'));
   });
 
   it('demo --fault report-stops-tbc --fail-on fail: the inventory check fails and the exit code is 3', async () => {

@@ -1,0 +1,32 @@
+import { Command, Option } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ToolError } from '../errors.js';
+import { RESULT_VERSION, type AuditResult } from '../result/audit-result.js';
+import { REPORTS, type ReportFormat } from '../report/write-reports.js';
+import type { Terminal } from './run-command.js';
+
+/** `report RESULT.json --format html|md|junit|csv`: renders a saved result again (new templates, another format). */
+export function reportCommand(terminal: Terminal): Command {
+  return new Command('report')
+    .description('render a saved result.json as html, md, junit or csv')
+    .argument('<result>', 'a result.json written by run, demo or score')
+    .addOption(new Option('--format <format>', 'what to render').choices(['html', 'md', 'junit', 'csv']).default('html'))
+    .option('--out <file>', 'write here instead of standard output')
+    .action((file: string, options: { format: ReportFormat; out?: string }) => {
+      const path = resolve(file);
+      let result: Partial<AuditResult> | null;
+      try {
+        result = JSON.parse(readFileSync(path, 'utf8')) as Partial<AuditResult> | null;
+      } catch (error) {
+        throw new ToolError('ERR_INVALID_OPTION', `${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+      }
+      const version: unknown = result?.resultVersion;
+      if (version !== RESULT_VERSION) throw new ToolError('ERR_INVALID_OPTION', `${path}: resultVersion ${String(version)} is not ${RESULT_VERSION}`);
+      const text = REPORTS[options.format].render(result as AuditResult);
+      if (options.out) {
+        writeFileSync(resolve(options.out), text);
+        terminal.out(resolve(options.out));
+      } else terminal.out(text.trimEnd());
+    });
+}

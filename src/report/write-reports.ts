@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeJsonFile } from '../evidence/evidence-file.js';
+import type { AuditResult } from '../result/audit-result.js';
+import { renderFindingsCsv } from './findings-csv.js';
+import { renderScorecard } from './html-renderer.js';
+import { renderJunit } from './junit.js';
+import { renderSummaryMd } from './summary-md.js';
+import { buildViewModel } from './view-model.js';
+
+export type ReportFormat = 'html' | 'md' | 'junit' | 'csv' | 'json';
+
+/** What each format renders to, and its file name beside the others. */
+export const REPORTS: Record<ReportFormat, { file: string; render: (result: AuditResult) => string }> = {
+  json: { file: 'result.json', render: (result) => `${JSON.stringify(result, null, 2)}\n` },
+  html: { file: 'scorecard.html', render: (result) => renderScorecard(buildViewModel(result)) },
+  junit: { file: 'junit.xml', render: renderJunit },
+  md: { file: 'summary.md', render: renderSummaryMd },
+  csv: { file: 'findings.csv', render: renderFindingsCsv },
+};
+
+/** Reporters produce content; this is the one place that writes them, all beside result.json. */
+export function writeReports(result: AuditResult, directory: string): Record<ReportFormat, string> {
+  const files = {} as Record<ReportFormat, string>;
+  for (const [format, report] of Object.entries(REPORTS) as Array<[ReportFormat, (typeof REPORTS)[ReportFormat]]>) {
+    const file = join(directory, report.file);
+    if (format === 'json') writeJsonFile(file, result);
+    else writeFileSync(file, report.render(result));
+    files[format] = file;
+  }
+  return files;
+}
