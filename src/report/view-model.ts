@@ -15,6 +15,7 @@ export interface ScorecardViewModel {
   score: { value: string; grade: string; gauge: { arc: string; color: string } };
   verdict: string;
   categories: Array<{ id: string; title: string; score: string; verdict: string; bar: { width: number; color: string } }>;
+  topology: { station: TopologyItem[]; evses: Array<{ label: string; components: TopologyItem[]; connectors: Array<{ label: string; components: TopologyItem[] }> }>; legend: string } | undefined;
   counts: Array<{ verdict: Verdict; count: number; css: string }>;
   findings: Array<{ group: string; checks: Array<{ id: string; title: string; verdict: Verdict; css: string; category: string; refs: string; reason: string; seqs: string }> }>;
   journal: { file: string; sha256: string };
@@ -22,6 +23,13 @@ export interface ScorecardViewModel {
   cases: Array<{ id: string; title: string; status: string; reason: string }>;
   /** The whole result, as JSON text (the renderer embeds it safely). */
   resultJson: string;
+}
+
+/** A component in the tree: its label and how it stands against the guideline. */
+export interface TopologyItem {
+  label: string;
+  status: string;
+  css: string;
 }
 
 const VERDICT_ORDER: Verdict[] = ['FAIL', 'WARN', 'INCONCLUSIVE', 'PASS', 'NOT APPLICABLE'];
@@ -44,6 +52,11 @@ export function gaugeArc(fraction: number): string {
   const x = 100 + 80 * Math.cos(angle);
   const y = 100 - 80 * Math.sin(angle);
   return `M 20 100 A 80 80 0 0 1 ${x.toFixed(2)} ${y.toFixed(2)}`;
+}
+
+function items(components: ReadonlyArray<{ name: string; instance?: string; status: string }>): TopologyItem[] {
+  const css: Record<string, string> = { present: 'pass', 'non-standard': 'warn', missing: 'fail' };
+  return components.map((c) => ({ label: `${c.name}${c.instance !== undefined ? `[${c.instance}]` : ''}`, status: c.status, css: css[c.status] ?? '' }));
 }
 
 export function buildViewModel(result: AuditResult): ScorecardViewModel {
@@ -69,6 +82,17 @@ export function buildViewModel(result: AuditResult): ScorecardViewModel {
     tool: `${result.tool.name} ${result.tool.version}`,
     score: { value: score === null ? '–' : String(score), grade: result.grade ?? '–', gauge: { arc: gaugeArc((score ?? 0) / 100), color: colorOf(score) } },
     verdict,
+    topology: result.topology
+      ? {
+          station: items(result.topology.station),
+          evses: result.topology.evses.map((evse) => ({
+            label: `EVSE ${evse.id}`,
+            components: items(evse.components),
+            connectors: evse.connectors.map((connector) => ({ label: `Connector ${evse.id}/${connector.id}`, components: items(connector.components) })),
+          })),
+          legend: `${result.topology.evses.length} EVSE(s), ${result.topology.evses.reduce((n, e) => n + e.connectors.length, 0)} connector(s)`,
+        }
+      : undefined,
     categories: (result.categories ?? []).map((c) => ({ id: c.id, title: c.title, score: c.score === null ? '–' : String(c.score), verdict: c.verdict, bar: { width: Math.round((c.score ?? 0) * 3), color: colorOf(c.score) } })),
     counts: VERDICT_ORDER.map((v) => ({ verdict: v, count: byVerdict(v), css: CSS[v] })),
     findings: [...groups].map(([group, checks]) => ({

@@ -2,6 +2,7 @@ import type { CheckResult, Verdict } from '../checks/check.js';
 import type { CaseStatus, Evidence } from '../evidence/evidence.js';
 import type { ScoredEvidence } from '../scoring/score-evidence.js';
 import type { CategoryScore } from '../scoring/score.js';
+import { buildTopology, type Topology } from '../scoring/topology.js';
 
 /** Version of result.json; bump on any incompatible change. */
 export const RESULT_VERSION = 1;
@@ -20,6 +21,8 @@ export interface AuditResult {
   /** The guideline scored against, and how it was chosen (forced or detected from the device model). */
   guideline?: { id: string; version: string; title: string; chain: string[]; archetype: string; how: 'forced' | 'detected'; reason: string };
   categories?: CategoryScore[];
+  /** The station as a tree, components marked present / non-standard / missing. */
+  topology?: Topology;
   /** Overall 0–100 and its grade (null when nothing could be scored). */
   score?: number | null;
   grade?: string | null;
@@ -54,6 +57,7 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
             reason: scored.choice.reason,
           },
           categories: scored.scores.categories,
+          topology: buildTopology(evidence, checks),
           score: scored.scores.overall,
           grade: scored.scores.grade,
         }

@@ -33,11 +33,14 @@ describe('scorecard.html in a real headless Chromium', function () {
     const { page, errors, requests } = await openFile(browser, writeScorecard(result));
     expect(errors).to.deep.equal([]);
     expect(requests).to.deep.equal([]);
-    for (const id of ['summary', 'categories', 'findings', 'appendix']) expect(await page.locator(`#${id}`).isVisible(), id).to.equal(true);
+    for (const id of ['summary', 'topology', 'categories', 'findings', 'appendix']) expect(await page.locator(`#${id}`).isVisible(), id).to.equal(true);
     expect(await page.locator('.gauge svg').isVisible()).to.equal(true);
     expect(await page.locator('.gauge-score').textContent()).to.equal(String(result.score));
     expect(await page.locator('table.categories tbody tr').count()).to.equal(result.categories?.length);
     expect(await page.locator('tr[data-verdict]').count()).to.equal(result.checks.length);
+    // The topology tree: the station, each EVSE and connector, with the missing guideline parts in red.
+    expect(await page.locator('#topology .tree strong').allTextContents()).to.deep.equal(['Charging station', 'EVSE 1', 'Connector 1/1']);
+    expect(await page.locator('#topology li.fail').allTextContents()).to.deep.equal(['ChargingStatusIndicator (missing)']);
     // The page is the record too: the embedded JSON is the result.
     const embedded = await page.locator('#audit-result').textContent();
     expect(JSON.parse(embedded ?? '')).to.deep.equal(result);
