@@ -15,6 +15,7 @@ export interface ScorecardViewModel {
   score: { value: string; grade: string; gauge: { arc: string; color: string } };
   verdict: string;
   categories: Array<{ id: string; title: string; score: string; verdict: string; bar: { width: number; color: string } }>;
+  monitorability: { types: string[]; rows: Array<{ variable: string; level: string; cells: Array<{ text: string; css: string }> }> } | undefined;
   topology: { station: TopologyItem[]; evses: Array<{ label: string; components: TopologyItem[]; connectors: Array<{ label: string; components: TopologyItem[] }> }>; legend: string } | undefined;
   counts: Array<{ verdict: Verdict; count: number; css: string }>;
   findings: Array<{ group: string; checks: Array<{ id: string; title: string; verdict: Verdict; css: string; category: string; refs: string; reason: string; seqs: string }> }>;
@@ -31,6 +32,8 @@ export interface TopologyItem {
   status: string;
   css: string;
 }
+
+const MATRIX_CSS: Record<string, string> = { accepted: 'pass', rejected: 'fail', 'not monitorable': 'fail', 'not present': 'fail', 'not probed': 'na', 'type n/a': 'na' };
 
 const VERDICT_ORDER: Verdict[] = ['FAIL', 'WARN', 'INCONCLUSIVE', 'PASS', 'NOT APPLICABLE'];
 const CSS: Record<Verdict, string> = { PASS: 'pass', FAIL: 'fail', WARN: 'warn', INCONCLUSIVE: 'inconclusive', 'NOT APPLICABLE': 'na' };
@@ -82,6 +85,17 @@ export function buildViewModel(result: AuditResult): ScorecardViewModel {
     tool: `${result.tool.name} ${result.tool.version}`,
     score: { value: score === null ? '–' : String(score), grade: result.grade ?? '–', gauge: { arc: gaugeArc((score ?? 0) / 100), color: colorOf(score) } },
     verdict,
+    monitorability:
+      result.monitorability && result.monitorability.length > 0
+        ? {
+            types: ['Upper threshold', 'Lower threshold', 'Delta', 'Periodic', 'Clock-aligned'],
+            rows: result.monitorability.map((row) => ({
+              variable: row.variable,
+              level: row.level,
+              cells: Object.values(row.cells).map((cell) => ({ text: cell.detail ? `${cell.state} (${cell.detail})` : cell.state, css: MATRIX_CSS[cell.state] ?? '' })),
+            })),
+          }
+        : undefined,
     topology: result.topology
       ? {
           station: items(result.topology.station),

@@ -2,6 +2,7 @@ import type { CheckResult, Verdict } from '../checks/check.js';
 import type { CaseStatus, Evidence } from '../evidence/evidence.js';
 import type { ScoredEvidence } from '../scoring/score-evidence.js';
 import type { CategoryScore } from '../scoring/score.js';
+import { monitorabilityMatrix, type MatrixRow } from '../scoring/monitorability-matrix.js';
 import { buildTopology, type Topology } from '../scoring/topology.js';
 
 /** Version of result.json; bump on any incompatible change. */
@@ -23,6 +24,8 @@ export interface AuditResult {
   categories?: CategoryScore[];
   /** The station as a tree, components marked present / non-standard / missing. */
   topology?: Topology;
+  /** The guideline's monitorable variables × monitor types, as the audit found them. */
+  monitorability?: MatrixRow[];
   /** Overall 0–100 and its grade (null when nothing could be scored). */
   score?: number | null;
   grade?: string | null;
@@ -58,6 +61,7 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
           },
           categories: scored.scores.categories,
           topology: buildTopology(evidence, checks),
+          monitorability: monitorabilityMatrix(scored.choice.guideline, evidence),
           score: scored.scores.overall,
           grade: scored.scores.grade,
         }

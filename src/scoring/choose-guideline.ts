@@ -30,9 +30,12 @@ export function chooseGuideline(entries: readonly DeviceModelEntry[], forced: Gu
 }
 
 /**
- * The monitors the audit sets to test the guideline's "monitoring" requirements: one Periodic
- * monitor a day (it never fires during an audit), severity 9, on every reported variable the
- * guideline wants monitorable and the station says supports monitoring.
+ * The monitors the audit sets to test the guideline's "monitoring" requirements, on every
+ * reported variable the guideline wants monitorable and the station says supports monitoring,
+ * all severity 9 and chosen never to fire during an audit: a daily Periodic and a daily
+ * clock-aligned one; on numbers also thresholds at the variable's limits (legal, never crossed)
+ * and a Delta larger than its range. (A Delta on a non-numeric variable fires on any change, so
+ * it is not probed.)
  */
 export function monitoringProbes(guideline: Guideline, entries: readonly DeviceModelEntry[]): Array<Record<string, unknown>> {
   const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
@@ -45,7 +48,16 @@ export function monitoringProbes(guideline: Guideline, entries: readonly DeviceM
       if (spec.componentInstance !== undefined && !same(entry.component.instance, spec.componentInstance)) continue;
       if (spec.instance !== undefined && spec.instance !== '*' && !same(entry.variable.instance, spec.instance)) continue;
       seen.add(entry);
-      probes.push({ type: 'Periodic', value: 86_400, severity: 9, component: entry.component, variable: entry.variable });
+      const base = { severity: 9, component: entry.component, variable: entry.variable };
+      probes.push({ ...base, type: 'Periodic', value: 86_400 }, { ...base, type: 'PeriodicClockAligned', value: 86_400 });
+      const { dataType, minLimit, maxLimit } = entry.variableCharacteristics ?? {};
+      if (dataType === 'integer' || dataType === 'decimal') {
+        probes.push(
+          { ...base, type: 'UpperThreshold', value: maxLimit ?? 1e9 },
+          { ...base, type: 'LowerThreshold', value: minLimit ?? -1e9 },
+          { ...base, type: 'Delta', value: maxLimit !== undefined && minLimit !== undefined ? maxLimit - minLimit + 1 : 1e9 },
+        );
+      }
     }
   }
   return probes;

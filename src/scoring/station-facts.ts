@@ -80,9 +80,12 @@ function reportedMonitors(evidence: Evidence, caseId: string, captureName: strin
 function probeResults(evidence: Evidence): StationFacts['probe'] {
   const capture = evidence.cases.find((c) => c.id === 'guideline-monitoring-probe')?.captures['probe'];
   if (capture?.kind !== 'call' || !capture.ok) return undefined;
-  const requested = (capture.request['setMonitoringData'] as Array<{ component: ComponentRefJson; variable: VariableRefJson }> | undefined) ?? [];
+  const requested = (capture.request['setMonitoringData'] as Array<{ component: ComponentRefJson; variable: VariableRefJson; type?: string }> | undefined) ?? [];
   const results = (capture.response?.['setMonitoringResult'] as Array<{ status?: string }> | undefined) ?? [];
   const probe = new Map<string, { status: string; seqs: number[] }>();
-  requested.forEach((data, index) => probe.set(addressKey(data.component, data.variable), { status: results[index]?.status ?? 'missing', seqs: capture.seqs }));
+  // The Periodic probe answers "does it take a monitor at all" (every dataType can have one).
+  requested.forEach((data, index) => {
+    if (data.type === undefined || data.type === 'Periodic') probe.set(addressKey(data.component, data.variable), { status: results[index]?.status ?? 'missing', seqs: capture.seqs });
+  });
   return probe;
 }

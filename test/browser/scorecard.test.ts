@@ -33,7 +33,7 @@ describe('scorecard.html in a real headless Chromium', function () {
     const { page, errors, requests } = await openFile(browser, writeScorecard(result));
     expect(errors).to.deep.equal([]);
     expect(requests).to.deep.equal([]);
-    for (const id of ['summary', 'topology', 'categories', 'findings', 'appendix']) expect(await page.locator(`#${id}`).isVisible(), id).to.equal(true);
+    for (const id of ['summary', 'topology', 'categories', 'monitorability', 'findings', 'appendix']) expect(await page.locator(`#${id}`).isVisible(), id).to.equal(true);
     expect(await page.locator('.gauge svg').isVisible()).to.equal(true);
     expect(await page.locator('.gauge-score').textContent()).to.equal(String(result.score));
     expect(await page.locator('table.categories tbody tr').count()).to.equal(result.categories?.length);
@@ -41,6 +41,9 @@ describe('scorecard.html in a real headless Chromium', function () {
     // The topology tree: the station, each EVSE and connector, with the missing guideline parts in red.
     expect(await page.locator('#topology .tree strong').allTextContents()).to.deep.equal(['Charging station', 'EVSE 1', 'Connector 1/1']);
     expect(await page.locator('#topology li.fail').allTextContents()).to.deep.equal(['ChargingStatusIndicator (missing)']);
+    // The monitorability matrix: a row per variable the guideline wants monitorable, five types each.
+    expect(await page.locator('table.matrix tbody tr').count()).to.equal(result.monitorability?.length);
+    expect(await page.locator('table.matrix tbody tr').first().locator('td').allTextContents()).to.deep.equal(['EVSE.Power', 'required', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
     // The page is the record too: the embedded JSON is the result.
     const embedded = await page.locator('#audit-result').textContent();
     expect(JSON.parse(embedded ?? '')).to.deep.equal(result);

@@ -42,6 +42,6 @@ describe('scorecard view model and renderer', () => {
     const html = renderScorecard(sample);
     expect(html).to.match(/^<!DOCTYPE html>/);
     expect(html).to.include(`<h1>${sample.station.identity}</h1>`);
-    for (const id of ['summary', 'topology', 'categories', 'findings', 'appendix', 'audit-result']) expect(html).to.include(`id="${id}"`);
+    for (const id of ['summary', 'topology', 'categories', 'monitorability', 'findings', 'appendix', 'audit-result']) expect(html).to.include(`id="${id}"`);
   });
 });

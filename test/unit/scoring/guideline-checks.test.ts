@@ -407,7 +407,7 @@ describe('scoring guideline-checks', () => {
 
     it('probe Accepted on every entry → PASS, with the probe frames', () => {
       const items = [...twoEvses(), power(1, true), power(2, true)];
-      const probes = monitoringProbes(guideline({ variables: [powerSpec()] }), entries(items)) as Array<{ component: ComponentRefJson; variable: VariableRefJson }>;
+      const probes = monitoringProbes(guideline({ variables: [powerSpec()] }), entries(items)).filter((p) => p['type'] === 'Periodic') as Array<{ component: ComponentRefJson; variable: VariableRefJson }>;
       const result = monitorability(powerSpec(), evidence(items, { cases: [probeCase(probes, ['Accepted', 'Accepted'])] }));
       expect(result).to.deep.include({ verdict: 'PASS', score: 1, reason: "supportsMonitoring true and the audit's probe monitor was accepted (2 of 2)", seqs: [40, 41, 104, 105] });
     });
@@ -736,7 +736,7 @@ describe('scoring guideline-checks', () => {
     const probe = (componentRef: ComponentRefJson, variableRef: VariableRefJson) => ({ type: 'Periodic', value: 86_400, severity: 9, component: componentRef, variable: variableRef });
 
     it('one daily Periodic severity-9 monitor per monitorable variable the guideline wants monitorable', () => {
-      expect(monitoringProbes(guideline({ variables: specs }), entries(items))).to.deep.equal([
+      expect(monitoringProbes(guideline({ variables: specs }), entries(items)).filter((p) => p['type'] === 'Periodic')).to.deep.equal([
         probe({ name: 'EVSE', evse: { id: 1 } }, { name: 'Power' }),
         probe({ name: 'EVSE', evse: { id: 1 } }, { name: 'ACCurrent', instance: 'L1' }),
         probe({ name: 'EVSE', evse: { id: 1 } }, { name: 'ACCurrent', instance: 'L2' }),
@@ -745,9 +745,21 @@ describe('scoring guideline-checks', () => {
       ]);
     });
 
+    it('every type that never fires: clock-aligned daily for all; thresholds at the limits and a Delta beyond the range for numbers', () => {
+      const numeric = [makeReportItem('EVSE', 'Power', { evse: 1, dataType: 'decimal', minLimit: 0, maxLimit: 11000, supportsMonitoring: true })];
+      const probes = monitoringProbes(guideline({ variables: [variable('EVSE', 'Power', { monitoring: 'required' })] }), entries(numeric));
+      expect(probes.map((p) => [p['type'], p['value']])).to.deep.equal([
+        ['Periodic', 86_400],
+        ['PeriodicClockAligned', 86_400],
+        ['UpperThreshold', 11000],
+        ['LowerThreshold', 0],
+        ['Delta', 11001],
+      ]);
+    });
+
     it('no duplicates when two guideline variables match the same entry', () => {
       const overlapping = [variable('EVSE', 'ACCurrent', { instance: '*', monitoring: 'required' }), variable('EVSE', 'ACCurrent', { instance: 'L1', monitoring: 'recommended' })];
-      expect(monitoringProbes(guideline({ variables: overlapping }), entries(items))).to.deep.equal([
+      expect(monitoringProbes(guideline({ variables: overlapping }), entries(items)).filter((p) => p['type'] === 'Periodic')).to.deep.equal([
         probe({ name: 'EVSE', evse: { id: 1 } }, { name: 'ACCurrent', instance: 'L1' }),
         probe({ name: 'EVSE', evse: { id: 1 } }, { name: 'ACCurrent', instance: 'L2' }),
       ]);
