@@ -15,6 +15,15 @@ export interface ScorecardViewModel {
   score: { value: string; grade: string; gauge: { arc: string; color: string } };
   verdict: string;
   categories: Array<{ id: string; title: string; score: string; verdict: string; bar: { width: number; color: string } }>;
+  events: {
+    width: number;
+    height: number;
+    axis: Array<{ x: number; label: string }>;
+    rows: Array<{ label: string; y: number; css: string; points: Array<{ x: number }>; count: number }>;
+    note: string;
+    timing: Array<{ title: string; verdict: string; css: string; reason: string; figures: Array<{ name: string; value: string }> }>;
+  };
+  monitoring: { phases: string[]; rows: Array<{ label: string; cells: string[] }>; checks: Array<{ title: string; verdict: string; css: string; reason: string }> } | undefined;
   monitorability: { types: string[]; rows: Array<{ variable: string; level: string; cells: Array<{ text: string; css: string }> }> } | undefined;
   topology: { station: TopologyItem[]; evses: Array<{ label: string; components: TopologyItem[]; connectors: Array<{ label: string; components: TopologyItem[] }> }>; legend: string } | undefined;
   counts: Array<{ verdict: Verdict; count: number; css: string }>;
@@ -57,6 +66,59 @@ export function gaugeArc(fraction: number): string {
   return `M 20 100 A 80 80 0 0 1 ${x.toFixed(2)} ${y.toFixed(2)}`;
 }
 
+const LABEL_WIDTH = 300;
+const PLOT_WIDTH = 460;
+const ROW_HEIGHT = 18;
+
+/** The timeline's geometry (server-side SVG) and the timing checks' figures. */
+function eventsView(result: AuditResult): ScorecardViewModel['events'] {
+  const timeline = result.observations.events;
+  const scale = (t: number): number => Math.round((LABEL_WIDTH + (Math.min(t, timeline.durationS) / timeline.durationS) * PLOT_WIDTH) * 10) / 10;
+  const kindCss: Record<string, string> = { CustomMonitor: 'pass', HardWiredMonitor: 'warn', PreconfiguredMonitor: 'warn', HardWiredNotification: 'fail' };
+  const ticks = 5;
+  const timing = result.checks
+    .filter((c) => c.id === 'periodic-timing' || c.id === 'clock-aligned-timing')
+    .map((c) => ({
+      title: c.title,
+      verdict: c.verdict,
+      css: CSS[c.verdict],
+      reason: c.reason,
+      figures: Object.entries(c.details ?? {})
+        .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
+        .map(([name, value]) => ({ name, value: String(value) })),
+    }));
+  return {
+    width: LABEL_WIDTH + PLOT_WIDTH + 10,
+    height: timeline.rows.length * ROW_HEIGHT + 30,
+    axis: Array.from({ length: ticks + 1 }, (_, i) => ({ x: scale((timeline.durationS * i) / ticks), label: `${Math.round((timeline.durationS * i) / ticks)} s` })),
+    rows: timeline.rows.map((row, i) => ({ label: row.label, y: i * ROW_HEIGHT + 12, css: kindCss[row.kind] ?? '', points: row.times.map((t) => ({ x: scale(t) })), count: row.times.length })),
+    note:
+      timeline.rows.length === 0
+        ? 'No NotifyEvent arrived during the audit.'
+        : `${timeline.rows.reduce((n, r) => n + r.times.length, 0)} event(s) from ${timeline.rows.length} monitor(s) over ${timeline.durationS} s${timeline.omitted.rows || timeline.omitted.events ? ` (${timeline.omitted.rows} more row(s) and ${timeline.omitted.events} event(s) not drawn)` : ''}. Green: the audit's monitors; orange: hard-wired and preconfigured; red: hard-wired notifications.`,
+    timing,
+  };
+}
+
+/** Which monitor was there in which phase of the base switches, and the level and clearing proofs. */
+function monitoringView(result: AuditResult): ScorecardViewModel['monitoring'] {
+  const phases = result.observations.monitorPhases;
+  if (phases.length === 0) return undefined;
+  const ids = [...new Map(phases.flatMap((p) => p.monitors.map((m) => [m.id, m] as const))).values()].sort((a, b) => a.id - b.id);
+  const proofs = result.checks.filter((c) => /^(monitoring-bases|monitoring-level|monitoring-clear)/.test(c.id));
+  return {
+    phases: phases.map((p) => `${p.phase}${p.complete ? '' : ' (incomplete)'}`),
+    rows: ids.map((m) => ({
+      label: `#${m.id} ${m.label} ${m.type}`,
+      cells: phases.map((p) => {
+        const found = p.monitors.find((x) => x.id === m.id);
+        return found ? `severity ${found.severity}` : '—';
+      }),
+    })),
+    checks: proofs.map((c) => ({ title: c.title, verdict: c.verdict, css: CSS[c.verdict], reason: c.reason })),
+  };
+}
+
 function items(components: ReadonlyArray<{ name: string; instance?: string; status: string }>): TopologyItem[] {
   const css: Record<string, string> = { present: 'pass', 'non-standard': 'warn', missing: 'fail' };
   return components.map((c) => ({ label: `${c.name}${c.instance !== undefined ? `[${c.instance}]` : ''}`, status: c.status, css: css[c.status] ?? '' }));
@@ -85,6 +147,8 @@ export function buildViewModel(result: AuditResult): ScorecardViewModel {
     tool: `${result.tool.name} ${result.tool.version}`,
     score: { value: score === null ? '–' : String(score), grade: result.grade ?? '–', gauge: { arc: gaugeArc((score ?? 0) / 100), color: colorOf(score) } },
     verdict,
+    events: eventsView(result),
+    monitoring: monitoringView(result),
     monitorability:
       result.monitorability && result.monitorability.length > 0
         ? {

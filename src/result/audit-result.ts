@@ -1,6 +1,7 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
 import type { CaseStatus, Evidence } from '../evidence/evidence.js';
 import type { ScoredEvidence } from '../scoring/score-evidence.js';
+import { eventTimeline, monitorPhases, type EventTimeline, type MonitorPhase } from './observations.js';
 import type { CategoryScore } from '../scoring/score.js';
 import { monitorabilityMatrix, type MatrixRow } from '../scoring/monitorability-matrix.js';
 import { buildTopology, type Topology } from '../scoring/topology.js';
@@ -19,6 +20,8 @@ export interface AuditResult {
   summary: Record<Verdict, number> & { checks: number };
   cases: Array<{ id: string; title: string; status: CaseStatus; reason?: string }>;
   checks: CheckResult[];
+  /** NotifyEvents per monitor over time, and the monitors of each base-switch phase (for the scorecard). */
+  observations: { events: EventTimeline; monitorPhases: MonitorPhase[] };
   /** The guideline scored against, and how it was chosen (forced or detected from the device model). */
   guideline?: { id: string; version: string; title: string; chain: string[]; archetype: string; how: 'forced' | 'detected'; reason: string };
   categories?: CategoryScore[];
@@ -48,6 +51,7 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
     summary: { ...summary, checks: checks.length },
     cases: evidence.cases.map((c) => ({ id: c.id, title: c.title, status: c.status, ...(c.reason ? { reason: c.reason } : {}) })),
     checks,
+    observations: { events: eventTimeline(evidence), monitorPhases: monitorPhases(evidence) },
     ...(scored
       ? {
           guideline: {

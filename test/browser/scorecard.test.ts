@@ -33,7 +33,7 @@ describe('scorecard.html in a real headless Chromium', function () {
     const { page, errors, requests } = await openFile(browser, writeScorecard(result));
     expect(errors).to.deep.equal([]);
     expect(requests).to.deep.equal([]);
-    for (const id of ['summary', 'topology', 'categories', 'monitorability', 'findings', 'appendix']) expect(await page.locator(`#${id}`).isVisible(), id).to.equal(true);
+    for (const id of ['summary', 'topology', 'categories', 'monitorability', 'monitoring', 'events', 'findings', 'appendix']) expect(await page.locator(`#${id}`).isVisible(), id).to.equal(true);
     expect(await page.locator('.gauge svg').isVisible()).to.equal(true);
     expect(await page.locator('.gauge-score').textContent()).to.equal(String(result.score));
     expect(await page.locator('table.categories tbody tr').count()).to.equal(result.categories?.length);
@@ -44,6 +44,11 @@ describe('scorecard.html in a real headless Chromium', function () {
     // The monitorability matrix: a row per variable the guideline wants monitorable, five types each.
     expect(await page.locator('table.matrix tbody tr').count()).to.equal(result.monitorability?.length);
     expect(await page.locator('table.matrix tbody tr').first().locator('td').allTextContents()).to.deep.equal(['EVSE.Power', 'required', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted']);
+    // The event timeline draws a dot per event; the base switches table has a column per phase.
+    const events = result.observations.events.rows.reduce((n, row) => n + row.times.length, 0);
+    expect(await page.locator('svg.timeline circle').count()).to.equal(events);
+    expect(events).to.be.greaterThan(0);
+    expect(await page.locator('table.phases thead th').count()).to.equal(result.observations.monitorPhases.length + 1);
     // The page is the record too: the embedded JSON is the result.
     const embedded = await page.locator('#audit-result').textContent();
     expect(JSON.parse(embedded ?? '')).to.deep.equal(result);

@@ -58,10 +58,16 @@ function numeric(value: unknown): number {
   return Number.NaN;
 }
 
+/** JSON of a value for a step's detail, cut so a whole report does not become the reason. */
+function shown(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
 function describe(values: unknown[], every: boolean): string {
-  if (!every) return values.length === 0 ? 'absent' : JSON.stringify(values[0]);
-  const shown = values.slice(0, 5).map((v) => JSON.stringify(v)).join(', ');
-  return `[${shown}${values.length > 5 ? `, … ${values.length} in all` : ''}]`;
+  if (!every) return values.length === 0 ? 'absent' : shown(values[0]);
+  const list = values.slice(0, 5).map(shown).join(', ');
+  return `[${list}${values.length > 5 ? `, … ${values.length} in all` : ''}]`;
 }
 
 export function capturedSeqs(capture: Capture): number[] {

@@ -1,0 +1,71 @@
+import type { Evidence } from '../evidence/evidence.js';
+
+/** NotifyEvents per monitor over the audit, for the scorecard's timeline. */
+export interface EventTimeline {
+  /** Seconds from the audit's start to its end. */
+  durationS: number;
+  rows: Array<{ label: string; kind: string; times: number[] }>;
+  /** Rows or events left out to keep the page light. */
+  omitted: { rows: number; events: number };
+}
+
+/** The monitors a monitoring report listed in each phase of the base switches. */
+export interface MonitorPhase {
+  phase: string;
+  complete: boolean;
+  monitors: Array<{ id: number; label: string; type: string; severity: number }>;
+}
+
+const MAX_ROWS = 24;
+const MAX_EVENTS_PER_ROW = 200;
+
+export function eventTimeline(evidence: Evidence): EventTimeline {
+  const start = Date.parse(evidence.startedAt);
+  const end = Date.parse(evidence.finishedAt ?? evidence.startedAt);
+  const rows = new Map<string, { label: string; kind: string; times: number[] }>();
+  for (const message of evidence.notifyEvents) {
+    for (const item of (message.payload['eventData'] as Array<Record<string, unknown>> | undefined) ?? []) {
+      const component = item['component'] as { name?: string; evse?: { id?: number; connectorId?: number } } | undefined;
+      const variable = item['variable'] as { name?: string } | undefined;
+      const where = `${component?.name ?? '?'}${component?.evse?.id !== undefined ? `@${component.evse.id}${component.evse.connectorId !== undefined ? `/${component.evse.connectorId}` : ''}` : ''}.${variable?.name ?? '?'}`;
+      const id = item['variableMonitoringId'];
+      const key = typeof id === 'number' ? `monitor ${id}` : where;
+      const row = rows.get(key) ?? { label: typeof id === 'number' ? `${where} (monitor ${id})` : where, kind: typeof item['eventNotificationType'] === 'string' ? item['eventNotificationType'] : '', times: [] };
+      const at = Date.parse(typeof item['timestamp'] === 'string' ? item['timestamp'] : message.receivedAt);
+      row.times.push(Math.max(0, Math.round(((Number.isFinite(at) ? at : Date.parse(message.receivedAt)) - start) / 100) / 10));
+      rows.set(key, row);
+    }
+  }
+  const all = [...rows.values()].sort((a, b) => (a.times[0] ?? 0) - (b.times[0] ?? 0));
+  const kept = all.slice(0, MAX_ROWS).map((row) => ({ ...row, times: row.times.slice(0, MAX_EVENTS_PER_ROW) }));
+  const omittedEvents = all.reduce((n, row) => n + row.times.length, 0) - kept.reduce((n, row) => n + row.times.length, 0);
+  return { durationS: Math.max(1, Math.round((end - start) / 100) / 10), rows: kept, omitted: { rows: all.length - kept.length, events: omittedEvents } };
+}
+
+const PHASES: Array<[string, string, string]> = [
+  ['as found', 'monitoring-preflight', 'baseline-report'],
+  ['base All, with a custom monitor', 'monitoring-bases', 'all-report'],
+  ['after FactoryDefault', 'monitoring-bases', 'factory-report'],
+  ['after HardWiredOnly', 'monitoring-bases', 'after-hardwired-report'],
+];
+
+export function monitorPhases(evidence: Evidence): MonitorPhase[] {
+  const phases: MonitorPhase[] = [];
+  for (const [phase, caseId, capture] of PHASES) {
+    const found = evidence.cases.find((c) => c.id === caseId)?.captures[capture];
+    if (found?.kind !== 'messages') continue;
+    const monitors: MonitorPhase['monitors'] = [];
+    for (const message of found.messages) {
+      for (const monitor of (message.payload['monitor'] as Array<Record<string, unknown>> | undefined) ?? []) {
+        const component = monitor['component'] as { name?: string; evse?: { id?: number; connectorId?: number } } | undefined;
+        const variable = monitor['variable'] as { name?: string; instance?: string } | undefined;
+        const label = `${component?.name ?? '?'}${component?.evse?.id !== undefined ? `@${component.evse.id}${component.evse.connectorId !== undefined ? `/${component.evse.connectorId}` : ''}` : ''}.${variable?.name ?? '?'}${variable?.instance ? `[${variable.instance}]` : ''}`;
+        for (const item of (monitor['variableMonitoring'] as Array<Record<string, unknown>> | undefined) ?? []) {
+          monitors.push({ id: Number(item['id']), label, type: typeof item['type'] === 'string' ? item['type'] : '?', severity: Number(item['severity']) });
+        }
+      }
+    }
+    phases.push({ phase, complete: found.complete, monitors: monitors.sort((a, b) => a.id - b.id) });
+  }
+  return phases;
+}
