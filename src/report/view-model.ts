@@ -27,8 +27,8 @@ export interface ScorecardViewModel {
   monitorability: { types: string[]; rows: Array<{ variable: string; level: string; cells: Array<{ text: string; css: string }> }> } | undefined;
   topology: { station: TopologyItem[]; evses: Array<{ label: string; components: TopologyItem[]; connectors: Array<{ label: string; components: TopologyItem[] }> }>; legend: string } | undefined;
   counts: Array<{ verdict: Verdict; count: number; css: string }>;
-  findings: Array<{ group: string; checks: Array<{ id: string; title: string; verdict: Verdict; css: string; category: string; refs: string; reason: string; seqs: string }> }>;
-  journal: { file: string; sha256: string };
+  findings: Array<{ group: string; checks: Array<{ id: string; title: string; verdict: Verdict; css: string; category: string; refs: string; reason: string; seqs: Array<{ seq: number; linked: boolean }>; more: number }> }>;
+  journal: { file: string; sha256: string; excerpt: Array<{ seq: number; time: string; direction: string; text: string }>; shown: string };
   options: Array<{ name: string; value: string }>;
   cases: Array<{ id: string; title: string; status: string; reason: string }>;
   /** The whole result, as JSON text (the renderer embeds it safely). */
@@ -124,7 +124,22 @@ function items(components: ReadonlyArray<{ name: string; instance?: string; stat
   return components.map((c) => ({ label: `${c.name}${c.instance !== undefined ? `[${c.instance}]` : ''}`, status: c.status, css: css[c.status] ?? '' }));
 }
 
-export function buildViewModel(result: AuditResult): ScorecardViewModel {
+/** A journal record as trace.jsonl holds it (only what the excerpt shows). */
+export interface JournalLine {
+  seq: number;
+  timestamp?: string;
+  record?: string;
+  direction?: string;
+  event?: string;
+  raw?: string;
+}
+
+/** How many journal records the page shows before pointing at trace.jsonl for the rest. */
+export const JOURNAL_EXCERPT = 400;
+
+export function buildViewModel(result: AuditResult, journal: readonly JournalLine[] = []): ScorecardViewModel {
+  const excerpt = journal.slice(0, JOURNAL_EXCERPT);
+  const inExcerpt = new Set(excerpt.map((line) => line.seq));
   const boot = result.station.boot ?? {};
   const score = result.score ?? null;
   const byVerdict = (verdict: Verdict): number => result.checks.filter((c) => c.verdict === verdict).length;
@@ -175,9 +190,19 @@ export function buildViewModel(result: AuditResult): ScorecardViewModel {
     counts: VERDICT_ORDER.map((v) => ({ verdict: v, count: byVerdict(v), css: CSS[v] })),
     findings: [...groups].map(([group, checks]) => ({
       group,
-      checks: checks.map((c) => ({ id: c.id, title: c.title, verdict: c.verdict, css: CSS[c.verdict], category: c.category, refs: c.refs.join(', '), reason: c.reason, seqs: c.seqs.slice(0, 12).join(', ') + (c.seqs.length > 12 ? ', …' : '') })),
+      checks: checks.map((c) => ({ id: c.id, title: c.title, verdict: c.verdict, css: CSS[c.verdict], category: c.category, refs: c.refs.join(', '), reason: c.reason, seqs: c.seqs.slice(0, 12).map((seq) => ({ seq, linked: inExcerpt.has(seq) })), more: Math.max(0, c.seqs.length - 12) })),
     })),
-    journal: { file: result.files.journal, sha256: result.files.journalSha256 ?? '–' },
+    journal: {
+      file: result.files.journal,
+      sha256: result.files.journalSha256 ?? '–',
+      excerpt: excerpt.map((line) => ({
+        seq: line.seq,
+        time: (line.timestamp ?? '').slice(11, 23),
+        direction: line.record === 'connection' ? 'connection' : line.direction === 'cp-to-csms' ? 'station →' : '→ station',
+        text: line.record === 'connection' ? (line.event ?? '') : (line.raw ?? '').length > 300 ? `${(line.raw ?? '').slice(0, 297)}…` : (line.raw ?? ''),
+      })),
+      shown: journal.length === 0 ? 'The journal was not at hand when this page was made.' : journal.length > excerpt.length ? `The first ${excerpt.length} of ${journal.length} records; the rest are in the journal file.` : `All ${journal.length} records.`,
+    },
     options: Object.entries(result.options).map(([name, value]) => ({ name, value: typeof value === 'string' ? value : JSON.stringify(value) })),
     cases: result.cases.map((c) => ({ id: c.id, title: c.title, status: c.status, reason: c.reason ?? '' })),
     resultJson: JSON.stringify(result),

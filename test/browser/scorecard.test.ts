@@ -101,4 +101,18 @@ describe('scorecard.html in a real headless Chromium', function () {
     }, xml);
     expect(counts).to.deep.equal({ parseError: false, cases: result.checks.length, failures: result.summary.FAIL, skipped: result.summary['NOT APPLICABLE'] });
   });
+
+  it('frame numbers in the findings link to the journal excerpt in the appendix', async () => {
+    const result = golden();
+    const check = result.checks.find((c) => c.seqs.length > 0)!;
+    const journal = check.seqs.map((seq) => ({ seq, timestamp: '2026-01-01T00:00:00.000Z', record: 'frame', direction: 'cp-to-csms', raw: `[2,"m${seq}","Heartbeat",{}]` }));
+    const file = join(mkdtempSync(join(tmpdir(), 'scorecard-')), 'scorecard.html');
+    writeFileSync(file, renderScorecard(buildViewModel(result, journal)));
+    const { page, errors } = await openFile(browser, file);
+    await page.locator(`a[href="#seq-${check.seqs[0]}"]`).first().click();
+    const row = page.locator(`#seq-${check.seqs[0]}`);
+    expect(await row.isVisible()).to.equal(true);
+    expect(await row.textContent()).to.include(`[2,"m${check.seqs[0]}","Heartbeat",{}]`);
+    expect(errors).to.deep.equal([]);
+  });
 });
