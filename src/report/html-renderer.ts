@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CompareViewModel } from './compare-view-model.js';
 import type { ScorecardViewModel } from './view-model.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -21,12 +22,21 @@ export function scriptSafeJson(json: string): string {
  * of `partials/` and the CSS inlined: one file that needs nothing else.
  */
 export function renderScorecard(model: ScorecardViewModel, directory = TEMPLATE_DIRECTORY): string {
+  const template = compile('scorecard.hbs', directory);
+  return template({ ...model, css: readFileSync(join(directory, 'scorecard.css'), 'utf8'), resultScript: new Handlebars.SafeString(scriptSafeJson(model.resultJson)) });
+}
+
+/** The procurement comparison page, from the same templates folder and CSS. */
+export function renderComparison(model: CompareViewModel, directory = TEMPLATE_DIRECTORY): string {
+  return compile('compare.hbs', directory)({ ...model, css: readFileSync(join(directory, 'scorecard.css'), 'utf8') });
+}
+
+function compile(file: string, directory: string): HandlebarsTemplateDelegate {
   const handlebars = Handlebars.create();
   const partials = join(directory, 'partials');
   for (const name of readdirSync(partials).filter((n) => n.endsWith('.hbs'))) {
     handlebars.registerPartial(name.slice(0, -4), readFileSync(join(partials, name), 'utf8'));
   }
   handlebars.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-  const template = handlebars.compile(readFileSync(join(directory, 'scorecard.hbs'), 'utf8'), { strict: false, noEscape: false });
-  return template({ ...model, css: readFileSync(join(directory, 'scorecard.css'), 'utf8'), resultScript: new Handlebars.SafeString(scriptSafeJson(model.resultJson)) });
+  return handlebars.compile(readFileSync(join(directory, file), 'utf8'), { strict: false, noEscape: false });
 }

@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { renderScorecard } from '../../src/report/html-renderer.js';
+import { buildCompareViewModel } from '../../src/report/compare-view-model.js';
+import { renderComparison, renderScorecard } from '../../src/report/html-renderer.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { buildViewModel } from '../../src/report/view-model.js';
 import type { AuditResult } from '../../src/result/audit-result.js';
@@ -114,5 +115,16 @@ describe('scorecard.html in a real headless Chromium', function () {
     expect(await row.isVisible()).to.equal(true);
     expect(await row.textContent()).to.include(`[2,"m${check.seqs[0]}","Heartbeat",{}]`);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('the comparison page renders: no error, no network, a column per station, differing rows highlighted', async () => {
+    const minimal = JSON.parse(readFileSync(goldenFile('minimal.evidence.json'), 'utf8')) as AuditResult;
+    const file = join(mkdtempSync(join(tmpdir(), 'compare-')), 'compare.html');
+    writeFileSync(file, renderComparison(buildCompareViewModel([golden(), minimal])));
+    const { page, errors, requests } = await openFile(browser, file);
+    expect(errors).to.deep.equal([]);
+    expect(requests).to.deep.equal([]);
+    expect(await page.locator('#stations thead th').count()).to.equal(3);
+    expect(await page.locator('#requirements tr.differs').count()).to.be.greaterThan(0);
   });
 });

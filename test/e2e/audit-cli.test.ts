@@ -165,4 +165,18 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(await list.waitForExit()).to.deep.equal({ code: 0, signal: null });
     expect(list.stdout).to.match(/^hpc 1\.0\.0 {2}.*\n {4}archetypes hpc; ocpp-201-core → dc-fast → hpc;/m);
   });
+
+  it('compare: refuses results scored against different guidelines (exit 2), compares them after re-scoring with --guideline', async () => {
+    const out = tempDir();
+    const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'evidence');
+    const rescored = cli(['score', join(fixtures, 'minimal.evidence.json'), '--guideline', 'ocpp-201-core', '--out', join(out, 'core')]);
+    expect(await rescored.waitForExit()).to.deep.equal({ code: 0, signal: null });
+    const mixed = cli(['compare', join(fixtures, 'ac-wallbox.result.json'), join(out, 'core', 'result.json'), '--out', join(out, 'x.html')]);
+    expect(await mixed.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(mixed.stderr).to.match(/^ocpp-audit: the results were scored against different guidelines/);
+    const fair = cli(['compare', join(fixtures, 'ac-wallbox.result.json'), join(out, 'core', 'result.json'), '--guideline', 'ocpp-201-core', '--out', join(out, 'compare.html')]);
+    expect(await fair.waitForExit(), fair.stderr).to.deep.equal({ code: 0, signal: null });
+    expect(fair.stdout).to.match(/^2 results against ocpp-201-core 1\.0\.0: /);
+    expect(readFileSync(join(out, 'compare.html'), 'utf8')).to.match(/^<!DOCTYPE html>/);
+  });
 });

@@ -1,0 +1,51 @@
+import { Command } from 'commander';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { loadGuideline } from '../config/guideline-loader.js';
+import { ToolError } from '../errors.js';
+import { readEvidenceFile } from '../evidence/evidence-file.js';
+import { buildCompareViewModel } from '../report/compare-view-model.js';
+import { renderComparison } from '../report/html-renderer.js';
+import { buildResult, RESULT_VERSION, type AuditResult } from '../result/audit-result.js';
+import { scoreEvidence } from '../scoring/score-evidence.js';
+import { loadScoringConfig } from '../scoring/scoring-config.js';
+import type { Terminal } from './run-command.js';
+
+/**
+ * `compare`: stations (or firmware versions) side by side against one guideline. With
+ * `--guideline` every result is first re-scored from its evidence.json against that guideline,
+ * so results scored against different ones can still be compared fairly.
+ */
+export function compareCommand(terminal: Terminal): Command {
+  return new Command('compare')
+    .description('compare audited stations side by side against the same guideline (compare.html)')
+    .argument('<results...>', 'two or more result.json files')
+    .option('--guideline <id|file>', 're-score every result against this guideline first (from the evidence.json each names)')
+    .option('--out <file>', 'where the comparison page goes', 'compare.html')
+    .action((files: string[], options: { guideline?: string; out: string }) => {
+      const guideline = options.guideline ? loadGuideline(options.guideline) : undefined;
+      const config = guideline ? loadScoringConfig() : undefined;
+      const results = files.map((file): AuditResult => {
+        const path = resolve(file);
+        let result: AuditResult;
+        try {
+          result = JSON.parse(readFileSync(path, 'utf8')) as AuditResult;
+        } catch (error) {
+          throw new ToolError('ERR_INVALID_OPTION', `${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+        }
+        const version: unknown = (result as Partial<AuditResult> | null)?.resultVersion;
+        if (version !== RESULT_VERSION) throw new ToolError('ERR_INVALID_OPTION', `${path}: resultVersion ${String(version)} is not ${RESULT_VERSION}`);
+        if (!guideline || !config) return result;
+        // A relative evidence path is read next to its result.json.
+        const evidenceFile = isAbsolute(result.files.evidence) ? result.files.evidence : join(dirname(path), result.files.evidence);
+        const evidence = readEvidenceFile(evidenceFile);
+        const scored = scoreEvidence(evidence, guideline, config);
+        return buildResult(evidence, scored.checks, evidenceFile, scored);
+      });
+      const model = buildCompareViewModel(results);
+      const out = resolve(options.out);
+      writeFileSync(out, renderComparison(model));
+      terminal.out(model.summary);
+      terminal.out(`  comparison: ${out}`);
+    });
+}
