@@ -1,5 +1,7 @@
 import { Command, Option } from 'commander';
-import { resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { renderFleetIndex } from '../report/fleet-index.js';
 import { ToolError } from '../errors.js';
 import type { TlsMaterial } from '../ocpp/csms-server.js';
 import { Csms, CSMS_DEFAULTS } from '../session/csms.js';
@@ -143,6 +145,11 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
   await closeAndList(csms, terminal);
   if (outcome.noStation) throw new ToolError('ERR_NO_STATION', `no charging station was accepted within ${options.wait} s on ${csms.url}`);
   for (const audited of outcome.audits) printAuditSummary(audited, terminal);
+  if (options.maxStations > 1 && outcome.audits.length > 0) {
+    const index = join(outDir, 'index.html');
+    writeFileSync(index, renderFleetIndex(outcome.audits.map((a) => ({ result: a.result, scorecard: a.files.scorecard })), outDir));
+    terminal.out(`fleet index: ${index}`);
+  }
   return outcome.audits.some((a) => reachesFailLevel(a.result, options.failOn)) ? ExitCode.AUDIT_FAILED : ExitCode.OK;
 }
 

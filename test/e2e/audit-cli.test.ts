@@ -179,4 +179,24 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(fair.stdout).to.match(/^2 results against ocpp-201-core 1\.0\.0: /);
     expect(readFileSync(join(out, 'compare.html'), 'utf8')).to.match(/^<!DOCTYPE html>/);
   });
+
+  it('run --max-stations 2: both stations audited, and OUT/index.html links to each scorecard, lowest score first', async () => {
+    const out = tempDir();
+    const run = cli(['run', '--port', '0', '--out', out, '--testcases', 'inventory-full', '--max-stations', '2', '--concurrency', '2', '--wait', '60', '--fail-on', 'none']);
+    await run.waitForStdout(/CSMS listening on (ws:\/\/\S+)/);
+    const url = /CSMS listening on (ws:\/\/\S+)/.exec(run.stdout)?.[1] ?? '';
+    const stations = [cli(['simulate', '--url', url, '--id', 'FLEET-AC', '--profile', 'ac-wallbox']), cli(['simulate', '--url', url, '--id', 'FLEET-MIN', '--profile', 'minimal'])];
+    expect(await run.waitForExit(60_000), run.stderr).to.deep.equal({ code: 0, signal: null });
+    for (const station of stations) {
+      station.child.kill('SIGINT');
+      await station.waitForExit();
+    }
+    expect(run.stdout).to.include(`fleet index: ${join(out, 'index.html')}`);
+    const index = readFileSync(join(out, 'index.html'), 'utf8');
+    const links = [...index.matchAll(/<a href="([^"]+)">([^<]+)<\/a>/g)].map((m) => [m[1], m[2]]);
+    expect(links.map((l) => l[1]).sort()).to.deep.equal(['FLEET-AC', 'FLEET-MIN']);
+    for (const [link] of links) expect(existsSync(join(out, link ?? '')), link).to.equal(true);
+    // Lowest score first: the minimal station leads.
+    expect(links[0]?.[1]).to.equal('FLEET-MIN');
+  });
 });
