@@ -3,6 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import { RESULT_VERSION, type AuditResult } from '../result/audit-result.js';
+import { renderScorecard } from '../report/html-renderer.js';
+import { readJournalLines } from '../report/read-journal.js';
+import { buildViewModel } from '../report/view-model.js';
 import { REPORTS, type ReportFormat } from '../report/write-reports.js';
 import type { Terminal } from './run-command.js';
 
@@ -13,7 +16,8 @@ export function reportCommand(terminal: Terminal): Command {
     .argument('<result>', 'a result.json written by run, demo or score')
     .addOption(new Option('--format <format>', 'what to render').choices(['html', 'md', 'junit', 'csv']).default('html'))
     .option('--out <file>', 'write here instead of standard output')
-    .action((file: string, options: { format: ReportFormat; out?: string }) => {
+    .option('--templates <dir>', 'render the html with these templates (a copy of report-templates/ changed to taste)')
+    .action((file: string, options: { format: ReportFormat; out?: string; templates?: string }) => {
       const path = resolve(file);
       let result: Partial<AuditResult> | null;
       try {
@@ -23,7 +27,10 @@ export function reportCommand(terminal: Terminal): Command {
       }
       const version: unknown = result?.resultVersion;
       if (version !== RESULT_VERSION) throw new ToolError('ERR_INVALID_OPTION', `${path}: resultVersion ${String(version)} is not ${RESULT_VERSION}`);
-      const text = REPORTS[options.format].render(result as AuditResult);
+      const text =
+        options.format === 'html' && options.templates
+          ? renderScorecard(buildViewModel(result as AuditResult, readJournalLines((result as AuditResult).files.journal)), resolve(options.templates))
+          : REPORTS[options.format].render(result as AuditResult);
       if (options.out) {
         writeFileSync(resolve(options.out), text);
         terminal.out(resolve(options.out));

@@ -27,6 +27,8 @@ export interface ScorecardViewModel {
   monitorability: { types: string[]; rows: Array<{ variable: string; level: string; cells: Array<{ text: string; css: string }> }> } | undefined;
   topology: { station: TopologyItem[]; evses: Array<{ label: string; components: TopologyItem[]; connectors: Array<{ label: string; components: TopologyItem[] }> }>; legend: string } | undefined;
   counts: Array<{ verdict: Verdict; count: number; css: string }>;
+  /** The groups of the findings, for the category filter. */
+  groups: Array<{ name: string; count: number }>;
   findings: Array<{ group: string; checks: Array<{ id: string; title: string; verdict: Verdict; css: string; category: string; refs: string; reason: string; seqs: Array<{ seq: number; linked: boolean }>; more: number }> }>;
   journal: { file: string; sha256: string; excerpt: Array<{ seq: number; time: string; direction: string; text: string }>; shown: string };
   options: Array<{ name: string; value: string }>;
@@ -188,6 +190,7 @@ export function buildViewModel(result: AuditResult, journal: readonly JournalLin
       : undefined,
     categories: (result.categories ?? []).map((c) => ({ id: c.id, title: c.title, score: c.score === null ? '–' : String(c.score), verdict: c.verdict, bar: { width: Math.round((c.score ?? 0) * 3), color: colorOf(c.score) } })),
     counts: VERDICT_ORDER.map((v) => ({ verdict: v, count: byVerdict(v), css: CSS[v] })),
+    groups: [...groups].map(([name, checks]) => ({ name, count: checks.length })),
     findings: [...groups].map(([group, checks]) => ({
       group,
       checks: checks.map((c) => ({ id: c.id, title: c.title, verdict: c.verdict, css: CSS[c.verdict], category: c.category, refs: c.refs.join(', '), reason: c.reason, seqs: c.seqs.slice(0, 12).map((seq) => ({ seq, linked: inExcerpt.has(seq) })), more: Math.max(0, c.seqs.length - 12) })),

@@ -61,12 +61,17 @@ describe('scorecard.html in a real headless Chromium', function () {
     expect(distinct.size).to.be.greaterThan(50);
   });
 
-  it('the verdict filter hides and shows rows (script is a convenience, the page reads without it)', async () => {
+  it('the verdict and category filters hide and show findings (script is a convenience, the page reads without it)', async () => {
     const { page } = await openFile(browser, writeScorecard(golden()));
     const passRows = page.locator('tr[data-verdict="PASS"]');
     expect(await passRows.first().isVisible()).to.equal(true);
     await page.locator('input[data-filter-verdict="PASS"]').uncheck();
     expect(await passRows.first().isVisible()).to.equal(false);
+    const group = page.locator('.finding-group').first();
+    const name = await group.getAttribute('data-group');
+    expect(await group.isVisible()).to.equal(true);
+    await page.locator(`input[data-filter-group="${name}"]`).uncheck();
+    expect(await group.isVisible()).to.equal(false);
   });
 
   it('a station that sends markup in every field runs no script and changes nothing in the page', async () => {

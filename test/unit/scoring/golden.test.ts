@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { evidenceFixtures, goldenFile, rescore } from '../../fixtures/evidence/golden.js';
+import { evidenceFixtures, goldenFile, goldenViewModelFile, rescore, viewModelOf } from '../../fixtures/evidence/golden.js';
 
 describe('golden results: re-scoring checked-in evidence reproduces the checked-in result.json', () => {
   it('has fixtures', () => {
@@ -12,6 +12,13 @@ describe('golden results: re-scoring checked-in evidence reproduces the checked-
       const golden = readFileSync(goldenFile(fixture), 'utf8');
       // Byte-identical, not just deep-equal: scoring must be deterministic.
       expect(`${JSON.stringify(rescore(fixture), null, 2)}\n`).to.equal(golden);
+    });
+  }
+
+  for (const fixture of evidenceFixtures()) {
+    it(`${fixture}: the scorecard view model matches its golden file (what the page shows, not its HTML)`, () => {
+      const golden = JSON.parse(readFileSync(goldenViewModelFile(fixture), 'utf8')) as Record<string, unknown>;
+      expect(JSON.parse(JSON.stringify({ ...viewModelOf(fixture), resultJson: '(result.json)' }))).to.deep.equal(golden);
     });
   }
 
