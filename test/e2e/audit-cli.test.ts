@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditResult } from '../../src/result/audit-result.js';
+import { launchChromium, openFile } from '../helpers/browser.js';
 import { childEnv, CliProcess, REPO_ROOT } from '../helpers/cli-process.js';
 
 const children: CliProcess[] = [];
@@ -40,6 +41,18 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     const scorecard = /scorecard:\s+(\S+)$/.exec(demo.stdout.trim().split('\n').at(-1) ?? '')?.[1] ?? '';
     expect(scorecard, demo.stdout).to.equal(join(out, 'VIRTUAL-DEMO', 'scorecard.html'));
     expect(readFileSync(scorecard, 'utf8')).to.match(/^<!DOCTYPE html>/);
+    // The demo's own scorecard in a real Chromium: no console error, no network, every section there.
+    const browser = await launchChromium();
+    try {
+      const { page, errors, requests } = await openFile(browser, scorecard);
+      expect(errors).to.deep.equal([]);
+      expect(requests).to.deep.equal([]);
+      // (No monitoring-bases case in this run, so no monitoring-behaviour section.)
+      for (const id of ['summary', 'topology', 'categories', 'monitorability', 'events', 'findings', 'appendix']) expect(await page.locator(`#${id}`).count(), id).to.equal(1);
+      expect(await page.locator('#journal tr').count()).to.be.greaterThan(10);
+    } finally {
+      await browser.close();
+    }
     const file = /result:\s+(\S+)$/m.exec(demo.stdout)?.[1] ?? '';
     expect(file, demo.stdout).to.equal(join(out, 'VIRTUAL-DEMO', 'result.json'));
     const result = readResult(file);
