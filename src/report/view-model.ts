@@ -85,9 +85,7 @@ function eventsView(result: AuditResult): ScorecardViewModel['events'] {
       verdict: c.verdict,
       css: CSS[c.verdict],
       reason: c.reason,
-      figures: Object.entries(c.details ?? {})
-        .filter(([, v]) => typeof v === 'number' || typeof v === 'string')
-        .map(([name, value]) => ({ name, value: String(value) })),
+      figures: figuresOf(c.details ?? {}),
     }));
   return {
     width: LABEL_WIDTH + PLOT_WIDTH + 10,
@@ -100,6 +98,20 @@ function eventsView(result: AuditResult): ScorecardViewModel['events'] {
         : `${timeline.rows.reduce((n, r) => n + r.times.length, 0)} event(s) from ${timeline.rows.length} monitor(s) over ${timeline.durationS} s${timeline.omitted.rows || timeline.omitted.events ? ` (${timeline.omitted.rows} more row(s) and ${timeline.omitted.events} event(s) not drawn)` : ''}. Green: the audit's monitors; orange: hard-wired and preconfigured; red: hard-wired notifications.`,
     timing,
   };
+}
+
+/** Numbers and words of a check's details, one level of nesting flattened (byTimestamp.maxAbsErrorS). */
+function figuresOf(details: Record<string, unknown>): Array<{ name: string; value: string }> {
+  const figures: Array<{ name: string; value: string }> = [];
+  for (const [name, value] of Object.entries(details)) {
+    if (typeof value === 'number' || typeof value === 'string') figures.push({ name, value: String(value) });
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, innerValue] of Object.entries(value)) {
+        if (typeof innerValue === 'number' || typeof innerValue === 'string') figures.push({ name: `${name}.${inner}`, value: String(innerValue) });
+      }
+    }
+  }
+  return figures;
 }
 
 /** Which monitor was there in which phase of the base switches, and the level and clearing proofs. */
