@@ -44,4 +44,13 @@ describe('scorecard view model and renderer', () => {
     expect(html).to.include(`<h1>${sample.station.identity}</h1>`);
     for (const id of ['summary', 'topology', 'categories', 'monitorability', 'findings', 'appendix', 'audit-result']) expect(html).to.include(`id="${id}"`);
   });
+
+  it('timing figures: the periodic check\'s numbers, nested measurements flattened', () => {
+    const result = golden('ac-wallbox');
+    result.checks = [
+      { id: 'periodic-timing', title: 'Periodic', refs: [], category: 'events', verdict: 'PASS', reason: 'ok', seqs: [], details: { requestedIntervalS: 5, byTimestamp: { meanIntervalS: 5, maxAbsErrorS: 0.001, jitterS: 0 }, intervalsS: [5, 5] } },
+    ];
+    const figures = buildViewModel(result).events.timing[0]?.figures.map((f) => `${f.name}=${f.value}`);
+    expect(figures).to.deep.equal(['requestedIntervalS=5', 'byTimestamp.meanIntervalS=5', 'byTimestamp.maxAbsErrorS=0.001', 'byTimestamp.jitterS=0']);
+  });
 });
