@@ -1,12 +1,12 @@
 import { Command } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { loadGuideline } from '../config/guideline-loader.js';
-import { ToolError } from '../errors.js';
 import { readEvidenceFile } from '../evidence/evidence-file.js';
 import { buildCompareViewModel } from '../report/compare-view-model.js';
 import { renderComparison } from '../report/html-renderer.js';
-import { buildResult, RESULT_VERSION, type AuditResult } from '../result/audit-result.js';
+import { buildResult, type AuditResult } from '../result/audit-result.js';
+import { readResultFile } from '../result/result-file.js';
 import { scoreEvidence } from '../scoring/score-evidence.js';
 import { loadScoringConfig } from '../scoring/scoring-config.js';
 import type { Terminal } from './run-command.js';
@@ -27,14 +27,7 @@ export function compareCommand(terminal: Terminal): Command {
       const config = guideline ? loadScoringConfig() : undefined;
       const results = files.map((file): AuditResult => {
         const path = resolve(file);
-        let result: AuditResult;
-        try {
-          result = JSON.parse(readFileSync(path, 'utf8')) as AuditResult;
-        } catch (error) {
-          throw new ToolError('ERR_INVALID_OPTION', `${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-        }
-        const version: unknown = (result as Partial<AuditResult> | null)?.resultVersion;
-        if (version !== RESULT_VERSION) throw new ToolError('ERR_INVALID_OPTION', `${path}: resultVersion ${String(version)} is not ${RESULT_VERSION}`);
+        const result = readResultFile(path);
         if (!guideline || !config) return result;
         // A relative evidence path is read next to its result.json.
         const evidenceFile = isAbsolute(result.files.evidence) ? result.files.evidence : join(dirname(path), result.files.evidence);

@@ -1,8 +1,7 @@
 import { Command, Option } from 'commander';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { ToolError } from '../errors.js';
-import { RESULT_VERSION, type AuditResult } from '../result/audit-result.js';
+import { readResultFile } from '../result/result-file.js';
 import { renderScorecard } from '../report/html-renderer.js';
 import { readJournalLines } from '../report/read-journal.js';
 import { buildViewModel } from '../report/view-model.js';
@@ -19,18 +18,11 @@ export function reportCommand(terminal: Terminal): Command {
     .option('--templates <dir>', 'render the html with these templates (a copy of report-templates/ changed to taste)')
     .action((file: string, options: { format: ReportFormat; out?: string; templates?: string }) => {
       const path = resolve(file);
-      let result: Partial<AuditResult> | null;
-      try {
-        result = JSON.parse(readFileSync(path, 'utf8')) as Partial<AuditResult> | null;
-      } catch (error) {
-        throw new ToolError('ERR_INVALID_OPTION', `${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
-      }
-      const version: unknown = result?.resultVersion;
-      if (version !== RESULT_VERSION) throw new ToolError('ERR_INVALID_OPTION', `${path}: resultVersion ${String(version)} is not ${RESULT_VERSION}`);
+      const result = readResultFile(path);
       const text =
         options.format === 'html' && options.templates
-          ? renderScorecard(buildViewModel(result as AuditResult, readJournalLines((result as AuditResult).files.journal)), resolve(options.templates))
-          : REPORTS[options.format].render(result as AuditResult);
+          ? renderScorecard(buildViewModel(result, readJournalLines(result.files.journal)), resolve(options.templates))
+          : REPORTS[options.format].render(result);
       if (options.out) {
         writeFileSync(resolve(options.out), text);
         terminal.out(resolve(options.out));
