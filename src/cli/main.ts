@@ -3,6 +3,7 @@ import { isToolError } from '../errors.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { compareCommand } from './compare-command.js';
 import { demoCommand } from './demo-command.js';
+import { indexCommand } from './index-command.js';
 import { listCommand } from './list-command.js';
 import { reportCommand } from './report-command.js';
 import { scoreCommand } from './score-command.js';
@@ -59,7 +60,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
     });
   // Commands that complete with a verdict set the exit code here (0, or 3 for --fail-on).
   const exit = { code: ExitCode.OK as number };
-  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), scoreCommand(terminal, exit), reportCommand(terminal), compareCommand(terminal), listCommand(terminal), validateCommand(terminal, exit)]) {
+  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), scoreCommand(terminal, exit), reportCommand(terminal), compareCommand(terminal), indexCommand(terminal), listCommand(terminal), validateCommand(terminal, exit)]) {
     command.copyInheritedSettings(program);
     program.addCommand(command);
   }

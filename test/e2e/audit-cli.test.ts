@@ -3,7 +3,7 @@
  * `list testcases`, each the real CLI in a child process (run `npm run build` first).
  */
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AuditResult } from '../../src/result/audit-result.js';
@@ -211,5 +211,23 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     for (const [link] of links) expect(existsSync(join(out, link ?? '')), link).to.equal(true);
     // Lowest score first: the minimal station leads.
     expect(links[0]?.[1]).to.equal('FLEET-MIN');
+  });
+
+  it('index DIR...: the fleet index from results written by several run processes into one shared directory', async () => {
+    const shared = tempDir();
+    const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'evidence');
+    for (const [station, fixture] of [['site-a/CS-A', 'ac-wallbox'], ['site-b/CS-B', 'minimal']] as const) {
+      mkdirSync(join(shared, station), { recursive: true });
+      copyFileSync(join(fixtures, `${fixture}.result.json`), join(shared, station, 'result.json'));
+      writeFileSync(join(shared, station, 'scorecard.html'), '<!DOCTYPE html>');
+    }
+    const index = cli(['index', join(shared, 'site-a'), join(shared, 'site-b'), '--out', join(shared, 'index.html')]);
+    expect(await index.waitForExit(), index.stderr).to.deep.equal({ code: 0, signal: null });
+    expect(index.stdout.trim()).to.equal(`fleet index of 2 station(s): ${join(shared, 'index.html')}`);
+    const html = readFileSync(join(shared, 'index.html'), 'utf8');
+    expect([...html.matchAll(/<a href="([^"]+)">/g)].map((m) => m[1])).to.deep.equal(['site-b/CS-B/scorecard.html', 'site-a/CS-A/scorecard.html']);
+    const empty = cli(['index', tempDir()]);
+    expect(await empty.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(empty.stderr).to.match(/^ocpp-audit: no result\.json under /);
   });
 });

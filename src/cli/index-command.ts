@@ -1,0 +1,42 @@
+import { Command } from 'commander';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { ToolError } from '../errors.js';
+import { renderFleetIndex } from '../report/fleet-index.js';
+import { readResultFile } from '../result/result-file.js';
+import type { Terminal } from './run-command.js';
+
+/** Every result.json under a directory (any depth), or the file itself. */
+function findResults(path: string): string[] {
+  if (!existsSync(path)) throw new ToolError('ERR_INVALID_OPTION', `${path}: no such file or directory`);
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name === 'result.json' || name.endsWith('/result.json'))
+    .map((name) => join(path, name))
+    .sort();
+}
+
+/**
+ * `index DIR...`: the fleet index from any set of results, e.g. the shared output directory of
+ * several `run` processes behind a load balancer. Each station links to the scorecard beside
+ * its result.json.
+ */
+export function indexCommand(terminal: Terminal): Command {
+  return new Command('index')
+    .description('build the fleet index (index.html) from the result.json files under directories')
+    .argument('<paths...>', 'directories to search for result.json (or result.json files)')
+    .option('--out <file>', 'where index.html goes', 'index.html')
+    .action((paths: string[], options: { out: string }) => {
+      const { file, stations } = buildIndex(paths, options.out);
+      terminal.out(`fleet index of ${stations} station(s): ${file}`);
+    });
+}
+
+export function buildIndex(paths: readonly string[], out: string): { file: string; stations: number } {
+  const files = paths.flatMap((p) => findResults(resolve(p)));
+  if (files.length === 0) throw new ToolError('ERR_INVALID_OPTION', `no result.json under ${paths.join(', ')}`);
+  const entries = files.map((file) => ({ result: readResultFile(file), scorecard: join(dirname(file), 'scorecard.html') }));
+  const target = resolve(out);
+  writeFileSync(target, renderFleetIndex(entries, dirname(target)));
+  return { file: target, stations: entries.length };
+}
