@@ -4,6 +4,7 @@ import { fullInventory, inventorySeqs } from './inventory/full-inventory.js';
 import { uniqueSeqs } from './inventory/report-items.js';
 import { componentAlias, standardComponentName } from './inventory/standard-names.js';
 import { listSome, plural } from './inventory/summary-text.js';
+import { pushTo } from '../collections.js';
 
 /**
  * Component names outside the standardized list (Part 2 Appendix 3: controllers and physical
@@ -25,7 +26,7 @@ export const nonStandardComponents: Check = {
 
     // One entry per distinct name as the station spelled it.
     const names = new Map<string, number[]>();
-    for (const item of items) names.set(item.component.name, [...(names.get(item.component.name) ?? []), item.seq]);
+    for (const item of items) pushTo(names, item.component.name, item.seq);
 
     const nonStandard: string[] = [];
     const outdated: string[] = [];
@@ -35,7 +36,7 @@ export const nonStandardComponents: Check = {
       const replacement = componentAlias(name);
       if (replacement) outdated.push(`${name} (standard name: ${replacement})`);
       else nonStandard.push(name);
-      seqs.push(...nameSeqs);
+      for (const seq of nameSeqs) seqs.push(seq);
     }
     const standard = [...names.keys()].filter((name) => standardComponentName(name) !== undefined);
     const details = { components: names.size, standard: standard.length, nonStandard, outdated };

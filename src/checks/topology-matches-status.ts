@@ -3,6 +3,7 @@ import { resultOf, type Check, type CheckResult, type Verdict } from './check.js
 import { fullInventory } from './inventory/full-inventory.js';
 import { componentLabel, sameName, uniqueSeqs } from './inventory/report-items.js';
 import { listSome, plural } from './inventory/summary-text.js';
+import { pushTo } from '../collections.js';
 
 /**
  * The EVSEs and connectors of the FullInventory (component `EVSE` with evse.id = n, component
@@ -19,7 +20,7 @@ export const topologyMatchesStatus: Check = {
     const check = topologyMatchesStatus;
     const findings = new Map<Kind, Finding[]>();
     const add = (kind: Kind, label: string, seqs: readonly number[]): void => {
-      findings.set(kind, [...(findings.get(kind) ?? []), { label, seqs: [...seqs] }]);
+      pushTo(findings, kind, { label, seqs: [...seqs] });
     };
 
     const status = statusConnectors(evidence, add);
@@ -129,7 +130,7 @@ function statusConnectors(evidence: Evidence, add: (kind: Kind, label: string, s
     }
     const key = `${evseId}/${connectorId}`;
     const target = evseId <= 0 || connectorId <= 0 ? zero : pairs;
-    target.set(key, [...(target.get(key) ?? []), message.seq]);
+    pushTo(target, key, message.seq);
   }
   for (const [key, seqs] of zero) add('status-zero-id', `evseId/connectorId ${key} (${plural(seqs.length, 'message')})`, seqs);
   return new Map([...pairs].sort(([a], [b]) => comparePairs(a, b)));
@@ -157,13 +158,13 @@ function inventoryTopology(items: readonly DeviceModelEntry[], add: (kind: Kind,
       : evse !== undefined && evse.id > 0 && evse.connectorId !== undefined && evse.connectorId > 0;
     if (!wellPlaced || !evse) {
       const label = componentLabel(component);
-      bad.set(label, [...(bad.get(label) ?? []), item.seq]);
+      pushTo(bad, label, item.seq);
       continue;
     }
-    if (isEvse) evses.set(evse.id, [...(evses.get(evse.id) ?? []), item.seq]);
+    if (isEvse) pushTo(evses, evse.id, item.seq);
     else {
       const key = `${evse.id}/${evse.connectorId}`;
-      connectors.set(key, [...(connectors.get(key) ?? []), item.seq]);
+      pushTo(connectors, key, item.seq);
     }
   }
   for (const [label, seqs] of bad) add('inventory-bad-id', label, seqs);

@@ -1,5 +1,6 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
 import type { AuditResult } from '../result/audit-result.js';
+import { pushTo } from '../collections.js';
 
 /**
  * Everything the scorecard template shows, already computed and formatted: the template only
@@ -161,7 +162,7 @@ export function buildViewModel(result: AuditResult, journal: readonly JournalLin
   const groups = new Map<string, CheckResult[]>();
   for (const check of [...result.checks].sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict) || a.id.localeCompare(b.id))) {
     const group = check.id.startsWith('guideline/') ? `Guideline: ${check.id.split('/')[1] ?? ''}` : categoryOf(check);
-    groups.set(group, [...(groups.get(group) ?? []), check]);
+    pushTo(groups, group, check);
   }
   const worst = result.categories?.filter((c) => c.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
   const verdict =
