@@ -47,16 +47,16 @@ export async function auditStation(
     },
   });
   onRunner(runner);
-  runner.on('case-end', () => writeJsonFile(files.evidence, runner.evidence));
+  runner.on('case-end', () => writeJsonFile(files.evidence, runner.evidence, true));
   let evidence: Evidence;
   try {
     evidence = await runner.run();
   } finally {
-    writeJsonFile(files.evidence, runner.evidence);
+    writeJsonFile(files.evidence, runner.evidence, true);
   }
   const summary = await session.close();
   evidence.journal = { file: summary.path, sha256: summary.sha256 };
-  writeJsonFile(files.evidence, evidence);
+  writeJsonFile(files.evidence, evidence, true);
   const scored = scoreEvidence(evidence, options.guideline, options.scoring ?? loadScoringConfig(), options.checks);
   const result = buildResult(evidence, scored.checks, files.evidence, scored);
   const reports = writeReports(result, directory);

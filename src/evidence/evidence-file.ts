@@ -2,10 +2,14 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { ToolError } from '../errors.js';
 import { EVIDENCE_VERSION, type Evidence } from './evidence.js';
 
-/** Writes JSON atomically (temp file + rename), so a crash never leaves half a file. */
-export function writeJsonFile(file: string, value: unknown): void {
+/**
+ * Writes JSON atomically (temp file + rename), so a crash never leaves half a file. `compact`
+ * leaves out the indentation: evidence of a large station is machine data, and indenting it
+ * makes the file and the string built in memory about half again as big.
+ */
+export function writeJsonFile(file: string, value: unknown, compact = false): void {
   const temporary = `${file}.tmp-${process.pid}`;
-  writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+  writeFileSync(temporary, `${compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)}\n`);
   renameSync(temporary, file);
 }
 
