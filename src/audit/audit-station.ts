@@ -51,8 +51,11 @@ export async function auditStation(
   let evidence: Evidence;
   try {
     evidence = await runner.run();
-  } finally {
+  } catch (error) {
+    // Whatever was collected is kept even when the audit itself fails; on success the evidence
+    // is written once more below, with the journal's SHA-256.
     writeJsonFile(files.evidence, runner.evidence, true);
+    throw error;
   }
   const summary = await session.close();
   evidence.journal = { file: summary.path, sha256: summary.sha256 };

@@ -1,9 +1,9 @@
 import type { Evidence } from '../evidence/evidence.js';
 import { type Check, type CheckResult, resultOf } from './check.js';
 import { auditMonitors, monitorAt } from './events/audit-monitors.js';
-import { componentLabel } from './events/component-ref.js';
+import { componentLabel } from '../evidence/component-ref.js';
 import { allNotifyEvents, eventItems, seqList } from './events/event-items.js';
-import { timeMs } from './events/json.js';
+import { timeMs } from '../evidence/payload-read.js';
 import { roundS } from './events/interval-stats.js';
 
 /** A component whose events average more than this per second over the audit floods the CSMS. */

@@ -1,9 +1,9 @@
 import type { CollectedMessage, Evidence } from '../evidence/evidence.js';
 import { type Check, type CheckResult, resultOf } from './check.js';
 import { auditMonitors, monitorAt, TRIGGER_OF_TYPE } from './events/audit-monitors.js';
-import { componentLabel, sameComponent, sameVariable, variableLabel } from './events/component-ref.js';
+import { componentLabel, sameComponent, sameVariable, variableLabel } from '../evidence/component-ref.js';
 import { allNotifyEvents, eventItems, seqList } from './events/event-items.js';
-import { asBoolean, asNumber } from './events/json.js';
+import { asBoolean, asNumber } from '../evidence/payload-read.js';
 
 /** How many offending items the details list (the reason names fewer). */
 const LISTED_PROBLEMS = 20;

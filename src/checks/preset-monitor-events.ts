@@ -1,6 +1,6 @@
 import type { Evidence } from '../evidence/evidence.js';
 import { type Check, type CheckResult, resultOf } from './check.js';
-import { componentLabel, variableLabel } from './events/component-ref.js';
+import { componentLabel, variableLabel } from '../evidence/component-ref.js';
 import { allNotifyEvents, eventItems, seqList } from './events/event-items.js';
 
 /** Events not raised by a monitor the CSMS set: the manufacturer's own monitors and notifications. */

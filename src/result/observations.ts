@@ -1,4 +1,6 @@
 import type { Evidence } from '../evidence/evidence.js';
+import { componentLabel, toComponent, toVariable, variableLabel } from '../evidence/component-ref.js';
+import { asArray, asRecord } from '../evidence/payload-read.js';
 
 /** NotifyEvents per monitor over the audit, for the scorecard's timeline. */
 export interface EventTimeline {
@@ -24,10 +26,11 @@ export function eventTimeline(evidence: Evidence): EventTimeline {
   const end = Date.parse(evidence.finishedAt ?? evidence.startedAt);
   const rows = new Map<string, { label: string; kind: string; times: number[] }>();
   for (const message of evidence.notifyEvents) {
-    for (const item of (message.payload['eventData'] as Array<Record<string, unknown>> | undefined) ?? []) {
-      const component = item['component'] as { name?: string; evse?: { id?: number; connectorId?: number } } | undefined;
-      const variable = item['variable'] as { name?: string } | undefined;
-      const where = `${component?.name ?? '?'}${component?.evse?.id !== undefined ? `@${component.evse.id}${component.evse.connectorId !== undefined ? `/${component.evse.connectorId}` : ''}` : ''}.${variable?.name ?? '?'}`;
+    for (const element of asArray(message.payload['eventData'])) {
+      // The evidence keeps schema-violating messages too: read every field as untrusted.
+      const item = asRecord(element);
+      if (!item) continue;
+      const where = `${componentLabel(toComponent(item['component']))}.${variableLabel(toVariable(item['variable']))}`;
       const id = item['variableMonitoringId'];
       const key = typeof id === 'number' ? `monitor ${id}` : where;
       const row = rows.get(key) ?? { label: typeof id === 'number' ? `${where} (monitor ${id})` : where, kind: typeof item['eventNotificationType'] === 'string' ? item['eventNotificationType'] : '', times: [] };
@@ -56,11 +59,11 @@ export function monitorPhases(evidence: Evidence): MonitorPhase[] {
     if (found?.kind !== 'messages') continue;
     const monitors: MonitorPhase['monitors'] = [];
     for (const message of found.messages) {
-      for (const monitor of (message.payload['monitor'] as Array<Record<string, unknown>> | undefined) ?? []) {
-        const component = monitor['component'] as { name?: string; evse?: { id?: number; connectorId?: number } } | undefined;
-        const variable = monitor['variable'] as { name?: string; instance?: string } | undefined;
-        const label = `${component?.name ?? '?'}${component?.evse?.id !== undefined ? `@${component.evse.id}${component.evse.connectorId !== undefined ? `/${component.evse.connectorId}` : ''}` : ''}.${variable?.name ?? '?'}${variable?.instance ? `[${variable.instance}]` : ''}`;
-        for (const item of (monitor['variableMonitoring'] as Array<Record<string, unknown>> | undefined) ?? []) {
+      for (const monitor of asArray(message.payload['monitor']).map(asRecord)) {
+        if (!monitor) continue;
+        const label = `${componentLabel(toComponent(monitor['component']))}.${variableLabel(toVariable(monitor['variable']))}`;
+        for (const item of asArray(monitor['variableMonitoring']).map(asRecord)) {
+          if (!item) continue;
           monitors.push({ id: Number(item['id']), label, type: typeof item['type'] === 'string' ? item['type'] : '?', severity: Number(item['severity']) });
         }
       }

@@ -11,11 +11,12 @@ export function assembleDeviceModel(report: MessagesCapture): DeviceModelEntry[]
       if (item === null || typeof item !== 'object') continue;
       const component = item['component'] as DeviceModelEntry['component'] | undefined;
       const variable = item['variable'] as DeviceModelEntry['variable'] | undefined;
-      if (!component?.name || !variable?.name) continue;
+      // A schema-violating part is kept in the evidence; only well-formed items join the model.
+      if (typeof component?.name !== 'string' || typeof variable?.name !== 'string') continue;
       const entry: DeviceModelEntry = {
         component,
         variable,
-        variableAttribute: Array.isArray(item['variableAttribute']) ? (item['variableAttribute'] as DeviceModelEntry['variableAttribute']) : [],
+        variableAttribute: Array.isArray(item['variableAttribute']) ? (item['variableAttribute'] as unknown[]).filter((a): a is DeviceModelEntry['variableAttribute'][number] => typeof a === 'object' && a !== null) : [],
         seq: part.seq,
       };
       const characteristics = item['variableCharacteristics'];

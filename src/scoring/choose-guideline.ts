@@ -2,6 +2,10 @@ import type { Guideline } from '../config/guideline.js';
 import { builtInGuidelines, loadGuideline } from '../config/guideline-loader.js';
 import type { DeviceModelEntry } from '../evidence/evidence.js';
 import { detectArchetype } from './archetype.js';
+import { sameName } from '../evidence/payload-read.js';
+
+/** The shipped guidelines, read once per process (they are package data). */
+let shipped: Guideline[] | undefined;
 
 /** The guideline a station is scored against, and how it was chosen. */
 export interface GuidelineChoice {
@@ -23,7 +27,7 @@ export function chooseGuideline(entries: readonly DeviceModelEntry[], forced: Gu
     const fits = forced.archetypes.includes(detected.archetype) || forced.archetypes.includes('any');
     return { guideline: forced, archetype, how: 'forced', reason: `--guideline ${forced.id}${fits ? '' : ` (the device model looks like ${detected.archetype}: ${detected.reason})`}` };
   }
-  const shipped = builtInGuidelines().map((id) => loadGuideline(id));
+  shipped ??= builtInGuidelines().map((id) => loadGuideline(id));
   const match = shipped.find((g) => g.archetypes.includes(detected.archetype)) ?? shipped.find((g) => g.id === 'ocpp-201-core');
   if (!match) throw new Error('no shipped guideline (guidelines/ocpp-201-core.json is missing)');
   return { guideline: match, archetype: detected.archetype, how: 'detected', reason: detected.reason };
@@ -38,15 +42,14 @@ export function chooseGuideline(entries: readonly DeviceModelEntry[], forced: Gu
  * it is not probed.)
  */
 export function monitoringProbes(guideline: Guideline, entries: readonly DeviceModelEntry[]): Array<Record<string, unknown>> {
-  const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
   const probes: Array<Record<string, unknown>> = [];
   const seen = new Set<DeviceModelEntry>();
   for (const spec of guideline.variables.filter((v) => v.monitoring)) {
     for (const entry of entries) {
       if (seen.has(entry) || entry.variableCharacteristics?.supportsMonitoring !== true) continue;
-      if (!same(entry.component.name, spec.component) || !same(entry.variable.name, spec.variable)) continue;
-      if (spec.componentInstance !== undefined && !same(entry.component.instance, spec.componentInstance)) continue;
-      if (spec.instance !== undefined && spec.instance !== '*' && !same(entry.variable.instance, spec.instance)) continue;
+      if (!sameName(entry.component.name, spec.component) || !sameName(entry.variable.name, spec.variable)) continue;
+      if (spec.componentInstance !== undefined && !sameName(entry.component.instance, spec.componentInstance)) continue;
+      if (spec.instance !== undefined && spec.instance !== '*' && !sameName(entry.variable.instance, spec.instance)) continue;
       seen.add(entry);
       const base = { severity: 9, component: entry.component, variable: entry.variable };
       probes.push({ ...base, type: 'Periodic', value: 86_400 }, { ...base, type: 'PeriodicClockAligned', value: 86_400 });

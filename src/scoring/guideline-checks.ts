@@ -2,6 +2,7 @@ import type { CheckResult, Verdict } from '../checks/check.js';
 import type { Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity, GuidelineVariable, Level, Tier } from '../config/guideline.js';
 import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
 import { addressKey, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
+import { sameName } from '../evidence/payload-read.js';
 
 /**
  * Turns every requirement of a guideline into an ordinary check result (id
@@ -21,7 +22,6 @@ export function evaluateGuideline(guideline: Guideline, evidence: Evidence): Che
   ];
 }
 
-const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 const missingVerdict = (level: Level): Verdict => (level === 'required' ? 'FAIL' : 'WARN');
 const slug = (text: string): string => text.replace(/[^A-Za-z0-9*]+/g, '-').replace(/\*/g, 'any');
 
@@ -60,7 +60,7 @@ function componentCheck(spec: GuidelineComponent, facts: StationFacts, weight: n
   const title = `${spec.level === 'required' ? 'Reports' : 'Should report'} the ${spec.name}${spec.instance ? `[${spec.instance}]` : ''} component (${spec.tier === 'station' ? 'station' : `each ${spec.tier}`})`;
   const refs = ['B07', 'TC_B_13'];
   if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
-  const byName = (name: string) => (entry: DeviceModelEntry) => same(entry.component.name, name) && (spec.instance === undefined || same(entry.component.instance, spec.instance));
+  const byName = (name: string) => (entry: DeviceModelEntry) => sameName(entry.component.name, name) && (spec.instance === undefined || sameName(entry.component.instance, spec.instance));
   const own = presence(spec.tier, spec.cardinality, facts, byName(spec.name));
   if (own.missing.length === 0) return result(id, title, refs, 'device-model', 'PASS', `reported${own.expected > 1 ? ` at all ${own.expected} places` : ''} — ${spec.why}`, own.seqs, 1, weight);
   for (const alias of spec.aliases ?? []) {
@@ -74,10 +74,10 @@ function componentCheck(spec: GuidelineComponent, facts: StationFacts, weight: n
 
 function variableMatches(spec: GuidelineVariable): (entry: DeviceModelEntry) => boolean {
   return (entry) =>
-    same(entry.component.name, spec.component) &&
-    (spec.componentInstance === undefined || same(entry.component.instance, spec.componentInstance)) &&
-    same(entry.variable.name, spec.variable) &&
-    (spec.instance === undefined || spec.instance === '*' || same(entry.variable.instance, spec.instance));
+    sameName(entry.component.name, spec.component) &&
+    (spec.componentInstance === undefined || sameName(entry.component.instance, spec.componentInstance)) &&
+    sameName(entry.variable.name, spec.variable) &&
+    (spec.instance === undefined || spec.instance === '*' || sameName(entry.variable.instance, spec.instance));
 }
 
 function variableLabel(spec: GuidelineVariable): string {
@@ -91,7 +91,7 @@ function variableId(section: string, spec: GuidelineVariable): string {
 /** Where the component of a variable sits when the guideline does not say: where the station reports it. */
 function tierOf(spec: GuidelineVariable, facts: StationFacts): Tier {
   if (spec.tier) return spec.tier;
-  const entry = facts.entries.find((e) => same(e.component.name, spec.component));
+  const entry = facts.entries.find((e) => sameName(e.component.name, spec.component));
   if (!entry?.component.evse) return 'station';
   return entry.component.evse.connectorId !== undefined ? 'connector' : 'evse';
 }
@@ -109,8 +109,8 @@ function variableCheck(spec: GuidelineVariable, facts: StationFacts, weight: num
   for (const entry of entries) {
     const characteristics = entry.variableCharacteristics;
     const mutability = entry.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual')?.mutability ?? 'ReadWrite';
-    if (spec.dataType && !same(characteristics?.dataType, spec.dataType)) mismatches.push(`dataType ${characteristics?.dataType ?? 'missing'} (expected ${spec.dataType})`);
-    if (spec.unit && !same(characteristics?.unit, spec.unit)) mismatches.push(`unit ${characteristics?.unit ?? 'missing'} (expected ${spec.unit})`);
+    if (spec.dataType && !sameName(characteristics?.dataType, spec.dataType)) mismatches.push(`dataType ${characteristics?.dataType ?? 'missing'} (expected ${spec.dataType})`);
+    if (spec.unit && !sameName(characteristics?.unit, spec.unit)) mismatches.push(`unit ${characteristics?.unit ?? 'missing'} (expected ${spec.unit})`);
     if (spec.mutability && mutability !== spec.mutability) mismatches.push(`mutability ${mutability} (expected ${spec.mutability})`);
   }
   const unique = [...new Set(mismatches)];
@@ -164,7 +164,7 @@ function monitorCheck(spec: GuidelineMonitor, facts: StationFacts, weight: numbe
   const title = `${spec.level === 'required' ? 'Has' : 'Should have'} a ${origin} ${spec.types.join('/')} monitor on ${label}`;
   const refs = ['N02', 'N03', 'TC_N_47'];
   if (!facts.baseline) return result(id, title, refs, 'monitoring', 'INCONCLUSIVE', 'no monitoring report of the station as found was collected', [], 0, weight);
-  const onVariable = (m: ReportedMonitor): boolean => same(m.component.name, spec.component) && same(m.variable.name, spec.variable) && (spec.instance === undefined || same(m.variable.instance, spec.instance)) && spec.types.includes(m.type);
+  const onVariable = (m: ReportedMonitor): boolean => sameName(m.component.name, spec.component) && sameName(m.variable.name, spec.variable) && (spec.instance === undefined || sameName(m.variable.instance, spec.instance)) && spec.types.includes(m.type);
   let candidates = facts.baseline.filter(onVariable);
   if (spec.origin !== 'any' && facts.hardWired) {
     const hardWiredIds = new Set(facts.hardWired.map((m) => m.id));
@@ -188,11 +188,11 @@ function severityCheck(spec: GuidelineSeverity, facts: StationFacts, weight: num
   if (!facts.baseline) return result(id, title, refs, 'events', 'INCONCLUSIVE', 'no monitoring report of the station as found was collected', [], 0, weight);
   const pairs = spec.match.map((p) => `${p.component}.${p.variable}`).join(', ');
   // A category about parts the station does not have does not apply to it.
-  if (facts.entries.length > 0 && !spec.match.some((pair) => facts.entries.some((e) => same(e.component.name, pair.component) && same(e.variable.name, pair.variable)))) {
+  if (facts.entries.length > 0 && !spec.match.some((pair) => facts.entries.some((e) => sameName(e.component.name, pair.component) && sameName(e.variable.name, pair.variable)))) {
     return result(id, title, refs, 'events', 'NOT APPLICABLE', `the station reports none of ${pairs}`, [], 0, weight);
   }
   // Event monitors only: periodic reports carry a severity too, but they are not alerts.
-  const monitors = facts.baseline.filter((m) => !m.type.startsWith('Periodic') && spec.match.some((pair) => same(m.component.name, pair.component) && same(m.variable.name, pair.variable)));
+  const monitors = facts.baseline.filter((m) => !m.type.startsWith('Periodic') && spec.match.some((pair) => sameName(m.component.name, pair.component) && sameName(m.variable.name, pair.variable)));
   if (monitors.length === 0) return result(id, title, refs, 'events', 'FAIL', `no monitor watches ${pairs}; ${spec.why}`, [], 0, weight);
   const inRange = monitors.filter((m) => m.severity >= spec.severity.min && m.severity <= spec.severity.max);
   const seqs = monitors.map((m) => m.seq);

@@ -1,6 +1,7 @@
 import type { Guideline } from '../config/guideline.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { addressKey } from './station-facts.js';
+import { sameName } from '../evidence/payload-read.js';
 
 export const MATRIX_TYPES = ['UpperThreshold', 'LowerThreshold', 'Delta', 'Periodic', 'PeriodicClockAligned'] as const;
 
@@ -41,12 +42,11 @@ export function monitorabilityMatrix(guideline: Guideline, evidence: Evidence): 
       });
     }
   }
-  const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
   return guideline.variables
     .filter((v) => v.monitoring)
     .map((spec) => {
       const entries = evidence.deviceModel.entries.filter(
-        (e) => same(e.component.name, spec.component) && same(e.variable.name, spec.variable) && (spec.instance === undefined || spec.instance === '*' || same(e.variable.instance, spec.instance)),
+        (e) => sameName(e.component.name, spec.component) && sameName(e.variable.name, spec.variable) && (spec.instance === undefined || spec.instance === '*' || sameName(e.variable.instance, spec.instance)),
       );
       const cells = {} as MatrixRow['cells'];
       for (const type of MATRIX_TYPES) {

@@ -1,4 +1,5 @@
 import type { ComponentRefJson, DeviceModelEntry, Evidence, VariableRefJson } from '../evidence/evidence.js';
+import { asArray, asRecord, sameName } from '../evidence/payload-read.js';
 
 /** A monitor as a NotifyMonitoringReport lists it, with the frame it came in. */
 export interface ReportedMonitor {
@@ -24,7 +25,6 @@ export interface StationFacts {
   probe: Map<string, { status: string; seqs: number[] }> | undefined;
 }
 
-const same = (a: string | undefined, b: string | undefined): boolean => (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
 
 /** `Component[instance]@evse/connector.Variable[instance]`, lower case: a key for matching. */
 export function addressKey(component: ComponentRefJson, variable: VariableRefJson): string {
@@ -40,7 +40,7 @@ export function gatherFacts(evidence: Evidence): StationFacts {
     const evse = entry.component.evse;
     if (!evse || !(evse.id > 0)) continue;
     evseIds.add(evse.id);
-    if (same(entry.component.name, 'Connector') && evse.connectorId !== undefined && evse.connectorId > 0) connectors.set(`${evse.id}/${evse.connectorId}`, { evseId: evse.id, connectorId: evse.connectorId });
+    if (sameName(entry.component.name, 'Connector') && evse.connectorId !== undefined && evse.connectorId > 0) connectors.set(`${evse.id}/${evse.connectorId}`, { evseId: evse.id, connectorId: evse.connectorId });
   }
   for (const status of evidence.statusNotifications) {
     const evseId = Number(status.payload['evseId']);
@@ -64,11 +64,14 @@ function reportedMonitors(evidence: Evidence, caseId: string, captureName: strin
   if (capture?.kind !== 'messages' || !capture.complete) return undefined;
   const monitors: ReportedMonitor[] = [];
   for (const message of capture.messages) {
-    for (const monitor of (message.payload['monitor'] as Array<Record<string, unknown>> | undefined) ?? []) {
+    // Schema-violating reports are kept in the evidence too: every field is read as untrusted.
+    for (const monitor of asArray(message.payload['monitor']).map(asRecord)) {
+      if (!monitor) continue;
       const component = monitor['component'] as ComponentRefJson | undefined;
       const variable = monitor['variable'] as VariableRefJson | undefined;
-      if (!component?.name || !variable?.name) continue;
-      for (const item of (monitor['variableMonitoring'] as Array<Record<string, unknown>> | undefined) ?? []) {
+      if (typeof component?.name !== 'string' || typeof variable?.name !== 'string') continue;
+      for (const item of asArray(monitor['variableMonitoring']).map(asRecord)) {
+        if (!item) continue;
         monitors.push({ component, variable, id: Number(item['id']), type: String(item['type']), severity: Number(item['severity']), seq: message.seq });
       }
     }

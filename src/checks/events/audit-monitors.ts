@@ -1,6 +1,6 @@
 import type { CallCapture, ComponentRefJson, Evidence, VariableRefJson } from '../../evidence/evidence.js';
-import { toComponent, toVariable } from './component-ref.js';
-import { asArray, asNumber, asRecord, asString } from './json.js';
+import { toComponent, toVariable } from '../../evidence/component-ref.js';
+import { asArray, asNumber, asRecord, asString } from '../../evidence/payload-read.js';
 
 /**
  * A custom monitor the audit set: an Accepted SetVariableMonitoring result with an id, and the

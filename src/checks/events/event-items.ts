@@ -1,6 +1,6 @@
 import type { CollectedMessage, ComponentRefJson, Evidence, VariableRefJson } from '../../evidence/evidence.js';
-import { toComponent, toVariable } from './component-ref.js';
-import { asArray, asBoolean, asNumber, asRecord, asString, timeMs } from './json.js';
+import { toComponent, toVariable } from '../../evidence/component-ref.js';
+import { asArray, asBoolean, asNumber, asRecord, asString, timeMs } from '../../evidence/payload-read.js';
 
 /** One NotifyEvent eventData item, read defensively, with the message it came in. */
 export interface EventItem {

@@ -1,8 +1,8 @@
 import type { CallCapture, CaseEvidence, Evidence, MessagesCapture } from '../../evidence/evidence.js';
 import type { Verdict } from '../check.js';
-import { sameComponent, sameVariable, toComponent, toVariable } from './component-ref.js';
+import { sameComponent, sameVariable, toComponent, toVariable } from '../../evidence/component-ref.js';
 import { eventItems, type EventItem } from './event-items.js';
-import { asArray, asNumber, asRecord, asString, timeMs } from './json.js';
+import { asArray, asNumber, asRecord, asString, timeMs } from '../../evidence/payload-read.js';
 
 /** Default tolerance, in seconds, for periodic timing (overridden by `options.periodicToleranceS`). */
 export const DEFAULT_PERIODIC_TOLERANCE_S = 1;

@@ -30,3 +30,8 @@ export function timeMs(value: unknown): number | undefined {
   const ms = Date.parse(value);
   return Number.isFinite(ms) ? ms : undefined;
 }
+
+/** OCPP component and variable names compare case-insensitively; absent counts as empty. */
+export function sameName(a: string | undefined, b: string | undefined): boolean {
+  return (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
+}

@@ -1,5 +1,5 @@
-import type { ComponentRefJson, VariableRefJson } from '../../evidence/evidence.js';
-import { asNumber, asRecord, asString } from './json.js';
+import type { ComponentRefJson, VariableRefJson } from './evidence.js';
+import { asNumber, asRecord, asString } from './payload-read.js';
 
 /** A ComponentType as the station sent it, or undefined when it has no name. */
 export function toComponent(value: unknown): ComponentRefJson | undefined {
