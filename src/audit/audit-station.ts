@@ -5,7 +5,7 @@ import type { Guideline } from '../config/guideline.js';
 import { chooseGuideline, monitoringProbes } from '../scoring/choose-guideline.js';
 import { scoreEvidence } from '../scoring/score-evidence.js';
 import { loadScoringConfig, type ScoringConfig } from '../scoring/scoring-config.js';
-import { writeJsonFile } from '../evidence/evidence-file.js';
+import { writeEvidenceFile } from '../evidence/evidence-file.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { buildResult, type AuditResult } from '../result/audit-result.js';
 import { ScenarioRunner, type RunnerOptions } from '../scenario/runner.js';
@@ -47,19 +47,19 @@ export async function auditStation(
     },
   });
   onRunner(runner);
-  runner.on('case-end', () => writeJsonFile(files.evidence, runner.evidence, true));
+  runner.on('case-end', () => writeEvidenceFile(files.evidence, runner.evidence));
   let evidence: Evidence;
   try {
     evidence = await runner.run();
   } catch (error) {
     // Whatever was collected is kept even when the audit itself fails; on success the evidence
     // is written once more below, with the journal's SHA-256.
-    writeJsonFile(files.evidence, runner.evidence, true);
+    writeEvidenceFile(files.evidence, runner.evidence);
     throw error;
   }
   const summary = await session.close();
   evidence.journal = { file: summary.path, sha256: summary.sha256 };
-  writeJsonFile(files.evidence, evidence, true);
+  writeEvidenceFile(files.evidence, evidence);
   const scored = scoreEvidence(evidence, options.guideline, options.scoring ?? loadScoringConfig(), options.checks);
   const result = buildResult(evidence, scored.checks, files.evidence, scored);
   const reports = writeReports(result, directory);

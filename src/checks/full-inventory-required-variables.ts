@@ -1,4 +1,5 @@
 import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
+import { pushTo } from '../collections.js';
 import { resultOf, type Check, type CheckResult } from './check.js';
 import { fullInventory, inventorySeqs } from './inventory/full-inventory.js';
 import { REQUIRED_BLOCK_VARIABLES, REQUIRED_CORE_VARIABLES, type RequiredVariable } from './inventory/required-core-variables.js';
@@ -28,6 +29,9 @@ export const fullInventoryRequiredVariables: Check = {
     const blocks = [...new Set(REQUIRED_BLOCK_VARIABLES.map((row) => row.block!))].filter((block) => items.some((item) => sameName(item.component.name, block)));
     const rows = [...REQUIRED_CORE_VARIABLES, ...REQUIRED_BLOCK_VARIABLES.filter((row) => blocks.includes(row.block!))];
 
+    const byComponent = new Map<string, DeviceModelEntry[]>();
+    for (const item of items) pushTo(byComponent, item.component.name.toLowerCase(), item);
+
     const missing: string[] = [];
     const omitted: string[] = [];
     const missingBlock: string[] = [];
@@ -37,7 +41,7 @@ export const fullInventoryRequiredVariables: Check = {
     for (const row of rows) {
       for (const place of placesOf(row, evseIds, connectors)) {
         expected += 1;
-        const found = findRequired(items, row, place);
+        const found = findRequired(byComponent.get(row.component.toLowerCase()) ?? [], row, place);
         if (!found) {
           (row.block ? missingBlock : row.omittable ? omitted : missing).push(place.label);
           continue;
@@ -97,7 +101,10 @@ function placesOf(row: RequiredVariable, evseIds: readonly number[], connectors:
   }
 }
 
-/** The reported item for a required variable at a place; an un-instanced one is preferred when no instance is required. */
+/**
+ * The reported item for a required variable at a place, among the items of its component; an
+ * un-instanced one is preferred when no instance is required.
+ */
 function findRequired(items: readonly DeviceModelEntry[], row: RequiredVariable, place: Place): DeviceModelEntry | undefined {
   const candidates = items.filter((item) => {
     const { component, variable } = item;

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readResultFile } from '../result/result-file.js';
 import { renderScorecard } from '../report/html-renderer.js';
-import { readJournalLines } from '../report/read-journal.js';
+import { readJournalExcerpt } from '../report/read-journal.js';
 import { buildViewModel } from '../report/view-model.js';
 import { REPORTS, type ReportFormat } from '../report/write-reports.js';
 import type { Terminal } from './run-command.js';
@@ -21,7 +21,7 @@ export function reportCommand(terminal: Terminal): Command {
       const result = readResultFile(path);
       const text =
         options.format === 'html' && options.templates
-          ? renderScorecard(buildViewModel(result, readJournalLines(result.files.journal)), resolve(options.templates))
+          ? renderScorecard(buildViewModel(result, readJournalExcerpt(result.files.journal)), resolve(options.templates))
           : REPORTS[options.format].render(result);
       if (options.out) {
         writeFileSync(resolve(options.out), text);

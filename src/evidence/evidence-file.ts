@@ -1,19 +1,42 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { ToolError } from '../errors.js';
+import { assembleDeviceModel } from './device-model-assembly.js';
 import { EVIDENCE_VERSION, type Evidence } from './evidence.js';
+import { jsonChunks } from './json-chunks.js';
 
-/**
- * Writes JSON atomically (temp file + rename), so a crash never leaves half a file. `compact`
- * leaves out the indentation: evidence of a large station is machine data, and indenting it
- * makes the file and the string built in memory about half again as big.
- */
-export function writeJsonFile(file: string, value: unknown, compact = false): void {
-  const temporary = `${file}.tmp-${process.pid}`;
-  writeFileSync(temporary, `${compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)}\n`);
-  renameSync(temporary, file);
+/** Evidence versions this tool reads: 1 stored the device-model entries, 2 derives them. */
+const READABLE_VERSIONS: readonly number[] = [1, EVIDENCE_VERSION];
+/** Pieces are gathered up to this size before each write: few system calls, no giant string. */
+const WRITE_BUFFER_CHARS = 1 << 20;
+
+/** Writes JSON atomically (temp file + rename), so a crash never leaves half a file. Indented: for people. */
+export function writeJsonFile(file: string, value: unknown): void {
+  replaceFile(file, (fd) => writeSync(fd, `${JSON.stringify(value, null, 2)}\n`));
 }
 
-/** Loads an evidence.json for re-scoring; refuses other versions with a clear message. */
+/**
+ * Writes evidence.json atomically, compact (machine data) and streamed, so the memory it takes
+ * does not grow with the station's size. The device-model entries are left out: they are the
+ * report items of the capture named by `deviceModel.source`, and reading derives them again,
+ * so each item is stored once.
+ */
+export function writeEvidenceFile(file: string, evidence: Evidence): void {
+  const { entries: _derived, ...deviceModel } = evidence.deviceModel;
+  const stored = { ...evidence, evidenceVersion: EVIDENCE_VERSION, deviceModel };
+  replaceFile(file, (fd) => {
+    let buffer = '';
+    for (const piece of jsonChunks(stored)) {
+      buffer += piece;
+      if (buffer.length >= WRITE_BUFFER_CHARS) {
+        writeSync(fd, buffer);
+        buffer = '';
+      }
+    }
+    writeSync(fd, `${buffer}\n`);
+  });
+}
+
+/** Loads an evidence.json for re-scoring; refuses versions it does not know with a clear message. */
 export function readEvidenceFile(file: string): Evidence {
   let value: unknown;
   try {
@@ -22,6 +45,28 @@ export function readEvidenceFile(file: string): Evidence {
     throw new ToolError('ERR_INVALID_OPTION', `${file}: ${(error as Error).message}`);
   }
   const version = (value as { evidenceVersion?: unknown } | null)?.evidenceVersion;
-  if (version !== EVIDENCE_VERSION) throw new ToolError('ERR_INVALID_OPTION', `${file}: evidenceVersion ${String(version)} is not ${EVIDENCE_VERSION}`);
-  return value as Evidence;
+  if (typeof version !== 'number' || !READABLE_VERSIONS.includes(version)) {
+    throw new ToolError('ERR_INVALID_OPTION', `${file}: evidenceVersion ${String(version)} is not one this tool reads (${READABLE_VERSIONS.join(', ')})`);
+  }
+  const evidence = value as Evidence;
+  if (!Array.isArray(evidence.deviceModel.entries)) evidence.deviceModel.entries = deviceModelEntries(evidence);
+  return evidence;
+}
+
+/** The device-model entries, assembled again from the report capture they came from. */
+function deviceModelEntries(evidence: Evidence): Evidence['deviceModel']['entries'] {
+  const [caseId, captureId] = (evidence.deviceModel.source ?? '').split('/');
+  const capture = evidence.cases.find((c) => c.id === caseId)?.captures[captureId ?? ''];
+  return capture?.kind === 'messages' ? assembleDeviceModel(capture) : [];
+}
+
+function replaceFile(file: string, write: (fd: number) => void): void {
+  const temporary = `${file}.tmp-${process.pid}`;
+  const fd = openSync(temporary, 'w');
+  try {
+    write(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, file);
 }

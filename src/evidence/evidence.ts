@@ -3,7 +3,8 @@
  * versioned shape that checks read and `evidence.json` stores. Every observation carries the
  * journal sequence numbers (`seqs`) of the frames that show it, so a verdict can point at them.
  */
-export const EVIDENCE_VERSION = 1;
+/** 2: evidence.json no longer stores the device-model entries (they are derived from the report). */
+export const EVIDENCE_VERSION = 2;
 
 export interface ComponentRefJson {
   name: string;
@@ -131,7 +132,8 @@ export interface TargetChoice {
 }
 
 export interface Evidence {
-  evidenceVersion: typeof EVIDENCE_VERSION;
+  /** EVIDENCE_VERSION when written by this tool; 1 when read from an older evidence.json. */
+  evidenceVersion: number;
   tool: { name: string; version: string };
   station: {
     identity: string;

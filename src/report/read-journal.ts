@@ -1,18 +1,60 @@
-import { existsSync, readFileSync } from 'node:fs';
-import type { JournalLine } from './view-model.js';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { JOURNAL_EXCERPT, type JournalExcerpt, type JournalLine } from './view-model.js';
 
-/** The journal's records for the scorecard's excerpt; none when the file is not at hand. A broken line is skipped. */
-export function readJournalLines(file: string, limit = 5000): JournalLine[] {
-  if (!existsSync(file)) return [];
-  const lines: JournalLine[] = [];
-  for (const text of readFileSync(file, 'utf8').split('\n')) {
-    if (lines.length >= limit) break;
-    if (!text.trim()) continue;
-    try {
-      lines.push(JSON.parse(text) as JournalLine);
-    } catch {
-      // A torn last line after a crash: the rest still shows.
-    }
+const CHUNK_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+
+/**
+ * The start of a journal for the scorecard's excerpt, and how many records it holds in all;
+ * undefined when the file is not at hand. The file is read in chunks and only the excerpt's
+ * records are parsed; the rest are only counted (the journal writes each record with its
+ * newline), so a journal of any size costs little memory. A torn or broken line is skipped.
+ */
+export function readJournalExcerpt(file: string, limit = JOURNAL_EXCERPT): JournalExcerpt | undefined {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return undefined;
   }
-  return lines;
+  const records: JournalLine[] = [];
+  let counted = 0;
+  let pending: Buffer[] = [];
+  try {
+    const chunk = Buffer.alloc(CHUNK_BYTES);
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      const bytes = chunk.subarray(0, read);
+      let start = 0;
+      for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+        if (records.length < limit) {
+          const record = parseLine(Buffer.concat([...pending, bytes.subarray(start, end)]));
+          if (record) records.push(record);
+        } else {
+          counted += 1;
+        }
+        pending = [];
+        start = end + 1;
+      }
+      if (start < read && records.length < limit) pending.push(Buffer.from(bytes.subarray(start)));
+    }
+    // Without its newline the last record is torn (a crash mid-write), unless it still parses.
+    if (pending.length > 0) {
+      const record = parseLine(Buffer.concat(pending));
+      if (record) records.push(record);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { records, total: records.length + counted };
+}
+
+/** Only what the excerpt shows: a frame's parsed payload can be large and is not needed. */
+function parseLine(line: Buffer): JournalLine | undefined {
+  if (line.length === 0) return undefined;
+  try {
+    const { seq, timestamp, record, direction, event, raw } = JSON.parse(line.toString('utf8')) as JournalLine;
+    return { seq, timestamp, record, direction, event, raw };
+  } catch {
+    return undefined;
+  }
 }

@@ -149,11 +149,17 @@ export interface JournalLine {
   raw?: string;
 }
 
+/** The first records of a journal and how many it holds in all. */
+export interface JournalExcerpt {
+  records: readonly JournalLine[];
+  total: number;
+}
+
 /** How many journal records the page shows before pointing at trace.jsonl for the rest. */
 export const JOURNAL_EXCERPT = 400;
 
-export function buildViewModel(result: AuditResult, journal: readonly JournalLine[] = []): ScorecardViewModel {
-  const excerpt = journal.slice(0, JOURNAL_EXCERPT);
+export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { records: [], total: 0 }): ScorecardViewModel {
+  const excerpt = journal.records.slice(0, JOURNAL_EXCERPT);
   const inExcerpt = new Set(excerpt.map((line) => line.seq));
   const boot = result.station.boot ?? {};
   const score = result.score ?? null;
@@ -217,7 +223,7 @@ export function buildViewModel(result: AuditResult, journal: readonly JournalLin
         direction: line.record === 'connection' ? 'connection' : line.direction === 'cp-to-csms' ? 'station →' : '→ station',
         text: line.record === 'connection' ? (line.event ?? '') : (line.raw ?? '').length > 300 ? `${(line.raw ?? '').slice(0, 297)}…` : (line.raw ?? ''),
       })),
-      shown: journal.length === 0 ? 'The journal was not at hand when this page was made.' : journal.length > excerpt.length ? `The first ${excerpt.length} of ${journal.length} records; the rest are in the journal file.` : `All ${journal.length} records.`,
+      shown: journal.total === 0 ? 'The journal was not at hand when this page was made.' : journal.total > excerpt.length ? `The first ${excerpt.length} of ${journal.total} records; the rest are in the journal file.` : `All ${journal.total} records.`,
     },
     options: Object.entries(result.options).map(([name, value]) => ({ name, value: typeof value === 'string' ? value : JSON.stringify(value) })),
     cases: result.cases.map((c) => ({ id: c.id, title: c.title, status: c.status, reason: c.reason ?? '' })),

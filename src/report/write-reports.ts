@@ -6,7 +6,7 @@ import { renderFindingsCsv } from './findings-csv.js';
 import { renderScorecard } from './html-renderer.js';
 import { renderJunit } from './junit.js';
 import { renderSummaryMd } from './summary-md.js';
-import { readJournalLines } from './read-journal.js';
+import { readJournalExcerpt } from './read-journal.js';
 import { buildViewModel } from './view-model.js';
 
 export type ReportFormat = 'html' | 'md' | 'junit' | 'csv' | 'json';
@@ -15,7 +15,7 @@ export type ReportFormat = 'html' | 'md' | 'junit' | 'csv' | 'json';
 export const REPORTS: Record<ReportFormat, { file: string; render: (result: AuditResult) => string }> = {
   // The scorecard shows the start of the journal named in the result, when it is at hand.
   json: { file: 'result.json', render: (result) => `${JSON.stringify(result, null, 2)}\n` },
-  html: { file: 'scorecard.html', render: (result) => renderScorecard(buildViewModel(result, readJournalLines(result.files.journal))) },
+  html: { file: 'scorecard.html', render: (result) => renderScorecard(buildViewModel(result, readJournalExcerpt(result.files.journal))) },
   junit: { file: 'junit.xml', render: renderJunit },
   md: { file: 'summary.md', render: renderSummaryMd },
   csv: { file: 'findings.csv', render: renderFindingsCsv },

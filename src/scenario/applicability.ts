@@ -1,5 +1,5 @@
 import type { Evidence } from '../evidence/evidence.js';
-import { actualValue } from './device-model-assembly.js';
+import { actualValue } from '../evidence/device-model-assembly.js';
 import { valueAt } from './json-path.js';
 import type { TestCase } from './testcase.js';
 

@@ -4,7 +4,7 @@ import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, StepOu
 import { newEvidence } from '../evidence/evidence.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
-import { actualValue, assembleDeviceModel } from './device-model-assembly.js';
+import { actualValue, assembleDeviceModel } from '../evidence/device-model-assembly.js';
 import { valueAt } from './json-path.js';
 import type { LoadedTestCase } from './testcase-loader.js';
 import type { Step } from './testcase.js';

@@ -1,7 +1,7 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
 import type { Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity, GuidelineVariable, Level, Tier } from '../config/guideline.js';
 import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
-import { addressKey, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
+import { addressKey, entriesOf, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
 import { sameName } from '../evidence/payload-read.js';
 
 /**
@@ -44,9 +44,8 @@ function at(entry: DeviceModelEntry, place: { evseId?: number; connectorId?: num
   return place.connectorId === undefined ? evse.connectorId === undefined : evse.connectorId === place.connectorId;
 }
 
-/** Evaluates presence at every place of the tier, or anywhere for at-least-one. */
-function presence(tier: Tier, cardinality: GuidelineComponent['cardinality'], facts: StationFacts, matches: (entry: DeviceModelEntry) => boolean): { found: number; expected: number; missing: string[]; seqs: number[] } {
-  const all = facts.entries.filter(matches);
+/** Evaluates presence of the matching entries at every place of the tier, or anywhere for at-least-one. */
+function presence(tier: Tier, cardinality: GuidelineComponent['cardinality'], facts: StationFacts, all: readonly DeviceModelEntry[]): { found: number; expected: number; missing: string[]; seqs: number[] } {
   if (cardinality === 'at-least-one' || (tier !== 'station' && places(tier, facts).length === 0)) {
     return { found: all.length > 0 ? 1 : 0, expected: 1, missing: all.length > 0 ? [] : ['anywhere'], seqs: all.map((e) => e.seq) };
   }
@@ -60,7 +59,7 @@ function componentCheck(spec: GuidelineComponent, facts: StationFacts, weight: n
   const title = `${spec.level === 'required' ? 'Reports' : 'Should report'} the ${spec.name}${spec.instance ? `[${spec.instance}]` : ''} component (${spec.tier === 'station' ? 'station' : `each ${spec.tier}`})`;
   const refs = ['B07', 'TC_B_13'];
   if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
-  const byName = (name: string) => (entry: DeviceModelEntry) => sameName(entry.component.name, name) && (spec.instance === undefined || sameName(entry.component.instance, spec.instance));
+  const byName = (name: string): DeviceModelEntry[] => entriesOf(facts, name).filter((entry) => spec.instance === undefined || sameName(entry.component.instance, spec.instance));
   const own = presence(spec.tier, spec.cardinality, facts, byName(spec.name));
   if (own.missing.length === 0) return result(id, title, refs, 'device-model', 'PASS', `reported${own.expected > 1 ? ` at all ${own.expected} places` : ''} — ${spec.why}`, own.seqs, 1, weight);
   for (const alias of spec.aliases ?? []) {
@@ -72,12 +71,14 @@ function componentCheck(spec: GuidelineComponent, facts: StationFacts, weight: n
   return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${spec.name} ${where}; ${spec.why}`, own.seqs, share, weight);
 }
 
-function variableMatches(spec: GuidelineVariable): (entry: DeviceModelEntry) => boolean {
-  return (entry) =>
-    sameName(entry.component.name, spec.component) &&
-    (spec.componentInstance === undefined || sameName(entry.component.instance, spec.componentInstance)) &&
-    sameName(entry.variable.name, spec.variable) &&
-    (spec.instance === undefined || spec.instance === '*' || sameName(entry.variable.instance, spec.instance));
+/** The reported entries a guideline variable names. */
+function variableEntries(spec: GuidelineVariable, facts: StationFacts): DeviceModelEntry[] {
+  return entriesOf(facts, spec.component).filter(
+    (entry) =>
+      (spec.componentInstance === undefined || sameName(entry.component.instance, spec.componentInstance)) &&
+      sameName(entry.variable.name, spec.variable) &&
+      (spec.instance === undefined || spec.instance === '*' || sameName(entry.variable.instance, spec.instance)),
+  );
 }
 
 function variableLabel(spec: GuidelineVariable): string {
@@ -91,7 +92,7 @@ function variableId(section: string, spec: GuidelineVariable): string {
 /** Where the component of a variable sits when the guideline does not say: where the station reports it. */
 function tierOf(spec: GuidelineVariable, facts: StationFacts): Tier {
   if (spec.tier) return spec.tier;
-  const entry = facts.entries.find((e) => sameName(e.component.name, spec.component));
+  const entry = entriesOf(facts, spec.component)[0];
   if (!entry?.component.evse) return 'station';
   return entry.component.evse.connectorId !== undefined ? 'connector' : 'evse';
 }
@@ -102,9 +103,9 @@ function variableCheck(spec: GuidelineVariable, facts: StationFacts, weight: num
   const title = `${spec.level === 'required' ? 'Reports' : 'Should report'} ${label}`;
   const refs = ['B07', 'TC_B_53'];
   if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
-  const found = presence(tierOf(spec, facts), 'each', facts, variableMatches(spec));
+  const entries = variableEntries(spec, facts);
+  const found = presence(tierOf(spec, facts), 'each', facts, entries);
   if (found.found === 0) return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${label} not reported; ${spec.why}`, [], 0, weight);
-  const entries = facts.entries.filter(variableMatches(spec));
   const mismatches: string[] = [];
   for (const entry of entries) {
     const characteristics = entry.variableCharacteristics;
@@ -127,7 +128,7 @@ function monitorabilityCheck(spec: GuidelineVariable, facts: StationFacts, weigh
   const level = spec.monitoring ?? 'recommended';
   const title = `${label} ${level === 'required' ? 'supports' : 'should support'} monitoring`;
   const refs = ['N04', 'N04.FR.05', 'TC_N_08'];
-  const entries = facts.entries.filter(variableMatches(spec));
+  const entries = variableEntries(spec, facts);
   if (entries.length === 0) {
     if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'monitorability', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
     return result(id, title, refs, 'monitorability', missingVerdict(level), `${label} is not reported, so it cannot be monitored`, [], 0, weight);
@@ -188,7 +189,7 @@ function severityCheck(spec: GuidelineSeverity, facts: StationFacts, weight: num
   if (!facts.baseline) return result(id, title, refs, 'events', 'INCONCLUSIVE', 'no monitoring report of the station as found was collected', [], 0, weight);
   const pairs = spec.match.map((p) => `${p.component}.${p.variable}`).join(', ');
   // A category about parts the station does not have does not apply to it.
-  if (facts.entries.length > 0 && !spec.match.some((pair) => facts.entries.some((e) => sameName(e.component.name, pair.component) && sameName(e.variable.name, pair.variable)))) {
+  if (facts.entries.length > 0 && !spec.match.some((pair) => entriesOf(facts, pair.component).some((e) => sameName(e.variable.name, pair.variable)))) {
     return result(id, title, refs, 'events', 'NOT APPLICABLE', `the station reports none of ${pairs}`, [], 0, weight);
   }
   // Event monitors only: periodic reports carry a severity too, but they are not alerts.

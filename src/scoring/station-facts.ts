@@ -1,3 +1,4 @@
+import { pushTo } from '../collections.js';
 import type { ComponentRefJson, DeviceModelEntry, Evidence, VariableRefJson } from '../evidence/evidence.js';
 import { asArray, asRecord, sameName } from '../evidence/payload-read.js';
 
@@ -14,6 +15,8 @@ export interface ReportedMonitor {
 /** What the guideline evaluation reads from the evidence, gathered once. */
 export interface StationFacts {
   entries: DeviceModelEntry[];
+  /** The entries of each component name, lower case: requirements look up their component here, not in all entries. */
+  byComponent: ReadonlyMap<string, readonly DeviceModelEntry[]>;
   complete: boolean;
   evseIds: number[];
   connectors: Array<{ evseId: number; connectorId: number }>;
@@ -36,7 +39,9 @@ export function gatherFacts(evidence: Evidence): StationFacts {
   const entries = evidence.deviceModel.entries;
   const evseIds = new Set<number>();
   const connectors = new Map<string, { evseId: number; connectorId: number }>();
+  const byComponent = new Map<string, DeviceModelEntry[]>();
   for (const entry of entries) {
+    pushTo(byComponent, entry.component.name.toLowerCase(), entry);
     const evse = entry.component.evse;
     if (!evse || !(evse.id > 0)) continue;
     evseIds.add(evse.id);
@@ -50,6 +55,7 @@ export function gatherFacts(evidence: Evidence): StationFacts {
   }
   return {
     entries,
+    byComponent,
     complete: evidence.deviceModel.complete,
     evseIds: [...evseIds].sort((a, b) => a - b),
     connectors: [...connectors.values()].sort((a, b) => a.evseId - b.evseId || a.connectorId - b.connectorId),
@@ -57,6 +63,11 @@ export function gatherFacts(evidence: Evidence): StationFacts {
     hardWired: reportedMonitors(evidence, 'monitoring-bases', 'after-hardwired-report'),
     probe: probeResults(evidence),
   };
+}
+
+/** The reported entries of one component name (case-insensitive). */
+export function entriesOf(facts: StationFacts, componentName: string): readonly DeviceModelEntry[] {
+  return facts.byComponent.get(componentName.toLowerCase()) ?? [];
 }
 
 function reportedMonitors(evidence: Evidence, caseId: string, captureName: string): ReportedMonitor[] | undefined {

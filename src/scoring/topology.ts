@@ -1,6 +1,7 @@
 import { standardComponentName } from '../checks/inventory/standard-names.js';
 import type { CheckResult } from '../checks/check.js';
 import type { Evidence } from '../evidence/evidence.js';
+import { pushTo } from '../collections.js';
 import { gatherFacts } from './station-facts.js';
 
 export interface TopologyComponent {
@@ -24,14 +25,15 @@ export interface Topology {
 export function buildTopology(evidence: Evidence, checks: readonly CheckResult[]): Topology {
   const facts = gatherFacts(evidence);
   const seen = new Map<string, TopologyComponent[]>();
+  // A component reports many variables: remember which ones are in, so each entry costs one lookup.
+  const listed = new Set<string>();
   const place = (evseId?: number, connectorId?: number): string => `${evseId ?? ''}/${connectorId ?? ''}`;
   for (const entry of facts.entries) {
     const key = place(entry.component.evse?.id, entry.component.evse?.connectorId);
-    const list = seen.get(key) ?? [];
-    if (!list.some((c) => c.name === entry.component.name && c.instance === entry.component.instance)) {
-      list.push({ name: entry.component.name, ...(entry.component.instance !== undefined ? { instance: entry.component.instance } : {}), status: standardComponentName(entry.component.name) ? 'present' : 'non-standard' });
-    }
-    seen.set(key, list);
+    const component = JSON.stringify([key, entry.component.name, entry.component.instance ?? null]);
+    if (listed.has(component)) continue;
+    listed.add(component);
+    pushTo(seen, key, { name: entry.component.name, ...(entry.component.instance !== undefined ? { instance: entry.component.instance } : {}), status: standardComponentName(entry.component.name) ? 'present' : 'non-standard' });
   }
   const sorted = (list: TopologyComponent[] | undefined): TopologyComponent[] => [...(list ?? [])].sort((a, b) => a.name.localeCompare(b.name) || (a.instance ?? '').localeCompare(b.instance ?? ''));
   const station = sorted(seen.get(place()));

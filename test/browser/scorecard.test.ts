@@ -113,7 +113,7 @@ describe('scorecard.html in a real headless Chromium', function () {
     const check = result.checks.find((c) => c.seqs.length > 0)!;
     const journal = check.seqs.map((seq) => ({ seq, timestamp: '2026-01-01T00:00:00.000Z', record: 'frame', direction: 'cp-to-csms', raw: `[2,"m${seq}","Heartbeat",{}]` }));
     const file = join(mkdtempSync(join(tmpdir(), 'scorecard-')), 'scorecard.html');
-    writeFileSync(file, renderScorecard(buildViewModel(result, journal)));
+    writeFileSync(file, renderScorecard(buildViewModel(result, { records: journal, total: journal.length })));
     const { page, errors } = await openFile(browser, file);
     await page.locator(`a[href="#seq-${check.seqs[0]}"]`).first().click();
     const row = page.locator(`#seq-${check.seqs[0]}`);

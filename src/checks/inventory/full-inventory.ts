@@ -5,7 +5,8 @@ import { reportItems, sanitizeEntries } from './report-items.js';
 /** The FullInventory items a check judges, and whether the report arrived whole. */
 export interface FullInventory {
   kind: 'items';
-  items: DeviceModelEntry[];
+  /** Shared by every check of one evidence: read, never change. */
+  items: readonly DeviceModelEntry[];
   /** False when the last part (tbc=false) never came: absences then prove nothing. */
   complete: boolean;
   /** Where the items came from: the evidence's device model, or the inventory-full case's parts. */
@@ -17,8 +18,9 @@ export interface FullInventory {
  * parts collected by case `inventory-full`; or why there is none to judge.
  */
 export function fullInventory(evidence: Evidence): FullInventory | Unavailable {
-  if (evidence.deviceModel.entries.length > 0) {
-    return { kind: 'items', items: sanitizeEntries(evidence.deviceModel.entries), complete: evidence.deviceModel.complete, source: 'device-model' };
+  const { entries } = evidence.deviceModel;
+  if (entries.length > 0) {
+    return { kind: 'items', items: sanitizedOnce(entries), complete: evidence.deviceModel.complete, source: 'device-model' };
   }
   const collected = collectedReport(lookUpBaseReport(evidence, 'inventory-full', 'FullInventory'), 'FullInventory');
   if (collected.kind === 'unavailable') return collected;
@@ -32,6 +34,22 @@ export function fullInventory(evidence: Evidence): FullInventory | Unavailable {
     };
   }
   return { kind: 'items', items: reportItems(report.messages).items, complete: report.complete, source: 'report' };
+}
+
+/**
+ * Four checks read the same inventory; re-reading 100,000 entries for each cost a second and a
+ * few hundred MB of garbage on the largest station. Keyed by the entries array, so evidence whose
+ * device model is replaced is read afresh.
+ */
+const sanitized = new WeakMap<readonly DeviceModelEntry[], readonly DeviceModelEntry[]>();
+
+function sanitizedOnce(entries: readonly DeviceModelEntry[]): readonly DeviceModelEntry[] {
+  let items = sanitized.get(entries);
+  if (!items) {
+    items = sanitizeEntries(entries);
+    sanitized.set(entries, items);
+  }
+  return items;
 }
 
 /** The seqs of the frames an inventory's items came in. */

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { buildResult } from '../../../src/result/audit-result.js';
-import { assembleDeviceModel } from '../../../src/scenario/device-model-assembly.js';
+import { assembleDeviceModel } from '../../../src/evidence/device-model-assembly.js';
 import { scoreEvidence } from '../../../src/scoring/score-evidence.js';
 import { loadScoringConfig } from '../../../src/scoring/scoring-config.js';
 import { makeCase, makeEvidence, makeMessage, makeMessagesCapture } from '../../helpers/evidence-fixture.js';
