@@ -67,6 +67,8 @@ export interface MessagesCapture {
   after: number;
   startedAt: string;
   endedAt: string;
+  /** How long the wait was allowed to take (the step's window × --timeout-scale), ms. */
+  windowMs?: number;
   /** True when the awaited count or the report's last part (tbc false) arrived in time. */
   complete: boolean;
   messages: CollectedMessage[];

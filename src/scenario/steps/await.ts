@@ -19,7 +19,7 @@ export async function runAwait(step: AwaitStep, run: StepRun): Promise<StepResul
   const predicate = (m: StationMessage): boolean => m.action === step.action && matchesAll(m.payload, match);
   run.waiting(`${count} × ${step.action}`, Date.now() + windowMs);
   const messages = await collectUntil(run, predicate, { after, timeoutMs: windowMs, count });
-  const capture: MessagesCapture = { kind: 'messages', action: step.action, after, startedAt, endedAt: new Date().toISOString(), complete: messages.length >= count, messages: messages.map(toCollected) };
+  const capture: MessagesCapture = { kind: 'messages', action: step.action, after, startedAt, endedAt: new Date().toISOString(), windowMs, complete: messages.length >= count, messages: messages.map(toCollected) };
   const seqs = messages.map((m) => m.seq);
   if (capture.complete) return { status: 'ok', detail: `${messages.length} ${step.action} received`, seqs, capture };
   // Cut short by an interruption, or the station is gone: nothing to judge the station by.

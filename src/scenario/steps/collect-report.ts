@@ -21,7 +21,7 @@ export async function runCollectReport(step: CollectReportStep, run: StepRun): P
     until: (got) => got.some((part) => part.payload['tbc'] !== true),
   });
   const complete = parts.some((part) => part.payload['tbc'] !== true);
-  const capture: MessagesCapture = { kind: 'messages', action: step.action, after, startedAt, endedAt: new Date().toISOString(), complete, messages: parts.map(toCollected) };
+  const capture: MessagesCapture = { kind: 'messages', action: step.action, after, startedAt, endedAt: new Date().toISOString(), windowMs, complete, messages: parts.map(toCollected) };
   const seqs = parts.map((p) => p.seq);
   if (complete) return { status: 'ok', detail: `${parts.length} part(s), complete`, seqs, capture };
   const inconclusive = run.signal.aborted || !run.session.isConnected;

@@ -55,6 +55,8 @@ describe('audit: session and inventory cases against the virtual station', funct
     const { evidence, result } = await audit('AUDIT-INV-DROP', loadTestCases(['inventory-full', 'inventory-configuration']), { faults: ['disconnect-mid-report'] }, { caseOptions: { reportWindowS: 4 } });
     const report = evidence.cases[0]?.captures['report'];
     expect(report?.kind === 'messages' && report.complete).to.equal(false);
+    // The evidence says how long the wait was allowed to take (the benchmark's protocol floor uses it).
+    expect(report?.kind === 'messages' && report.windowMs).to.equal(4000);
     // Which of the two depends on whether the station is back before the window ends (its back-off is random).
     expect(['FAIL', 'INCONCLUSIVE']).to.include(result.checks.find((c) => c.id === 'inventory-full/report')?.verdict);
     expect(result.checks.find((c) => c.id === 'report-paging/inventory-full')?.verdict).to.not.equal('PASS');
