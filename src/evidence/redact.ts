@@ -26,8 +26,14 @@ export interface Redaction {
   secrets: Secret[];
 }
 
-/** A deep copy of the payload with its secrets replaced; the original is left alone. */
+/**
+ * A deep copy of the payload with its secrets replaced; the original is left alone. A payload
+ * without secrets (nearly every frame) is returned as it is, uncopied: the copy would be equal to
+ * it, and copying every frame's payload was the frame path's largest cost after parsing. Payloads
+ * are read-only past this point (journal, inbox, evidence).
+ */
 export function redactPayload(payload: unknown): Redaction {
+  if (!holdsSecret(payload, undefined)) return { payload, secrets: [] };
   const secrets: Secret[] = [];
   const walk = (node: unknown, parentKey: string | undefined): unknown => {
     if (Array.isArray(node)) return node.map((item) => walk(item, parentKey));
@@ -51,10 +57,41 @@ export function redactPayload(payload: unknown): Redaction {
   return { payload: walk(payload, undefined), secrets };
 }
 
+/**
+ * Whether redactPayload would replace anything: the same rules, read-only and without copying.
+ * Recursion is bounded: frames nest at most MAX_NESTING_DEPTH levels (src/ocpp/frame.ts).
+ */
+function holdsSecret(node: unknown, parentKey: string | undefined): boolean {
+  if (Array.isArray(node)) {
+    for (const item of node) if (holdsSecret(item, parentKey)) return true;
+    return false;
+  }
+  if (node === null || typeof node !== 'object') return false;
+  const source = node as Record<string, unknown>;
+  const variable = source['variable'] as { name?: unknown } | undefined;
+  if (typeof variable?.name === 'string' && SECRET_VARIABLE.test(variable.name)) {
+    for (const field of VALUE_FIELDS) if (isSecretValue(source[field])) return true;
+    if (Array.isArray(source['variableAttribute'])) {
+      for (const attribute of source['variableAttribute'] as unknown[]) {
+        if (attribute && typeof attribute === 'object' && isSecretValue((attribute as Record<string, unknown>)['value'])) return true;
+      }
+    }
+  }
+  for (const field of SECRET_FIELDS.get(parentKey ?? '') ?? []) if (isSecretValue(source[field])) return true;
+  // Own enumerable keys, as Object.entries in the copy sees them ("__proto__" included).
+  for (const key of Object.keys(source)) if (holdsSecret(source[key], key)) return true;
+  return false;
+}
+
+/** What scrub replaces: a non-empty string or a number. */
+function isSecretValue(value: unknown): boolean {
+  return (typeof value === 'string' && value !== '') || typeof value === 'number';
+}
+
 function scrub(target: Record<string, unknown>, field: string, secrets: Secret[]): void {
   const value = target[field];
-  if ((typeof value === 'string' && value !== '') || typeof value === 'number') {
-    secrets.push({ field, value });
+  if (isSecretValue(value)) {
+    secrets.push({ field, value: value as string | number });
     target[field] = REDACTED;
   }
 }

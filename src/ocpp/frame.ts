@@ -128,15 +128,20 @@ export function parseFrame(text: string): ParseOutcome {
   return { ok: true, message, frame: { messageType: 'CALLERROR', messageId: id, errorCode, errorDescription, errorDetails } };
 }
 
-/** Whether a parsed JSON value nests deeper than `limit`, found without recursion. */
-function exceedsDepth(value: unknown, limit: number): boolean {
-  const stack: Array<[unknown, number]> = [[value, 1]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop() as [unknown, number];
-    if (node === null || typeof node !== 'object') continue;
-    if (depth > limit) return true;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) stack.push([child, depth + 1]);
+/**
+ * Whether a parsed JSON value nests deeper than `limit`. Recursive, but never more than `limit`
+ * calls deep (it stops at the first node past it), and allocation-free for arrays: it runs on
+ * every frame, where the former explicit stack of [node, depth] pairs cost a pair per value.
+ */
+function exceedsDepth(value: unknown, limit: number, depth = 1): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth > limit) return true;
+  if (Array.isArray(value)) {
+    for (const child of value) if (exceedsDepth(child, limit, depth + 1)) return true;
+    return false;
   }
+  const object = value as Record<string, unknown>;
+  for (const key of Object.keys(object)) if (exceedsDepth(object[key], limit, depth + 1)) return true;
   return false;
 }
 

@@ -189,7 +189,8 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
   }
 
   #receive(data: RawData, isBinary: boolean): void {
-    const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+    // ws hands a Buffer (binaryType nodebuffer): decoded as it is, not copied first.
+    const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
     let text: string;
     try {
       text = utf8.decode(bytes);
