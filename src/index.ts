@@ -19,7 +19,7 @@ export type { StationMessage } from './session/station-inbox.js';
 export type { BootStatus } from './session/default-replies.js';
 export { main } from './cli/main.js';
 export { auditStation, type AuditOptions, type AuditOutcome } from './audit/audit-station.js';
-export { serveAudits, type ServeOptions, type ServeOutcome } from './audit/audit-server.js';
+export { serveAudits, type FinishedAudit, type ServeOptions, type ServeOutcome } from './audit/audit-server.js';
 export { CASE_OPTION_DEFAULTS, RUNNER_DEFAULTS } from './audit/audit-defaults.js';
 export { loadTestCases, loadTestCaseFile, TESTCASE_DIRECTORY, type LoadedTestCase } from './scenario/testcase-loader.js';
 export type { TestCase, Step } from './scenario/testcase.js';

@@ -21,8 +21,11 @@ export interface ServeOptions {
   onAuditError?: (session: StationSession, error: Error) => void;
 }
 
+/** What is kept of each finished audit: its result and where the outputs are (the evidence is on disk). */
+export type FinishedAudit = Pick<AuditOutcome, 'result' | 'files'>;
+
 export interface ServeOutcome {
-  audits: AuditOutcome[];
+  audits: FinishedAudit[];
   /** True when --wait ran out before any station was accepted. */
   noStation: boolean;
 }
@@ -35,7 +38,7 @@ export interface ServeOutcome {
  */
 export function serveAudits(csms: Csms, cases: readonly LoadedTestCase[], options: AuditOptions, serve: ServeOptions): { done: Promise<ServeOutcome>; stop: (reason: string) => void } {
   const queue = new PQueue({ concurrency: serve.concurrency });
-  const audits: AuditOutcome[] = [];
+  const audits: FinishedAudit[] = [];
   const runners = new Set<ScenarioRunner>();
   const started = new Set<string>();
   let finish: (outcome: ServeOutcome) => void = () => undefined;
@@ -65,14 +68,20 @@ export function serveAudits(csms: Csms, cases: readonly LoadedTestCase[], option
     if (waitTimer) clearTimeout(waitTimer);
     void queue.add(async () => {
       if (stopped) return;
+      let running: ScenarioRunner | undefined;
       try {
-        const outcome = await auditStation(session, cases, options, (runner) => {
+        const { result, files } = await auditStation(session, cases, options, (runner) => {
+          running = runner;
           runners.add(runner);
           serve.onRunner?.(runner, session);
         });
-        audits.push(outcome);
+        // A fleet keeps hundreds of these until the last audit ends: the evidence stays on disk only.
+        audits.push({ result, files });
       } catch (error) {
         serve.onAuditError?.(session, error as Error);
+      } finally {
+        // Only running audits can be interrupted; a finished runner would only hold its evidence.
+        if (running) runners.delete(running);
       }
       if (audits.length >= serve.maxStations) end(false);
     });

@@ -6,8 +6,7 @@ import { ToolError } from '../errors.js';
 import type { TlsMaterial } from '../ocpp/csms-server.js';
 import { Csms, CSMS_DEFAULTS } from '../session/csms.js';
 import type { BootStatus } from '../session/default-replies.js';
-import { serveAudits } from '../audit/audit-server.js';
-import type { AuditOutcome } from '../audit/audit-station.js';
+import { serveAudits, type FinishedAudit } from '../audit/audit-server.js';
 import { reachesFailLevel } from '../result/audit-result.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
@@ -160,7 +159,7 @@ async function closeAndList(csms: Csms, terminal: Terminal): Promise<void> {
 }
 
 /** The closing lines of one audit: verdict counts and where the outputs are. */
-export function printAuditSummary({ result, files }: AuditOutcome, terminal: Terminal): void {
+export function printAuditSummary({ result, files }: FinishedAudit, terminal: Terminal): void {
   const { summary } = result;
   if (result.guideline) {
     terminal.out(`${result.station.identity}: score ${result.score ?? '–'}, grade ${result.grade ?? '–'} against ${result.guideline.id} (${result.guideline.how}: ${result.guideline.reason})`);

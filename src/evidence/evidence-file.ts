@@ -2,7 +2,7 @@ import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:f
 import { ToolError } from '../errors.js';
 import { assembleDeviceModel } from './device-model-assembly.js';
 import { EVIDENCE_VERSION, type Evidence } from './evidence.js';
-import { jsonChunks } from './json-chunks.js';
+import { jsonChunks, type JsonPath } from './json-chunks.js';
 
 /** Evidence versions this tool reads: 1 stored the device-model entries, 2 derives them. */
 const READABLE_VERSIONS: readonly number[] = [1, EVIDENCE_VERSION];
@@ -25,7 +25,7 @@ export function writeEvidenceFile(file: string, evidence: Evidence): void {
   const stored = { ...evidence, evidenceVersion: EVIDENCE_VERSION, deviceModel };
   replaceFile(file, (fd) => {
     let buffer = '';
-    for (const piece of jsonChunks(stored)) {
+    for (const piece of jsonChunks(stored, growsWithStation)) {
       buffer += piece;
       if (buffer.length >= WRITE_BUFFER_CHARS) {
         writeSync(fd, buffer);
@@ -34,6 +34,34 @@ export function writeEvidenceFile(file: string, evidence: Evidence): void {
     }
     writeSync(fd, `${buffer}\n`);
   });
+}
+
+/** The audit-wide lists of station messages, which grow with a chatty station. */
+const MESSAGE_LISTS: ReadonlySet<string | number> = new Set(['statusNotifications', 'notifyEvents', 'boots', 'protocolFindings']);
+
+/**
+ * The containers of the evidence that grow with the station: the cases, their captures, the
+ * messages a capture collected (the parts of a 100,000-variable report) and the audit-wide message
+ * lists. Each of their members is one piece; everything else is small and written whole.
+ */
+function growsWithStation(path: JsonPath, container: object): boolean {
+  const [top, , inCase, , inCaptures] = path;
+  switch (path.length) {
+    case 0:
+      return true;
+    case 1:
+      return top === 'cases' || MESSAGE_LISTS.has(top ?? '');
+    case 2:
+      return top === 'cases';
+    case 3:
+      return inCase === 'captures';
+    case 4:
+      return (container as { kind?: unknown }).kind === 'messages';
+    case 5:
+      return inCaptures === 'messages';
+    default:
+      return false;
+  }
 }
 
 /** Loads an evidence.json for re-scoring; refuses versions it does not know with a clear message. */

@@ -1,15 +1,19 @@
+/** Where a value sits in the document: keys and array indexes from the root. */
+export type JsonPath = ReadonlyArray<string | number>;
+
 /**
  * JSON text in pieces, so that a large value (the evidence of a 100,000-variable station) is
  * written without first building one string of its whole size. Concatenated, the pieces are
- * exactly `JSON.stringify(value)`. Containers are opened level by level down to `depth`; below
- * that each value is one native JSON.stringify call, which is much faster than walking it here.
+ * exactly `JSON.stringify(value)`. Only the containers `open` picks are taken apart, member by
+ * member; everything else is one native JSON.stringify call, which is far faster than walking it
+ * here, so a caller opens just the containers that grow with the station.
  */
-export function jsonChunks(value: unknown, depth = 7): Generator<string> {
-  return chunksOf(toJsonValue(value, ''), depth);
+export function jsonChunks(value: unknown, open: (path: JsonPath, container: object) => boolean): Generator<string> {
+  return chunksOf(toJsonValue(value, ''), [], open);
 }
 
-function* chunksOf(value: unknown, depth: number): Generator<string> {
-  if (depth <= 0 || value === null || typeof value !== 'object' || isBoxedPrimitive(value)) {
+function* chunksOf(value: unknown, path: JsonPath, open: (path: JsonPath, container: object) => boolean): Generator<string> {
+  if (value === null || typeof value !== 'object' || isBoxedPrimitive(value) || !open(path, value)) {
     yield JSON.stringify(value) ?? 'null';
     return;
   }
@@ -19,7 +23,7 @@ function* chunksOf(value: unknown, depth: number): Generator<string> {
       if (i > 0) yield ',';
       const element = toJsonValue(value[i], String(i));
       if (isSkipped(element)) yield 'null';
-      else yield* chunksOf(element, depth - 1);
+      else yield* chunksOf(element, [...path, i], open);
     }
     yield ']';
     return;
@@ -31,7 +35,7 @@ function* chunksOf(value: unknown, depth: number): Generator<string> {
     if (isSkipped(child)) continue;
     yield `${first ? '' : ','}${JSON.stringify(name)}:`;
     first = false;
-    yield* chunksOf(child, depth - 1);
+    yield* chunksOf(child, [...path, name], open);
   }
   yield '}';
 }

@@ -54,6 +54,11 @@ export class StationInbox {
     }
   }
 
+  /** Forgets every message (the session is over; a fleet keeps its closed sessions). */
+  clear(): void {
+    this.#messages.length = 0;
+  }
+
   /** Messages recorded after a cursor that match a predicate, without waiting. */
   list(predicate: (message: StationMessage) => boolean = () => true, after = 0): StationMessage[] {
     return this.#messages.filter((m) => m.seq > after && predicate(m));

@@ -202,7 +202,11 @@ export class StationSession extends EventEmitter<SessionEvents> {
         await whenClosed;
       }
     }
-    return this.journal.close();
+    const summary = await this.journal.close();
+    // Nothing can be recorded or awaited any more; what the audit needed is in its evidence.
+    this.#inbox.clear();
+    this.#exchanges.clear();
+    return summary;
   }
 
   #reply(action: (typeof STATION_INITIATED_ACTIONS)[number], payload: Record<string, unknown>): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import { serveAudits } from '../../../src/audit/audit-server.js';
+import { readEvidenceFile } from '../../../src/evidence/evidence-file.js';
 import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
 import { loadStationProfile } from '../../../src/simulator/station-profile.js';
 import { testAuditOptions } from '../../helpers/audit-fixture.js';
@@ -16,7 +17,9 @@ describe('audit: a Pending provisioning window before the audit (B02)', function
     await bed.startStation(csms, 'AUDIT-PENDING', { profile: loadStationProfile('ac-wallbox'), expectAccepted: false });
     const { audits } = await serving.done;
     expect(audits).to.have.length(1);
-    const { evidence, result } = audits[0];
+    const { files, result } = audits[0];
+    // Only the result is kept in memory; the evidence is read back from its file.
+    const evidence = readEvidenceFile(files.evidence);
     expect(evidence.boots.map((b) => b.payload['reason'])).to.deep.equal(['PowerUp', 'Triggered']);
     expect(result.checks.find((c) => c.id === 'pending-provisioning')).to.deep.include({ verdict: 'PASS' });
     expect(result.checks.find((c) => c.id === 'protocol-conformance')).to.deep.include({ verdict: 'PASS' });

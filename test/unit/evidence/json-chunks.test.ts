@@ -1,7 +1,9 @@
 import { expect } from 'chai';
-import { jsonChunks } from '../../../src/evidence/json-chunks.js';
+import { jsonChunks, type JsonPath } from '../../../src/evidence/json-chunks.js';
 
-const joined = (value: unknown, depth?: number): string => [...jsonChunks(value, depth)].join('');
+const everything = (): boolean => true;
+const nothing = (): boolean => false;
+const joined = (value: unknown, open: (path: JsonPath, container: object) => boolean): string => [...jsonChunks(value, open)].join('');
 
 describe('jsonChunks: JSON text in pieces', () => {
   const values: Array<[string, unknown]> = [
@@ -16,17 +18,24 @@ describe('jsonChunks: JSON text in pieces', () => {
   ];
   for (const [what, value] of values) {
     it(`equals JSON.stringify for ${what}`, () => {
-      expect(joined(value)).to.equal(JSON.stringify(value));
-      expect(joined(value, 1)).to.equal(JSON.stringify(value));
-      expect(joined(value, 0)).to.equal(JSON.stringify(value));
+      expect(joined(value, everything)).to.equal(JSON.stringify(value));
+      expect(joined(value, nothing)).to.equal(JSON.stringify(value));
+      expect(joined(value, (path) => path.length < 2)).to.equal(JSON.stringify(value));
     });
   }
 
-  it('gives pieces, not one string, for a large value', () => {
-    const value = { parts: Array.from({ length: 50 }, (_, i) => ({ seq: i, payload: { reportData: Array.from({ length: 100 }, (_, j) => ({ n: j })) } })) };
-    const pieces = [...jsonChunks(value)];
+  it('takes apart only the containers it is told to open, with their paths', () => {
+    const value = { parts: Array.from({ length: 50 }, (_, i) => ({ seq: i, payload: { reportData: Array.from({ length: 100 }, (_, j) => ({ n: j })) } })), small: { a: [1, 2] } };
+    const opened: string[] = [];
+    const pieces = [...jsonChunks(value, (path) => {
+      opened.push(path.join('/'));
+      return path.length === 0 || (path[0] === 'parts' && path.length <= 2);
+    })];
     expect(pieces.join('')).to.equal(JSON.stringify(value));
-    const largest = Math.max(...pieces.map((p) => p.length));
-    expect(largest).to.be.lessThan(JSON.stringify(value).length / 20);
+    expect(opened.slice(0, 3)).to.deep.equal(['', 'parts', 'parts/0']);
+    expect(opened).to.include('small');
+    expect(opened).to.not.include('small/a');
+    // Each part is its own piece: none is larger than one part.
+    expect(Math.max(...pieces.map((p) => p.length))).to.equal(Math.max(...value.parts.map((p) => JSON.stringify(p.payload).length)));
   });
 });
