@@ -72,7 +72,11 @@ export function simulateCommand(terminal: Terminal): Command {
         log: terminal.out,
       });
       terminal.out(`virtual station ${options.id} (${profile.id}${options.fault?.length ? `, faults: ${options.fault.join(', ')}` : ''}) → ${options.url}. Press Ctrl-C to stop.`);
+      // The station's timers are unref'd so that it never holds a host program open; this
+      // command is the station's own process, so it stays up (reconnecting) until Ctrl-C.
+      const keepAlive = setInterval(() => undefined, 1 << 30);
       const signal = await stopping;
+      clearInterval(keepAlive);
       terminal.out(`${signal}: stopping the station`);
       await station.stop();
     });

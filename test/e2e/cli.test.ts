@@ -636,6 +636,24 @@ describe('ocpp-audit simulate (end to end)', function () {
     expect(frames(records).every((r) => r.validation?.valid !== false)).to.equal(true);
   });
 
+  it('keeps running and reconnects when the CSMS goes away and comes back on the same port', async () => {
+    const first = await startCli();
+    const simulator = spawnCli(['simulate', '--url', first.url, '--id', 'SIM-BACK', '--profile', 'minimal']);
+    await simulator.waitForStdout(/BootNotification → Accepted/);
+    first.cli.child.kill('SIGINT');
+    expect(await first.cli.waitForExit(), first.cli.stderr).to.deep.equal({ code: 0, signal: null });
+    await simulator.waitForStdout(/reconnecting in/);
+    // The station's own timers do not hold a process open; the simulate command must.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(simulator.child.exitCode, simulator.stdout).to.equal(null);
+    const second = await startCli(['--port', String(first.port)], { outDir: join(tempDir(), 'out-again') });
+    await second.cli.waitForStdout(/SIM-BACK connected from/);
+    second.cli.child.kill('SIGINT');
+    expect(await second.cli.waitForExit(), second.cli.stderr).to.deep.equal({ code: 0, signal: null });
+    simulator.child.kill('SIGINT');
+    expect(await simulator.waitForExit(), simulator.stderr).to.deep.equal({ code: 0, signal: null });
+  });
+
   it('refuses an unknown profile and an unknown fault with one line and exit 2', async () => {
     const profile = await runToExit(['simulate', '--url', 'ws://127.0.0.1:1/ocpp', '--profile', 'no-such-profile']);
     expect(profile.exit.code, profile.stderr).to.equal(2);
