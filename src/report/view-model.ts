@@ -43,7 +43,12 @@ export interface TopologyItem {
   label: string;
   status: string;
   css: string;
+  /** Many instances of one component at one place, shown as one collapsed item (`PowerModule × 2000`). */
+  instances?: string[];
 }
+
+/** From this many instances of one name at one place, they are folded into one item. */
+export const TOPOLOGY_FOLD_AT = 5;
 
 const MATRIX_CSS: Record<string, string> = { accepted: 'pass', rejected: 'fail', 'not monitorable': 'fail', 'not present': 'fail', 'not probed': 'na', 'type n/a': 'na' };
 
@@ -134,9 +139,27 @@ function monitoringView(result: AuditResult): ScorecardViewModel['monitoring'] {
   };
 }
 
+/**
+ * The components at one place, in their order. A name with many instances (a station with 2,000
+ * power modules) becomes one collapsed item, so the tree stays readable at any size.
+ */
 function items(components: ReadonlyArray<{ name: string; instance?: string; status: string }>): TopologyItem[] {
   const css: Record<string, string> = { present: 'pass', 'non-standard': 'warn', missing: 'fail' };
-  return components.map((c) => ({ label: `${c.name}${c.instance !== undefined ? `[${c.instance}]` : ''}`, status: c.status, css: css[c.status] ?? '' }));
+  const instancesOf = new Map<string, string[]>();
+  for (const c of components) if (c.instance !== undefined) pushTo(instancesOf, `${c.status}/${c.name}`, c.instance);
+  const folded = new Set<string>();
+  const result: TopologyItem[] = [];
+  for (const c of components) {
+    const key = `${c.status}/${c.name}`;
+    const instances = c.instance !== undefined ? (instancesOf.get(key) ?? []) : [];
+    if (instances.length < TOPOLOGY_FOLD_AT) {
+      result.push({ label: `${c.name}${c.instance !== undefined ? `[${c.instance}]` : ''}`, status: c.status, css: css[c.status] ?? '' });
+    } else if (!folded.has(key)) {
+      folded.add(key);
+      result.push({ label: `${c.name} × ${instances.length}`, status: c.status, css: css[c.status] ?? '', instances });
+    }
+  }
+  return result;
 }
 
 /** A journal record as trace.jsonl holds it (only what the excerpt shows). */

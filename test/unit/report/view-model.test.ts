@@ -16,6 +16,20 @@ describe('scorecard view model and renderer', () => {
     expect(gaugeArc(7)).to.equal(gaugeArc(1));
   });
 
+  it('topology: many instances of one component at one place fold into one item; a few stay as they are', () => {
+    const result = golden('ac-wallbox');
+    const modules = Array.from({ length: 2000 }, (_, i) => ({ name: 'PowerModule', instance: `M${String(i).padStart(4, '0')}`, status: 'non-standard' as const }));
+    const sensors = ['inlet', 'outlet'].map((instance) => ({ name: 'TemperatureSensor', instance, status: 'present' as const }));
+    result.topology = { station: [...modules, ...sensors, { name: 'ChargingStation', status: 'present' }], evses: [] };
+    const model = buildViewModel(result);
+    expect(model.topology?.station.map((item) => item.label)).to.deep.equal(['PowerModule × 2000', 'TemperatureSensor[inlet]', 'TemperatureSensor[outlet]', 'ChargingStation']);
+    expect(model.topology?.station[0]?.instances).to.have.length(2000);
+    expect(model.topology?.station[0]?.instances?.[1999]).to.equal('M1999');
+    const html = renderScorecard(model);
+    expect(html).to.include('<summary>PowerModule × 2000</summary>');
+    expect(html.match(/<li class="warn folded"/g)).to.have.length(1);
+  });
+
   it('from the golden wallbox result: identity, score, grade, a row per category and per check, worst first', () => {
     const result = golden('ac-wallbox');
     const model = buildViewModel(result);
