@@ -100,6 +100,10 @@ describe('StationSession', () => {
     const records = frames(readJournal(session.journal.path));
     const result = records.find((r) => r.action === 'GetBaseReport' && r.messageType === 'CALLRESULT');
     expect(parts.every((p) => p.seq < (result?.seq ?? 0))).to.equal(true);
+    // Once closed, the session forgets what it held for waits: a fleet keeps its closed sessions.
+    expect(session.messages().length).to.be.greaterThan(2);
+    await session.close();
+    expect(session.messages()).to.deep.equal([]);
   });
 
   it('serves several stations at once, each with its own session and journal', async () => {
