@@ -63,6 +63,28 @@ describe('Journal', () => {
     expect(readFileSync(journal.path, 'utf8')).not.to.contain('TopSecret-Pass-0001');
   });
 
+  it('writes the payload as the frame carried it when given its text, and serialises it otherwise', () => {
+    const journal = Journal.open(join(dir, 'trace.jsonl'), 'CS1');
+    const raw = '[2,"a","NotifyEvent",{ "generatedAt" : "2026-11-23T10:00:00Z", "seqNo":0, "eventData":[ ] , "n": 1.50 }]';
+    const payload = { generatedAt: '2026-11-23T10:00:00Z', seqNo: 0, eventData: [], n: 1.5 };
+    journal.appendFrame(frame({ action: 'NotifyEvent', raw, payload, payloadText: '{ "generatedAt" : "2026-11-23T10:00:00Z", "seqNo":0, "eventData":[ ] , "n": 1.50 }' }));
+    journal.appendFrame(frame({ action: 'NotifyEvent', raw, payload }));
+    const [, verbatim, serialised] = readFileSync(journal.path, 'utf8').trim().split('\n');
+    expect(verbatim).to.contain('"payload":{ "generatedAt" : "2026-11-23T10:00:00Z", "seqNo":0, "eventData":[ ] , "n": 1.50 }}');
+    expect(serialised).to.contain(`"payload":${JSON.stringify(payload)}}`);
+    for (const line of [verbatim, serialised]) expect(JSON.parse(line)).to.deep.include({ payload, raw, seq: line === verbatim ? 2 : 3 });
+  });
+
+  it('never writes the payload text of a frame whose payload was redacted', () => {
+    const journal = Journal.open(join(dir, 'trace.jsonl'), 'CS1');
+    const payload = { setVariableData: [{ attributeValue: 'TopSecret-Pass-0002', component: { name: 'SecurityCtrlr' }, variable: { name: 'BasicAuthPassword' } }] };
+    const raw = JSON.stringify([2, 'a', 'SetVariables', payload]);
+    journal.appendFrame(frame({ action: 'SetVariables', direction: 'csms-to-cp', payload, raw, payloadText: JSON.stringify(payload) }));
+    const text = readFileSync(journal.path, 'utf8');
+    expect(text).not.to.contain('TopSecret-Pass-0002');
+    expect(JSON.parse(text.trim().split('\n')[1]).payload.setVariableData[0].attributeValue).to.equal('[redacted]');
+  });
+
   it('reports the SHA-256 of the file at close and writes it beside the file', async () => {
     const journal = Journal.open(join(dir, 'trace.jsonl'), 'CS1');
     journal.appendFrame(frame());
