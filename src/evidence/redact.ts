@@ -78,8 +78,9 @@ function holdsSecret(node: unknown, parentKey: string | undefined): boolean {
     }
   }
   for (const field of SECRET_FIELDS.get(parentKey ?? '') ?? []) if (isSecretValue(source[field])) return true;
-  // Own enumerable keys, as Object.entries in the copy sees them ("__proto__" included).
-  for (const key of Object.keys(source)) if (holdsSecret(source[key], key)) return true;
+  // Every key the copy's Object.entries sees ("__proto__" included), and no key array allocated:
+  // this runs on every object of every frame.
+  for (const key in source) if (holdsSecret(source[key], key)) return true;
   return false;
 }
 

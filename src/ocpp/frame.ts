@@ -171,7 +171,8 @@ function exceedsDepth(value: unknown, limit: number, depth = 1): boolean {
     return false;
   }
   const object = value as Record<string, unknown>;
-  for (const key of Object.keys(object)) if (exceedsDepth(object[key], limit, depth + 1)) return true;
+  // for-in allocates no key array; a parsed JSON object has no inherited enumerable keys.
+  for (const key in object) if (exceedsDepth(object[key], limit, depth + 1)) return true;
   return false;
 }
 
