@@ -77,14 +77,18 @@ export function readEvidenceFile(file: string): Evidence {
     throw new ToolError('ERR_INVALID_OPTION', `${file}: evidenceVersion ${String(version)} is not one this tool reads (${READABLE_VERSIONS.join(', ')})`);
   }
   const evidence = value as Evidence;
-  if (!Array.isArray(evidence.deviceModel.entries)) evidence.deviceModel.entries = deviceModelEntries(evidence);
+  const deviceModel = evidence.deviceModel as Evidence['deviceModel'] | undefined;
+  if (typeof deviceModel !== 'object' || deviceModel === null || !Array.isArray(evidence.cases)) {
+    throw new ToolError('ERR_INVALID_OPTION', `${file}: not evidence written by this tool (deviceModel or cases missing)`);
+  }
+  if (!Array.isArray(deviceModel.entries)) deviceModel.entries = deviceModelEntries(evidence);
   return evidence;
 }
 
 /** The device-model entries, assembled again from the report capture they came from. */
 function deviceModelEntries(evidence: Evidence): Evidence['deviceModel']['entries'] {
   const [caseId, captureId] = (evidence.deviceModel.source ?? '').split('/');
-  const capture = evidence.cases.find((c) => c.id === caseId)?.captures[captureId ?? ''];
+  const capture = evidence.cases.find((c) => c?.id === caseId)?.captures?.[captureId ?? ''];
   return capture?.kind === 'messages' ? assembleDeviceModel(capture) : [];
 }
 

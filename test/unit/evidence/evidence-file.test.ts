@@ -62,6 +62,12 @@ describe('evidence.json', () => {
     expect(readEvidenceFile(file).deviceModel.entries).to.deep.equal([]);
   });
 
+  it('refuses a file of the right version that is not evidence, naming the file, instead of crashing', () => {
+    const file = join(directory, 'not-evidence.json');
+    writeFileSync(file, JSON.stringify({ evidenceVersion: EVIDENCE_VERSION }));
+    expect(() => readEvidenceFile(file)).to.throw(`${file}: not evidence written by this tool (deviceModel or cases missing)`);
+  });
+
   it('refuses a version it does not know, naming the file', () => {
     const file = join(directory, 'v9.json');
     writeFileSync(file, JSON.stringify({ ...evidenceWithInventory(), evidenceVersion: 9 }));
