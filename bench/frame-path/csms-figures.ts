@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 
 /** What a CSMS child prints, as one JSON line, once the flood is done and the station has left. */
 export interface CsmsFigures {
-  csms: 'ours' | 'ocpp-rpc';
+  /** `floor`: the bare parse-and-answer server, the ceiling for any Node CSMS here. */
+  csms: 'ours' | 'ocpp-rpc' | 'floor';
   /** NotifyReport frames the CSMS handled, and the report items in them. */
   frames: number;
   entries: number;
