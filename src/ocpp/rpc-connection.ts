@@ -254,10 +254,7 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     }
     this.#peerMessageIds.set(messageId, true);
     if (this.#inboundInProgress.size > 0) {
-      event.findings.push({
-        code: 'concurrent-call',
-        message: `a second CALL while ${[...this.#inboundInProgress].join(', ')} is still unanswered (Part 4 allows one outstanding CALL)`,
-      });
+      event.findings.push({ code: 'concurrent-call', message: concurrentCallMessage(this.#inboundInProgress) });
     }
     if (!isOcppAction(action)) {
       event.findings.push({ code: 'unknown-action', message: `${action} is not an OCPP 2.0.1 action` });
@@ -462,3 +459,12 @@ function truncate(text: string): string {
   return text.length <= MAX_ERROR_DESCRIPTION_LENGTH ? text : `${text.slice(0, MAX_ERROR_DESCRIPTION_LENGTH - 1)}…`;
 }
 
+/** Ids named in a concurrent-call finding: under a flood every frame would list all the others. */
+const CONCURRENT_IDS_NAMED = 3;
+
+function concurrentCallMessage(inProgress: ReadonlySet<string>): string {
+  const ids = [...inProgress];
+  const named = ids.slice(0, CONCURRENT_IDS_NAMED).join(', ');
+  const unanswered = ids.length === 1 ? `${named} is` : `${ids.length} CALLs (${named}${ids.length > CONCURRENT_IDS_NAMED ? ', …' : ''}) are`;
+  return `a second CALL while ${unanswered} still unanswered (Part 4 allows one outstanding CALL)`;
+}

@@ -208,6 +208,27 @@ describe('RpcConnection', () => {
     expect(frames.find((f) => f.messageId === 'h2' && f.direction === 'cp-to-csms')?.findings.map((f) => f.code)).to.deep.equal(['concurrent-call']);
   });
 
+  it('names at most three of the unanswered CALLs in a concurrent-call finding, with their count', async () => {
+    current = await pair();
+    const { csms, peer, frames } = current;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    csms.handle('Heartbeat', async () => {
+      await gate;
+      return { currentTime: new Date().toISOString() };
+    });
+    for (let i = 1; i <= 6; i++) peer.send(`[2,"h${i}","Heartbeat",{}]`);
+    await eventually(() => frames.filter((f) => f.direction === 'cp-to-csms').length === 6);
+    release();
+    for (let i = 1; i <= 6; i++) await peer.next();
+    const messageOf = (id: string): string | undefined => frames.find((f) => f.messageId === id && f.direction === 'cp-to-csms')?.findings[0]?.message;
+    expect(messageOf('h2')).to.match(/^a second CALL while h1 is still unanswered/);
+    expect(messageOf('h4')).to.match(/while 3 CALLs \(h1, h2, h3\) are still unanswered/);
+    expect(messageOf('h6')).to.match(/while 5 CALLs \(h1, h2, h3, …\) are still unanswered/);
+  });
+
   it('answers InternalError when its own handler fails or builds an invalid response, and records why', async () => {
     current = await pair();
     const { csms, peer, frames } = current;

@@ -9,6 +9,7 @@ import type {
 } from '../monitoring/messages.js';
 import { MonitorEngine } from '../monitoring/monitor-engine.js';
 import { MonitoringState } from '../monitoring/monitoring-state.js';
+import { attachEventFlood } from './event-flood.js';
 import { limitOf } from './message-limits.js';
 import { seededRandom } from './seeded-random.js';
 import type { VirtualStation } from './virtual-station.js';
@@ -35,6 +36,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
     clock: systemClock,
   });
   const { faults } = station;
+  if (faults.has('event-flood')) attachEventFlood(station);
   engine.on('event', (eventData, severity) => {
     if (faults.has('monitors-never-fire') && eventData.variableMonitoringId !== undefined) return;
     if (faults.has('threshold-without-cleared') && eventData.cleared === true) return;
