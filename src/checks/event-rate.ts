@@ -72,7 +72,7 @@ export const eventRate: Check = {
 
     const flooding = table.filter((row) => (row.perSecond > FLOOD_EVENTS_PER_S && row.events >= FLOOD_MIN_EVENTS) || row.events > FLOOD_EVENTS_TOTAL);
     if (flooding.length > 0) {
-      const named = flooding.map((row) => `${row.component}: ${row.events} events, ${row.perMinute}/min`).join('; ');
+      const named = flooding.map((row) => `${row.component}: ${row.events} events, ${rateText(row)}`).join('; ');
       return resultOf(
         eventRate,
         'WARN',
@@ -97,4 +97,9 @@ function auditDurationS(evidence: Evidence, receivedMs: Array<number | undefined
   const end = timeMs(evidence.finishedAt) ?? (times.length > 0 ? Math.max(...times) : undefined);
   if (start === undefined || end === undefined || end <= start) return undefined;
   return (end - start) / 1000;
+}
+
+/** Per second once it reaches the flood threshold's unit, so it reads against it; per minute below. */
+function rateText(row: RateRow): string {
+  return row.perSecond >= 1 ? `${Math.round(row.perSecond * 10) / 10}/s` : `${row.perMinute}/min`;
 }

@@ -43,7 +43,7 @@ describe('check event-rate', () => {
   it(`WARN: more than ${FLOOD_EVENTS_TOTAL} events from one component`, () => {
     const result = judge(evidence({ notifyEvents: notifications(101, 5) }));
     expect(result.verdict).to.equal('WARN');
-    expect(result.reason).to.contain('ChargingStation: 101 events');
+    expect(result.reason).to.match(/ChargingStation: 101 events, [\d.]+\/min/);
     expect(result.seqs).to.have.length(100);
   });
 
@@ -51,6 +51,8 @@ describe('check event-rate', () => {
     const result = judge(evidence({ finishedAt: at(20), notifyEvents: notifications(50, 0.3) }));
     expect(result.verdict).to.equal('WARN');
     expect((result.details?.table as Array<{ perSecond: number }>)[0]?.perSecond).to.equal(2.5);
+    // Against a per-second threshold, the rate reads per second.
+    expect(result.reason).to.contain('ChargingStation: 50 events, 2.5/s');
   });
 
   it('does not count the events of periodic monitors the audit set', () => {
