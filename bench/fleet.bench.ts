@@ -11,7 +11,7 @@
  *
  * Method:
  * - Baseline, "one station's audit": the same CLI, first, with one station of each distinct
- *   (profile, faults) combination of the fleet (8 stations, concurrency 8: light load, each
+ *   (profile, faults) combination of the fleet (9 stations, concurrency 9: light load, each
  *   effectively solo). Its figure is the slowest of these stations' audit durations
  *   (result.json timings.durationMs: boot accepted → last case done). The fleet's wall time runs
  *   from the first station's first connection attempt to the exit of the CLI (all 200 audits,
@@ -24,7 +24,8 @@
  *   silent-after-periodic-set, report-stops-tbc, disconnect-mid-report, monitors-never-fire
  *   (they wait out timeouts: minutes), periodic-jitter and threshold-without-cleared (+8–10 s),
  *   monitoring-accepted-empty (stops the monitoring cases early: a 12 s audit), and
- *   ocpp16-error-code (changes nothing with the shipped profiles).
+ *   ocpp16-error-code (changes nothing with the shipped profiles). On top, every 50th station
+ *   (dc-fast) runs event-flood: 50 NotifyEvents a second for its whole audit.
  * - Every station has seed 1, so a fleet station and its baseline twin only differ in timing:
  *   a verdict that differs is a timing effect (the tool's lateness, the station process's, or
  *   the phase of a sensor wave or clock boundary), not a different sensor series.
@@ -66,12 +67,19 @@ const FAULT_OF: Record<string, FaultName> = {
   minimal: 'schema-violations',
 };
 
+/**
+ * Every 50th station (a dc-fast one, never one of the 7th) floods NotifyEvent at 50/s for its
+ * whole audit: 4 in 200. Its neighbours must not notice.
+ */
+const FLOODS_AT = (index: number): boolean => index % 50 === 11;
+
 /** Per block of 20: 8 ac-wallbox, 5 dc-fast, 3 hpc, 4 minimal; every 7th station has its profile's fault. */
 function fleetStation(index: number): FleetStationSpec {
   const slot = index % 20;
   const profile = slot < 8 ? 'ac-wallbox' : slot < 13 ? 'dc-fast' : slot < 16 ? 'hpc' : 'minimal';
   const fault = FAULT_OF[profile];
-  return { identity: `FLEET-${String(index + 1).padStart(3, '0')}`, profile, faults: index % 7 === 3 && fault ? [fault] : [], seed: 1 };
+  const faults: FaultName[] = FLOODS_AT(index) ? ['event-flood'] : index % 7 === 3 && fault ? [fault] : [];
+  return { identity: `FLEET-${String(index + 1).padStart(3, '0')}`, profile, faults, seed: 1 };
 }
 
 const comboOf = (station: FleetStationSpec): string => [station.profile, ...station.faults].join('+');
