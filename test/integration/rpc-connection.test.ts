@@ -65,6 +65,19 @@ function findingsOf(frames: FrameEvent[]): string[] {
   return frames.flatMap((f) => f.findings.map((x) => x.code));
 }
 
+/** Makes the CSMS side hold its Heartbeat answers until the returned function is called. */
+function holdHeartbeats(csms: RpcConnection): () => void {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  csms.handle('Heartbeat', async () => {
+    await gate;
+    return { currentTime: new Date().toISOString() };
+  });
+  return () => release();
+}
+
 describe('RpcConnection', () => {
   let current: Pair | undefined;
   afterEach(async () => {
@@ -188,14 +201,7 @@ describe('RpcConnection', () => {
   it('records a second inbound CALL sent while the first is unanswered, and answers both', async () => {
     current = await pair();
     const { csms, peer, frames } = current;
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    csms.handle('Heartbeat', async () => {
-      await gate;
-      return { currentTime: new Date().toISOString() };
-    });
+    const release = holdHeartbeats(csms);
     peer.send('[2,"h1","Heartbeat",{}]');
     peer.send('[2,"h2","Heartbeat",{}]');
     await eventually(() => frames.filter((f) => f.direction === 'cp-to-csms').length === 2);
@@ -211,14 +217,7 @@ describe('RpcConnection', () => {
   it('names at most three of the unanswered CALLs in a concurrent-call finding, with their count', async () => {
     current = await pair();
     const { csms, peer, frames } = current;
-    let release: () => void = () => undefined;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    csms.handle('Heartbeat', async () => {
-      await gate;
-      return { currentTime: new Date().toISOString() };
-    });
+    const release = holdHeartbeats(csms);
     for (let i = 1; i <= 6; i++) peer.send(`[2,"h${i}","Heartbeat",{}]`);
     await eventually(() => frames.filter((f) => f.direction === 'cp-to-csms').length === 6);
     release();
