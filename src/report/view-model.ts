@@ -20,7 +20,8 @@ export interface ScorecardViewModel {
     width: number;
     height: number;
     axis: Array<{ x: number; label: string }>;
-    rows: Array<{ label: string; y: number; css: string; points: Array<{ x: number }>; count: number }>;
+    /** `count`: the row's events, with how many are drawn when not all are ("4091, 200 drawn"). */
+    rows: Array<{ label: string; y: number; css: string; points: Array<{ x: number }>; count: string }>;
     note: string;
     timing: Array<{ title: string; verdict: string; css: string; reason: string; figures: Array<{ name: string; value: string }> }>;
   };
@@ -97,13 +98,29 @@ function eventsView(result: AuditResult): ScorecardViewModel['events'] {
     width: LABEL_WIDTH + PLOT_WIDTH + 10,
     height: timeline.rows.length * ROW_HEIGHT + 30,
     axis: Array.from({ length: ticks + 1 }, (_, i) => ({ x: scale((timeline.durationS * i) / ticks), label: `${Math.round((timeline.durationS * i) / ticks)} s` })),
-    rows: timeline.rows.map((row, i) => ({ label: row.label, y: i * ROW_HEIGHT + 12, css: kindCss[row.kind] ?? '', points: row.times.map((t) => ({ x: scale(t) })), count: row.times.length })),
+    rows: timeline.rows.map((row, i) => ({ label: row.label, y: i * ROW_HEIGHT + 12, css: kindCss[row.kind] ?? '', points: row.times.map((t) => ({ x: scale(t) })), count: countText(row) })),
     note:
       timeline.rows.length === 0
         ? 'No NotifyEvent arrived during the audit.'
-        : `${timeline.rows.reduce((n, r) => n + r.times.length, 0)} event(s) from ${timeline.rows.length} monitor(s) over ${timeline.durationS} s${timeline.omitted.rows || timeline.omitted.events ? ` (${timeline.omitted.rows} more row(s) and ${timeline.omitted.events} event(s) not drawn)` : ''}. Green: the audit's monitors; orange: hard-wired and preconfigured; red: hard-wired notifications.`,
+        : `${timelineSummary(timeline)}. Green: the audit's monitors; orange: hard-wired and preconfigured; red: hard-wired notifications.`,
     timing,
   };
+}
+
+/** E.g. "4314 event(s) from 10 monitor(s) over 75.7 s (3891 not drawn: thinned out of busy rows)". */
+function timelineSummary(timeline: AuditResult['observations']['events']): string {
+  const drawn = timeline.rows.reduce((n, row) => n + row.times.length, 0);
+  const thinned = timeline.rows.reduce((n, row) => n + Math.max(0, (row.events ?? row.times.length) - row.times.length), 0);
+  const { rows, events } = timeline.omitted;
+  const why = [rows > 0 ? `${rows} more row(s) left out` : '', thinned > 0 ? 'thinned out of busy rows' : ''].filter(Boolean).join(', ');
+  const left = events > 0 ? ` (${events} not drawn: ${why})` : '';
+  return `${drawn + events} event(s) from ${timeline.rows.length + rows} monitor(s) over ${timeline.durationS} s${left}`;
+}
+
+/** A result.json written before rows carried `events` drew every event it listed. */
+function countText(row: { times: readonly number[]; events?: number }): string {
+  const events = row.events ?? row.times.length;
+  return events > row.times.length ? `${events}, ${row.times.length} drawn` : String(events);
 }
 
 /** Numbers and words of a check's details, one level of nesting flattened (byTimestamp.maxAbsErrorS). */

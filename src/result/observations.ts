@@ -6,7 +6,8 @@ import { asArray, asRecord } from '../evidence/payload-read.js';
 export interface EventTimeline {
   /** Seconds from the audit's start to its end. */
   durationS: number;
-  rows: Array<{ label: string; kind: string; times: number[] }>;
+  /** `times` holds at most MAX_EVENTS_PER_ROW of the row's `events`, spread from its first to its last. */
+  rows: Array<{ label: string; kind: string; times: number[]; events: number }>;
   /** Rows or events left out to keep the page light. */
   omitted: { rows: number; events: number };
 }
@@ -40,9 +41,18 @@ export function eventTimeline(evidence: Evidence): EventTimeline {
     }
   }
   const all = [...rows.values()].sort((a, b) => (a.times[0] ?? 0) - (b.times[0] ?? 0));
-  const kept = all.slice(0, MAX_ROWS).map((row) => ({ ...row, times: row.times.slice(0, MAX_EVENTS_PER_ROW) }));
+  const kept = all.slice(0, MAX_ROWS).map((row) => ({ ...row, times: spreadOut(row.times, MAX_EVENTS_PER_ROW), events: row.times.length }));
   const omittedEvents = all.reduce((n, row) => n + row.times.length, 0) - kept.reduce((n, row) => n + row.times.length, 0);
   return { durationS: Math.max(1, Math.round((end - start) / 100) / 10), rows: kept, omitted: { rows: all.length - kept.length, events: omittedEvents } };
+}
+
+/**
+ * At most `limit` of the times, evenly spaced from the first to the last. The first `limit` alone
+ * would draw an audit-long flood as a burst in its first seconds.
+ */
+function spreadOut(times: readonly number[], limit: number): number[] {
+  if (times.length <= limit) return [...times];
+  return Array.from({ length: limit }, (_, i) => times[Math.round((i * (times.length - 1)) / (limit - 1))]);
 }
 
 const PHASES: Array<[string, string, string]> = [

@@ -30,6 +30,26 @@ describe('scorecard view model and renderer', () => {
     expect(html.match(/<li class="warn folded"/g)).to.have.length(1);
   });
 
+  it('event timeline: a thinned row says how many of its events are drawn; the note counts every event and says why some are not drawn', () => {
+    const result = golden('ac-wallbox');
+    result.observations.events = {
+      durationS: 100,
+      rows: [
+        { label: 'ChargingStation.Problem', kind: 'HardWiredNotification', times: [1, 50, 99], events: 4000 },
+        { label: 'EVSE@1.Power (monitor 3)', kind: 'CustomMonitor', times: [10, 20], events: 2 },
+      ],
+      omitted: { rows: 0, events: 3997 },
+    };
+    const model = buildViewModel(result);
+    expect(model.events.rows.map((row) => row.count)).to.deep.equal(['4000, 3 drawn', '2']);
+    expect(model.events.note).to.match(/^4002 event\(s\) from 2 monitor\(s\) over 100 s \(3997 not drawn: thinned out of busy rows\)\./);
+    expect(renderScorecard(model)).to.include('ChargingStation.Problem (4000, 3 drawn)');
+    // A result.json from before rows carried their count drew all it listed.
+    result.observations.events.rows = [{ label: 'X.Y', kind: '', times: [1, 2] } as (typeof result.observations.events.rows)[number]];
+    result.observations.events.omitted = { rows: 0, events: 0 };
+    expect(buildViewModel(result).events.rows[0]?.count).to.equal('2');
+  });
+
   it('from the golden wallbox result: identity, score, grade, a row per category and per check, worst first', () => {
     const result = golden('ac-wallbox');
     const model = buildViewModel(result);
