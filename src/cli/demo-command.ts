@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { serveAudits } from '../audit/audit-server.js';
 import { reachesFailLevel } from '../result/audit-result.js';
 import { Csms, CSMS_DEFAULTS } from '../session/csms.js';
-import { startVirtualStation } from '../simulator/start-virtual-station.js';
+import { checkFaultsFit, startVirtualStation } from '../simulator/start-virtual-station.js';
 import { builtInProfiles, loadStationProfile } from '../simulator/station-profile.js';
 import type { FaultName } from '../simulator/station/faults.js';
+import type { VirtualStation } from '../simulator/station/virtual-station.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
 import { ExitCode } from './exit-codes.js';
@@ -37,6 +38,7 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
   return addAuditOptions(command, { failOn: 'none' }).action(async (options: DemoOptions) => {
     const stopping = terminal.stopSignal();
     const profile = loadStationProfile(options.profile);
+    checkFaultsFit(profile, options.fault ?? []);
     const audit = resolveAudit({ ...options, nonInteractive: true }, { callTimeoutMs: 10_000, securityProfile: 0, version: TOOL_VERSION, prompt: terminal.prompt });
     const outDir = resolve(options.out);
     const csms = await Csms.start({ ...CSMS_DEFAULTS, securityProfile: 0, port: 0, outDir, callTimeoutMs: 10_000, pingIntervalMs: 0 });
@@ -48,7 +50,15 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
       onRunner: (runner, session) => reportProgress(runner, session.identity, terminal.out),
       onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${error.stack ?? error.message}`),
     });
-    const station = await startVirtualStation({ url: csms.url, identity: options.id, profile, seed: options.seed, rebootDelayMs: 200, ...(options.fault ? { faults: options.fault } : {}) });
+    let station: VirtualStation;
+    try {
+      station = await startVirtualStation({ url: csms.url, identity: options.id, profile, seed: options.seed, rebootDelayMs: 200, ...(options.fault ? { faults: options.fault } : {}) });
+    } catch (error) {
+      // A listening CSMS would keep the process alive after the error is printed.
+      serving.stop('the virtual station did not start');
+      await csms.close();
+      throw error;
+    }
     void stopping.then((signal) => serving.stop(`${signal} received`));
     const outcome = await serving.done;
     await station.stop();

@@ -1,4 +1,7 @@
+import { ToolError } from '../errors.js';
 import { attachMonitoring } from './station/monitoring-handlers.js';
+import type { StationProfile } from './station-profile.js';
+import type { FaultName } from './station/faults.js';
 import { VirtualStation, type VirtualStationOptions } from './station/virtual-station.js';
 
 /**
@@ -6,8 +9,17 @@ import { VirtualStation, type VirtualStationOptions } from './station/virtual-st
  * starts it. The station keeps reconnecting on its own until `stop()`.
  */
 export async function startVirtualStation(options: VirtualStationOptions): Promise<VirtualStation> {
+  checkFaultsFit(options.profile, options.faults ?? []);
   const station = new VirtualStation(options);
   if (options.profile.supports.monitoring) attachMonitoring(station);
   await station.start();
   return station;
+}
+
+/** Refuses a fault the profile cannot show, which would otherwise silently do nothing. */
+export function checkFaultsFit(profile: StationProfile, faults: readonly FaultName[]): void {
+  // The flood is raised by the monitoring block.
+  if (faults.includes('event-flood') && !profile.supports.monitoring) {
+    throw new ToolError('ERR_INVALID_OPTION', `--fault event-flood: profile ${profile.id} does not implement monitoring, so it sends no NotifyEvent to flood with`);
+  }
 }

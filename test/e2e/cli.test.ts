@@ -663,4 +663,18 @@ describe('ocpp-audit simulate (end to end)', function () {
     expect(fault.exit.code, fault.stderr).to.equal(2);
     expect(fault.stderr).to.match(/^ocpp-audit: .*--fault.*unknown fault; known: report-seqno-from-1/);
   });
+
+  it('refuses event-flood on a profile without monitoring: simulate and demo, one line, exit 2, and demo starts nothing', async () => {
+    const expected = '--fault event-flood: profile minimal does not implement monitoring, so it sends no NotifyEvent to flood with';
+    const simulate = await runToExit(['simulate', '--url', 'ws://127.0.0.1:1/ocpp', '--profile', 'minimal', '--fault', 'event-flood']);
+    expect(simulate.exit.code, simulate.stderr).to.equal(2);
+    expect(simulate.stderr.trim()).to.equal(`ocpp-audit: ${expected}`);
+    const out = join(mkdtempSync(join(tmpdir(), 'ocpp-audit-flood-')), 'out');
+    const demo = await runToExit(['demo', '--profile', 'minimal', '--fault', 'event-flood', '--out', out]);
+    expect(demo.exit.code, demo.stderr).to.equal(2);
+    expect(demo.stderr.trim()).to.equal(`ocpp-audit: ${expected}`);
+    // Refused before the CSMS listened: no output directory, no server log.
+    expect(existsSync(out)).to.equal(false);
+    rmSync(dirname(out), { recursive: true, force: true });
+  });
 });

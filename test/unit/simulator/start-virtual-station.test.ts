@@ -1,0 +1,16 @@
+import { expect } from 'chai';
+import { isToolError } from '../../../src/errors.js';
+import { startVirtualStation } from '../../../src/simulator/start-virtual-station.js';
+import { loadStationProfile } from '../../../src/simulator/station-profile.js';
+
+describe('startVirtualStation', () => {
+  it('refuses event-flood on a profile without monitoring, before it connects anywhere', async () => {
+    // Port 9 (discard): nothing listens there, and the refusal must come before any attempt.
+    const error = await startVirtualStation({ url: 'ws://127.0.0.1:9/', identity: 'NO-FLOOD', profile: loadStationProfile('minimal'), faults: ['event-flood'] }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(isToolError(error) && error.code).to.equal('ERR_INVALID_OPTION');
+    expect((error as Error).message).to.equal('--fault event-flood: profile minimal does not implement monitoring, so it sends no NotifyEvent to flood with');
+  });
+});
