@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { loadGuideline } from '../config/guideline-loader.js';
 import { readEvidenceFile } from '../evidence/evidence-file.js';
@@ -10,6 +9,7 @@ import { readResultFile } from '../result/result-file.js';
 import { scoreEvidence } from '../scoring/score-evidence.js';
 import { loadScoringConfig } from '../scoring/scoring-config.js';
 import type { Terminal } from './run-command.js';
+import { writeOutputFile } from './output-file.js';
 
 /**
  * `compare`: stations (or firmware versions) side by side against one guideline. With
@@ -37,7 +37,7 @@ export function compareCommand(terminal: Terminal): Command {
       });
       const model = buildCompareViewModel(results);
       const out = resolve(options.out);
-      writeFileSync(out, renderComparison(model));
+      writeOutputFile(out, renderComparison(model));
       terminal.out(model.summary);
       terminal.out(`  comparison: ${out}`);
     });

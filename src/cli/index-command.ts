@@ -1,10 +1,11 @@
 import { Command } from 'commander';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import { renderFleetIndex } from '../report/fleet-index.js';
 import { readResultFile } from '../result/result-file.js';
 import type { Terminal } from './run-command.js';
+import { writeOutputFile } from './output-file.js';
 
 /** Every result.json under a directory (any depth), or the file itself. */
 function findResults(path: string): string[] {
@@ -37,6 +38,6 @@ export function buildIndex(paths: readonly string[], out: string): { file: strin
   if (files.length === 0) throw new ToolError('ERR_INVALID_OPTION', `no result.json under ${paths.join(', ')}`);
   const entries = files.map((file) => ({ result: readResultFile(file), scorecard: join(dirname(file), 'scorecard.html') }));
   const target = resolve(out);
-  writeFileSync(target, renderFleetIndex(entries, dirname(target)));
+  writeOutputFile(target, renderFleetIndex(entries, dirname(target)));
   return { file: target, stations: entries.length };
 }

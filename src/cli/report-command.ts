@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readResultFile } from '../result/result-file.js';
 import { renderScorecard } from '../report/html-renderer.js';
@@ -7,6 +6,7 @@ import { readJournalExcerpt } from '../report/read-journal.js';
 import { buildViewModel } from '../report/view-model.js';
 import { REPORTS, type ReportFormat } from '../report/write-reports.js';
 import type { Terminal } from './run-command.js';
+import { writeOutputFile } from './output-file.js';
 
 /** `report RESULT.json --format html|md|junit|csv`: renders a saved result again (new templates, another format). */
 export function reportCommand(terminal: Terminal): Command {
@@ -24,7 +24,7 @@ export function reportCommand(terminal: Terminal): Command {
           ? renderScorecard(buildViewModel(result, readJournalExcerpt(result.files.journal)), resolve(options.templates))
           : REPORTS[options.format].render(result);
       if (options.out) {
-        writeFileSync(resolve(options.out), text);
+        writeOutputFile(resolve(options.out), text);
         terminal.out(resolve(options.out));
       } else terminal.out(text.trimEnd());
     });

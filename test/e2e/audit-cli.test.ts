@@ -229,5 +229,11 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     const empty = cli(['index', tempDir()]);
     expect(await empty.waitForExit()).to.deep.equal({ code: 2, signal: null });
     expect(empty.stderr).to.match(/^ocpp-audit: no result\.json under /);
+    // An --out that cannot be written is named in one line, not a stack trace.
+    const unwritable = join(shared, 'no-such-dir', 'index.html');
+    const refused = cli(['index', shared, '--out', unwritable]);
+    expect(await refused.waitForExit()).to.deep.equal({ code: 1, signal: null });
+    expect(refused.stderr.trim().split('\n')).to.have.length(1);
+    expect(refused.stderr).to.contain(`ocpp-audit: ${unwritable}: cannot write: ENOENT`);
   });
 });
