@@ -38,27 +38,17 @@ export function redactPayload(payload: unknown): Redaction {
   const walk = (node: unknown, parentKey: string | undefined): unknown => {
     if (Array.isArray(node)) return node.map((item) => walk(item, parentKey));
     if (node === null || typeof node !== 'object') return node;
-    const source = node as Record<string, unknown>;
     // fromEntries defines own properties, so a station's "__proto__" key is kept as data, not
     // taken as a prototype.
-    const copy: Record<string, unknown> = Object.fromEntries(Object.entries(source).map(([key, value]) => [key, walk(value, key)]));
-    const variable = source['variable'] as { name?: unknown } | undefined;
-    if (typeof variable?.name === 'string' && SECRET_VARIABLE.test(variable.name)) {
-      for (const field of VALUE_FIELDS) scrub(copy, field, secrets);
-      if (Array.isArray(copy['variableAttribute'])) {
-        for (const attribute of copy['variableAttribute'] as Array<Record<string, unknown>>) {
-          if (attribute && typeof attribute === 'object') scrub(attribute, 'value', secrets);
-        }
-      }
-    }
-    for (const field of SECRET_FIELDS.get(parentKey ?? '') ?? []) scrub(copy, field, secrets);
+    const copy: Record<string, unknown> = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, walk(value, key)]));
+    for (const [target, field] of secretPlaces(copy, parentKey)) scrub(target, field, secrets);
     return copy;
   };
   return { payload: walk(payload, undefined), secrets };
 }
 
 /**
- * Whether redactPayload would replace anything: the same rules, read-only and without copying.
+ * Whether redactPayload would replace anything, read-only and without copying.
  * Recursion is bounded: frames nest at most MAX_NESTING_DEPTH levels (src/ocpp/frame.ts).
  */
 function holdsSecret(node: unknown, parentKey: string | undefined): boolean {
@@ -68,20 +58,36 @@ function holdsSecret(node: unknown, parentKey: string | undefined): boolean {
   }
   if (node === null || typeof node !== 'object') return false;
   const source = node as Record<string, unknown>;
-  const variable = source['variable'] as { name?: unknown } | undefined;
-  if (typeof variable?.name === 'string' && SECRET_VARIABLE.test(variable.name)) {
-    for (const field of VALUE_FIELDS) if (isSecretValue(source[field])) return true;
-    if (Array.isArray(source['variableAttribute'])) {
-      for (const attribute of source['variableAttribute'] as unknown[]) {
-        if (attribute && typeof attribute === 'object' && isSecretValue((attribute as Record<string, unknown>)['value'])) return true;
-      }
-    }
-  }
-  for (const field of SECRET_FIELDS.get(parentKey ?? '') ?? []) if (isSecretValue(source[field])) return true;
+  for (const [target, field] of secretPlaces(source, parentKey)) if (isSecretValue(target[field])) return true;
   // Every key the copy's Object.entries sees ("__proto__" included), and no key array allocated:
   // this runs on every object of every frame.
   for (const key in source) if (holdsSecret(source[key], key)) return true;
   return false;
+}
+
+const NO_PLACES: ReadonlyArray<readonly [Record<string, unknown>, string]> = [];
+
+/**
+ * The rules, in one place: the fields of one object (or of its variableAttribute entries) that
+ * hold a secret when they hold a value. Nearly every object has none, and gets a shared empty
+ * list: this runs on every object of every frame.
+ */
+function secretPlaces(source: Record<string, unknown>, parentKey: string | undefined): ReadonlyArray<readonly [Record<string, unknown>, string]> {
+  const variable = source['variable'] as { name?: unknown } | undefined;
+  const isSecretVariable = typeof variable?.name === 'string' && SECRET_VARIABLE.test(variable.name);
+  const credentials = parentKey === undefined ? undefined : SECRET_FIELDS.get(parentKey);
+  if (!isSecretVariable && credentials === undefined) return NO_PLACES;
+  const places: Array<readonly [Record<string, unknown>, string]> = [];
+  if (isSecretVariable) {
+    for (const field of VALUE_FIELDS) places.push([source, field]);
+    if (Array.isArray(source['variableAttribute'])) {
+      for (const attribute of source['variableAttribute'] as unknown[]) {
+        if (attribute && typeof attribute === 'object') places.push([attribute as Record<string, unknown>, 'value']);
+      }
+    }
+  }
+  for (const field of credentials ?? []) places.push([source, field]);
+  return places;
 }
 
 /** What scrub replaces: a non-empty string or a number. */
