@@ -56,7 +56,15 @@ export async function auditStation(
     },
   });
   onRunner(runner);
-  const saving = throttled(() => writeEvidenceFile(files.evidence, runner.evidence), EVIDENCE_SAVE_INTERVAL_MS);
+  const saving = throttled(() => {
+    try {
+      writeEvidenceFile(files.evidence, runner.evidence);
+    } catch {
+      // A save that fails mid-audit (disk full, directory gone) must not end the audit, nor,
+      // thrown from a timer, the whole process with a fleet's audits in it: the journal already
+      // holds every frame, and the final save below fails the same way and is reported.
+    }
+  }, EVIDENCE_SAVE_INTERVAL_MS);
   runner.on('case-end', saving.request);
   let evidence: Evidence;
   try {
