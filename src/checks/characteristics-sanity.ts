@@ -75,6 +75,7 @@ type ProblemKind =
   | 'not-in-values-list'
   | 'out-of-limits'
   | 'inverted-limits'
+  | 'unrepresentable-limit'
   | 'write-only-value'
   | 'name-too-long'
   | 'duplicate'
@@ -96,6 +97,7 @@ const PROBLEMS: Record<ProblemKind, { level: 'fail' | 'warn'; text: string }> = 
   'not-in-values-list': { level: 'fail', text: 'Actual value outside its valuesList' },
   'out-of-limits': { level: 'fail', text: 'Actual value outside minLimit/maxLimit' },
   'inverted-limits': { level: 'fail', text: 'minLimit above maxLimit' },
+  'unrepresentable-limit': { level: 'fail', text: 'minLimit or maxLimit beyond what a number can hold (e.g. 1e400)' },
   'write-only-value': { level: 'fail', text: 'WriteOnly attribute reported with a value' },
   'name-too-long': { level: 'fail', text: `name or instance longer than ${NAME_MAX_LENGTH} characters` },
   duplicate: { level: 'fail', text: 'reported more than once' },
@@ -128,6 +130,13 @@ function inspect(item: DeviceModelEntry, add: (kind: ProblemKind, item: DeviceMo
   }
   const { dataType, unit, minLimit, maxLimit } = characteristics;
   if (unit !== undefined && !STANDARD_UNITS.has(unit)) add('non-standard-unit', item, `(${JSON.stringify(unit)})`);
+  // JSON allows 1e400, but it reads as Infinity (and a saved evidence.json holds null): no CSMS can
+  // compute with it or send it back, so it is the station's finding and is measured no further.
+  const unrepresentable = [['minLimit', minLimit], ['maxLimit', maxLimit]].filter(([, limit]) => limit !== undefined && !Number.isFinite(limit));
+  if (unrepresentable.length > 0) {
+    add('unrepresentable-limit', item, `(${unrepresentable.map(([name]) => name).join(', ')})`);
+    return;
+  }
   const inverted = minLimit !== undefined && maxLimit !== undefined && minLimit > maxLimit;
   if (inverted) add('inverted-limits', item, `(${minLimit} > ${maxLimit})`);
   if (dataType === undefined) {

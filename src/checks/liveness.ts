@@ -1,4 +1,4 @@
-import type { Evidence } from '../evidence/evidence.js';
+import type { Evidence, LivenessProbe } from '../evidence/evidence.js';
 import { type Check, type CheckResult, resultOf } from './check.js';
 import { seqList } from './events/event-items.js';
 
@@ -6,6 +6,8 @@ import { seqList } from './events/event-items.js';
  * After each monitoring case the runner makes a cheap round trip. A station that stops answering
  * there has wedged: the field bug this catches is "a periodic monitor plus one SetVariables, and
  * the station answers nothing more". Periodic monitors are N08; SetVariables is B05.
+ * Any answer proves the station alive, a CALLERROR included (a station without GetVariables is not
+ * wedged); a probe made while the station was away proves nothing either way.
  */
 export const liveness: Check = {
   id: 'liveness',
@@ -14,23 +16,39 @@ export const liveness: Check = {
   category: 'robustness',
   evaluate(evidence: Evidence): CheckResult {
     const probes = evidence.liveness;
-    const details = { probes: probes.map((p) => ({ afterCase: p.afterCase, ok: p.ok, durationMs: p.durationMs, detail: p.detail })) };
+    const details = { probes: probes.map((p) => ({ afterCase: p.afterCase, ok: p.ok, ...(p.outcome ? { outcome: p.outcome } : {}), durationMs: p.durationMs, detail: p.detail })) };
     if (probes.length === 0) return resultOf(liveness, 'NOT APPLICABLE', 'No liveness round trip was made during the audit.', [], details);
-    const failedAt = probes.findIndex((p) => !p.ok);
+    const judged = probes.filter((p) => outcomeOf(p) !== 'disconnected');
+    if (judged.length === 0) {
+      return resultOf(liveness, 'INCONCLUSIVE', `The station was not connected at any of the ${probes.length} liveness round trip(s), so whether it keeps answering is unknown.`, seqList(probes.flatMap((p) => p.seqs)), details);
+    }
+    const failedAt = probes.findIndex((p) => outcomeOf(p) === 'silent');
     const failed = probes[failedAt];
     if (failed === undefined) {
-      return resultOf(liveness, 'PASS', `The station answered all ${probes.length} liveness round trip(s) made after monitoring cases.`, seqList(probes.flatMap((p) => p.seqs)), details);
+      const away = probes.length - judged.length;
+      return resultOf(
+        liveness,
+        'PASS',
+        `The station answered all ${judged.length} liveness round trip(s) made after monitoring cases while it was connected${away > 0 ? ` (${away} more found it disconnected)` : ''}.`,
+        seqList(probes.flatMap((p) => p.seqs)),
+        details,
+      );
     }
-    const failures = probes.filter((p) => !p.ok);
-    const recovered = probes.slice(failedAt + 1).some((p) => p.ok);
+    const failures = probes.filter((p) => outcomeOf(p) === 'silent');
+    const recovered = probes.slice(failedAt + 1).some((p) => outcomeOf(p) === 'answered');
     const others = failures.length > 1 ? ` It also failed after ${failures.slice(1).map((p) => p.afterCase).join(', ')}.` : '';
     const recovery = recovered ? ' It answered again later, so the outage was temporary.' : '';
     return resultOf(
       liveness,
       'FAIL',
-      `The station stopped answering after the ${failed.afterCase} case (${failed.detail}).${others}${recovery} A known field bug looks like this: a periodic monitor followed by a SetVariables wedges the station.`,
+      `The station stopped answering after the ${failed.afterCase} case: ${failed.probe ?? 'a GetVariables'} got no answer at all while the connection stayed open (${failed.detail}).${others}${recovery} A known field bug looks like this: a periodic monitor followed by a SetVariables wedges the station.`,
       seqList(failures.flatMap((p) => p.seqs)),
       details,
     );
   },
 };
+
+/** Evidence from before issue 13 has no outcome: there, any failure counted as silence. */
+function outcomeOf(probe: LivenessProbe): NonNullable<LivenessProbe['outcome']> {
+  return probe.outcome ?? (probe.ok ? 'answered' : 'silent');
+}

@@ -14,6 +14,23 @@ export function parseSeconds(value: string): number {
   return seconds;
 }
 
+/**
+ * Whole seconds of 1 or more, for values the CSMS puts on the wire as OCPP integers (the
+ * BootNotificationResponse `interval`): a fraction would make an answer the schema refuses.
+ */
+export function parseWholeSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 1 || seconds > 2_147_483_647) throw new InvalidArgumentError('expected a whole number of seconds, 1 or more (OCPP sends it as an integer)');
+  return seconds;
+}
+
+/** Seconds above 0 (a timeout of 0 would fail every call at once). */
+export function parsePositiveSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('expected a number of seconds above 0');
+  return seconds;
+}
+
 export function parsePositiveInteger(value: string): number {
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');

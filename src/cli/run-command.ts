@@ -12,7 +12,7 @@ import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
 import { reportToConsole } from './console-reporter.js';
 import { ExitCode } from './exit-codes.js';
-import { collect, parseBootStatus, parsePort, parsePositiveInteger, parseSeconds, parseSecurityProfile } from './option-parsers.js';
+import { collect, parseBootStatus, parsePort, parsePositiveInteger, parsePositiveSeconds, parseSeconds, parseSecurityProfile, parseWholeSeconds } from './option-parsers.js';
 import { reportProgress } from './progress-reporter.js';
 import { readTlsFiles } from './tls-files.js';
 
@@ -67,8 +67,8 @@ export function runCommand(terminal: Terminal, exit: ExitHolder): Command {
     .option('--tls-key <file>', 'PEM private key of each --tls-cert, in the same order', collect)
     .option('--tls-ca <file>', 'PEM CA that signs station certificates (profile 3)')
     .option('--boot-status <status>', 'answer to BootNotification: Accepted, Pending or Rejected', parseBootStatus, CSMS_DEFAULTS.bootStatus)
-    .option('--heartbeat-interval <seconds>', 'heartbeat interval given to accepted stations', parseSeconds, CSMS_DEFAULTS.heartbeatIntervalS)
-    .option('--call-timeout <seconds>', 'how long to wait for a station to answer a CALL', parseSeconds, CSMS_DEFAULTS.callTimeoutMs / 1000)
+    .option('--heartbeat-interval <seconds>', 'heartbeat interval given to accepted stations (whole seconds)', parseWholeSeconds, CSMS_DEFAULTS.heartbeatIntervalS)
+    .option('--call-timeout <seconds>', 'how long to wait for a station to answer a CALL', parsePositiveSeconds, CSMS_DEFAULTS.callTimeoutMs / 1000)
     .option('--ping-interval <seconds>', 'WebSocket ping period (0: no pings)', parseSeconds, CSMS_DEFAULTS.pingIntervalMs / 1000)
     .option('--max-stations <n>', 'exit after auditing this many stations', parsePositiveInteger, 1)
     .option('--concurrency <n>', 'audit this many stations at once', parsePositiveInteger, 1)

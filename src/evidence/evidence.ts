@@ -159,11 +159,28 @@ export interface Evidence {
   boots: CollectedMessage[];
   notifyEvents: CollectedMessage[];
   /** A cheap round trip after each monitoring case: did the station still answer? */
-  liveness: Array<{ afterCase: string; ok: boolean; detail: string; durationMs: number; seqs: number[] }>;
+  liveness: LivenessProbe[];
   /** Protocol faults of the station's frames over the whole session (first 10 000). */
   protocolFindings: Array<{ seq: number; messageType?: string; action?: string; findings: Array<{ code: string; message: string }> }>;
   connections: Array<{ connection: number; event: 'open' | 'close'; at: string; seq: number; code?: number }>;
   journal: { file: string; sha256?: string };
+}
+
+/**
+ * One liveness round trip. Any answer proves the station alive, a CALLERROR included; only
+ * silence on an open connection means it has wedged.
+ */
+export interface LivenessProbe {
+  afterCase: string;
+  /** The station answered (a CALLRESULT or a CALLERROR). */
+  ok: boolean;
+  /** How it went; absent in evidence written before issue 13, where `ok: false` meant any failure. */
+  outcome?: 'answered' | 'silent' | 'disconnected';
+  /** The request used: something the station had already answered in this audit, when there was one. */
+  probe?: string;
+  detail: string;
+  durationMs: number;
+  seqs: number[];
 }
 
 /** Evidence with nothing collected yet: the start of every audit (and of test fixtures). */

@@ -35,7 +35,10 @@ export type ConnectionEventName =
   | 'replaced'
   | 'pong-missing'
   | 'tls-error'
-  | 'internal-error';
+  | 'internal-error'
+  // A station that connected without booting was asked to boot, or taken as it is (issue 13).
+  | 'boot-requested'
+  | 'adopted-without-boot';
 
 export interface ConnectionRecord extends RecordBase {
   record: 'connection';

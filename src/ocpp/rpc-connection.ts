@@ -20,6 +20,12 @@ export interface InboundCallContext {
   messageId: string;
   action: string;
   connection: RpcConnection;
+  /**
+   * Runs `work` once the handler's CALLRESULT has been handed to the socket, so that anything it
+   * sends goes out after the answer (a CSMS must not call a station before its boot answer is on
+   * the wire). Not run when no CALLRESULT is sent (the handler threw, or its answer was invalid).
+   */
+  afterReply: (work: () => void) => void;
 }
 
 /** Answers one inbound CALL: returns the response payload, or throws OcppCallError for a CALLERROR. */
@@ -128,6 +134,11 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     payload: unknown,
     options: { timeoutMs?: number } = {},
   ): Promise<CallOutcome<Response>> {
+    const unrepresentable = unrepresentableNumberAt(payload);
+    if (unrepresentable !== undefined) {
+      // JSON has no NaN or Infinity: JSON.stringify would send null where the schema wants a number.
+      return Promise.reject(new ToolError('ERR_INVALID_OUTBOUND', `refusing to send ${action}: the number at ${unrepresentable || '/'} cannot be written in JSON`));
+    }
     const outcome = this.#validator.validate(action, 'request', payload);
     if (!outcome.valid) {
       const issues = outcome.issues.map((i) => `${i.instancePath || '/'} ${i.message}`).join('; ');
@@ -285,8 +296,9 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
   async #answer(frame: CallFrame, handler: CallHandler): Promise<void> {
     const { messageId, action } = frame;
     let response: unknown;
+    const afterReply: Array<() => void> = [];
     try {
-      response = await handler(frame.payload, { messageId, action, connection: this });
+      response = await handler(frame.payload, { messageId, action, connection: this, afterReply: (work) => afterReply.push(work) });
     } catch (error) {
       this.#inboundInProgress.delete(messageId);
       if (error instanceof OcppCallError) {
@@ -300,6 +312,14 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
       return;
     }
     this.#inboundInProgress.delete(messageId);
+    const unrepresentable = unrepresentableNumberAt(response);
+    if (unrepresentable !== undefined) {
+      this.#sendError(messageId, 'InternalError', 'the response could not be built', {}, action, {
+        code: 'invalid-outbound',
+        message: `our ${action} response holds a number JSON cannot carry at ${unrepresentable || '/'}`,
+      });
+      return;
+    }
     const validation = this.#validator.validate(action, 'response', response);
     if (!validation.valid) {
       // Our own reply would break the schema: a tool bug. Say so on the wire instead of sending it.
@@ -315,6 +335,14 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     event.action = action;
     event.validation = { valid: true, schema: `${action}Response` };
     this.#transmit(event, text);
+    // ws sends in order: whatever these send now follows the answer on the wire.
+    for (const work of afterReply) {
+      try {
+        work();
+      } catch (error) {
+        this.emit('internal-error', { at: new Date(), error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    }
   }
 
   #receiveResponse(frame: Exclude<Frame, CallFrame>, event: FrameEvent): void {
@@ -443,6 +471,20 @@ function checkErrorFrame(frame: Extract<Frame, { messageType: 'CALLERROR' }>, fi
   if (typeof details !== 'object' || details === null || Array.isArray(details)) {
     findings.push({ code: 'error-details-not-object', message: 'errorDetails must be a JSON object ({} when empty)' });
   }
+}
+
+/**
+ * The JSON pointer of the first number JSON cannot carry (NaN, ±Infinity, e.g. a station's
+ * `maxLimit` of 1e400 read into a double), or undefined when every number is finite.
+ */
+export function unrepresentableNumberAt(value: unknown, pointer = ''): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : pointer;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key in value) {
+    const found = unrepresentableNumberAt((value as Record<string, unknown>)[key], `${pointer}/${key}`);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 function toFrameValidation(schema: string, outcome: ValidationOutcome): FrameValidation {

@@ -39,7 +39,8 @@ export interface RunnerEvents {
   waiting: [{ caseId: string; what: string; untilMs: number }];
 }
 
-const LIVENESS_PROBE = { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] };
+/** The liveness request until the station has answered a GetVariables of its own variables. */
+const DEFAULT_LIVENESS_PROBE = { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] };
 
 /**
  * Plays test cases against one station session and gathers the evidence. A station's
@@ -108,7 +109,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
         // A station that failed a liveness probe gets one more chance before each case; answering
         // nothing twice in a row, it is wedged, and the rest would only pile up timeouts.
         const lastProbe = this.evidence.liveness.at(-1);
-        if (!this.#wedgedAfter && lastProbe && !lastProbe.ok && !(await this.#probeLiveness(`${lastProbe.afterCase} (retry)`))) this.#wedgedAfter = lastProbe.afterCase;
+        if (!this.#wedgedAfter && lastProbe?.outcome === 'silent' && (await this.#probeLiveness(`${lastProbe.afterCase} (retry)`)) === 'silent') this.#wedgedAfter = lastProbe.afterCase;
         if (this.#wedgedAfter) {
           this.evidence.cases.push(notRun(testCase, 'inconclusive', `not run: the station stopped answering (liveness failed twice after ${this.#wedgedAfter})`));
           continue;
@@ -267,11 +268,35 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     if (guideline) this.#guideline = guideline;
   }
 
-  async #probeLiveness(afterCase: string): Promise<boolean> {
-    const outcome = await this.#session.call('GetVariables', LIVENESS_PROBE, { timeoutMs: 10_000 * this.#options.timeoutScale });
+  /**
+   * A cheap round trip. Any answer within the timeout, a CALLERROR included, proves the station
+   * alive; "silent" (wedged) means no answer at all while the connection stays open. The request
+   * is one the station has already answered in this audit when there is one, so a station that
+   * lacks the default variable is not mistaken for a dead one.
+   */
+  async #probeLiveness(afterCase: string): Promise<'answered' | 'silent' | 'disconnected'> {
+    const payload = this.#answeredGetVariables() ?? DEFAULT_LIVENESS_PROBE;
+    const item = payload.getVariableData[0];
+    const probe = `GetVariables ${item?.component.name ?? ''}.${item?.variable.name ?? ''}`;
+    const outcome = await this.#session.call('GetVariables', payload, { timeoutMs: 10_000 * this.#options.timeoutScale });
     const seqs = outcome.messageId ? this.#session.framesOf(outcome.messageId) : [];
-    this.evidence.liveness.push({ afterCase, ok: outcome.ok, detail: outcome.ok ? 'answered' : describeFailure(outcome.failure), durationMs: outcome.durationMs, seqs });
-    return outcome.ok;
+    const failure = outcome.ok ? undefined : outcome.failure;
+    const result = failure === undefined ? 'answered' : failure.kind === 'timeout' ? 'silent' : failure.kind === 'disconnected' ? 'disconnected' : 'answered';
+    const detail = failure === undefined ? 'answered' : result === 'answered' ? `answered (${describeFailure(failure)})` : describeFailure(failure);
+    this.evidence.liveness.push({ afterCase, ok: result === 'answered', outcome: result, probe, detail, durationMs: outcome.durationMs, seqs });
+    return result;
+  }
+
+  /** The first item of a GetVariables the station answered with a CALLRESULT during this audit. */
+  #answeredGetVariables(): { getVariableData: Array<{ component: ComponentRefJson; variable: VariableRefJson }> } | undefined {
+    for (const testCase of this.evidence.cases) {
+      for (const capture of Object.values(testCase.captures)) {
+        if (capture.kind !== 'call' || capture.action !== 'GetVariables' || !capture.ok) continue;
+        const first = (capture.request['getVariableData'] as Array<{ component: ComponentRefJson; variable: VariableRefJson }> | undefined)?.[0];
+        if (first) return { getVariableData: [{ component: first.component, variable: first.variable }] };
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -108,10 +108,17 @@ function numericProbe(entry: DeviceModelEntry): { value: number; above: number; 
   const text = actualOf(entry)?.value;
   const value = text === undefined || text.trim() === '' ? Number.NaN : Number(text);
   if (!Number.isFinite(value)) return undefined;
-  const max = entry.variableCharacteristics?.maxLimit ?? Number.POSITIVE_INFINITY;
+  const limits = entry.variableCharacteristics;
+  // A limit JSON cannot carry back (1e400 reads as Infinity) would make probes the tool cannot send.
+  if (!finiteOrAbsent(limits?.maxLimit) || !finiteOrAbsent(limits?.minLimit)) return undefined;
+  const max = limits?.maxLimit ?? Number.POSITIVE_INFINITY;
   const above = value + 2 <= max ? value + 2 : value + 1 <= max ? value + 1 : undefined;
   if (above === undefined) return undefined;
   return { value, above, delta: above - value - 1 };
+}
+
+function finiteOrAbsent(limit: number | undefined): boolean {
+  return limit === undefined || Number.isFinite(limit);
 }
 
 function otherValue(entry: DeviceModelEntry): string | undefined {
@@ -136,8 +143,8 @@ function describe(role: TargetRole, entry: DeviceModelEntry, source: 'auto' | 'u
   if (role === 'numeric') {
     const probe = numericProbe(entry);
     if (probe) Object.assign(target, { above: probe.above, delta: probe.delta });
-    if (characteristics?.maxLimit !== undefined) target.outOfRange = characteristics.maxLimit + 1;
-    else if (characteristics?.minLimit !== undefined) target.outOfRange = characteristics.minLimit - 1;
+    if (characteristics?.maxLimit !== undefined && Number.isFinite(characteristics.maxLimit + 1)) target.outOfRange = characteristics.maxLimit + 1;
+    else if (characteristics?.minLimit !== undefined && Number.isFinite(characteristics.minLimit - 1)) target.outOfRange = characteristics.minLimit - 1;
   }
   if (role === 'nonNumeric') {
     const other = otherValue(entry);

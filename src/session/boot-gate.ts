@@ -28,9 +28,11 @@ export const TRIGGERED_ACTION: Record<string, string> = {
 };
 
 /**
- * Decides whether a station message may be served in the current boot state. Before acceptance the
- * CSMS answers CALLERROR SecurityError (B02/B03, OCTT TC_B_30): always after Rejected; while Pending
- * only unsolicited messages (those answering a CSMS request by requestId, or a TriggerMessage, pass).
+ * Decides whether a station message may be served in the current boot state. After a refused boot
+ * the CSMS answers CALLERROR SecurityError (B02/B03, OCTT TC_B_30): always after Rejected; while
+ * Pending only unsolicited messages (those answering a CSMS request by requestId, or a
+ * TriggerMessage, pass). Before any BootNotification the message is served: a station accepted
+ * before reconnects without booting (Part 4), and the session asks it to boot instead.
  * Returns the error to answer with, or undefined to serve the message.
  */
 export function gateBeforeAcceptance(
@@ -45,11 +47,7 @@ export function gateBeforeAcceptance(
       finding: { code: 'call-after-rejected-boot', message: `${action} sent after the CSMS rejected the boot (B03, TC_B_30)` },
     });
   }
-  if (state === 'none') {
-    return new OcppCallError('SecurityError', 'send BootNotification first', {
-      finding: { code: 'call-before-boot', message: `${action} sent before any BootNotification on this session (B01, TC_B_30)` },
-    });
-  }
+  if (state === 'none') return undefined;
   const requestId = payload['requestId'];
   if (typeof requestId === 'number' && solicited.requestIds.has(requestId)) return undefined;
   if (solicited.triggeredActions.has(action)) return undefined;

@@ -16,6 +16,8 @@ export interface CsmsOptions extends CsmsServerOptions {
   callTimeoutMs: number;
   /** WebSocket ping period, ms; 0 disables. */
   pingIntervalMs: number;
+  /** Ask a station that connected and stays quiet without booting for a BootNotification after this long, ms (default 15 000; 0: never). */
+  quietBootTriggerMs?: number;
   validator?: SchemaValidator;
 }
 
@@ -33,7 +35,7 @@ export interface CsmsEvents {
   session: [StationSession];
   connected: [{ session: StationSession; handshake: Handshake; connection: number; replaced: boolean }];
   disconnected: [{ session: StationSession; connection: number; code: number; reason: string }];
-  boot: [{ session: StationSession; payload: Record<string, unknown>; status: BootStatus }];
+  boot: [{ session: StationSession; payload: Record<string, unknown>; status: BootStatus; adopted?: boolean }];
   rejected: [Rejection];
   'internal-error': [{ session: StationSession; connection: number; error: Error }];
   'tls-error': [{ remoteAddress: string; code: string; message: string }];
@@ -150,6 +152,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
       bootRetryIntervalS: options.bootRetryIntervalS ?? Math.min(options.heartbeatIntervalS, 60),
       callTimeoutMs: options.callTimeoutMs,
       pingIntervalMs: options.pingIntervalMs,
+      ...(options.quietBootTriggerMs !== undefined ? { quietBootTriggerMs: options.quietBootTriggerMs } : {}),
     });
     const created = session;
     this.sessions.set(identity, created);

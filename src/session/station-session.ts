@@ -12,7 +12,7 @@ export interface ProtocolFindingRecord {
   findings: Array<{ code: string; message: string }>;
 }
 import { STATION_INITIATED_ACTIONS } from '../ocpp/actions.js';
-import type { CallOutcome } from '../ocpp/call-outcome.js';
+import { describeFailure, type CallOutcome } from '../ocpp/call-outcome.js';
 import type { Handshake } from '../ocpp/csms-server.js';
 import { RecentIds } from '../ocpp/recent-ids.js';
 import { RpcConnection } from '../ocpp/rpc-connection.js';
@@ -31,12 +31,22 @@ export interface SessionOptions {
   bootRetryIntervalS: number;
   callTimeoutMs: number;
   pingIntervalMs: number;
+  /**
+   * A station that has sent nothing this long after connecting, and no BootNotification, is asked
+   * for one (TriggerMessage): it may have been accepted before this CSMS knew it. 0: never. Default 15 s.
+   */
+  quietBootTriggerMs?: number;
 }
 
 export interface SessionEvents {
   connected: [{ connection: number; handshake: Handshake; replaced: boolean }];
   disconnected: [{ connection: number; code: number; reason: string }];
-  boot: [{ payload: Record<string, unknown>; status: BootStatus }];
+  /**
+   * The station's BootNotification was answered (the answer is on the wire). `adopted`: the station
+   * reconnected without booting and would not boot when asked, so it is taken as it is, with no
+   * boot payload.
+   */
+  boot: [{ payload: Record<string, unknown>; status: BootStatus; adopted?: boolean }];
   'internal-error': [{ connection: number; error: Error }];
 }
 
@@ -64,6 +74,10 @@ export class StationSession extends EventEmitter<SessionEvents> {
   #bootState: BootState = 'none';
   #bootNotification: Record<string, unknown> | undefined;
   #closing = false;
+  /** Connections on which the station was asked to boot (at most once each). */
+  readonly #bootAskedOn = new Set<number>();
+  /** Connections on which the station sent anything. */
+  readonly #stationSpokeOn = new Set<number>();
 
   constructor(identity: string, journalPath: string, options: SessionOptions) {
     super();
@@ -108,7 +122,10 @@ export class StationSession extends EventEmitter<SessionEvents> {
       peerMessageIds: this.#peerMessageIds,
     });
     this.#connection = connection;
-    connection.on('frame', (event) => this.journal.appendFrame(event, number));
+    connection.on('frame', (event) => {
+      if (event.direction === 'cp-to-csms') this.#stationSpokeOn.add(number);
+      this.journal.appendFrame(event, number);
+    });
     connection.on('pong-missing', ({ missed }) => this.journal.appendConnectionEvent('pong-missing', { missed }, number));
     connection.on('internal-error', ({ error }) => {
       this.journal.appendConnectionEvent('internal-error', { message: error.message }, number);
@@ -120,7 +137,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
       this.emit('disconnected', { connection: number, code, reason });
     });
     for (const action of STATION_INITIATED_ACTIONS) {
-      connection.handle(action, (payload) => this.#reply(action, payload as Record<string, unknown>));
+      connection.handle(action, (payload, context) => this.#reply(action, payload as Record<string, unknown>, context.afterReply, number));
     }
     const { identity: _identity, ...details } = handshake;
     this.journal.appendConnectionEvent('open', { ...details }, number);
@@ -130,6 +147,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
       previous.close(1000, 'replaced by a newer connection of the same station');
     }
     this.emit('connected', { connection: number, handshake, replaced });
+    this.#watchForQuietReconnect(connection, number);
   }
 
   /**
@@ -209,22 +227,82 @@ export class StationSession extends EventEmitter<SessionEvents> {
     return summary;
   }
 
-  #reply(action: (typeof STATION_INITIATED_ACTIONS)[number], payload: Record<string, unknown>): Record<string, unknown> {
+  #reply(
+    action: (typeof STATION_INITIATED_ACTIONS)[number],
+    payload: Record<string, unknown>,
+    afterReply: (work: () => void) => void,
+    connection: number,
+  ): Record<string, unknown> {
     const refusal = gateBeforeAcceptance(this.#bootState, action, payload, {
       requestIds: this.#requestIds,
       triggeredActions: this.#triggeredActions,
     });
     if (refusal) throw refusal;
+    if (this.#bootState === 'none' && action !== 'BootNotification') afterReply(() => this.#askToBoot(connection, `${action} without a BootNotification`));
     const status = this.#bootStatus;
     const interval = status === 'Accepted' ? this.#options.heartbeatIntervalS : this.#options.bootRetryIntervalS;
     const response = DEFAULT_REPLIES[action](payload, { bootStatus: status, interval, now: new Date() });
     if (action === 'BootNotification') {
-      this.#bootState = status;
-      this.#bootNotification = payload;
-      this.#triggeredActions.delete('BootNotification');
-      this.emit('boot', { payload, status });
+      // B01: the station may be called once it knows it is accepted, so the boot counts (and the
+      // audit may start) only once our answer is on the wire; a strict station ignores a request
+      // that overtakes its boot answer.
+      afterReply(() => {
+        this.#bootState = status;
+        this.#bootNotification = payload;
+        this.#triggeredActions.delete('BootNotification');
+        this.emit('boot', { payload, status });
+      });
     }
     return response;
+  }
+
+  /**
+   * A station that was accepted before (by this CSMS in an earlier run, or by another) reconnects
+   * without booting, as Part 4 has it. It is not refused: it is asked for a BootNotification
+   * (TriggerMessage, F06), once per connection, so it can be identified and audited. A station
+   * that will not boot is adopted as it is after the call timeout, when the CSMS accepts stations.
+   */
+  #askToBoot(connection: number, why: string): void {
+    if (this.#bootState !== 'none' || this.#bootAskedOn.has(connection)) return;
+    this.#bootAskedOn.add(connection);
+    this.journal.appendConnectionEvent('boot-requested', { reason: `${why}: the station may have been accepted before; asking it to boot (TriggerMessage)` }, connection);
+    void this.call('TriggerMessage', { requestedMessage: 'BootNotification' }).then(async (outcome) => {
+      const booted = await this.#bootAfter(outcome.ok && outcome.payload['status'] === 'Accepted' ? this.#options.callTimeoutMs : 0);
+      if (booted || this.#bootState !== 'none' || this.#closing || this.#connectionCount !== connection || !this.isConnected) return;
+      if (this.#bootStatus !== 'Accepted') return;
+      this.#bootState = 'Accepted';
+      const answer = outcome.ok ? `answered ${String(outcome.payload['status'])}` : describeFailure(outcome.failure);
+      this.journal.appendConnectionEvent('adopted-without-boot', { reason: `TriggerMessage BootNotification ${answer}, and no BootNotification came; the station is audited without its boot information` }, connection);
+      this.emit('boot', { payload: {}, status: 'Accepted', adopted: true });
+    });
+  }
+
+  /** Resolves true as soon as a boot is answered, false after `ms` without one. */
+  #bootAfter(ms: number): Promise<boolean> {
+    if (this.#bootState !== 'none') return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const onBoot = (): void => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        this.off('boot', onBoot);
+        resolve(false);
+      }, ms);
+      timer.unref();
+      this.once('boot', onBoot);
+    });
+  }
+
+  /** A reconnected station may well stay quiet until its next heartbeat: ask it after a while. */
+  #watchForQuietReconnect(connection: RpcConnection, number: number): void {
+    const quietMs = this.#options.quietBootTriggerMs ?? DEFAULT_QUIET_BOOT_TRIGGER_MS;
+    if (quietMs <= 0 || this.#bootState !== 'none') return;
+    const timer = setTimeout(() => {
+      if (this.#bootState === 'none' && connection.isOpen && this.#connection === connection && !this.#stationSpokeOn.has(number)) this.#askToBoot(number, `nothing received ${quietMs / 1000} s after connecting`);
+    }, quietMs);
+    timer.unref();
+    connection.once('close', () => clearTimeout(timer));
   }
 
   /**
@@ -270,6 +348,8 @@ export class StationSession extends EventEmitter<SessionEvents> {
     });
   }
 }
+
+const DEFAULT_QUIET_BOOT_TRIGGER_MS = 15_000;
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());

@@ -412,6 +412,20 @@ describe('ocpp-audit CLI (end to end)', function () {
       expectUsageError(stderr, /--port.*'abc'/);
     });
 
+    it('--heartbeat-interval 1.5 → exit 2 when parsed (OCPP sends the interval as an integer; it used to become a CALLERROR InternalError to the station\'s boot)', async () => {
+      const out = join(tempDir(), 'out');
+      const { exit, stderr } = await runToExit(['run', '--port', '0', '--heartbeat-interval', '1.5', '--out', out]);
+      expect(exit, stderr).to.deep.equal({ code: 2, signal: null });
+      expectUsageError(stderr, /--heartbeat-interval.*'1\.5'.*whole number/);
+      expect(existsSync(out), 'nothing recorded for a refused option').to.equal(false);
+    });
+
+    it('--call-timeout 0 → exit 2', async () => {
+      const { exit, stderr } = await runToExit(['run', '--port', '0', '--call-timeout', '0', '--out', join(tempDir(), 'out')]);
+      expect(exit, stderr).to.deep.equal({ code: 2, signal: null });
+      expectUsageError(stderr, /--call-timeout.*'0'/);
+    });
+
     it('an --out that cannot be a directory → exit 1, naming it, and the port is released', async () => {
       const blocker = join(tempDir(), 'a-file');
       writeFileSync(blocker, 'not a directory');

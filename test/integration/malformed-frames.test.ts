@@ -639,41 +639,4 @@ describe('integration: malformed and edge-case frames from a station', function 
     if (row.reply === 'none') expect(await client.silentFor(SILENCE_MS), 'no further frame from the CSMS').to.equal(true);
     expect(session.isConnected, 'the station is still connected').to.equal(true);
   }
-
-  it('answers a Heartbeat before any BootNotification with SecurityError (call-before-boot), then serves it after the boot', async function () {
-    const identity = 'MF-PRE-BOOT';
-    const connected = await connectRaw(csms!, identity);
-    client = connected.client;
-    const { session } = connected;
-    const cursor = session.mark();
-
-    const early = '[2,"early-hb","Heartbeat",{}]';
-    client.send(early);
-    const refusal = await client.next(REPLY_MS);
-    expectCallError(refusal, 'early-hb', 'SecurityError');
-
-    const records = await eventually(
-      () => {
-        const frames = framesAfter(session, cursor);
-        return frames.some((r) => r.direction === 'csms-to-cp' && r.messageId === 'early-hb') ? frames : undefined;
-      },
-      JOURNAL_MS,
-      'the SecurityError in the journal',
-    );
-    const inbound = records.filter((r) => r.direction === 'cp-to-csms');
-    expect(inbound.map((r) => r.raw), 'the early Heartbeat, recorded verbatim').to.deep.equal([early]);
-    expect(inbound[0].findings ?? [], 'the inbound Heartbeat itself is well-formed').to.deep.equal([]);
-    const outbound = records.filter((r) => r.direction === 'csms-to-cp');
-    expect(outbound, 'one frame sent back').to.have.lengthOf(1);
-    const callError = outbound[0];
-    expect(callError.messageType).to.equal('CALLERROR');
-    expect(callError.messageId).to.equal('early-hb');
-    expect(callError.error?.code).to.equal('SecurityError');
-    expect(callError.raw, 'the CALLERROR as sent').to.equal(JSON.stringify(refusal));
-    expect((callError.findings ?? []).map((f) => f.code), 'finding on the outgoing CALLERROR').to.deep.equal(['call-before-boot']);
-
-    await boot(client);
-    client.send('[2,"hb-after-boot","Heartbeat",{}]');
-    expectHeartbeatResult(await client.next(REPLY_MS), 'hb-after-boot');
-  });
 });

@@ -266,6 +266,31 @@ describe('RpcConnection', () => {
     expect((await call).ok).to.equal(true);
   });
 
+  it('refuses to send a number JSON cannot carry (a station maxLimit of 1e400 + 1 is Infinity, which would go out as null), and nothing reaches the wire', async () => {
+    current = await pair();
+    const { csms, peer, frames } = current;
+    const payload = { setMonitoringData: [{ value: Number.POSITIVE_INFINITY, type: 'UpperThreshold', severity: 5, component: { name: 'C' }, variable: { name: 'V' } }] };
+    let error: unknown;
+    try {
+      await csms.call('SetVariableMonitoring', payload);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).to.have.property('code', 'ERR_INVALID_OUTBOUND');
+    expect((error as Error).message).to.contain('/setMonitoringData/0/value');
+    expect(await peer.silentFor(100)).to.equal(true);
+    expect(frames).to.have.length(0);
+  });
+
+  it('answers InternalError, as a tool error, when its own response holds a number JSON cannot carry', async () => {
+    current = await pair();
+    const { csms, peer, frames } = current;
+    csms.handle('Heartbeat', () => ({ currentTime: '2026-11-23T10:00:00.000Z', customData: { vendorId: 'x', reading: Number.POSITIVE_INFINITY } }));
+    peer.send('[2,"n","Heartbeat",{}]');
+    expect(await peer.next()).to.deep.equal([4, 'n', 'InternalError', 'the response could not be built', {}]);
+    expect(findingsOf(frames)).to.deep.equal(['invalid-outbound']);
+  });
+
   it('survives a bug in its own frame listener: reports it and keeps serving', async () => {
     current = await pair();
     const { csms, peer } = current;

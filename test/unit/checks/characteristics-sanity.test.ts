@@ -56,6 +56,8 @@ describe('characteristics-sanity (B07, TC_B_13/53)', () => {
     ['an option outside valuesList', makeReportItem('ChargingStation', 'AvailabilityState', { dataType: 'OptionList', valuesList: 'Available,Unavailable', value: 'Broken' }), 'not-in-values-list', '"Broken" is not one of its valuesList'],
     ['a member outside valuesList', makeReportItem('OCPPCommCtrlr', 'FileTransferProtocols', { dataType: 'MemberList', valuesList: 'FTP,HTTPS', value: 'HTTPS,SCP' }), 'not-in-values-list', '"SCP" not in its valuesList'],
     ['inverted limits', temperature('1', { minLimit: 10, maxLimit: 0 }), 'inverted-limits', '(10 > 0)'],
+    // JSON.parse('1e400') is Infinity: no CSMS can compute with it or send it back (issue 13).
+    ['a maxLimit no number can hold', temperature('1', { maxLimit: Number.POSITIVE_INFINITY }), 'unrepresentable-limit', '(maxLimit)'],
     ['a WriteOnly value shown', makeReportItem('SecurityCtrlr', 'BasicAuthPassword', { mutability: 'WriteOnly', value: 'secret-password-123' }), 'write-only-value', 'SecurityCtrlr.BasicAuthPassword'],
     ['an over-long component name', makeReportItem('A'.repeat(51), 'Enabled', { dataType: 'boolean', value: 'true' }), 'name-too-long', 'component 51 chars'],
     ['an over-long variable instance', makeReportItem('OCPPCommCtrlr', 'FieldLength', { variableInstance: 'x'.repeat(60), dataType: 'integer', value: '5' }), 'name-too-long', 'variable instance 60 chars'],

@@ -96,6 +96,13 @@ describe('scenario targets', () => {
       expect(result.missing.map((m) => m.role)).to.include('numeric');
     });
 
+    it('does not choose a variable whose limit no number can hold (a maxLimit of 1e400 reads as Infinity): probes built on it could not be sent', () => {
+      const huge = writableInteger('C', 'Huge', '5', { maxLimit: Number.POSITIVE_INFINITY });
+      const tiny = writableInteger('C', 'Tiny', '5', { minLimit: Number.NEGATIVE_INFINITY });
+      expect(chosen([huge, tiny]).numeric).to.equal(undefined);
+      expect(chosen([huge, writableInteger('C', 'Fine', '5', { maxLimit: 10 })]).numeric?.variable.name).to.equal('Fine');
+    });
+
     it('does not choose read-only, unmonitorable, non-numeric, valueless or unparsable variables', () => {
       const entries = [
         writableInteger('A', 'ReadOnly', '1', { mutability: 'ReadOnly' }),

@@ -14,9 +14,13 @@ describe('gateBeforeAcceptance (B02/B03, TC_B_30)', () => {
     expect(gateBeforeAcceptance('Accepted', 'Heartbeat', {}, nothingAsked)).to.equal(undefined);
   });
 
-  it('answers SecurityError to anything before a boot, after a rejected boot, and unsolicited while pending', () => {
+  it('serves a station that has not booted on this session: it may have been accepted before and reconnected (Part 4); the session asks it to boot', () => {
+    expect(gateBeforeAcceptance('none', 'Heartbeat', {}, nothingAsked)).to.equal(undefined);
+    expect(gateBeforeAcceptance('none', 'StatusNotification', {}, nothingAsked)).to.equal(undefined);
+  });
+
+  it('answers SecurityError to anything after a rejected boot, and unsolicited while pending', () => {
     const cases = [
-      ['none', 'call-before-boot'],
       ['Rejected', 'call-after-rejected-boot'],
       ['Pending', 'call-while-pending'],
     ] as const;
