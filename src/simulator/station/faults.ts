@@ -19,6 +19,10 @@ export const FAULTS = {
   'slow-responses': 'every answer is delayed by 3 s',
   'disconnect-mid-report': 'the connection drops in the middle of a multi-part report',
   'event-flood': 'ChargingStation.Problem flaps and every flap is sent as a NotifyEvent, 50 a second, while connected (needs a profile with monitoring)',
+  // Behaviours of correct or common firmware the audit must judge right (issue 13's corpus).
+  'strict-boot': 'a CSMS request that arrives before the station has its BootNotification answer is ignored, never answered (SAP simulator)',
+  'reconnect-without-reboot': 'the station starts as accepted by an earlier CSMS: it connects without a BootNotification (Part 4), sends its StatusNotifications and boots only when asked (TriggerMessage)',
+  'no-get-variables': 'GetVariables is answered CALLERROR NotSupported (ocpp-go example)',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { CallOutcome } from '../../ocpp/call-outcome.js';
+import { OcppCallError } from '../../ocpp/error-codes.js';
 import type { RpcConnection } from '../../ocpp/rpc-connection.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
 import type { DeviceModel } from '../device-model/device-model.js';
@@ -73,6 +74,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   #failures = 0;
   #stopped = true;
   #wedged = false;
+  /** The CSMS's BootNotification answer (Accepted) has been read on the current boot. */
+  #bootAnswerSeen = false;
 
   constructor(options: VirtualStationOptions) {
     super();
@@ -98,6 +101,11 @@ export class VirtualStation extends EventEmitter<StationEvents> {
       log: (line) => this.#log(line),
     };
     this.sessions = new ChargingSessions(this.#context);
+    if (this.faults.has('reconnect-without-reboot')) {
+      // As if accepted by this CSMS before it restarted: a mere reconnect, no BootNotification.
+      this.#accepted = true;
+      this.#bootAnswerSeen = true;
+    }
     this.#handlers = {
       ...reportingHandlers(this.#context),
       ...transactionHandlers(this.#context, this.sessions),
@@ -212,6 +220,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     this.#wedged = false;
     this.#register(connection);
     connection.on('frame', (frame) => {
+      // Read as the frame arrives, before any later frame: what a strict station knows when a request comes.
+      if (frame.direction === 'csms-to-cp' && frame.messageType === 'CALLRESULT' && frame.action === 'BootNotification' && (frame.payload as Record<string, unknown> | undefined)?.['status'] === 'Accepted') this.#bootAnswerSeen = true;
       if (frame.messageType === 'CALL') this.#log(`${frame.direction === 'cp-to-csms' ? '→' : '←'} ${frame.action ?? '?'}`);
       else if (frame.messageType === 'CALLERROR') this.#log(`${frame.direction === 'cp-to-csms' ? '→' : '←'} CALLERROR ${frame.error?.code ?? ''} (${frame.action ?? '?'})`);
     });
@@ -228,13 +238,19 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     this.#log(`connected to ${this.#options.url} (connection ${number})`);
     // Part 4: no new BootNotification on a mere reconnect, only after a reboot or before acceptance.
     if (!this.#accepted) await this.#boot(this.#bootReason);
-    else this.#startHeartbeat();
+    else {
+      this.#startHeartbeat();
+      if (this.faults.has('reconnect-without-reboot') && number === 1) await this.#sendStatusNotifications();
+    }
   }
 
   #register(connection: RpcConnection): void {
     for (const [action, handler] of Object.entries(this.#handlers)) {
       connection.handle(action, async (payload) => {
         if (this.#wedged) return new Promise(() => undefined);
+        // Like a station that logs "not registered" and drops the request: the caller times out.
+        if (this.faults.has('strict-boot') && !this.#bootAnswerSeen) return new Promise(() => undefined);
+        if (this.faults.has('no-get-variables') && action === 'GetVariables') throw new OcppCallError('NotSupported', 'GetVariables is not supported');
         if (this.faults.has('slow-responses')) await new Promise((resolve) => setTimeout(resolve, this.#options.slowResponseMs ?? 3000));
         return handler(payload as Record<string, unknown>);
       });
@@ -303,6 +319,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   #reboot(type: string): void {
     this.emit('reset', { type });
     this.#accepted = false;
+    this.#bootAnswerSeen = false;
     this.#bootReason = 'RemoteReset';
     this.#sensors.stop();
     this.#stopTimers();
