@@ -24,7 +24,7 @@ describe('audit: behaviours on the wire that the tool must not blame on the stat
     await bed.startStation(csms, identity, { profile: loadStationProfile('ac-wallbox'), faults, expectAccepted: false });
     const { audits } = await serving.done;
     expect(audits, `${identity} was audited`).to.have.length(1);
-    return audits[0]!;
+    return audits[0];
   }
 
   const verdict = (audit: FinishedAudit, id: string): string | undefined => audit.result.checks.find((check) => check.id === id)?.verdict;
