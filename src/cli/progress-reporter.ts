@@ -7,7 +7,12 @@ import type { ScenarioRunner } from '../scenario/runner.js';
  */
 export function reportProgress(runner: ScenarioRunner, identity: string, write: (line: string) => void): void {
   const say = (text: string): void => write(`[${new Date().toISOString().slice(11, 23)}] ${identity} ${text}`);
-  runner.on('case-start', ({ id, title, index, total }) => say(`case ${index + 1}/${total} ${id}: ${title}`));
+  runner.on('case-start', ({ id, title, index, total, prerequisiteOf }) =>
+    say(`case ${index + 1}/${total} ${id}: ${title}${prerequisiteOf ? ` (not selected: runs first as a prerequisite of ${prerequisiteOf.join(', ')})` : ''}`),
+  );
+  runner.on('step', ({ step }) => {
+    if (step.authoringError) say(`  test case error: ${step.authoringError}`);
+  });
   runner.on('waiting', ({ what, untilMs }) => {
     const seconds = Math.round((untilMs - Date.now()) / 1000);
     if (seconds >= 5) say(`  waiting for ${what} (up to ${seconds} s)`);

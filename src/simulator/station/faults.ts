@@ -19,6 +19,7 @@ export const FAULTS = {
   'slow-responses': 'every answer is delayed by 3 s',
   'disconnect-mid-report': 'the connection drops in the middle of a multi-part report',
   'event-flood': 'ChargingStation.Problem flaps and every flap is sent as a NotifyEvent, 50 a second, while connected (needs a profile with monitoring)',
+  'tiny-model': 'a tiny device model without OCPPCommCtrlr.HeartbeatInterval, OCPPCommCtrlr.OfflineThreshold and DeviceDataCtrlr.ItemsPerMessage[GetReport] (Get/SetVariables answer UnknownVariable; heartbeats follow the boot interval)',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;
