@@ -30,6 +30,11 @@ export const TARGET_ROLES = {
 } as const;
 export type TargetRole = keyof typeof TARGET_ROLES;
 
+/** What a role needs, as a noun phrase for reasons: `read-only variable with a value`. */
+export function roleNoun(role: string): string {
+  return Object.hasOwn(TARGET_ROLES, role) ? TARGET_ROLES[role as TargetRole].replace(/:.*$/, '').replace(/^an? /, '') : `variable for "${role}"`;
+}
+
 /**
  * Roles whose probes (variables-get-set) run one request at a time and restore what they change,
  * so they may use a variable another role uses: a small device model still gets every probe. The
@@ -88,7 +93,7 @@ export function chooseTargets(
     candidates.sort((a, b) => preference(role, a) - preference(role, b));
     const chosen = candidates[0];
     if (!chosen) {
-      missing.push({ role, reason: `the station reports no ${TARGET_ROLES[role].replace(/:.*$/, '').replace(/^an? /, '')}` });
+      missing.push({ role, reason: `the station reports no ${roleNoun(role)}` });
       continue;
     }
     if (!SHARING_ROLES.has(role)) used.add(chosen);

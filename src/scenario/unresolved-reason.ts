@@ -1,6 +1,7 @@
 import type { Capture, Evidence } from '../evidence/evidence.js';
 import { componentLabel, variableLabel } from '../evidence/component-ref.js';
 import { valueAt } from './json-path.js';
+import { roleNoun } from './targets.js';
 
 /**
  * Why a step could not be filled in, in words. A gap the station left (a value it did not return,
@@ -37,10 +38,9 @@ export function unresolvedReason(
 function targetGap(role: string, rest: string[], context: Record<string, unknown>, evidence: Pick<Evidence, 'deviceModel' | 'missingTargets'>, notANumber: ((what: string) => string) | undefined): string {
   const target = (context['targets'] as Record<string, { component: Parameters<typeof componentLabel>[0]; variable: Parameters<typeof variableLabel>[0] }> | undefined)?.[role];
   if (!target) {
-    if (evidence.deviceModel.source === undefined) return `no target for "${role}": no FullInventory was collected to choose a variable from`;
-    if (!evidence.deviceModel.complete) return `no target for "${role}": the station's FullInventory did not complete, so no variable could be chosen`;
-    const missing = evidence.missingTargets.find((m) => m.role === role);
-    return `no target for "${role}": ${missing?.reason ?? 'nothing in the device model fits'}`;
+    if (evidence.deviceModel.source === undefined) return `no FullInventory was collected to choose a ${roleNoun(role)} from`;
+    if (!evidence.deviceModel.complete) return `the station's FullInventory did not complete, so no ${roleNoun(role)} could be chosen`;
+    return evidence.missingTargets.find((m) => m.role === role)?.reason ?? `the station reports no ${roleNoun(role)}`;
   }
   const label = `${componentLabel(target.component)}.${variableLabel(target.variable)}`;
   if (notANumber) return notANumber(`the value the station reported for ${label}`);
