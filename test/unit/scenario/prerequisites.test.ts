@@ -42,7 +42,9 @@ describe('scenario prerequisites', () => {
   });
 
   it('a provider runs before a case that needs it even when its order is later', () => {
-    const early: LoadedTestCase = { ...(loadTestCases(['events-periodic'])[0] as LoadedTestCase), id: 'early-periodic', order: 5 };
+    const [periodic] = loadTestCases(['events-periodic']);
+    if (!periodic) throw new Error('events-periodic is missing from the catalogue');
+    const early: LoadedTestCase = { ...periodic, id: 'early-periodic', order: 5 };
     expect(withPrerequisites([early], catalogue).map((c) => c.id)).to.deep.equal(['inventory-full', 'early-periodic']);
   });
 
