@@ -50,6 +50,16 @@ describe('audit: a tiny device model (no HeartbeatInterval, OfflineThreshold, It
     }
   });
 
+  it('session-boot: without a HeartbeatInterval the heartbeat probes are NOT APPLICABLE with what the station said; the rest is judged', async () => {
+    const { result } = await audit('AUDIT-TINY-BOOT', loadTestCases(['session-boot']), { faults: ['tiny-model'] });
+    const byId = new Map(result.checks.filter((c) => c.id.startsWith('session-boot/')).map((c) => [c.id, c]));
+    const reason = 'the station returned no value for OCPPCommCtrlr.HeartbeatInterval (it answered UnknownVariable)';
+    expect(byId.get('session-boot/heartbeat-interval-accepted')).to.include({ verdict: 'NOT APPLICABLE', reason });
+    expect(byId.get('session-boot/heartbeats')).to.include({ verdict: 'NOT APPLICABLE', reason });
+    expect(byId.get('session-boot/trigger-status-accepted')?.verdict).to.equal('PASS');
+    expect(byId.get('session-boot/status-notifications')?.verdict).to.equal('PASS');
+  });
+
   it('a probe nothing in the model fits is NOT APPLICABLE with the reason; the others still run', async () => {
     // Tiny firmware whose only read-only variables are the availability states (never written).
     const profile = editedProfile('minimal', (document) => {
