@@ -22,6 +22,7 @@ export { auditStation, type AuditOptions, type AuditOutcome } from './audit/audi
 export { serveAudits, type FinishedAudit, type ServeOptions, type ServeOutcome } from './audit/audit-server.js';
 export { CASE_OPTION_DEFAULTS, RUNNER_DEFAULTS } from './audit/audit-defaults.js';
 export { loadTestCases, loadTestCaseFile, TESTCASE_DIRECTORY, type LoadedTestCase } from './scenario/testcase-loader.js';
+export { withPrerequisites } from './scenario/prerequisites.js';
 export type { TestCase, Step } from './scenario/testcase.js';
 export { ScenarioRunner, type RunnerEvents, type RunnerOptions } from './scenario/runner.js';
 export { ALL_CHECKS } from './checks/index.js';

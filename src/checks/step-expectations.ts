@@ -5,7 +5,8 @@ import type { Check, CheckResult, Verdict } from './check.js';
  * The checks test cases declare on their steps (`check` on send / expect / await / ...): one
  * result per declared check, id `<case>/<step>`. Met is PASS; unmet is FAIL (WARN for level
  * warn); a step that could not be judged (timeout, disconnect, not reached) is INCONCLUSIVE; a
- * case that did not apply makes its checks NOT APPLICABLE with the case's reason.
+ * case that did not apply makes its checks NOT APPLICABLE with the case's reason, and a step that
+ * did not apply (its own `needs`) makes its check NOT APPLICABLE with the step's.
  */
 export const stepExpectations: Check = {
   id: 'step-expectations',
@@ -33,6 +34,7 @@ function judgeStep(testCase: CaseEvidence, step: StepOutcome): CheckResult {
 
 function verdictOf(testCase: CaseEvidence, step: StepOutcome, level: 'fail' | 'warn'): [Verdict, string] {
   if (testCase.status === 'not-applicable') return ['NOT APPLICABLE', testCase.reason ?? 'the case does not apply'];
+  if (step.notApplicable) return ['NOT APPLICABLE', step.detail];
   const inconclusive = step.inconclusive === true;
   const detail = step.detail;
   switch (step.status) {

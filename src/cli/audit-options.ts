@@ -6,6 +6,7 @@ import { loadGuideline } from '../config/guideline-loader.js';
 import { loadScoringConfig } from '../scoring/scoring-config.js';
 import { loadTestCases, type LoadedTestCase } from '../scenario/testcase-loader.js';
 import { parseTargetOption } from '../scenario/targets.js';
+import { withPrerequisites } from '../scenario/prerequisites.js';
 import { collect } from './option-parsers.js';
 
 /** Flags shared by `run` and `demo` that shape the audit. */
@@ -40,19 +41,21 @@ function parseScale(value: string): number {
 
 /**
  * Everything the audit needs from the flags, loaded and checked before any socket opens:
- * test cases (schema-checked), config file, targets.
+ * test cases (schema-checked, with the prerequisites a subset needs), config file, targets.
  */
 export function resolveAudit(flags: AuditFlags, base: { callTimeoutMs: number; securityProfile: number; version: string; prompt: (message: string) => Promise<void> }): { cases: LoadedTestCase[]; options: AuditOptions } {
   const config = loadAuditConfig(flags.config);
   // Guideline and scoring files are checked here too, before any socket opens.
   const guideline = flags.guideline ? loadGuideline(flags.guideline) : undefined;
   const scoring = loadScoringConfig(flags.scoring);
-  const cases = loadTestCases(flags.testcases ?? config.testcases ?? []);
   const targets = { ...config.targets };
   for (const text of flags.target ?? []) {
     const parsed = parseTargetOption(text);
     targets[parsed.role] = { component: parsed.component, variable: parsed.variable };
   }
+  // A chosen subset runs with the cases it needs (the FullInventory for targets, the case that
+  // remembers a fact), unless the user's targets stand in for the device model.
+  const cases = withPrerequisites(loadTestCases(flags.testcases ?? config.testcases ?? []), loadTestCases(), new Set(Object.keys(targets)));
   return {
     cases,
     options: {

@@ -7,7 +7,12 @@ import type { ScenarioRunner } from '../scenario/runner.js';
  */
 export function reportProgress(runner: ScenarioRunner, identity: string, write: (line: string) => void): void {
   const say = (text: string): void => write(`[${new Date().toISOString().slice(11, 23)}] ${identity} ${text}`);
-  runner.on('case-start', ({ id, title, index, total }) => say(`case ${index + 1}/${total} ${id}: ${title}`));
+  runner.on('case-start', ({ id, title, index, total, prerequisiteOf }) =>
+    say(`case ${index + 1}/${total} ${id}: ${title}${prerequisiteOf ? ` (not selected: runs first as a prerequisite of ${prerequisiteOf.join(', ')})` : ''}`),
+  );
+  runner.on('step', ({ step }) => {
+    if (step.authoringError) say(`  test case error: ${step.authoringError}`);
+  });
   runner.on('waiting', ({ what, untilMs }) => {
     const seconds = Math.round((untilMs - Date.now()) / 1000);
     if (seconds >= 5) say(`  waiting for ${what} (up to ${seconds} s)`);
@@ -18,14 +23,16 @@ export function reportProgress(runner: ScenarioRunner, identity: string, write: 
   });
 }
 
-/** A case's outcome in words: its declared checks met and unmet, or why it did not run. */
+/** A case's outcome in words: its declared checks met and unmet (probes that did not apply apart), or why it did not run. */
 function outcomeLine(status: CaseEvidence['status'], evidence: CaseEvidence | undefined, reason: string | undefined): string {
   if (status === 'not-applicable') return `NOT APPLICABLE: ${reason ?? ''}`;
-  const checked = (evidence?.steps ?? []).filter((s) => s.check);
+  const declared = (evidence?.steps ?? []).filter((s) => s.check);
+  const checked = declared.filter((s) => !s.notApplicable);
+  const notApplicable = declared.length - checked.length;
   const unmet = checked.filter((s) => s.status === 'unmet' && !s.inconclusive && s.check?.level !== 'warn');
   const warned = checked.filter((s) => s.status === 'unmet' && !s.inconclusive && s.check?.level === 'warn');
   const met = checked.filter((s) => s.status === 'ok').length;
   const head = status === 'inconclusive' ? `INCONCLUSIVE: ${reason ?? ''};` : unmet.length > 0 ? 'FAIL:' : warned.length > 0 ? 'WARN:' : 'PASS:';
   const firstUnmet = unmet[0] ?? warned[0];
-  return `${head} ${met}/${checked.length} expectations met${firstUnmet ? `; first unmet: ${firstUnmet.id} (${firstUnmet.detail})` : ''}`;
+  return `${head} ${met}/${checked.length} expectations met${notApplicable > 0 ? ` (${notApplicable} not applicable)` : ''}${firstUnmet ? `; first unmet: ${firstUnmet.id} (${firstUnmet.detail})` : ''}`;
 }

@@ -98,6 +98,10 @@ export interface StepOutcome {
   seqs: number[];
   /** The outcome cannot be judged (the station timed out or was gone): its check is INCONCLUSIVE. */
   inconclusive?: true;
+  /** The step did not apply to this station (its `needs`, e.g. no read-only variable): its check is NOT APPLICABLE with `detail`. */
+  notApplicable?: true;
+  /** The test case's own error (file, JSON pointer, reference) when the tool could not build the step; never the station's doing. */
+  authoringError?: string;
   /** The check this step declares (expect/await steps with `check`), copied for the checks. */
   check?: { title: string; refs: string[]; level: 'fail' | 'warn' };
 }
@@ -117,6 +121,8 @@ export interface CaseEvidence {
   finishedAt?: string;
   steps: StepOutcome[];
   captures: Record<string, Capture>;
+  /** The selected cases that needed this one: it was not selected, and ran first as their prerequisite. */
+  prerequisiteOf?: string[];
 }
 
 /** A variable the runner chose for a role (or the user forced), and why. */

@@ -18,7 +18,8 @@ export interface AuditResult {
   timings: { startedAt: string; finishedAt: string; durationMs: number };
   interrupted?: { reason: string };
   summary: Record<Verdict, number> & { checks: number };
-  cases: Array<{ id: string; title: string; status: CaseStatus; reason?: string }>;
+  /** `prerequisiteOf`: not selected, run first because these selected cases needed it. */
+  cases: Array<{ id: string; title: string; status: CaseStatus; reason?: string; prerequisiteOf?: string[] }>;
   checks: CheckResult[];
   /** NotifyEvents per monitor over time, and the monitors of each base-switch phase (for the scorecard). */
   observations: { events: EventTimeline; monitorPhases: MonitorPhase[] };
@@ -49,7 +50,7 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
     timings: { startedAt: evidence.startedAt, finishedAt, durationMs: Date.parse(finishedAt) - Date.parse(evidence.startedAt) },
     ...(evidence.interrupted ? { interrupted: evidence.interrupted } : {}),
     summary: { ...summary, checks: checks.length },
-    cases: evidence.cases.map((c) => ({ id: c.id, title: c.title, status: c.status, ...(c.reason ? { reason: c.reason } : {}) })),
+    cases: evidence.cases.map((c) => ({ id: c.id, title: c.title, status: c.status, ...(c.reason ? { reason: c.reason } : {}), ...(c.prerequisiteOf ? { prerequisiteOf: c.prerequisiteOf } : {}) })),
     checks,
     observations: { events: eventTimeline(evidence), monitorPhases: monitorPhases(evidence) },
     ...(scored

@@ -1,6 +1,7 @@
 import type { Evidence } from '../evidence/evidence.js';
 import { actualValue } from '../evidence/device-model-assembly.js';
 import { valueAt } from './json-path.js';
+import { unresolvedReason } from './unresolved-reason.js';
 import type { TestCase } from './testcase.js';
 
 /**
@@ -18,13 +19,7 @@ export function unmetNeed(testCase: Pick<TestCase, 'needs'>, context: Record<str
     if (need === 'customReport' && refusal(evidence, 'GetReport')) return 'the station does not support GetReport';
     if (need.startsWith('has:')) {
       const path = need.slice(4);
-      if (valueAt(context, path) === undefined) {
-        const role = /^targets\.(\w+)/.exec(path)?.[1];
-        const missing = evidence.missingTargets.find((m) => m.role === role);
-        if (missing) return `no target for "${role}": ${missing.reason}`;
-        if (path.startsWith('targets.') && !evidence.deviceModel.complete) return 'no complete FullInventory to choose targets from';
-        return `needs ${path}, which this station does not provide`;
-      }
+      if (valueAt(context, path) === undefined) return unresolvedReason({ path, problem: 'absent' }, context, evidence).text;
     }
     // The fallback cases: e.g. a threshold on a live reading only when nothing can be written.
     if (need.startsWith('lacks:') && valueAt(context, need.slice(6)) !== undefined) return `not needed: the station has ${need.slice(6)}, and the cases that use it apply`;

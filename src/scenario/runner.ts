@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { ToolError } from '../errors.js';
 import { describeFailure } from '../ocpp/call-outcome.js';
 import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
 import { newEvidence } from '../evidence/evidence.js';
@@ -9,7 +10,8 @@ import { valueAt } from './json-path.js';
 import type { LoadedTestCase } from './testcase-loader.js';
 import type { Step } from './testcase.js';
 import { chooseTargets, type TargetRole } from './targets.js';
-import { referencesIn } from './template.js';
+import { referencesIn, UnresolvedReference } from './template.js';
+import { unresolvedReason } from './unresolved-reason.js';
 import { runStep } from './steps/index.js';
 import { sleep, type StepRun } from './step-run.js';
 import { toCollected } from './steps/await.js';
@@ -33,7 +35,7 @@ export interface RunnerOptions {
 
 /** Progress for consoles and logs; declared once as data (as newman and mocha do). */
 export interface RunnerEvents {
-  'case-start': [{ id: string; title: string; index: number; total: number }];
+  'case-start': [{ id: string; title: string; index: number; total: number; prerequisiteOf?: string[] }];
   'case-end': [{ id: string; status: CaseEvidence['status']; reason?: string; durationMs: number }];
   step: [{ caseId: string; step: StepOutcome }];
   waiting: [{ caseId: string; what: string; untilMs: number }];
@@ -80,6 +82,8 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       startedAt: new Date().toISOString(),
       journalFile: options.journalFile,
     });
+    // The user's targets need no FullInventory: cases that only name them run without one.
+    if (Object.keys(options.targets).length > 0) this.#setTargets(chooseTargets(undefined, options.targets));
   }
 
   /** Stops the audit: the running case ends INCONCLUSIVE, the rest are not run. */
@@ -114,7 +118,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
           this.evidence.cases.push(notRun(testCase, 'inconclusive', `not run: the station stopped answering (liveness failed twice after ${this.#wedgedAfter})`));
           continue;
         }
-        this.emit('case-start', { id: testCase.id, title: testCase.title, index, total: this.#cases.length });
+        this.emit('case-start', { id: testCase.id, title: testCase.title, index, total: this.#cases.length, ...(testCase.prerequisiteOf ? { prerequisiteOf: testCase.prerequisiteOf } : {}) });
         const started = Date.now();
         const evidence = await this.#runCase(testCase);
         this.evidence.cases.push(evidence);
@@ -135,7 +139,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
   }
 
   async #runCase(testCase: LoadedTestCase): Promise<CaseEvidence> {
-    const evidence: CaseEvidence = { id: testCase.id, title: testCase.title, proves: testCase.proves, refs: testCase.refs, category: testCase.category, status: 'completed', steps: [], captures: {} };
+    const evidence: CaseEvidence = { ...caseHead(testCase), status: 'completed', steps: [], captures: {} };
     const context = { targets: this.#targets, ...(this.#guideline ? { guideline: this.#guideline } : {}), captures: evidence.captures, requestIds: this.#allocateRequestIds(testCase), options: this.evidence.options, known: this.#known };
     const unmet = unmetNeed(testCase, context, this.evidence, this.#options.nonInteractive);
     if (unmet) {
@@ -169,6 +173,8 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       where: testCase.file,
     };
     let stopped: string | undefined;
+    /** Why a step did not apply, by the name of its capture: steps that use the capture do not apply either. */
+    const notApplicable = new Map<string, string>();
     const play = async (steps: readonly Step[], phase: 'steps' | 'cleanup'): Promise<void> => {
       for (const [index, step] of steps.entries()) {
         if (phase === 'steps' && stopped) {
@@ -180,21 +186,27 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
           this.#record(evidence, testCase.id, outcome(step, index, phase, 'skipped', 'not reached: the audit was interrupted'));
           continue;
         }
+        const doesNotApply = this.#stepNotApplicable(step, context, notApplicable);
+        if (doesNotApply) {
+          notApplicable.set('as' in step && step.as ? step.as : step.id, doesNotApply);
+          this.#record(evidence, testCase.id, { ...outcome(step, index, phase, 'skipped', doesNotApply), notApplicable: true });
+          continue;
+        }
         const cursor = this.#session.mark();
         run.cursors.set(step.id, cursor);
         if (step.kind === 'send') run.lastSendCursor = cursor;
         run.where = `${testCase.file}: /${phase}/${index}`;
         const startedAt = new Date();
-        let result;
+        let result: Awaited<ReturnType<typeof runStep>> & { authoringError?: string };
         try {
           result = await runStep(step, run);
         } catch (error) {
-          // A test case that cannot be evaluated (an unresolved reference) is the case's fault, not the station's.
-          result = { status: 'failed' as const, detail: (error as Error).message, seqs: [], inconclusive: true };
+          result = { ...this.#stepError(error, context), seqs: [], inconclusive: true };
         }
         if (result.capture) evidence.captures['as' in step && step.as ? step.as : step.id] = result.capture;
         const done: StepOutcome = { ...outcome(step, index, phase, result.status, result.detail), startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), seqs: result.seqs };
         if (result.inconclusive) done.inconclusive = true;
+        if (result.authoringError) done.authoringError = result.authoringError;
         this.#record(evidence, testCase.id, done);
         const refusal = result.capture?.kind === 'call' ? result.capture.failure?.errorCode : undefined;
         if (step.kind === 'send' && step.optional && phase === 'steps' && (refusal === 'NotSupported' || refusal === 'NotImplemented')) {
@@ -232,6 +244,32 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     return evidence;
   }
 
+  /**
+   * Why a step does not apply, or undefined: its own `needs`, or a capture it uses that came from a
+   * step that did not apply (the expectation on a probe that was not sent).
+   */
+  #stepNotApplicable(step: Step, context: Record<string, unknown>, notApplicable: ReadonlyMap<string, string>): string | undefined {
+    const unmet = step.needs ? unmetNeed({ needs: step.needs }, context, this.evidence, this.#options.nonInteractive) : undefined;
+    if (unmet) return unmet;
+    const used = [step.kind === 'expect' ? step.of : step.kind === 'restore-variables' ? step.from : undefined, ...referencesIn(step).map((r) => /^captures\.([\w-]+)/.exec(r)?.[1])];
+    return used.map((name) => (name === undefined ? undefined : notApplicable.get(name))).find((reason) => reason !== undefined);
+  }
+
+  /**
+   * A step the tool could not build. A reference the station left empty (a value it did not return)
+   * is said in words about the station; the test case's own mistakes keep their file and JSON
+   * pointer in `authoringError`, out of the verdict's reason.
+   */
+  #stepError(error: unknown, context: Record<string, unknown>): { status: 'failed'; detail: string; authoringError?: string } {
+    if (error instanceof UnresolvedReference) {
+      const { station, text } = unresolvedReason(error, context, this.evidence);
+      if (station) return { status: 'failed', detail: text };
+      return { status: 'failed', detail: `not judged: ${text} (an error of the test case, not the station's)`, authoringError: error.message };
+    }
+    if (error instanceof ToolError) return { status: 'failed', detail: 'not judged: the test case could not be played (an error of the test case, not the station\'s)', authoringError: error.message };
+    return { status: 'failed', detail: `not judged: the tool failed (${(error as Error).message})` };
+  }
+
   #record(evidence: CaseEvidence, caseId: string, step: StepOutcome): void {
     evidence.steps.push(step);
     this.emit('step', { caseId, step });
@@ -260,12 +298,15 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     if (capture?.kind !== 'messages') return;
     const entries = assembleDeviceModel(capture);
     this.evidence.deviceModel = { source: `${testCase.id}/${testCase.deviceModelFrom ?? ''}`, complete: capture.complete, entries };
-    const { targets, missing } = chooseTargets(entries, this.#options.targets);
+    this.#setTargets(chooseTargets(entries, this.#options.targets));
+    const guideline = this.#options.chooseGuideline?.(entries);
+    if (guideline) this.#guideline = guideline;
+  }
+
+  #setTargets({ targets, missing }: ReturnType<typeof chooseTargets>): void {
     this.#targets = targets;
     this.evidence.targets = Object.values(targets);
     this.evidence.missingTargets = missing;
-    const guideline = this.#options.chooseGuideline?.(entries);
-    if (guideline) this.#guideline = guideline;
   }
 
   /**
@@ -342,8 +383,13 @@ function skipAll(evidence: CaseEvidence, testCase: LoadedTestCase, reason: strin
   testCase.steps.forEach((step, index) => evidence.steps.push(outcome(step, index, 'steps', 'skipped', reason)));
 }
 
+/** What the evidence says of a case before it runs; a prerequisite says whose. */
+function caseHead(testCase: LoadedTestCase): Pick<CaseEvidence, 'id' | 'title' | 'proves' | 'refs' | 'category' | 'prerequisiteOf'> {
+  return { id: testCase.id, title: testCase.title, proves: testCase.proves, refs: testCase.refs, category: testCase.category, ...(testCase.prerequisiteOf ? { prerequisiteOf: [...testCase.prerequisiteOf] } : {}) };
+}
+
 function notRun(testCase: LoadedTestCase, status: CaseEvidence['status'], reason: string): CaseEvidence {
-  const evidence: CaseEvidence = { id: testCase.id, title: testCase.title, proves: testCase.proves, refs: testCase.refs, category: testCase.category, status, reason, steps: [], captures: {} };
+  const evidence: CaseEvidence = { ...caseHead(testCase), status, reason, steps: [], captures: {} };
   skipAll(evidence, testCase, reason);
   return evidence;
 }

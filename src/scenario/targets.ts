@@ -9,8 +9,10 @@ export interface Target extends TargetChoice {
   delta?: number;
   /** numeric: a threshold outside the variable's limits (needs a minLimit or maxLimit). */
   outOfRange?: number;
-  /** nonNumeric: another valid value to write. */
+  /** nonNumeric, writable: another valid value to write. */
   other?: string;
+  /** constrained: a value the variable's data type, limits or values list rule out. */
+  invalid?: string;
 }
 
 /** What each role is for, in the words the evidence uses. */
@@ -20,8 +22,25 @@ export const TARGET_ROLES = {
   boolean: 'a monitorable boolean: thresholds do not apply to it (UnsupportedMonitorType)',
   unmonitorable: 'a variable that does not support monitoring',
   nonNumeric: 'a writable, monitorable non-numeric variable: any change is a Delta event',
+  known: 'a readable variable: GetVariables of it must be Accepted with its value (B06)',
+  readOnly: 'a read-only variable with a value: writing it must be Rejected (B05.FR.08); the probe writes the value it already has, so a station that takes it changes nothing',
+  writable: 'a writable variable with another valid value: the value is written, read back and restored (B05)',
+  constrained: 'a writable variable whose data type, limits or values list rule out some value: writing that value must be Rejected (TC_B_11)',
+  noMaxSet: 'a variable without a MaxSet attribute: reading or writing MaxSet must be NotSupportedAttributeType (B05.FR.06, B06.FR.08); the probe writes the Actual value, so a station that writes Actual instead changes nothing',
 } as const;
 export type TargetRole = keyof typeof TARGET_ROLES;
+
+/** What a role needs, as a noun phrase for reasons: `read-only variable with a value`. */
+export function roleNoun(role: string): string {
+  return Object.hasOwn(TARGET_ROLES, role) ? TARGET_ROLES[role as TargetRole].replace(/:.*$/, '').replace(/^an? /, '') : `variable for "${role}"`;
+}
+
+/**
+ * Roles whose probes (variables-get-set) run one request at a time and restore what they change,
+ * so they may use a variable another role uses: a small device model still gets every probe. The
+ * monitoring roles are used together in one case and must be different variables.
+ */
+const SHARING_ROLES: ReadonlySet<TargetRole> = new Set(['known', 'readOnly', 'writable', 'constrained', 'noMaxSet']);
 
 /**
  * Variables the audit never writes: changing them could lock the audit or the operator out, or
@@ -33,26 +52,33 @@ const label = (entry: Pick<DeviceModelEntry, 'component' | 'variable'>): string 
 const actualOf = (entry: DeviceModelEntry) => entry.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual');
 const isNumeric = (entry: DeviceModelEntry): boolean => ['integer', 'decimal'].includes(entry.variableCharacteristics?.dataType ?? '');
 const monitorable = (entry: DeviceModelEntry): boolean => entry.variableCharacteristics?.supportsMonitoring === true;
-const writable = (entry: DeviceModelEntry): boolean => {
-  const mutability = actualOf(entry)?.mutability;
-  return mutability === 'ReadWrite' && !NEVER_WRITE.test(label(entry)) && !NEVER_WRITE.test(entry.component.name);
-};
+const neverWritten = (entry: DeviceModelEntry): boolean => NEVER_WRITE.test(label(entry)) || NEVER_WRITE.test(entry.component.name);
+const writable = (entry: DeviceModelEntry): boolean => actualOf(entry)?.mutability === 'ReadWrite' && !neverWritten(entry);
+const readable = (entry: DeviceModelEntry): boolean => actualOf(entry) !== undefined && actualOf(entry)?.mutability !== 'WriteOnly';
 
 /**
  * Picks a variable for each role from the station's own device model, or takes the user's
  * choice, and says why. Roles nothing fits are listed with the reason; cases that need them
- * become NOT APPLICABLE.
+ * become NOT APPLICABLE. Without a device model (`undefined`: no FullInventory yet) only the
+ * user's choices are taken, as given.
  */
 export function chooseTargets(
-  entries: readonly DeviceModelEntry[],
+  entries: readonly DeviceModelEntry[] | undefined,
   overrides: Partial<Record<TargetRole, { component: ComponentRefJson; variable: VariableRefJson }>> = {},
 ): { targets: Partial<Record<TargetRole, Target>>; missing: Array<{ role: string; reason: string }> } {
   const targets: Partial<Record<TargetRole, Target>> = {};
   const missing: Array<{ role: string; reason: string }> = [];
+  if (entries === undefined) {
+    for (const [role, override] of Object.entries(overrides) as Array<[TargetRole, { component: ComponentRefJson; variable: VariableRefJson }]>) {
+      targets[role] = describe(role, { ...override, variableAttribute: [], seq: 0 }, 'user', 'chosen by the user (no FullInventory to check it against)');
+    }
+    return { targets, missing };
+  }
   const used = new Set<DeviceModelEntry>();
 
   // The user's choices first, so that automatic choices never reuse their variables.
-  for (const override of Object.values(overrides)) {
+  for (const [role, override] of Object.entries(overrides) as Array<[TargetRole, { component: ComponentRefJson; variable: VariableRefJson }]>) {
+    if (SHARING_ROLES.has(role)) continue;
     const entry = entries.find((e) => sameAddress(e, override));
     if (entry) used.add(entry);
   }
@@ -63,14 +89,14 @@ export function chooseTargets(
       targets[role] = describe(role, entry ?? { ...override, variableAttribute: [], seq: 0 }, 'user', entry ? 'chosen by the user' : 'chosen by the user; the station did not report this variable');
       continue;
     }
-    const candidates = entries.filter((entry) => !used.has(entry) && fits(role, entry));
+    const candidates = entries.filter((entry) => (SHARING_ROLES.has(role) || !used.has(entry)) && fits(role, entry));
     candidates.sort((a, b) => preference(role, a) - preference(role, b));
     const chosen = candidates[0];
     if (!chosen) {
-      missing.push({ role, reason: `the device model has no ${TARGET_ROLES[role].replace(/:.*$/, '').replace(/^an? /, '')}` });
+      missing.push({ role, reason: `the station reports no ${roleNoun(role)}` });
       continue;
     }
-    used.add(chosen);
+    if (!SHARING_ROLES.has(role)) used.add(chosen);
     targets[role] = describe(role, chosen, 'auto', `${TARGET_ROLES[role]}; ${candidates.length} candidate(s), first by preference`);
   }
   return { targets, missing };
@@ -89,6 +115,16 @@ function fits(role: TargetRole, entry: DeviceModelEntry): boolean {
       return !monitorable(entry) && actualOf(entry) !== undefined && actualOf(entry)?.mutability !== 'WriteOnly';
     case 'nonNumeric':
       return monitorable(entry) && writable(entry) && otherValue(entry) !== undefined;
+    case 'known':
+      return readable(entry);
+    case 'readOnly':
+      return actualOf(entry)?.mutability === 'ReadOnly' && actualOf(entry)?.value !== undefined && !neverWritten(entry);
+    case 'writable':
+      return writable(entry) && validOther(entry) !== undefined;
+    case 'constrained':
+      return writable(entry) && invalidValue(entry) !== undefined;
+    case 'noMaxSet':
+      return readable(entry) && actualOf(entry)?.value !== undefined && !entry.variableAttribute.some((a) => a.type === 'MaxSet') && !neverWritten(entry);
   }
 }
 
@@ -100,9 +136,20 @@ function preference(role: TargetRole, entry: DeviceModelEntry): number {
   // A read-only flag for the UnsupportedMonitorType probe leaves the writable ones for nonNumeric.
   if (role === 'boolean') score += actualOf(entry)?.mutability === 'ReadOnly' ? 0 : 5;
   // The heartbeat interval changes the station's traffic; prefer anything else.
-  if (role === 'numeric' && entry.variable.name === 'HeartbeatInterval') score += 20;
+  if ((role === 'numeric' || role === 'writable' || role === 'constrained') && entry.variable.name === 'HeartbeatInterval') score += 20;
+  // Controllers hold settings; a controller's variable makes the clearest probe.
+  if (role === 'known' || role === 'readOnly' || role === 'noMaxSet') score += entry.component.name.endsWith('Ctrlr') ? 0 : 2;
+  // A station that wrongly writes Actual for MaxSet cannot change a read-only variable.
+  if (role === 'noMaxSet') score += actualOf(entry)?.mutability === 'ReadOnly' ? 0 : 5;
+  // These probes write the value from the inventory back; a clock has moved on since, so a station
+  // that wrongly takes the write would be set back in time.
+  if ((role === 'readOnly' || role === 'noMaxSet') && entry.variableCharacteristics?.dataType === 'dateTime') score += 10;
+  // Numbers first: their valid and invalid values are the least ambiguous.
+  if (role === 'writable' || role === 'constrained') score += DATA_TYPE_PREFERENCE[entry.variableCharacteristics?.dataType ?? ''] ?? 9;
   return score;
 }
+
+const DATA_TYPE_PREFERENCE: Record<string, number> = { integer: 0, decimal: 2, boolean: 4, dateTime: 4, OptionList: 5, MemberList: 6, SequenceList: 6, string: 8 };
 
 function numericProbe(entry: DeviceModelEntry): { value: number; above: number; delta: number } | undefined {
   const text = actualOf(entry)?.value;
@@ -132,6 +179,58 @@ function otherValue(entry: DeviceModelEntry): string | undefined {
   return undefined;
 }
 
+/** writable: a valid value other than the current one (a number one step inside its limits, the other boolean, another option). */
+function validOther(entry: DeviceModelEntry): string | undefined {
+  const current = actualOf(entry)?.value;
+  const characteristics = entry.variableCharacteristics;
+  if (current === undefined) return undefined;
+  if (characteristics?.dataType === 'integer' || characteristics?.dataType === 'decimal') {
+    const text = current.trim();
+    const pattern = characteristics.dataType === 'integer' ? /^[-+]?\d+$/ : /^[-+]?\d+(\.\d+)?$/;
+    if (!pattern.test(text)) return undefined;
+    const value = Number(text);
+    const min = characteristics.minLimit ?? Number.NEGATIVE_INFINITY;
+    const max = characteristics.maxLimit ?? Number.POSITIVE_INFINITY;
+    const other = value + 1 <= max ? value + 1 : value - 1 >= min ? value - 1 : undefined;
+    // Written with as many decimals as the current value, so it reads back the same ("10.0" → "11.0").
+    return other === undefined || !Number.isFinite(other) ? undefined : other.toFixed(/\.(\d+)$/.exec(text)?.[1]?.length ?? 0);
+  }
+  return otherValue(entry);
+}
+
+/** A name outside any values list: no standard or vendor uses it. */
+const NOT_LISTED = 'OcppAuditNotListedQ7x3';
+
+/**
+ * constrained: a value the variable's characteristics rule out (B05.FR.08, TC_B_11): text for a
+ * number, a boolean or a date-time; a name outside the values list; a string one character longer
+ * than its maxLimit (which is a length for strings). Undefined when nothing is ruled out.
+ */
+function invalidValue(entry: DeviceModelEntry): string | undefined {
+  const characteristics = entry.variableCharacteristics;
+  const listed = (characteristics?.valuesList ?? '').split(',').map((v) => v.trim()).filter((v) => v.length > 0);
+  switch (characteristics?.dataType) {
+    case 'integer':
+    case 'decimal':
+      return 'not-a-number';
+    case 'boolean':
+      return 'not-a-boolean';
+    case 'dateTime':
+      return 'not-a-date-time';
+    case 'OptionList':
+    case 'MemberList':
+    case 'SequenceList':
+      return listed.length > 0 && !listed.includes(NOT_LISTED) ? NOT_LISTED : undefined;
+    case 'string': {
+      const max = characteristics.maxLimit;
+      // SetVariables values are at most 1000 characters (attributeValue).
+      return max !== undefined && Number.isInteger(max) && max >= 0 && max < 1000 ? 'x'.repeat(max + 1) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
 function describe(role: TargetRole, entry: DeviceModelEntry, source: 'auto' | 'user', reason: string): Target {
   const characteristics = entry.variableCharacteristics;
   const target: Target = { role, component: entry.component, variable: entry.variable, source, reason };
@@ -146,9 +245,13 @@ function describe(role: TargetRole, entry: DeviceModelEntry, source: 'auto' | 'u
     if (characteristics?.maxLimit !== undefined && Number.isFinite(characteristics.maxLimit + 1)) target.outOfRange = characteristics.maxLimit + 1;
     else if (characteristics?.minLimit !== undefined && Number.isFinite(characteristics.minLimit - 1)) target.outOfRange = characteristics.minLimit - 1;
   }
-  if (role === 'nonNumeric') {
-    const other = otherValue(entry);
+  if (role === 'nonNumeric' || role === 'writable') {
+    const other = role === 'nonNumeric' ? otherValue(entry) : validOther(entry);
     if (other !== undefined) target.other = other;
+  }
+  if (role === 'constrained') {
+    const invalid = invalidValue(entry);
+    if (invalid !== undefined) target.invalid = invalid;
   }
   return target;
 }

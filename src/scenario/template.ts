@@ -2,6 +2,23 @@ import { ToolError } from '../errors.js';
 import { hasWildcard, valueAt, valuesAt } from './json-path.js';
 
 /**
+ * A `${...}` reference with nothing (or no number) behind it. The message names the test case
+ * place for its author; `path` and `problem` let the runner say in words what the station did
+ * not give (see unresolved-reason.ts).
+ */
+export class UnresolvedReference extends ToolError {
+  readonly path: string;
+  readonly problem: 'absent' | 'not-a-number';
+
+  constructor(where: string, expression: string, path: string, problem: 'absent' | 'not-a-number') {
+    super('ERR_UNRESOLVED_REFERENCE', problem === 'absent' ? `${where}: \${${expression}} has no value (${path} is not known at this point)` : `${where}: \${${expression}}: ${path} is not a number`);
+    this.name = 'UnresolvedReference';
+    this.path = path;
+    this.problem = problem;
+  }
+}
+
+/**
  * Fills `${path}` references in test case data from the case context. A string that is one
  * whole reference takes the referenced value with its type (a number stays a number, an object
  * an object); references inside longer strings are interpolated. `${path + 2}` and
@@ -43,10 +60,10 @@ function compute(expression: string, context: Record<string, unknown>, where: st
   // With `*` the reference is the list of every value found (e.g. every monitor id of a result).
   if (!arithmetic && hasWildcard(path)) return valuesAt(context, path).filter((v) => v !== undefined && v !== null);
   const value = valueAt(context, path);
-  if (value === undefined) throw new ToolError('ERR_UNRESOLVED_REFERENCE', `${where}: \${${expression}} has no value (${path} is not known at this point)`);
+  if (value === undefined) throw new UnresolvedReference(where, expression, path, 'absent');
   if (!arithmetic) return value;
   const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number)) throw new ToolError('ERR_UNRESOLVED_REFERENCE', `${where}: \${${expression}}: ${path} is not a number`);
+  if (!Number.isFinite(number)) throw new UnresolvedReference(where, expression, path, 'not-a-number');
   const operand = Number(arithmetic[3]);
   return arithmetic[2] === '+' ? number + operand : number - operand;
 }

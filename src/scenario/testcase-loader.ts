@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ToolError } from '../errors.js';
+import { referencesIn } from './template.js';
 import type { Step, TestCase } from './testcase.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,6 +16,8 @@ let validate: ValidateFunction | undefined;
 /** A loaded test case and the file it came from. */
 export interface LoadedTestCase extends TestCase {
   file: string;
+  /** Set when the case was not selected but runs first because these selected cases need it (prerequisites.ts). */
+  prerequisiteOf?: string[];
 }
 
 /**
@@ -79,7 +82,7 @@ export function loadTestCaseFile(file: string): LoadedTestCase {
   return { ...testCase, file };
 }
 
-/** Step ids unique; captures and cursors named before they are used. */
+/** Step ids unique; captures and cursors named before they are used (also inside `${...}`). */
 function checkReferences(file: string, testCase: TestCase): void {
   const stepIds = new Set<string>();
   const captures = new Map<string, Step['kind']>();
@@ -95,6 +98,11 @@ function checkReferences(file: string, testCase: TestCase): void {
       }
       if (step.kind === 'restore-variables' && captures.get(step.from) !== 'read-variables') {
         throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/from names "${step.from}", which is not an earlier read-variables step`);
+      }
+      // A reference to a capture no earlier step makes is the case's mistake: found here, not while a station waits.
+      for (const reference of referencesIn(step)) {
+        const name = /^captures\.([\w-]+)/.exec(reference)?.[1];
+        if (name !== undefined && !captures.has(name)) throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer} uses \${${reference}}, but no earlier step captures "${name}"`);
       }
       stepIds.add(step.id);
       if (step.kind === 'send' || step.kind === 'await' || step.kind === 'collect-report' || step.kind === 'read-variables') {

@@ -48,6 +48,12 @@ interface StepBase {
   check?: StepCheck;
   /** When the step's expectation is unmet, skip the remaining steps (cleanup still runs). */
   stopIfUnmet?: boolean;
+  /**
+   * Conditions for this step alone (same language as the case's `needs`): unmet, the step and its
+   * check are NOT APPLICABLE with the reason, and so are the steps that use its capture; the
+   * case's other steps still run (one probe per variable the station has).
+   */
+  needs?: Need[];
 }
 
 export interface SendStep extends StepBase {

@@ -82,6 +82,33 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(demo.stdout).to.match(/FAIL inventory-full\/report \[/);
   });
 
+  it('demo --testcases monitoring-preflight,events-periodic: the FullInventory runs first as a prerequisite, and the console says so', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ options: { periodicIntervalS: 1, periodicIntervals: 3 } }));
+    const demo = cli(['demo', '--out', join(dir, 'out'), '--testcases', 'monitoring-preflight,events-periodic', '--config', config]);
+    expect(await demo.waitForExit(120_000), demo.stderr).to.deep.equal({ code: 0, signal: null });
+    expect(demo.stdout).to.match(/case 1\/3 inventory-full: .*\(not selected: runs first as a prerequisite of events-periodic\)/);
+    const result = readResult(join(dir, 'out', 'VIRTUAL-DEMO', 'result.json'));
+    expect(result.cases.map((c) => [c.id, c.status, c.prerequisiteOf ?? []])).to.deep.equal([
+      ['inventory-full', 'completed', ['events-periodic']],
+      ['monitoring-preflight', 'completed', []],
+      ['events-periodic', 'completed', []],
+    ]);
+    expect(result.checks.filter((c) => c.id.startsWith('events-periodic/') && c.verdict !== 'PASS')).to.deep.equal([]);
+  });
+
+  it('demo --testcases events-periodic --target monitorable=…: the user’s target needs no FullInventory', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ options: { periodicIntervalS: 1, periodicIntervals: 3 } }));
+    const demo = cli(['demo', '--out', join(dir, 'out'), '--testcases', 'events-periodic', '--target', 'monitorable=DataLink/SignalStrength', '--config', config]);
+    expect(await demo.waitForExit(120_000), demo.stderr).to.deep.equal({ code: 0, signal: null });
+    const result = readResult(join(dir, 'out', 'VIRTUAL-DEMO', 'result.json'));
+    expect(result.cases.map((c) => [c.id, c.status])).to.deep.equal([['events-periodic', 'completed']]);
+    expect(result.checks.filter((c) => c.id.startsWith('events-periodic/') && c.verdict !== 'PASS')).to.deep.equal([]);
+  });
+
   it('run audits a station started with simulate, then exits after --max-stations 1', async () => {
     const out = tempDir();
     const run = cli(['run', '--port', '0', '--out', out, '--testcases', 'inventory-full,inventory-summary', '--wait', '60', '--fail-on', 'none']);

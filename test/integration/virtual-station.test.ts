@@ -39,6 +39,18 @@ describe('virtual station', function () {
       expect(beats).to.have.length(2);
     });
 
+    it('tiny-model: without HeartbeatInterval, OfflineThreshold and ItemsPerMessage[GetReport] (UnknownVariable), it still heartbeats at the boot interval', async () => {
+      const csms = await bed.startCsms({ heartbeatIntervalS: 1 });
+      const { station, session } = await bed.startStation(csms, 'VS-TINY', { faults: ['tiny-model'] });
+      const read = await session.call<{ getVariableResult: Array<{ attributeStatus: string }> }>('GetVariables', {
+        getVariableData: [HEARTBEAT, { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'OfflineThreshold' } }, { component: { name: 'DeviceDataCtrlr' }, variable: { name: 'ItemsPerMessage', instance: 'GetReport' } }, { component: { name: 'DeviceDataCtrlr' }, variable: { name: 'ItemsPerMessage', instance: 'GetVariables' } }],
+      });
+      expect(read.ok && read.payload.getVariableResult.map((r) => r.attributeStatus)).to.deep.equal(['UnknownVariable', 'UnknownVariable', 'UnknownVariable', 'Accepted']);
+      expect(station.model.actual(HEARTBEAT.component, HEARTBEAT.variable)).to.equal(undefined);
+      const beats = await session.collect((m) => m.action === 'Heartbeat', { timeoutMs: 10_000, count: 2 });
+      expect(beats).to.have.length(2);
+    });
+
     it('B02: while Pending it answers the CSMS, sends nothing unasked, and boots again after the interval', async () => {
       const csms = await bed.startCsms({ bootStatus: 'Pending', bootRetryIntervalS: 1 });
       const started = await bed.startStation(csms, 'VS-PENDING', { expectAccepted: false });

@@ -23,6 +23,7 @@ export const FAULTS = {
   'strict-boot': 'a CSMS request that arrives before the station has its BootNotification answer is ignored, never answered (SAP simulator)',
   'reconnect-without-reboot': 'the station starts as accepted by an earlier CSMS: it connects without a BootNotification (Part 4), sends its StatusNotifications and boots only when asked (TriggerMessage)',
   'no-get-variables': 'GetVariables is answered CALLERROR NotSupported (ocpp-go example)',
+  'tiny-model': 'a tiny device model without OCPPCommCtrlr.HeartbeatInterval, OCPPCommCtrlr.OfflineThreshold and DeviceDataCtrlr.ItemsPerMessage[GetReport] (Get/SetVariables answer UnknownVariable; heartbeats follow the boot interval)',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

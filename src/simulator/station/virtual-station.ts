@@ -8,6 +8,7 @@ import type { StationProfile } from '../station-profile.js';
 import { ChargingSessions } from './charging-sessions.js';
 import { controlHandlers } from './control-handlers.js';
 import { FaultSet, type FaultName } from './faults.js';
+import { tinyModel } from './tiny-model.js';
 import { limitOf } from './message-limits.js';
 import { reportingHandlers } from './reporting-handlers.js';
 import { seededRandom } from './seeded-random.js';
@@ -69,6 +70,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   #connectionCount = 0;
   #accepted = false;
   #bootReason: BootReason = 'PowerUp';
+  /** The interval of the last accepted boot: the heartbeat period of a model without HeartbeatInterval. */
+  #bootInterval: number | undefined;
   #heartbeat: NodeJS.Timeout | undefined;
   #retry: NodeJS.Timeout | undefined;
   #failures = 0;
@@ -83,7 +86,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     this.identity = options.identity;
     this.profile = options.profile;
     this.faults = new FaultSet(options.faults);
-    this.model = options.profile.createModel(options.identity);
+    const model = options.profile.createModel(options.identity);
+    this.model = this.faults.has('tiny-model') ? tinyModel(model) : model;
     this.#random = seededRandom(options.seed ?? 1);
     this.#sensors = new SensorDriver(this.model, options.profile.sensors, options.seed ?? 1);
     this.#context = {
@@ -278,7 +282,10 @@ export class VirtualStation extends EventEmitter<StationEvents> {
       this.#accepted = true;
       this.#bootReason = 'PowerUp';
       // B01.FR.04: the interval from the CSMS becomes the heartbeat interval.
-      if (interval > 0) this.model.setByStation({ name: 'OCPPCommCtrlr' }, { name: 'HeartbeatInterval' }, String(interval));
+      if (interval > 0) {
+        this.#bootInterval = interval;
+        this.model.setByStation({ name: 'OCPPCommCtrlr' }, { name: 'HeartbeatInterval' }, String(interval));
+      }
       this.#startHeartbeat();
       await this.#sendStatusNotifications();
       return;
@@ -293,7 +300,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     if (this.#heartbeat) clearInterval(this.#heartbeat);
     this.#heartbeat = undefined;
     if (!this.#accepted || !this.isConnected) return;
-    const seconds = Number(this.model.actual({ name: 'OCPPCommCtrlr' }, { name: 'HeartbeatInterval' }) ?? 300);
+    const seconds = Number(this.model.actual({ name: 'OCPPCommCtrlr' }, { name: 'HeartbeatInterval' }) ?? this.#bootInterval ?? 300);
     if (!(seconds > 0)) return;
     this.#heartbeat = setInterval(() => void this.send('Heartbeat', {}), seconds * 1000);
     this.#heartbeat.unref();

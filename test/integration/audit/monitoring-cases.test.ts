@@ -115,7 +115,7 @@ describe('audit: monitoring and events cases against good virtual stations', fun
     // Sensors frozen after their first reading, so the reading cannot slip under the threshold meanwhile.
     const { evidence, result } = await audit('AUDIT-MON-READING', cases, { profile: profile.file, sensorIntervalMs: 3_600_000 });
     expect(evidence.missingTargets.map((m) => m.role)).to.include('numeric');
-    expect(evidence.cases.find((c) => c.id === 'events-threshold')?.reason).to.match(/^no target for "numeric"/);
+    expect(evidence.cases.find((c) => c.id === 'events-threshold')?.reason).to.equal('the station reports no writable, monitorable integer or decimal');
     const declared = declaredChecks(result.checks, cases).filter((c) => c.id.startsWith('events-threshold-reading/'));
     expect(declared.map(describeCheck)).to.have.length(2);
     for (const check of declared) expect(check.verdict, describeCheck(check)).to.equal('PASS');

@@ -74,6 +74,19 @@ describe('check step-expectations', () => {
     expect([result.verdict, result.reason]).to.deep.equal(['INCONCLUSIVE', 'step accepted unmet: stopped']);
   });
 
+  it('a step that did not apply is NOT APPLICABLE with its own reason, its case still completed', () => {
+    const testCase = makeCase('variables-get-set', {
+      steps: [
+        stepOutcome('set-read-only', { status: 'skipped', notApplicable: true, detail: 'the station reports no read-only variable with a value', check: check('read-only refuses') }),
+        stepOutcome('set-accepted', { check: check('valid write accepted') }),
+      ],
+    });
+    expect(results(testCase).map((r) => [r.id, r.verdict, r.reason])).to.deep.equal([
+      ['variables-get-set/set-read-only', 'NOT APPLICABLE', 'the station reports no read-only variable with a value'],
+      ['variables-get-set/set-accepted', 'PASS', 'set-accepted detail'],
+    ]);
+  });
+
   it('failed is INCONCLUSIVE', () => {
     const result = only(makeCase('c', { steps: [stepOutcome('s', { status: 'failed', detail: 'nothing was captured as "x"', check: check('t') })] }));
     expect([result.verdict, result.reason]).to.deep.equal(['INCONCLUSIVE', 'nothing was captured as "x"']);

@@ -268,16 +268,134 @@ describe('scenario targets', () => {
     });
   });
 
+  describe('chooseTargets: the variables-get-set probes (known, readOnly, writable, constrained, noMaxSet)', () => {
+    const address = (target: { component: { name: string }; variable: { name: string } } | undefined): string => (target ? `${target.component.name}.${target.variable.name}` : 'none');
+
+    it('known: a readable variable, a controller’s first, never a write-only one', () => {
+      const entries = [entry('EVSE', 'Power', { evse: 1, dataType: 'decimal', value: '0' }), entry('SecurityCtrlr', 'BasicAuthPassword', { mutability: 'WriteOnly' }), entry('ClockCtrlr', 'TimeSource', { value: 'NTP', mutability: 'ReadWrite' })];
+      const target = chosen(entries).known;
+      expect(address(target)).to.equal('ClockCtrlr.TimeSource');
+      expect(target?.reason).to.equal(reasonOf('known', 2));
+      expect(chosen([entry('SecurityCtrlr', 'BasicAuthPassword', { mutability: 'WriteOnly' })]).known).to.equal(undefined);
+    });
+
+    it('readOnly: a read-only variable with its value; never a protected one, one without a value, nor a clock when there is anything else', () => {
+      const entries = [
+        entry('SecurityCtrlr', 'SecurityProfile', { dataType: 'integer', value: '1' }),
+        entry('ChargingStation', 'AvailabilityState', { dataType: 'OptionList', value: 'Available' }),
+        entry('DeviceDataCtrlr', 'NoValue', { dataType: 'integer', value: null }),
+        entry('ClockCtrlr', 'DateTime', { dataType: 'dateTime', value: '2025-01-01T00:00:00Z' }),
+        entry('DeviceDataCtrlr', 'ItemsPerMessage', { dataType: 'integer', value: '20', variableInstance: 'GetVariables' }),
+      ];
+      expect(chosen(entries).readOnly).to.deep.equal({
+        role: 'readOnly',
+        component: { name: 'DeviceDataCtrlr' },
+        variable: { name: 'ItemsPerMessage', instance: 'GetVariables' },
+        source: 'auto',
+        reason: reasonOf('readOnly', 2),
+        dataType: 'integer',
+        value: '20',
+      });
+      expect(address(chosen(entries.slice(0, 4)).readOnly)).to.equal('ClockCtrlr.DateTime');
+      const { targets, missing } = chooseTargets(entries.slice(0, 3));
+      expect(targets.readOnly).to.equal(undefined);
+      expect(missing.find((m) => m.role === 'readOnly')?.reason).to.equal('the station reports no read-only variable with a value');
+    });
+
+    it('writable: the next value inside the limits, written like the current one', () => {
+      expect(chosen([writableInteger('OCPPCommCtrlr', 'OfflineThreshold', '60', { supportsMonitoring: false })]).writable).to.include({ role: 'writable', value: '60', other: '61' });
+      expect(chosen([writableInteger('C', 'AtMax', '10', { maxLimit: 10 })]).writable?.other).to.equal('9');
+      expect(chosen([writableInteger('C', 'Stuck', '10', { minLimit: 10, maxLimit: 10 })]).writable).to.equal(undefined);
+      expect(chosen([writableInteger('C', 'Decimal', '10.0', { dataType: 'decimal' })]).writable?.other).to.equal('11.0');
+      expect(chosen([writableInteger('C', 'Decimal', '1.25', { dataType: 'decimal' })]).writable?.other).to.equal('2.25');
+      expect(chosen([writableInteger('C', 'Exponent', '1e3', { dataType: 'decimal' })]).writable).to.equal(undefined);
+      expect(chosen([entry('AuthCtrlr', 'LocalPreAuthorize', { dataType: 'boolean', value: 'false', mutability: 'ReadWrite' })]).writable?.other).to.equal('true');
+      expect(chosen([entry('C', 'Mode', { dataType: 'OptionList', valuesList: 'A,B', value: 'A', mutability: 'ReadWrite' })]).writable?.other).to.equal('B');
+      // A free string has no value the audit knows to be valid.
+      expect(chosen([entry('C', 'Name', { value: 'x', mutability: 'ReadWrite' })]).writable).to.equal(undefined);
+    });
+
+    it('writable: an integer before a boolean, HeartbeatInterval last, never a protected variable nor a read-only one', () => {
+      const entries = [
+        writableInteger('OCPPCommCtrlr', 'HeartbeatInterval', '300'),
+        writableInteger('OCPPCommCtrlr', 'MessageTimeout', '30'),
+        writableInteger('C', 'ReadOnly', '5', { mutability: 'ReadOnly' }),
+        entry('AuthCtrlr', 'LocalPreAuthorize', { dataType: 'boolean', value: 'false', mutability: 'ReadWrite' }),
+        writableInteger('TxCtrlr', 'EVConnectionTimeOut', '120'),
+      ];
+      expect(address(chosen(entries).writable)).to.equal('TxCtrlr.EVConnectionTimeOut');
+      expect(address(chosen(entries.slice(0, 4)).writable)).to.equal('AuthCtrlr.LocalPreAuthorize');
+      expect(address(chosen(entries.slice(0, 3)).writable)).to.equal('OCPPCommCtrlr.HeartbeatInterval');
+      expect(chosen(entries.slice(1, 3)).writable).to.equal(undefined);
+    });
+
+    it('constrained: a value the data type, the values list or a string limit rules out', () => {
+      const invalidOf = (e: DeviceModelEntry): string | undefined => chosen([e]).constrained?.invalid;
+      expect(invalidOf(writableInteger('C', 'I', '1'))).to.equal('not-a-number');
+      expect(invalidOf(writableInteger('C', 'D', '1.5', { dataType: 'decimal' }))).to.equal('not-a-number');
+      expect(invalidOf(entry('C', 'B', { dataType: 'boolean', value: 'true', mutability: 'ReadWrite' }))).to.equal('not-a-boolean');
+      expect(invalidOf(entry('C', 'T', { dataType: 'dateTime', value: '2025-01-01T00:00:00Z', mutability: 'ReadWrite' }))).to.equal('not-a-date-time');
+      const listed = invalidOf(entry('C', 'L', { dataType: 'MemberList', valuesList: 'A,B', value: 'A', mutability: 'ReadWrite' }));
+      expect(listed).to.be.a('string').and.not.be.oneOf(['A', 'B', '']);
+      expect(invalidOf(entry('C', 'S', { value: 'ab', maxLimit: 3, mutability: 'ReadWrite' }))).to.equal('xxxx');
+      // Nothing is ruled out: a free string, a list without its values, a read-only or protected variable.
+      expect(invalidOf(entry('C', 'S', { value: 'ab', mutability: 'ReadWrite' }))).to.equal(undefined);
+      expect(invalidOf(entry('C', 'L', { dataType: 'OptionList', value: 'A', mutability: 'ReadWrite' }))).to.equal(undefined);
+      expect(invalidOf(writableInteger('C', 'I', '1', { mutability: 'ReadOnly' }))).to.equal(undefined);
+      expect(invalidOf(writableInteger('SecurityCtrlr', 'CertSigningRepeatTimes', '1'))).to.equal(undefined);
+      expect(chosen([writableInteger('C', 'I', '1')]).constrained?.reason).to.equal(reasonOf('constrained', 1));
+    });
+
+    it('noMaxSet: a variable without a MaxSet attribute, a read-only one first, with the value the probe writes', () => {
+      const limited = writableInteger('SmartChargingCtrlr', 'Limit', '5', { attributes: [{ type: 'Actual', value: '5', mutability: 'ReadWrite' }, { type: 'MaxSet', value: '10', mutability: 'ReadWrite' }] });
+      const settable = writableInteger('TxCtrlr', 'EVConnectionTimeOut', '120');
+      const fixed = entry('DeviceDataCtrlr', 'ItemsPerMessage', { dataType: 'integer', value: '20', variableInstance: 'GetReport' });
+      expect(chosen([limited, settable, fixed]).noMaxSet).to.include({ role: 'noMaxSet', value: '20', reason: reasonOf('noMaxSet', 2) });
+      expect(address(chosen([limited, settable]).noMaxSet)).to.equal('TxCtrlr.EVConnectionTimeOut');
+      expect(chosen([limited]).noMaxSet).to.equal(undefined);
+    });
+
+    it('the probes may share a variable with each other and with the monitoring roles; the monitoring roles stay distinct', () => {
+      const { targets } = chooseTargets([writableInteger('OCPPCommCtrlr', 'OfflineThreshold', '60')]);
+      for (const role of ['numeric', 'known', 'writable', 'constrained', 'noMaxSet'] as const) expect(address(targets[role]), role).to.equal('OCPPCommCtrlr.OfflineThreshold');
+      expect(targets.monitorable).to.equal(undefined);
+    });
+
+    it('a user-given probe target is taken as given and leaves the variable to the other roles', () => {
+      const offline = writableInteger('OCPPCommCtrlr', 'OfflineThreshold', '60');
+      const { targets } = chooseTargets([offline], { writable: { component: { name: 'OCPPCommCtrlr' }, variable: { name: 'OfflineThreshold' } } });
+      expect(targets.writable).to.include({ source: 'user', reason: 'chosen by the user', other: '61' });
+      expect(address(targets.numeric)).to.equal('OCPPCommCtrlr.OfflineThreshold');
+    });
+  });
+
+  describe('chooseTargets: no device model yet', () => {
+    it('takes only the user’s targets, as given, and lists nothing as missing', () => {
+      const { targets, missing } = chooseTargets(undefined, { monitorable: { component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Power' } } });
+      expect(targets).to.deep.equal({
+        monitorable: { role: 'monitorable', component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Power' }, source: 'user', reason: 'chosen by the user (no FullInventory to check it against)' },
+      });
+      expect(missing).to.deep.equal([]);
+    });
+  });
+
   describe('chooseTargets: missing roles', () => {
     it('lists every role nothing fits, in role order, with the reason', () => {
       const { targets, missing } = chooseTargets([]);
       expect(targets).to.deep.equal({});
-      expect(missing.map((m) => m.role)).to.deep.equal(['numeric', 'monitorable', 'boolean', 'unmonitorable', 'nonNumeric']);
-      expect(missing[0]?.reason).to.match(/^the device model has no .*writable, monitorable integer or decimal$/);
-      expect(missing[1]?.reason).to.match(/^the device model has no .*monitorable variable for periodic reports \(a read-only reading when there is one\)$/);
-      expect(missing[2]?.reason).to.match(/^the device model has no .*monitorable boolean$/);
-      expect(missing[3]?.reason).to.match(/^the device model has no .*variable that does not support monitoring$/);
-      expect(missing[4]?.reason).to.match(/^the device model has no .*writable, monitorable non-numeric variable$/);
+      expect(missing.map((m) => m.role)).to.deep.equal(['numeric', 'monitorable', 'boolean', 'unmonitorable', 'nonNumeric', 'known', 'readOnly', 'writable', 'constrained', 'noMaxSet']);
+      expect(missing.map((m) => m.reason)).to.deep.equal([
+        'the station reports no writable, monitorable integer or decimal',
+        'the station reports no monitorable variable for periodic reports (a read-only reading when there is one)',
+        'the station reports no monitorable boolean',
+        'the station reports no variable that does not support monitoring',
+        'the station reports no writable, monitorable non-numeric variable',
+        'the station reports no readable variable',
+        'the station reports no read-only variable with a value',
+        'the station reports no writable variable with another valid value',
+        'the station reports no writable variable whose data type, limits or values list rule out some value',
+        'the station reports no variable without a MaxSet attribute',
+      ]);
     });
 
     it('lists only the roles left empty', () => {
@@ -379,7 +497,7 @@ describe('scenario targets', () => {
     });
 
     it('an unknown role is ERR_INVALID_OPTION listing the roles', () => {
-      expect(optionError('bogus=A/B').message).to.equal('--target "bogus=A/B": unknown role "bogus" (roles: numeric, monitorable, boolean, unmonitorable, nonNumeric)');
+      expect(optionError('bogus=A/B').message).to.equal('--target "bogus=A/B": unknown role "bogus" (roles: numeric, monitorable, boolean, unmonitorable, nonNumeric, known, readOnly, writable, constrained, noMaxSet)');
     });
   });
 });

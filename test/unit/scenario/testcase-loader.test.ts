@@ -233,6 +233,19 @@ describe('scenario testcase-loader', () => {
       expect(message).to.equal(`${file}: /steps/1/from names "before", which is not an earlier read-variables step`);
     });
 
+    it('a ${captures.x} reference that no earlier step captures (a later one or none)', () => {
+      const uses = { kind: 'send', id: 'set', action: 'SetVariables', payload: { setVariableData: [{ component: { name: 'A' }, variable: { name: 'B' }, attributeValue: '${captures.later.values.0.value | string}' }] } };
+      const { file, message } = stepsError([uses, { kind: 'read-variables', id: 'later', variables: [{ component: { name: 'A' }, variable: { name: 'B' } }] }]);
+      expect(message).to.equal(`${file}: /steps/0 uses \${captures.later.values.0.value | string}, but no earlier step captures "later"`);
+    });
+
+    it('a step with needs of its own, in the language of the case needs', () => {
+      const steps = [{ kind: 'send', id: 'ask', action: 'TriggerMessage', needs: ['has:targets.readOnly'], payload: { requestedMessage: 'StatusNotification' } }];
+      expect(loadTestCaseFile(write('with-needs.json', validCase('with-needs', { steps, cleanup: [] }))).steps[0]?.needs).to.deep.equal(['has:targets.readOnly']);
+      const message = invalidCaseError(() => loadTestCaseFile(write('bad-needs.json', validCase('bad-needs', { steps: [{ ...steps[0], needs: ['sometimes'] }], cleanup: [] })))).message;
+      expect(message).to.match(/\/steps\/0\/needs\/0 must match pattern/);
+    });
+
     it('invalid JSON', () => {
       const file = write('bad-case.json', '{ "id": "bad-case", ');
       const message = invalidCaseError(() => loadTestCaseFile(file)).message;
