@@ -67,7 +67,7 @@ describe('audit: monitoring named faults are caught by the monitoring cases', fu
     // The HardWiredOnly report still lists every monitor, so none of them is taken for a hard-wired one.
     for (const id of ['monitoring-custom-hard-wired/hard-wired-rejected', 'monitoring-clear-hard-wired/hard-wired-rejected']) {
       expect(checks[id]?.verdict, id).to.equal('NOT APPLICABLE');
-      expect(checks[id]?.reason, id).to.match(/known\.hardWiredMonitor/);
+      expect(checks[id]?.reason, id).to.match(/no earlier case found hard.wired monitor/);
     }
   });
 
