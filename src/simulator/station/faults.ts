@@ -19,6 +19,8 @@ export const FAULTS = {
   'slow-responses': 'every answer is delayed by 3 s',
   'disconnect-mid-report': 'the connection drops in the middle of a multi-part report',
   'event-flood': 'ChargingStation.Problem flaps and every flap is sent as a NotifyEvent, 50 a second, while connected (needs a profile with monitoring)',
+  'accepts-everything': 'says Accepted to every device-model and monitoring request and does nothing: GetVariables without values, writes not applied, monitors without ids, GetMonitoringReport with no report, no NotifyEvent ever',
+  'no-base-report': 'GetBaseReport and GetReport are answered CALLERROR NotSupported: the station reports no device model',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;
