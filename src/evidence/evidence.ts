@@ -98,6 +98,8 @@ export interface StepOutcome {
   seqs: number[];
   /** The outcome cannot be judged (the station timed out or was gone): its check is INCONCLUSIVE. */
   inconclusive?: true;
+  /** The station broke a rule outright (e.g. GetVariables Accepted without a value): its check is FAIL even at level warn. */
+  defect?: true;
   /** The check this step declares (expect/await steps with `check`), copied for the checks. */
   check?: { title: string; refs: string[]; level: 'fail' | 'warn' };
 }

@@ -194,6 +194,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
         if (result.capture) evidence.captures['as' in step && step.as ? step.as : step.id] = result.capture;
         const done: StepOutcome = { ...outcome(step, index, phase, result.status, result.detail), startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), seqs: result.seqs };
         if (result.inconclusive) done.inconclusive = true;
+        if (result.defect) done.defect = true;
         this.#record(evidence, testCase.id, done);
         const refusal = result.capture?.kind === 'call' ? result.capture.failure?.errorCode : undefined;
         if (step.kind === 'send' && step.optional && phase === 'steps' && (refusal === 'NotSupported' || refusal === 'NotImplemented')) {
