@@ -75,13 +75,23 @@ export interface Condition {
   matches?: Record<string, unknown>;
 }
 
-export interface ExpectStep extends StepBase, Condition {
+/**
+ * An earlier step whose result this one needs (the report it reads). When that step was unmet
+ * because of the station (not a timeout or disconnect), this step is unmet with the same
+ * reason instead of running: its check is FAIL, not INCONCLUSIVE, nor a PASS that only holds
+ * because nothing arrived (N02: an accepted GetMonitoringReport that never sends its report).
+ */
+interface Dependent {
+  dependsOn?: string;
+}
+
+export interface ExpectStep extends StepBase, Condition, Dependent {
   kind: 'expect';
   /** The capture the condition reads. */
   of: string;
 }
 
-export interface AwaitStep extends StepBase {
+export interface AwaitStep extends StepBase, Dependent {
   kind: 'await';
   action: string;
   /** Dot-path → expected value (`*` matches any array element); all must hold. */
