@@ -312,6 +312,8 @@ function derivedOptions(options: Record<string, unknown>): Record<string, number
   const aligned = number('clockAlignedIntervalS');
   if (count !== undefined && periodic !== undefined) derived['periodicWindowS'] = periodic * (count + 1) + slack;
   if (count !== undefined && aligned !== undefined) derived['clockAlignedWindowS'] = aligned * (count + 1) + slack;
+  // One event of the monitoring probe: its interval plus the same slack.
+  if (periodic !== undefined) derived['periodicProbeWindowS'] = periodic + slack;
   return derived;
 }
 

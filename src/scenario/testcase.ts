@@ -28,7 +28,9 @@ export interface TestCase {
 }
 
 /**
- * `monitoring`: the station reports a MonitoringCtrlr and does not refuse monitoring requests;
+ * `monitoring`: the station does not say it lacks monitoring (a refused monitoring request or
+ * probe monitor, or no MonitoringCtrlr, with no monitoring request accepted) and has not switched
+ * it off;
  * `has:<path>`: the context holds a value there, e.g. `has:targets.numeric.outOfRange`, `has:known.hardWiredMonitor`;
  * `lacks:<path>`: it does not (a fallback for stations without, e.g., a writable numeric target);
  * `interactive`: an operator is present (not with --non-interactive).
