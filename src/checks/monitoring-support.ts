@@ -33,7 +33,7 @@ function judge(evidence: Evidence): CheckResult {
   const controller = entries.filter((e) => e.component.name.toLowerCase() === 'monitoringctrlr');
   const enabledEntry = controller.find((e) => e.variable.name.toLowerCase() === 'enabled');
   const enabled = enabledEntry?.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual')?.value;
-  const { calls, refusals, acceptances, hollow, probeFired } = monitoringAnswers(evidence);
+  const { calls, refusals, acceptances, hollow, probeWorking } = monitoringAnswers(evidence);
   const seqsOf = (answers: readonly Answer[]): number[] => answers.flatMap((a) => a.seqs);
   const seqs = [...(enabledEntry ? [enabledEntry.seq] : []), ...seqsOf(hollow), ...seqsOf(refusals)].sort((a, b) => a - b);
   const details = {
@@ -43,7 +43,7 @@ function judge(evidence: Evidence): CheckResult {
     refused: refusals.length,
     accepted: acceptances.length,
     answered: calls.filter((c) => c.ok).length,
-    probeFired,
+    probeWorking,
   };
   const list = (answers: readonly Answer[]): string => [...new Set(answers.map((a) => a.what))].join('; ');
 
@@ -69,7 +69,7 @@ function judge(evidence: Evidence): CheckResult {
     if (!complete && calls.length === 0) return resultOf(check, 'INCONCLUSIVE', 'neither a complete device model nor any monitoring request to judge by', seqs, details);
     return resultOf(check, 'INCONCLUSIVE', 'the station accepted no monitoring request the audit made, nor refused one, so its support is unknown', seqs, details);
   }
-  const working = probeFired ? 'a probe monitor was set, listed in the monitoring report and fired' : `${acceptances.length} monitoring request(s) accepted, none refused`;
+  const working = probeWorking ? 'a probe monitor was set, listed in the monitoring report and fired' : `${acceptances.length} monitoring request(s) accepted, none refused`;
   return resultOf(check, 'PASS', `supported and enabled: ${controller.length > 0 ? 'MonitoringCtrlr reported, ' : ''}${working}`, seqs, { ...details, verdict: 'supported' });
 
 }

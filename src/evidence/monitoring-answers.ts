@@ -32,8 +32,8 @@ export interface MonitoringAnswers {
   refusals: Answer[];
   acceptances: Answer[];
   hollow: Answer[];
-  /** The probe monitor fired (a NotifyEvent with its id came). */
-  probeFired: boolean;
+  /** The probe monitor worked: it fired (a NotifyEvent with its id came) and its report listed it. */
+  probeWorking: boolean;
 }
 
 /** The case that probes monitoring with one Periodic monitor on a monitorable variable. */
@@ -63,11 +63,11 @@ export function monitoringAnswers(evidence: Evidence): MonitoringAnswers {
   const preflight = evidence.cases.find((c) => c.id === PREFLIGHT_CASE);
   const probeStatus = asRecord(asCall(preflight?.captures['probe'])?.response)?.['status'];
   if (probeStatus === 'NotSupported' || probeStatus === 'Rejected') refusals.push({ what: `GetMonitoringReport with status ${probeStatus}`, seqs: asCall(preflight?.captures['probe'])?.seqs ?? [] });
-  hollow.push(...reportsNeverSent(evidence, calls));
+  hollow.push(...reportsNeverSent(evidence));
   const probe = probeFacts(evidence.cases.find((c) => c.id === PROBE_CASE), eventsExpected(evidence));
   refusals.push(...probe.refusals);
   hollow.push(...probe.hollow);
-  return { calls, refusals, acceptances, hollow: dedupe(hollow), probeFired: probe.fired };
+  return { calls, refusals, acceptances, hollow: dedupe(hollow), probeWorking: probe.working };
 }
 
 /** Why the preflight has no monitoring report of the station as found, when the station's answer says why. */
@@ -88,7 +88,7 @@ export function baselineMissing(evidence: Evidence): string | undefined {
 }
 
 /** GetMonitoringReport Accepted, and a wait for its report that ended with no part of it while the station stayed connected. */
-function reportsNeverSent(evidence: Evidence, calls: readonly CallCapture[]): Answer[] {
+function reportsNeverSent(evidence: Evidence): Answer[] {
   const answered = new Set<unknown>();
   for (const testCase of evidence.cases) {
     for (const capture of Object.values(testCase.captures)) {
@@ -101,7 +101,7 @@ function reportsNeverSent(evidence: Evidence, calls: readonly CallCapture[]): An
   for (const testCase of evidence.cases.filter(waitedInVain)) {
     for (const capture of Object.values(testCase.captures)) {
       const call = asCall(capture);
-      if (!call || call.action !== 'GetMonitoringReport' || !calls.includes(call) || asRecord(call.response)?.['status'] !== 'Accepted') continue;
+      if (call?.action !== 'GetMonitoringReport' || asRecord(call.response)?.['status'] !== 'Accepted') continue;
       const requestId = call.request['requestId'];
       if (!answered.has(requestId)) never.push({ what: 'GetMonitoringReport answered Accepted (N02.FR.03) and no NotifyMonitoringReport followed', seqs: call.seqs });
     }
@@ -110,8 +110,8 @@ function reportsNeverSent(evidence: Evidence, calls: readonly CallCapture[]): An
 }
 
 /** What the probe case showed: the monitor refused, or accepted and then not listed or not firing. */
-function probeFacts(testCase: CaseEvidence | undefined, expectEvents: boolean): { refusals: Answer[]; hollow: Answer[]; fired: boolean } {
-  const none = { refusals: [], hollow: [], fired: false };
+function probeFacts(testCase: CaseEvidence | undefined, expectEvents: boolean): { refusals: Answer[]; hollow: Answer[]; working: boolean } {
+  const none = { refusals: [], hollow: [], working: false };
   const set = asCall(testCase?.captures['set']);
   if (!testCase || testCase.status !== 'completed' || !set?.ok) return none;
   const result = asRecord(asArray(asRecord(set.response)?.['setMonitoringResult'])[0]);
@@ -124,8 +124,10 @@ function probeFacts(testCase: CaseEvidence | undefined, expectEvents: boolean): 
   const hollow: Answer[] = [];
   const fired = outcome('fired');
   if (expectEvents && definitelyMissing('fired')) hollow.push({ what: `the Periodic monitor it accepted on ${target} (id ${String(result['id'])}) never sent a NotifyEvent (${fired?.detail ?? ''}) (N08.FR.06)`, seqs: set.seqs });
-  if (definitelyMissing('listed')) hollow.push({ what: `the monitor it accepted on ${target} (id ${String(result['id'])}) is missing from its own monitoring report (N02.FR.11)`, seqs: [...set.seqs, ...(outcome('listed')?.seqs ?? [])] });
-  return { refusals: [], hollow, fired: fired?.status === 'ok' };
+  // Not listed: missing from the report that came, or the report refused outright (EmptyResultSet, a CALLERROR).
+  const unlisted = definitelyMissing('listed') ? outcome('listed') : definitelyMissing('report-accepted') ? outcome('report-accepted') : undefined;
+  if (unlisted) hollow.push({ what: `the monitor it accepted on ${target} (id ${String(result['id'])}) is missing from its own monitoring report (N02.FR.11)`, seqs: [...set.seqs, ...unlisted.seqs] });
+  return { refusals: [], hollow, working: fired?.status === 'ok' && outcome('listed')?.status === 'ok' };
 }
 
 /** The probe's severity, 5, reaches the CSMS unless monitoring is off or its level filters it out (N05.FR.03). */

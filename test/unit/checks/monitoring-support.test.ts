@@ -89,6 +89,14 @@ describe('check monitoring-support', () => {
       );
     });
 
+    it('FAIL: the probe monitor missing because the filtered report was refused (EmptyResultSet) though the monitor exists', () => {
+      const probe = probeCase([step('fired', 'await', 'ok'), step('report-accepted', 'expect', 'unmet', 'response.status: "EmptyResultSet", wanted equal to "Accepted"', { seqs: [44, 45] }), step('listed', 'await', 'skipped')]);
+      const result = judge(makeEvidence({ cases: [probe], deviceModel: { complete: true, entries: controller('true') } }));
+      expect(result.verdict).to.equal('FAIL');
+      expect(result.reason).to.equal('claimed but not implemented: the monitor it accepted on EVSE.Power (id 7) is missing from its own monitoring report (N02.FR.11)');
+      expect(result.seqs).to.include.members([40, 41, 44, 45]);
+    });
+
     it('PASS "supported and working" when the probe fired and was listed', () => {
       const probe = probeCase([step('fired', 'await', 'ok'), step('listed', 'await', 'ok')]);
       const result = judge(makeEvidence({ cases: [probe], deviceModel: { complete: true, entries: controller('true') } }));
