@@ -20,7 +20,8 @@ export const CASE_OPTION_DEFAULTS = {
   /** Interval of the clock-aligned monitor, s (aligned boundaries come every this many seconds). */
   clockAlignedIntervalS: 10,
   // Derived by the runner (not settable): periodicWindowS and clockAlignedWindowS =
-  // interval × (periodicIntervals + 1) + eventWindowS.
+  // interval × (periodicIntervals + 1) + eventWindowS; periodicProbeWindowS (one event of the
+  // monitoring probe) = periodicIntervalS + eventWindowS.
 } as const;
 
 export const RUNNER_DEFAULTS = {

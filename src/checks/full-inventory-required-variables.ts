@@ -2,6 +2,7 @@ import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
 import { pushTo } from '../collections.js';
 import { resultOf, type Check, type CheckResult } from './check.js';
 import { fullInventory, inventorySeqs } from './inventory/full-inventory.js';
+import { noDeviceModel } from './inventory/no-device-model.js';
 import { REQUIRED_BLOCK_VARIABLES, REQUIRED_CORE_VARIABLES, type RequiredVariable } from './inventory/required-core-variables.js';
 import { actualAttribute, attributeMutability, componentLabel, itemLabel, sameName } from './inventory/report-items.js';
 import { listSome, plural } from './inventory/summary-text.js';
@@ -20,6 +21,9 @@ export const fullInventoryRequiredVariables: Check = {
   category: 'inventory',
   evaluate(evidence: Evidence): CheckResult {
     const check = fullInventoryRequiredVariables;
+    // No device model at all, by the station's own answer: every required variable is missing, for that one cause.
+    const absent = noDeviceModel(evidence);
+    if (absent) return resultOf(check, 'FAIL', `No required variable is reported, because ${absent.reason}.`, absent.seqs, { cause: 'no-device-model' });
     const inventory = fullInventory(evidence);
     if (inventory.kind === 'unavailable') return resultOf(check, inventory.verdict, inventory.reason, inventory.seqs);
     const { items, complete } = inventory;

@@ -5,6 +5,7 @@ import { monitoringSupport } from './monitoring-support.js';
 import { pendingProvisioning } from './pending-provisioning.js';
 import { protocolConformance } from './protocol-conformance.js';
 import { stepExpectations } from './step-expectations.js';
+import { unreportedNamesRefused } from './unreported-names-refused.js';
 
 /** Every check of the audit, in report order. */
-export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, pendingProvisioning, ...inventoryChecks, monitoringSupport, ...eventChecks];
+export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, ...eventChecks];

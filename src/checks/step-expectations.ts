@@ -41,7 +41,8 @@ function verdictOf(testCase: CaseEvidence, step: StepOutcome, level: 'fail' | 'w
     case 'ok':
       return ['PASS', detail];
     case 'unmet':
-      return inconclusive ? ['INCONCLUSIVE', detail] : [level === 'warn' ? 'WARN' : 'FAIL', detail];
+      if (inconclusive) return ['INCONCLUSIVE', detail];
+      return [level === 'warn' && step.defect !== true ? 'WARN' : 'FAIL', detail];
     case 'skipped':
       return ['INCONCLUSIVE', detail];
     case 'failed':

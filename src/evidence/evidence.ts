@@ -102,6 +102,8 @@ export interface StepOutcome {
   notApplicable?: true;
   /** The test case's own error (file, JSON pointer, reference) when the tool could not build the step; never the station's doing. */
   authoringError?: string;
+  /** The station broke a rule outright (e.g. GetVariables Accepted without a value): its check is FAIL even at level warn. */
+  defect?: true;
   /** The check this step declares (expect/await steps with `check`), copied for the checks. */
   check?: { title: string; refs: string[]; level: 'fail' | 'warn' };
 }

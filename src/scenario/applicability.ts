@@ -1,5 +1,6 @@
 import type { Evidence } from '../evidence/evidence.js';
 import { actualValue } from '../evidence/device-model-assembly.js';
+import { monitoringAnswers } from '../evidence/monitoring-answers.js';
 import { valueAt } from './json-path.js';
 import { unresolvedReason } from './unresolved-reason.js';
 import type { TestCase } from './testcase.js';
@@ -27,12 +28,19 @@ export function unmetNeed(testCase: Pick<TestCase, 'needs'>, context: Record<str
   return undefined;
 }
 
-/** Why monitoring cases cannot run: unsupported (no MonitoringCtrlr, refused requests) or disabled. */
+/**
+ * Why monitoring cases cannot run: unsupported, said by the station itself (a refused monitoring
+ * request or probe monitor, or no MonitoringCtrlr; and no monitoring request accepted), or
+ * disabled. A station that accepts monitoring requests is audited on them whatever its
+ * inventory says, and each case judges its own refusals: "Accepted" with nothing behind it must
+ * fail, not be skipped.
+ */
 function monitoringProblem(evidence: Evidence): string | undefined {
-  const refused = refusal(evidence, 'SetVariableMonitoring') ?? refusal(evidence, 'GetMonitoringReport') ?? refusal(evidence, 'SetMonitoringBase');
-  if (refused) return `monitoring unsupported: the station answers ${refused}`;
+  const answers = monitoringAnswers(evidence);
+  const refused = answers.refusals[0];
+  if (refused && answers.acceptances.length === 0) return `monitoring unsupported: the station answers ${refused.what}`;
   const { entries, complete } = evidence.deviceModel;
-  if (complete && !entries.some((e) => e.component.name.toLowerCase() === 'monitoringctrlr')) return 'monitoring unsupported: the device model has no MonitoringCtrlr';
+  if (complete && !entries.some((e) => e.component.name.toLowerCase() === 'monitoringctrlr') && answers.acceptances.length === 0) return 'monitoring unsupported: the device model has no MonitoringCtrlr';
   if (actualValue(entries, 'MonitoringCtrlr', 'Enabled') === 'false') return 'monitoring disabled: MonitoringCtrlr.Enabled is false';
   return undefined;
 }

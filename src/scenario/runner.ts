@@ -177,6 +177,13 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     const notApplicable = new Map<string, string>();
     const play = async (steps: readonly Step[], phase: 'steps' | 'cleanup'): Promise<void> => {
       for (const [index, step] of steps.entries()) {
+        const dependency = failedDependency(step, evidence);
+        if (dependency) {
+          // What this step needed never came, by the station's doing: the same reason, judged, not skipped.
+          this.#record(evidence, testCase.id, { ...outcome(step, index, phase, 'unmet', dependency.detail), seqs: dependency.seqs });
+          if (step.stopIfUnmet) stopped ??= `step ${step.id} unmet: ${dependency.detail}`;
+          continue;
+        }
         if (phase === 'steps' && stopped) {
           this.#record(evidence, testCase.id, outcome(step, index, phase, 'skipped', `not reached: ${stopped}`));
           continue;
@@ -207,6 +214,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
         const done: StepOutcome = { ...outcome(step, index, phase, result.status, result.detail), startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), seqs: result.seqs };
         if (result.inconclusive) done.inconclusive = true;
         if (result.authoringError) done.authoringError = result.authoringError;
+        if (result.defect) done.defect = true;
         this.#record(evidence, testCase.id, done);
         const refusal = result.capture?.kind === 'call' ? result.capture.failure?.errorCode : undefined;
         if (step.kind === 'send' && step.optional && phase === 'steps' && (refusal === 'NotSupported' || refusal === 'NotImplemented')) {
@@ -370,6 +378,8 @@ function derivedOptions(options: Record<string, unknown>): Record<string, number
   const aligned = number('clockAlignedIntervalS');
   if (count !== undefined && periodic !== undefined) derived['periodicWindowS'] = periodic * (count + 1) + slack;
   if (count !== undefined && aligned !== undefined) derived['clockAlignedWindowS'] = aligned * (count + 1) + slack;
+  // One event of the monitoring probe: its interval plus the same slack.
+  if (periodic !== undefined) derived['periodicProbeWindowS'] = periodic + slack;
   return derived;
 }
 
@@ -377,6 +387,14 @@ function outcome(step: Step, index: number, phase: 'steps' | 'cleanup', status: 
   const result: StepOutcome = { index, id: step.id, kind: step.kind, phase, status, detail, startedAt: new Date().toISOString(), durationMs: 0, seqs: [] };
   if (step.check) result.check = { title: step.check.title, refs: step.check.refs, level: step.check.level ?? 'fail' };
   return result;
+}
+
+/** The earlier step this one depends on (`dependsOn`), when it was unmet because of the station. */
+function failedDependency(step: Step, evidence: CaseEvidence): StepOutcome | undefined {
+  const name = 'dependsOn' in step ? step.dependsOn : undefined;
+  if (name === undefined) return undefined;
+  const dependency = evidence.steps.find((s) => s.id === name);
+  return dependency?.status === 'unmet' && dependency.inconclusive !== true ? dependency : undefined;
 }
 
 function skipAll(evidence: CaseEvidence, testCase: LoadedTestCase, reason: string): void {

@@ -35,6 +35,8 @@ export interface StepResult {
   capture?: Capture;
   /** Set when the result should not be judged (timeout, disconnect): checks say INCONCLUSIVE. */
   inconclusive?: boolean;
+  /** Set when the station broke a rule outright (an Accepted GetVariables result without a value): FAIL whatever the check's level. */
+  defect?: boolean;
 }
 
 /** Sleeps, ending early when the signal aborts. */

@@ -93,6 +93,9 @@ function checkReferences(file: string, testCase: TestCase): void {
       if ('after' in step && step.after !== undefined && !stepIds.has(step.after)) {
         throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/after names "${step.after}", which is not an earlier step`);
       }
+      if ((step.kind === 'expect' || step.kind === 'await') && step.dependsOn !== undefined && !stepIds.has(step.dependsOn)) {
+        throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/dependsOn names "${step.dependsOn}", which is not an earlier step`);
+      }
       if (step.kind === 'expect' && !captures.has(step.of)) {
         throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/of names "${step.of}", which no earlier step captures`);
       }

@@ -28,7 +28,9 @@ export interface TestCase {
 }
 
 /**
- * `monitoring`: the station reports a MonitoringCtrlr and does not refuse monitoring requests;
+ * `monitoring`: the station does not say it lacks monitoring (a refused monitoring request or
+ * probe monitor, or no MonitoringCtrlr, with no monitoring request accepted) and has not switched
+ * it off;
  * `has:<path>`: the context holds a value there, e.g. `has:targets.numeric.outOfRange`, `has:known.hardWiredMonitor`;
  * `lacks:<path>`: it does not (a fallback for stations without, e.g., a writable numeric target);
  * `interactive`: an operator is present (not with --non-interactive).
@@ -81,13 +83,23 @@ export interface Condition {
   matches?: Record<string, unknown>;
 }
 
-export interface ExpectStep extends StepBase, Condition {
+/**
+ * An earlier step whose result this one needs (the report it reads). When that step was unmet
+ * because of the station (not a timeout or disconnect), this step is unmet with the same
+ * reason instead of running: its check is FAIL, not INCONCLUSIVE, nor a PASS that only holds
+ * because nothing arrived (N02: an accepted GetMonitoringReport that never sends its report).
+ */
+interface Dependent {
+  dependsOn?: string;
+}
+
+export interface ExpectStep extends StepBase, Condition, Dependent {
   kind: 'expect';
   /** The capture the condition reads. */
   of: string;
 }
 
-export interface AwaitStep extends StepBase {
+export interface AwaitStep extends StepBase, Dependent {
   kind: 'await';
   action: string;
   /** Dot-path → expected value (`*` matches any array element); all must hold. */

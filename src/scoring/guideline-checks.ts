@@ -58,6 +58,7 @@ function componentCheck(spec: GuidelineComponent, facts: StationFacts, weight: n
   const id = `guideline/components/${slug(spec.name)}${spec.instance ? `-${slug(spec.instance)}` : ''}`;
   const title = `${spec.level === 'required' ? 'Reports' : 'Should report'} the ${spec.name}${spec.instance ? `[${spec.instance}]` : ''} component (${spec.tier === 'station' ? 'station' : `each ${spec.tier}`})`;
   const refs = ['B07', 'TC_B_13'];
+  if (facts.noDeviceModel) return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${spec.name} not reported, because ${facts.noDeviceModel}`, [], 0, weight);
   if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
   const byName = (name: string): DeviceModelEntry[] => entriesOf(facts, name).filter((entry) => spec.instance === undefined || sameName(entry.component.instance, spec.instance));
   const own = presence(spec.tier, spec.cardinality, facts, byName(spec.name));
@@ -102,6 +103,7 @@ function variableCheck(spec: GuidelineVariable, facts: StationFacts, weight: num
   const label = variableLabel(spec);
   const title = `${spec.level === 'required' ? 'Reports' : 'Should report'} ${label}`;
   const refs = ['B07', 'TC_B_53'];
+  if (facts.noDeviceModel) return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${label} not reported, because ${facts.noDeviceModel}`, [], 0, weight);
   if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
   const entries = variableEntries(spec, facts);
   const found = presence(tierOf(spec, facts), 'each', facts, entries);
@@ -130,6 +132,7 @@ function monitorabilityCheck(spec: GuidelineVariable, facts: StationFacts, weigh
   const refs = ['N04', 'N04.FR.05', 'TC_N_08'];
   const entries = variableEntries(spec, facts);
   if (entries.length === 0) {
+    if (facts.noDeviceModel) return result(id, title, refs, 'monitorability', missingVerdict(level), `${label} cannot be monitored, because ${facts.noDeviceModel}`, [], 0, weight);
     if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'monitorability', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
     return result(id, title, refs, 'monitorability', missingVerdict(level), `${label} is not reported, so it cannot be monitored`, [], 0, weight);
   }
@@ -164,6 +167,8 @@ function monitorCheck(spec: GuidelineMonitor, facts: StationFacts, weight: numbe
   const origin = spec.origin === 'any' ? 'hard-wired or preconfigured' : spec.origin === 'HardWiredMonitor' ? 'hard-wired' : 'preconfigured';
   const title = `${spec.level === 'required' ? 'Has' : 'Should have'} a ${origin} ${spec.types.join('/')} monitor on ${label}`;
   const refs = ['N02', 'N03', 'TC_N_47'];
+  // The guideline counts a capability the station lacks or fakes; only an unknown stays INCONCLUSIVE.
+  if (!facts.baseline && facts.baselineMissing) return result(id, title, refs, 'monitoring', missingVerdict(spec.level), `no ${origin} ${spec.types.join('/')} monitor on ${label} is known, because ${facts.baselineMissing}`, [], 0, weight);
   if (!facts.baseline) return result(id, title, refs, 'monitoring', 'INCONCLUSIVE', 'no monitoring report of the station as found was collected', [], 0, weight);
   const onVariable = (m: ReportedMonitor): boolean => sameName(m.component.name, spec.component) && sameName(m.variable.name, spec.variable) && (spec.instance === undefined || sameName(m.variable.instance, spec.instance)) && spec.types.includes(m.type);
   let candidates = facts.baseline.filter(onVariable);
@@ -186,12 +191,11 @@ function severityCheck(spec: GuidelineSeverity, facts: StationFacts, weight: num
   const id = `guideline/severities/${spec.category}`;
   const title = `Monitors for "${spec.title}" carry a severity of ${spec.severity.min}–${spec.severity.max}`;
   const refs = ['N04', 'N07'];
-  if (!facts.baseline) return result(id, title, refs, 'events', 'INCONCLUSIVE', 'no monitoring report of the station as found was collected', [], 0, weight);
   const pairs = spec.match.map((p) => `${p.component}.${p.variable}`).join(', ');
   // A category about parts the station does not have does not apply to it.
-  if (facts.entries.length > 0 && !spec.match.some((pair) => entriesOf(facts, pair.component).some((e) => sameName(e.variable.name, pair.variable)))) {
-    return result(id, title, refs, 'events', 'NOT APPLICABLE', `the station reports none of ${pairs}`, [], 0, weight);
-  }
+  if (notReported(spec, facts)) return result(id, title, refs, 'events', 'NOT APPLICABLE', `the station reports none of ${pairs}`, [], 0, weight);
+  if (!facts.baseline && facts.baselineMissing) return result(id, title, refs, 'events', 'FAIL', `no monitor is known to watch ${pairs}, because ${facts.baselineMissing}`, [], 0, weight);
+  if (!facts.baseline) return result(id, title, refs, 'events', 'INCONCLUSIVE', 'no monitoring report of the station as found was collected', [], 0, weight);
   // Event monitors only: periodic reports carry a severity too, but they are not alerts.
   const monitors = facts.baseline.filter((m) => !m.type.startsWith('Periodic') && spec.match.some((pair) => sameName(m.component.name, pair.component) && sameName(m.variable.name, pair.variable)));
   if (monitors.length === 0) return result(id, title, refs, 'events', 'FAIL', `no monitor watches ${pairs}; ${spec.why}`, [], 0, weight);
@@ -200,4 +204,9 @@ function severityCheck(spec: GuidelineSeverity, facts: StationFacts, weight: num
   if (inRange.length === monitors.length) return result(id, title, refs, 'events', 'PASS', `${monitors.length} monitor(s) on ${pairs}, severities ${[...new Set(monitors.map((m) => m.severity))].join(', ')}`, seqs, 1, weight);
   const outside = monitors.filter((m) => !inRange.includes(m)).map((m) => `${m.component.name}.${m.variable.name} severity ${m.severity}`);
   return result(id, title, refs, 'events', 'WARN', `${inRange.length} of ${monitors.length} monitor(s) within ${spec.severity.min}–${spec.severity.max}; outside: ${outside.slice(0, 3).join(', ')}`, seqs, inRange.length / monitors.length, weight);
+}
+
+/** The station reports none of the parts a severity category is about (so it does not apply). */
+function notReported(spec: GuidelineSeverity, facts: StationFacts): boolean {
+  return facts.entries.length > 0 && !spec.match.some((pair) => entriesOf(facts, pair.component).some((e) => sameName(e.variable.name, pair.variable)));
 }

@@ -1,6 +1,8 @@
 import { pushTo } from '../collections.js';
 import type { ComponentRefJson, DeviceModelEntry, Evidence, VariableRefJson } from '../evidence/evidence.js';
 import { asArray, asRecord, sameName } from '../evidence/payload-read.js';
+import { baselineMissing, PREFLIGHT_CASE } from '../evidence/monitoring-answers.js';
+import { noDeviceModel } from '../checks/inventory/no-device-model.js';
 
 /** A monitor as a NotifyMonitoringReport lists it, with the frame it came in. */
 export interface ReportedMonitor {
@@ -20,8 +22,12 @@ export interface StationFacts {
   complete: boolean;
   evseIds: number[];
   connectors: Array<{ evseId: number; connectorId: number }>;
+  /** Why there is no device model at all, when the station's own answer says (GetBaseReport refused or never sent). */
+  noDeviceModel: string | undefined;
   /** Monitors of the first monitoring report (the station as found); undefined when none was collected. */
   baseline: ReportedMonitor[] | undefined;
+  /** Why there is no such report, when the station's own answer says (monitoring unsupported, report never sent). */
+  baselineMissing: string | undefined;
   /** Monitors left after SetMonitoringBase HardWiredOnly; undefined when the audit did not get there. */
   hardWired: ReportedMonitor[] | undefined;
   /** SetVariableMonitoring results of the guideline's monitoring probe, by variable key. */
@@ -59,7 +65,9 @@ export function gatherFacts(evidence: Evidence): StationFacts {
     complete: evidence.deviceModel.complete,
     evseIds: [...evseIds].sort((a, b) => a - b),
     connectors: [...connectors.values()].sort((a, b) => a.evseId - b.evseId || a.connectorId - b.connectorId),
-    baseline: reportedMonitors(evidence, 'monitoring-preflight', 'baseline-report'),
+    noDeviceModel: noDeviceModel(evidence)?.reason,
+    baseline: asFound(evidence),
+    baselineMissing: baselineMissing(evidence),
     hardWired: reportedMonitors(evidence, 'monitoring-bases', 'after-hardwired-report'),
     probe: probeResults(evidence),
   };
@@ -68,6 +76,13 @@ export function gatherFacts(evidence: Evidence): StationFacts {
 /** The reported entries of one component name (case-insensitive). */
 export function entriesOf(facts: StationFacts, componentName: string): readonly DeviceModelEntry[] {
   return facts.byComponent.get(componentName.toLowerCase()) ?? [];
+}
+
+/** The monitors of the station as found: the preflight's report, or none when it answered EmptyResultSet (N02.FR.10). */
+function asFound(evidence: Evidence): ReportedMonitor[] | undefined {
+  const probe = evidence.cases.find((c) => c.id === PREFLIGHT_CASE)?.captures['probe'];
+  if (probe?.kind === 'call' && probe.ok && probe.response?.['status'] === 'EmptyResultSet') return [];
+  return reportedMonitors(evidence, PREFLIGHT_CASE, 'baseline-report');
 }
 
 function reportedMonitors(evidence: Evidence, caseId: string, captureName: string): ReportedMonitor[] | undefined {
@@ -95,11 +110,14 @@ function probeResults(evidence: Evidence): StationFacts['probe'] {
   const capture = evidence.cases.find((c) => c.id === 'guideline-monitoring-probe')?.captures['probe'];
   if (capture?.kind !== 'call' || !capture.ok) return undefined;
   const requested = (capture.request['setMonitoringData'] as Array<{ component: ComponentRefJson; variable: VariableRefJson; type?: string }> | undefined) ?? [];
-  const results = (capture.response?.['setMonitoringResult'] as Array<{ status?: string }> | undefined) ?? [];
+  const results = (capture.response?.['setMonitoringResult'] as Array<{ status?: string; id?: unknown }> | undefined) ?? [];
   const probe = new Map<string, { status: string; seqs: number[] }>();
   // The Periodic probe answers "does it take a monitor at all" (every dataType can have one).
   requested.forEach((data, index) => {
-    if (data.type === undefined || data.type === 'Periodic') probe.set(addressKey(data.component, data.variable), { status: results[index]?.status ?? 'missing', seqs: capture.seqs });
+    const result = results[index];
+    // Accepted without an id is no monitor (N04.FR.11): nothing can report, change or clear it.
+    const status = result?.status === 'Accepted' && typeof result.id !== 'number' ? 'Accepted without a monitor id' : (result?.status ?? 'missing');
+    if (data.type === undefined || data.type === 'Periodic') probe.set(addressKey(data.component, data.variable), { status, seqs: capture.seqs });
   });
   return probe;
 }

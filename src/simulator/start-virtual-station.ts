@@ -1,5 +1,7 @@
 import { ToolError } from '../errors.js';
+import { acceptsEverythingHandlers } from './station/accepts-everything.js';
 import { attachMonitoring } from './station/monitoring-handlers.js';
+import { noBaseReportHandlers } from './station/no-base-report.js';
 import type { StationProfile } from './station-profile.js';
 import type { FaultName } from './station/faults.js';
 import { VirtualStation, type VirtualStationOptions } from './station/virtual-station.js';
@@ -11,7 +13,11 @@ import { VirtualStation, type VirtualStationOptions } from './station/virtual-st
 export async function startVirtualStation(options: VirtualStationOptions): Promise<VirtualStation> {
   checkFaultsFit(options.profile, options.faults ?? []);
   const station = new VirtualStation(options);
-  if (options.profile.supports.monitoring) attachMonitoring(station);
+  const faults = options.faults ?? [];
+  // A station that accepts everything has no monitoring engine behind its answers: no events.
+  if (options.profile.supports.monitoring && !faults.includes('accepts-everything')) attachMonitoring(station);
+  if (faults.includes('accepts-everything')) station.addHandlers(acceptsEverythingHandlers());
+  if (faults.includes('no-base-report')) station.addHandlers(noBaseReportHandlers());
   await station.start();
   return station;
 }
@@ -21,5 +27,8 @@ export function checkFaultsFit(profile: StationProfile, faults: readonly FaultNa
   // The flood is raised by the monitoring block.
   if (faults.includes('event-flood') && !profile.supports.monitoring) {
     throw new ToolError('ERR_INVALID_OPTION', `--fault event-flood: profile ${profile.id} does not implement monitoring, so it sends no NotifyEvent to flood with`);
+  }
+  if (faults.includes('event-flood') && faults.includes('accepts-everything')) {
+    throw new ToolError('ERR_INVALID_OPTION', '--fault event-flood: a station with accepts-everything has no monitoring behind its answers, so it sends no NotifyEvent to flood with');
   }
 }

@@ -1,5 +1,6 @@
 import type { DeviceModelEntry, Evidence } from '../../evidence/evidence.js';
 import { collectedReport, lookUpBaseReport, type Unavailable } from './report-case.js';
+import { noDeviceModel } from './no-device-model.js';
 import { reportItems, sanitizeEntries } from './report-items.js';
 
 /** The FullInventory items a check judges, and whether the report arrived whole. */
@@ -22,6 +23,8 @@ export function fullInventory(evidence: Evidence): FullInventory | Unavailable {
   if (entries.length > 0) {
     return { kind: 'items', items: sanitizedOnce(entries), complete: evidence.deviceModel.complete, source: 'device-model' };
   }
+  const absent = noDeviceModel(evidence);
+  if (absent) return { kind: 'unavailable', verdict: 'NOT APPLICABLE', reason: `${capitalized(absent.reason)}, so there is nothing to judge.`, seqs: absent.seqs };
   const collected = collectedReport(lookUpBaseReport(evidence, 'inventory-full', 'FullInventory'), 'FullInventory');
   if (collected.kind === 'unavailable') return collected;
   const { report } = collected;
@@ -55,4 +58,8 @@ function sanitizedOnce(entries: readonly DeviceModelEntry[]): readonly DeviceMod
 /** The seqs of the frames an inventory's items came in. */
 export function inventorySeqs(items: readonly DeviceModelEntry[]): number[] {
   return [...new Set(items.map((item) => item.seq))].sort((a, b) => a - b);
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -137,10 +137,9 @@ export interface CollectedReport {
 
 /**
  * The report parts of an accepted GetBaseReport, or why there are none to judge. A refusal is
- * not this helper's business (the case's own steps and summary-inventory judge the answer): an
- * optional base answered NotSupported, or EmptyResultSet, leaves nothing to judge (NOT
- * APPLICABLE); any other refusal or a failed CALL makes the report's qualities unknowable
- * (INCONCLUSIVE).
+ * not this helper's business (the case's own steps and summary-inventory judge the answer): a
+ * refusal (a status other than Accepted, or a CALLERROR) leaves no report to judge (NOT
+ * APPLICABLE); a timeout or a disconnect makes the report's qualities unknowable (INCONCLUSIVE).
  */
 export function collectedReport(lookup: BaseReportLookup, reportBase: ReportBase): CollectedReport | Unavailable {
   const label = requestLabel(reportBase);
@@ -148,15 +147,16 @@ export function collectedReport(lookup: BaseReportLookup, reportBase: ReportBase
     case 'unavailable':
       return lookup;
     case 'request-failed':
+      // A CALLERROR is the station's answer: no report exists to judge (the case's own step judges the refusal).
+      if (lookup.failureKind === 'call-error') return { kind: 'unavailable', verdict: 'NOT APPLICABLE', reason: `The station refused ${label} (${lookup.description}), so there is no report to judge.`, seqs: lookup.seqs };
       return { kind: 'unavailable', verdict: 'INCONCLUSIVE', reason: `${label} got no usable answer (${lookup.description}), so no report came to judge.`, seqs: lookup.seqs };
     case 'answered': {
       if (lookup.status !== 'Accepted') {
         const status = lookup.status ?? 'no status';
-        // SummaryInventory is optional since the 2023 errata (TC_B_15).
-        const nothingToJudge = (lookup.status === 'NotSupported' && reportBase === 'SummaryInventory') || lookup.status === 'EmptyResultSet';
+        // The answer is definite: no report exists to judge (the case's own step judges a refusal of a required base).
         return {
           kind: 'unavailable',
-          verdict: nothingToJudge ? 'NOT APPLICABLE' : 'INCONCLUSIVE',
+          verdict: 'NOT APPLICABLE',
           reason: `The station answered ${label} with ${status}, so it sent no report.`,
           seqs: lookup.seqs,
         };

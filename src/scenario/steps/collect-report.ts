@@ -25,9 +25,18 @@ export async function runCollectReport(step: CollectReportStep, run: StepRun): P
   const seqs = parts.map((p) => p.seq);
   if (complete) return { status: 'ok', detail: `${parts.length} part(s), complete`, seqs, capture };
   const inconclusive = run.signal.aborted || !run.session.isConnected;
+  const within = `no ${step.action} for request ${requestId} within ${Math.round(windowMs / 1000)} s`;
+  const request = step.after !== undefined ? run.context.captures[step.after] : undefined;
+  // N02.FR.03 / B07: an accepted report request is answered with the report; saying so names the defect.
+  const accepted = request?.kind === 'call' && request.ok && request.response?.['status'] === 'Accepted' ? request.action : undefined;
   return {
     status: 'unmet',
-    detail: parts.length === 0 ? `no ${step.action} for request ${requestId} within ${Math.round(windowMs / 1000)} s` : `${parts.length} part(s), the last still says tbc=true`,
+    detail:
+      parts.length > 0
+        ? `${parts.length} part(s), the last still says tbc=true`
+        : accepted && !inconclusive
+          ? `the station accepted ${accepted} and never sent the report (${within})`
+          : within,
     seqs,
     capture,
     inconclusive,

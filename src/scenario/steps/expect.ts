@@ -3,6 +3,7 @@ import { hasWildcard, partialMatch, valuesAt } from '../json-path.js';
 import type { Condition, ExpectStep } from '../testcase.js';
 import { fill } from '../template.js';
 import type { StepResult, StepRun } from '../step-run.js';
+import { readsValue, unvaluedAcceptances } from '../unvalued-acceptances.js';
 
 /**
  * Judges a condition on an earlier capture: the value at `at` (every value, with `*`) must be
@@ -20,6 +21,13 @@ export function runExpect(step: ExpectStep, run: StepRun): StepResult {
   }
   const values = valuesAt(capture, step.at);
   const problem = judge(values, condition, hasWildcard(step.at));
+  // An Accepted GetVariables result without a value is no answer (B06): it fails whatever the
+  // expectation's level, unless the expectation already failed on something else it asked.
+  const unvalued = unvaluedAcceptances(capture, step.at);
+  if (unvalued.length > 0 && (!problem || readsValue(step.at))) {
+    const list = unvalued.length > 3 ? `${unvalued.slice(0, 3).join(', ')} and ${unvalued.length - 3} more` : unvalued.join(', ');
+    return { status: 'unmet', detail: `the station answered GetVariables Accepted for ${list} but returned no value (a value may be left out only when the status is not Accepted)`, seqs, defect: true };
+  }
   return problem ? { status: 'unmet', detail: `${step.at}: ${problem}`, seqs } : { status: 'ok', detail: `${step.at}: ${describe(values, hasWildcard(step.at))}`, seqs };
 }
 

@@ -24,6 +24,8 @@ export const FAULTS = {
   'reconnect-without-reboot': 'the station starts as accepted by an earlier CSMS: it connects without a BootNotification (Part 4), sends its StatusNotifications and boots only when asked (TriggerMessage)',
   'no-get-variables': 'GetVariables is answered CALLERROR NotSupported (ocpp-go example)',
   'tiny-model': 'a tiny device model without OCPPCommCtrlr.HeartbeatInterval, OCPPCommCtrlr.OfflineThreshold and DeviceDataCtrlr.ItemsPerMessage[GetReport] (Get/SetVariables answer UnknownVariable; heartbeats follow the boot interval)',
+  'accepts-everything': 'says Accepted to every device-model and monitoring request and does nothing: GetVariables without values, writes not applied, monitors without ids, GetMonitoringReport with no report, no NotifyEvent ever',
+  'no-base-report': 'GetBaseReport and GetReport are answered CALLERROR NotSupported: the station reports no device model',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

@@ -62,29 +62,25 @@ describe('audit: monitoring and events cases against good virtual stations', fun
     });
   }
 
-  it('minimal (no monitoring): monitoring cases are NOT APPLICABLE as unsupported; the preflight warns that the controller is missing', async () => {
+  it('minimal (no monitoring): the behaviour cases are NOT APPLICABLE as unsupported, and monitoring-support alone says so (WARN)', async () => {
     const cases = monitoringCatalogue();
     const { evidence, result } = await audit('AUDIT-MON-MIN', cases, { profile: 'minimal' });
     const declared = declaredChecks(result.checks, cases);
-    const preflight = declared.filter((c) => c.id.startsWith('monitoring-preflight/'));
-    const others = declared.filter((c) => !c.id.startsWith('monitoring-preflight/'));
 
-    expect(others.length).to.be.greaterThan(50);
-    for (const check of others) {
+    // The preflight records and judges nothing itself: an honest "unsupported" fails no behaviour it says it lacks.
+    expect(declared.filter((c) => c.id.startsWith('monitoring-preflight/'))).to.deep.equal([]);
+    expect(declared.length).to.be.greaterThan(50);
+    for (const check of declared) {
       expect(check.verdict, check.id).to.equal('NOT APPLICABLE');
-      expect(check.reason, check.id).to.match(/^monitoring unsupported: /);
+      expect(check.reason, check.id).to.match(/^monitoring unsupported: the station answers GetMonitoringReport with CALLERROR NotSupported$/);
     }
-    expect(Object.fromEntries(preflight.map((c) => [c.id, c.verdict]))).to.deep.equal({
-      'monitoring-preflight/controller-present': 'WARN',
-      'monitoring-preflight/enabled': 'WARN',
-      'monitoring-preflight/probe-answered': 'WARN',
-    });
-    expect(preflight.find((c) => c.id === 'monitoring-preflight/controller-present')?.reason).to.match(/UnknownComponent/);
-    expect(preflight.find((c) => c.id === 'monitoring-preflight/probe-answered')?.reason).to.match(/CALLERROR NotSupported/);
+    const support = result.checks.find((c) => c.id === 'monitoring-support');
+    expect(support?.verdict).to.equal('WARN');
+    expect(support?.reason).to.match(/^monitoring unsupported: the device model has no MonitoringCtrlr and the station answers GetMonitoringReport with CALLERROR NotSupported/);
     expect(evidence.cases.find((c) => c.id === 'monitoring-preflight')?.status).to.equal('completed');
   });
 
-  it('monitoring switched off (MonitoringCtrlr.Enabled false): the preflight tells disabled from unsupported, the other cases say disabled', async () => {
+  it('monitoring switched off (MonitoringCtrlr.Enabled false): monitoring-support tells disabled from unsupported, the other cases say disabled', async () => {
     const document = JSON.parse(readFileSync(join(PROFILE_DIRECTORY, 'ac-wallbox.json'), 'utf8')) as { $schema?: string; components: Array<{ name: string; variables: Array<{ name: string; value?: string }> }> };
     delete document.$schema;
     const enabled = document.components.find((c) => c.name === 'MonitoringCtrlr')?.variables.find((v) => v.name === 'Enabled');
@@ -93,11 +89,13 @@ describe('audit: monitoring and events cases against good virtual stations', fun
     const profile = join(mkdtempSync(join(tmpdir(), 'profile-')), 'ac-wallbox-monitoring-off.json');
     writeFileSync(profile, JSON.stringify(document));
 
-    const cases = loadTestCases(['inventory-full', 'monitoring-preflight', 'monitoring-custom', 'events-threshold']);
-    const { result } = await audit('AUDIT-MON-OFF', cases, { profile });
+    const cases = loadTestCases(['inventory-full', 'monitoring-preflight', 'monitoring-probe', 'monitoring-custom', 'events-threshold']);
+    const { result } = await audit('AUDIT-MON-OFF', cases, { profile }, { caseOptions: { eventWindowS: 3 } });
     const verdicts = Object.fromEntries(declaredChecks(result.checks, cases).map((c) => [c.id, c]));
-    expect(verdicts['monitoring-preflight/controller-present']?.verdict).to.equal('PASS');
-    expect(verdicts['monitoring-preflight/enabled']?.verdict).to.equal('WARN');
+    // The probe monitor is taken and stays silent: switched off, not claimed without being implemented.
+    const support = result.checks.find((c) => c.id === 'monitoring-support');
+    expect(support?.verdict, support?.reason).to.equal('WARN');
+    expect(support?.details?.['verdict']).to.equal('disabled');
     expect(verdicts['events-threshold/alert']?.verdict).to.equal('NOT APPLICABLE');
     expect(verdicts['events-threshold/alert']?.reason).to.match(/^monitoring disabled: MonitoringCtrlr.Enabled is false/);
     expect(verdicts['monitoring-custom/set-one-accepted']?.reason).to.match(/^monitoring disabled/);

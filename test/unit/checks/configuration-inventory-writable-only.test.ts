@@ -53,8 +53,13 @@ describe('configuration-inventory-writable-only (TC_B_12)', () => {
   it('is inconclusive without report items', () => {
     expect(evaluate(configuration({ parts: [], complete: false })).verdict).to.equal('INCONCLUSIVE');
     expect(evaluate(configuration({ parts: [{ reportData: undefined }] })).reason).to.contain('held no items');
-    expect(evaluate(configuration({ status: 'Rejected' })).verdict).to.equal('INCONCLUSIVE');
-    expect(evaluate(configuration({ failure: { kind: 'call-error', errorCode: 'InternalError', description: 'CALLERROR InternalError: boom' } })).reason).to.contain('InternalError');
+  });
+
+  it('is not applicable when the station refused the report (the case judges the refusal)', () => {
+    expect(evaluate(configuration({ status: 'Rejected' })).verdict).to.equal('NOT APPLICABLE');
+    const refused = evaluate(configuration({ failure: { kind: 'call-error', errorCode: 'InternalError', description: 'CALLERROR InternalError: boom' } }));
+    expect(refused.verdict).to.equal('NOT APPLICABLE');
+    expect(refused.reason).to.contain('InternalError');
   });
 
   it('is not applicable when the case did not run or did not apply', () => {

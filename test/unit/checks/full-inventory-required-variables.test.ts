@@ -3,7 +3,7 @@ import type { CheckResult } from '../../../src/checks/check.js';
 import { fullInventoryRequiredVariables } from '../../../src/checks/full-inventory-required-variables.js';
 import { REQUIRED_CORE_VARIABLES } from '../../../src/checks/inventory/required-core-variables.js';
 import type { Evidence } from '../../../src/evidence/evidence.js';
-import { makeCase, makeEvidence, makeReportItem, type ReportItem } from '../../helpers/evidence-fixture.js';
+import { makeCase, makeEvidence, makeReportCase, makeReportItem, type ReportItem } from '../../helpers/evidence-fixture.js';
 import { fullInventoryEvidence, requiredItems } from './inventory-fixture.js';
 
 function evaluate(evidence: Evidence): CheckResult {
@@ -121,5 +121,13 @@ describe('full-inventory-required-variables (TC_B_53)', () => {
     const noParts = evaluate(fullInventoryEvidence([], { parts: [], complete: false, deviceModel: false }));
     expect(noParts.verdict).to.equal('INCONCLUSIVE');
     expect(noParts.reason).to.contain('No part of the FullInventory');
+  });
+
+  it('fails with the one cause when the station refuses GetBaseReport: it reports no device model (issue 13 item 9)', () => {
+    const refused = makeReportCase('inventory-full', { failure: { kind: 'call-error', errorCode: 'NotSupported', description: 'CALLERROR NotSupported' } });
+    const result = evaluate(makeEvidence({ cases: [refused] }));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.equal('No required variable is reported, because the station reports no device model: it answers GetBaseReport(FullInventory) with CALLERROR NotSupported.');
+    expect(result.seqs).to.deep.equal([10]);
   });
 });

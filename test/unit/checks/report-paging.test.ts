@@ -132,14 +132,20 @@ describe('report-paging (B07, TC_B_12/13/14)', () => {
     expect(result.reason).to.contain('did not collect');
   });
 
-  it('is inconclusive when GetBaseReport failed or was refused', () => {
+  it('is inconclusive when GetBaseReport got no answer', () => {
     const failed = makeReportCase('inventory-full', { failure: { kind: 'timeout', description: 'no response within 30000 ms' } });
     const result = resultFor(withFull(failed));
     expect(result.verdict).to.equal('INCONCLUSIVE');
     expect(result.reason).to.contain('no response within 30000 ms');
+  });
+
+  it('is not applicable when the station refused GetBaseReport: a refusal is an answer, and there is no report to page', () => {
     const rejected = resultFor(withFull(makeReportCase('inventory-full', { status: 'Rejected' })));
-    expect(rejected.verdict).to.equal('INCONCLUSIVE');
+    expect(rejected.verdict).to.equal('NOT APPLICABLE');
     expect(rejected.reason).to.contain('Rejected');
+    const refused = resultFor(withFull(makeReportCase('inventory-full', { failure: { kind: 'call-error', errorCode: 'NotSupported', description: 'CALLERROR NotSupported: no' } })));
+    expect(refused.verdict).to.equal('NOT APPLICABLE');
+    expect(refused.reason).to.equal('The station refused GetBaseReport(FullInventory) (CALLERROR NotSupported: no), so there is no report to judge.');
   });
 
   it('judges the configuration report from its own case', () => {

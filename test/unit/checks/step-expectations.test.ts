@@ -58,6 +58,11 @@ describe('check step-expectations', () => {
     expect(result.reason).to.equal('nope');
   });
 
+  it('unmet as a defect (GetVariables Accepted without a value) is FAIL even at level warn', () => {
+    const result = only(makeCase('c', { steps: [stepOutcome('s', { status: 'unmet', defect: true, detail: 'no value', check: check('Base shown', 'warn') })] }));
+    expect(result.verdict).to.equal('FAIL');
+  });
+
   it('ok with level warn is still PASS', () => {
     expect(only(makeCase('c', { steps: [stepOutcome('s', { check: check('t', 'warn') })] })).verdict).to.equal('PASS');
   });

@@ -225,6 +225,44 @@ describe('scenario expect step', () => {
       });
     });
 
+    describe('GetVariables Accepted without a value (B06, TC_B_06: the value may be left out only when the status is not Accepted)', () => {
+      const hollow = makeCallCapture(
+        'GetVariables',
+        { getVariableData: [] },
+        { response: { getVariableResult: [{ attributeStatus: 'Accepted', component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }, { attributeStatus: 'UnknownComponent', component: { name: 'Nope' }, variable: { name: 'X' } }] } },
+        [30, 31],
+      );
+      const read = (status: string, value?: string): Capture => ({
+        kind: 'variables',
+        seqs: [32, 33],
+        values: [{ component: { name: 'MonitoringCtrlr' }, variable: { name: 'Enabled' }, attributeType: 'Actual', status, ...(value !== undefined ? { value } : {}) }],
+      });
+      const noValue = 'the station answered GetVariables Accepted for OCPPCommCtrlr.HeartbeatInterval but returned no value (a value may be left out only when the status is not Accepted)';
+
+      it('an expectation met on the status is unmet, as a defect, naming the variable', () => {
+        const result = runExpect(step('get', { at: 'response.getVariableResult.0.attributeStatus', oneOf: ['Accepted'] }), stepRun({ get: hollow }));
+        expect(result).to.deep.equal({ status: 'unmet', detail: noValue, seqs: [30, 31], defect: true });
+      });
+
+      it('the same for a read-variables capture, and for an expectation on the value itself', () => {
+        const status = runExpect(step('read', { at: 'values.0.status', oneOf: ['Accepted', 'UnknownVariable'] }), stepRun({ read: read('Accepted') }));
+        expect(status).to.deep.include({ status: 'unmet', defect: true, detail: 'the station answered GetVariables Accepted for MonitoringCtrlr.Enabled but returned no value (a value may be left out only when the status is not Accepted)' });
+        const value = runExpect(step('read', { at: 'values.0.value', equals: 'true' }), stepRun({ read: read('Accepted') }));
+        expect(value).to.deep.include({ status: 'unmet', defect: true });
+      });
+
+      it('a result with a value, or with another status, is judged as before', () => {
+        expect(runExpect(step('read', { at: 'values.0.value', equals: 'true' }), stepRun({ read: read('Accepted', 'true') })).status).to.equal('ok');
+        expect(runExpect(step('read', { at: 'values.0.status', equals: 'UnknownComponent' }), stepRun({ read: read('UnknownComponent') })).status).to.equal('ok');
+        expect(runExpect(step('get', { at: 'response.getVariableResult.1.attributeStatus', equals: 'UnknownComponent' }), stepRun({ get: hollow })).status).to.equal('ok');
+      });
+
+      it('an expectation already unmet on the status keeps its own reason (Accepted where UnknownComponent was wanted)', () => {
+        const result = runExpect(step('get', { at: 'response.getVariableResult.0.attributeStatus', equals: 'UnknownComponent' }), stepRun({ get: hollow }));
+        expect(result).to.deep.equal({ status: 'unmet', detail: 'response.getVariableResult.0.attributeStatus: "Accepted", wanted equal to "UnknownComponent"', seqs: [30, 31] });
+      });
+    });
+
     it('fills ${...} references of the condition from the context', () => {
       const run = stepRun({ set: accepted }, { targets: { numeric: { status: 'Accepted' } } });
       const result = runExpect(step('set', { at: 'response.setVariableResult.0.attributeStatus', equals: '${targets.numeric.status}' }), run);

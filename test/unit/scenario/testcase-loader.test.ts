@@ -218,6 +218,15 @@ describe('scenario testcase-loader', () => {
       expect(message).to.equal(`${file}: /steps/1/after names "later", which is not an earlier step`);
     });
 
+    it('a dependsOn that names no earlier step', () => {
+      const { file, message } = stepsError([
+        { kind: 'send', id: 'ask', action: 'GetMonitoringReport', payload: { requestId: 1 } },
+        { kind: 'expect', id: 'gone', dependsOn: 'report', of: 'ask', at: 'response.status', exists: true },
+        { kind: 'collect-report', id: 'report', action: 'NotifyMonitoringReport', requestId: 1, withinS: 10 },
+      ]);
+      expect(message).to.equal(`${file}: /steps/1/dependsOn names "report", which is not an earlier step`);
+    });
+
     it('a collect-report whose after names no earlier step', () => {
       const { file, message } = stepsError([{ kind: 'collect-report', id: 'report', action: 'NotifyReport', requestId: 1, withinS: 10, after: 'nope' }]);
       expect(message).to.equal(`${file}: /steps/0/after names "nope", which is not an earlier step`);

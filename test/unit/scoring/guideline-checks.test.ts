@@ -93,7 +93,15 @@ const hardWiredCase = (messages: CollectedMessage[], complete = true): CaseEvide
 /** The guideline probe: SetVariableMonitoring with these data, answered with these statuses in order. */
 function probeCase(data: Array<{ component: ComponentRefJson; variable: VariableRefJson }>, statuses: string[], seqs = [40, 41]): CaseEvidence {
   const setMonitoringData = data.map((d) => ({ type: 'Periodic', value: 86_400, severity: 9, component: d.component, variable: d.variable }));
-  const setMonitoringResult = statuses.map((status, index) => ({ status, type: 'Periodic', severity: 9, component: data[index]?.component, variable: data[index]?.variable }));
+  // An accepted monitor gets an id (N04.FR.11); `Accepted-no-id` stands for the hollow acceptance without one.
+  const setMonitoringResult = statuses.map((status, index) => ({
+    ...(status === 'Accepted' ? { id: 100 + index } : {}),
+    status: status === 'Accepted-no-id' ? 'Accepted' : status,
+    type: 'Periodic',
+    severity: 9,
+    component: data[index]?.component,
+    variable: data[index]?.variable,
+  }));
   return makeCase('guideline-monitoring-probe', { captures: { probe: makeCallCapture('SetVariableMonitoring', { setMonitoringData }, { response: { setMonitoringResult } }, seqs) } });
 }
 
@@ -430,6 +438,12 @@ describe('scoring guideline-checks', () => {
       expect(byId.get('guideline/monitoring/Connector.Temperature')).to.deep.include({ verdict: 'WARN', score: 0, reason: 'probe monitor accepted on 0 of 1 (first refusal: UnsupportedMonitorType)' });
     });
 
+    it('Accepted without a monitor id is no monitor → FAIL naming it (N04.FR.11)', () => {
+      const data = [{ component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Power' } }];
+      const result = monitorability(powerSpec(), evidence([power(1, true)], { cases: [probeCase(data, ['Accepted-no-id'])] }));
+      expect(result).to.deep.include({ verdict: 'FAIL', score: 0, reason: 'probe monitor accepted on 0 of 1 (first refusal: Accepted without a monitor id)' });
+    });
+
     it('a result missing from the response reads as "missing"', () => {
       const data = [{ component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Power' } }];
       const result = monitorability(powerSpec(), evidence([power(1, true)], { cases: [probeCase(data, [])] }));
@@ -612,9 +626,13 @@ describe('scoring guideline-checks', () => {
       });
     });
 
-    it('no baseline → INCONCLUSIVE, before applicability', () => {
+    it('no baseline → INCONCLUSIVE when the station reports the parts', () => {
+      expect(only({ severities: [overTemperature()] }, evidence(station))).to.deep.include({ verdict: 'INCONCLUSIVE', reason: 'no monitoring report of the station as found was collected' });
+    });
+
+    it('parts the station does not report → NOT APPLICABLE, with or without a baseline', () => {
       const spec = overTemperature({ match: [{ component: 'RCD', variable: 'Tripped' }] });
-      expect(only({ severities: [spec] }, evidence(station))).to.deep.include({ verdict: 'INCONCLUSIVE', reason: 'no monitoring report of the station as found was collected' });
+      expect(only({ severities: [spec] }, evidence(station))).to.deep.include({ verdict: 'NOT APPLICABLE', reason: 'the station reports none of RCD.Tripped' });
     });
 
     it('an empty device model does not make a category NOT APPLICABLE', () => {

@@ -13,4 +13,12 @@ describe('startVirtualStation', () => {
     expect(isToolError(error) && error.code).to.equal('ERR_INVALID_OPTION');
     expect((error as Error).message).to.equal('--fault event-flood: profile minimal does not implement monitoring, so it sends no NotifyEvent to flood with');
   });
+
+  it('refuses event-flood with accepts-everything: that station has no monitoring behind its answers', async () => {
+    const error = await startVirtualStation({ url: 'ws://127.0.0.1:9/', identity: 'NO-FLOOD-2', profile: loadStationProfile('ac-wallbox'), faults: ['accepts-everything', 'event-flood'] }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(isToolError(error) && error.code).to.equal('ERR_INVALID_OPTION');
+  });
 });
