@@ -22,4 +22,7 @@ export function checkFaultsFit(profile: StationProfile, faults: readonly FaultNa
   if (faults.includes('event-flood') && !profile.supports.monitoring) {
     throw new ToolError('ERR_INVALID_OPTION', `--fault event-flood: profile ${profile.id} does not implement monitoring, so it sends no NotifyEvent to flood with`);
   }
+  if (faults.includes('operator-monitors') && !profile.supports.monitoring) {
+    throw new ToolError('ERR_INVALID_OPTION', `--fault operator-monitors: profile ${profile.id} does not implement monitoring, so it has no monitors to set`);
+  }
 }
