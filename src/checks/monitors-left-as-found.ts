@@ -99,8 +99,12 @@ function endStateLines(evidence: Evidence, restores: readonly MonitorRestoreCapt
   const cleared = clearedIds(evidence);
   const ours = auditMonitors(evidence);
   const lines: Line[] = [];
+  let alreadyNamed = 0;
   for (const monitor of gone) {
-    if (explained.some((m) => m.id === monitor.id && sameSettings(m, monitor))) continue;
+    if (explained.some((m) => m.id === monitor.id && sameSettings(m, monitor))) {
+      alreadyNamed += 1;
+      continue;
+    }
     const by = cleared.find((c) => c.id === monitor.id)?.caseId;
     // The audit only clears ids it was given for its own monitors (and, in monitoring-clear-hard-wired, a hard-wired one, judged there).
     lines.push(by ? { verdict: 'info', text: `${describeMonitor(monitor)}: gone after the audit cleared #${monitor.id} in ${by} (judged there)` } : { verdict: 'WARN', text: `${describeMonitor(monitor)}: gone by the end of the audit, which neither cleared it nor switched it off` });
@@ -116,7 +120,7 @@ function endStateLines(evidence: Evidence, restores: readonly MonitorRestoreCapt
       lines.push({ verdict: 'info', text: `${describeMonitor(monitor)}: set by the audit in ${mine.caseId} and not cleared by it (the audit's leftover: remove it with ClearVariableMonitoring)` });
     }
   }
-  if (lines.length === 0) {
+  if (lines.length === 0 && alreadyNamed === 0) {
     const renumbered = pairs.filter(([a, b]) => a.id !== b.id).length;
     lines.push({ verdict: 'PASS', text: `at the end the station lists the ${end.monitors.length} monitor(s) it listed before the audit${renumbered > 0 ? ` (${renumbered} with a new id)` : ''}` });
   }

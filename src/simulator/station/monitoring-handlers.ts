@@ -23,6 +23,7 @@ import type { VirtualStation } from './virtual-station.js';
 export function attachMonitoring(station: VirtualStation): { state: MonitoringState; engine: MonitorEngine; outbox: EventOutbox } {
   const { model, profile } = station;
   const state = new MonitoringState(model, profile.monitors);
+  station.monitoring = state;
   const jitterRandom = seededRandom(0x6a17 ^ (station.context.seed ?? 1));
   const engine = new MonitorEngine(model, state, {
     clock: systemClock,

@@ -1,0 +1,79 @@
+import { expect } from 'chai';
+import type { CheckResult } from '../../../src/checks/check.js';
+import { compareMonitors, describeMonitor, sameSettings, type StationMonitor } from '../../../src/evidence/station-monitors.js';
+import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
+import type { Monitor } from '../../../src/simulator/monitoring/monitor.js';
+import { MonitoringState } from '../../../src/simulator/monitoring/monitoring-state.js';
+import { setOperatorMonitors } from '../../../src/simulator/station/operator-monitors.js';
+import type { VirtualStation } from '../../../src/simulator/station/virtual-station.js';
+import { useAuditBed } from '../../helpers/audit-fixture.js';
+
+/** Every case that sets, clears or switches off monitors, without the long periodic dwells. */
+const CASES = [
+  'inventory-full',
+  'monitoring-preflight',
+  'monitoring-bases',
+  'monitoring-bases-restored',
+  'monitoring-custom-errors',
+  'monitoring-clear',
+  'monitoring-clear-hard-wired',
+  'guideline-monitoring-probe',
+  'cleanup-verified',
+];
+
+/** The monitors the virtual station holds now, active ones, from its own state (not through the audit). */
+function monitorsNow(station: VirtualStation): Array<StationMonitor & { origin: string }> {
+  const state = station.monitoring;
+  if (!state) throw new Error('the station has no monitoring block');
+  return state.monitors().filter((m) => m.active).map((m) => ({ ...flat(m), origin: m.origin }));
+}
+
+/** What the station had before the audit: the same profile with the same operator's monitors, built apart. */
+function monitorsAtStart(station: VirtualStation): { all: StationMonitor[]; operator: StationMonitor[] } {
+  const state = new MonitoringState(station.profile.createModel(station.identity), station.profile.monitors);
+  setOperatorMonitors(state);
+  const active = state.monitors().filter((m) => m.active);
+  return { all: active.map(flat), operator: active.filter((m) => m.origin === 'CustomMonitor').map(flat) };
+}
+
+function flat(m: Monitor): StationMonitor {
+  return { id: m.id, component: m.component, variable: m.variable, type: m.type, value: m.value, severity: m.severity, transaction: m.transaction, seq: 0 };
+}
+
+const verdicts = (checks: readonly CheckResult[]): Record<string, string> => Object.fromEntries(checks.map((c) => [c.id, c.verdict]));
+
+describe("audit: a station with its operator's monitors (operator-monitors)", function () {
+  this.timeout(90_000);
+  const audit = useAuditBed();
+
+  it('monitoring-bases deletes them (N03); the audit sets each again, names each, and no verdict changes because of them', async () => {
+    const cases = loadTestCases(CASES);
+    const { result, station } = await audit('AUDIT-OPERATOR', cases, { faults: ['operator-monitors'] });
+    const start = monitorsAtStart(station);
+    // The behaviour: a daily report and an early warning on the connector temperature, a transaction-only Delta, and a changed preset.
+    expect(start.operator.map((m) => `${m.type}/${m.severity}/${m.transaction}`)).to.have.members(['Periodic/9/false', 'UpperThreshold/4/false', 'Delta/6/true', 'UpperThreshold/4/false']);
+
+    // The station, read back after the audit, has every monitor it started with (ids may differ) and nothing else;
+    // the operator's are custom monitors again (a changed preset too, N04.FR.15).
+    const now = monitorsNow(station);
+    for (const monitor of start.operator) expect(now.find((m) => sameSettings(m, monitor))?.origin, describeMonitor(monitor)).to.equal('CustomMonitor');
+    const difference = compareMonitors(start.all, now);
+    expect(difference.onlyInA.map(describeMonitor), 'lost').to.deep.equal([]);
+    expect(difference.onlyInB.map(describeMonitor), 'left behind').to.deep.equal([]);
+
+    // The cleanup check names each operator monitor and what became of it.
+    const cleanup = result.checks.find((c) => c.id === 'monitors-left-as-found');
+    expect(cleanup?.verdict, cleanup?.reason).to.equal('PASS');
+    for (const monitor of start.operator) expect(cleanup?.reason).to.match(new RegExp(`${escape(describeMonitor(monitor))}: re-created as #\\d+`));
+    expect(cleanup?.reason).to.match(/at the end the station lists the \d+ monitor\(s\) it listed before the audit \(3 with a new id\)/);
+
+    // No verdict is decided by the operator's monitors: the same audit of the same station without them gives the same verdicts.
+    const plain = await audit('AUDIT-NO-OPERATOR', cases);
+    expect(verdicts(result.checks)).to.deep.equal(verdicts(plain.result.checks));
+    expect(result.checks.filter((c) => c.verdict === 'FAIL').map((c) => c.id)).to.deep.equal(plain.result.checks.filter((c) => c.verdict === 'FAIL').map((c) => c.id));
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
