@@ -44,11 +44,7 @@ export const monitorsLeftAsFound: Check = {
       seqs.push(...endState.seqs);
     }
     const details = { lines: lines.map((l) => ({ verdict: l.verdict, text: l.text })) };
-    if (lines.length === 0) {
-      const bases = evidence.cases.find((c) => c.id === 'monitoring-bases');
-      const why = bases?.status === 'not-applicable' ? `monitoring-bases did not apply (${bases.reason ?? ''})` : 'the audit recorded no monitors to compare';
-      return resultOf(monitorsLeftAsFound, 'NOT APPLICABLE', `Nothing to judge: ${why}.`, [], details);
-    }
+    if (lines.length === 0) return resultOf(monitorsLeftAsFound, 'NOT APPLICABLE', `Nothing to judge: ${whyNothing(evidence)}.`, [], details);
     const verdict = worst(lines);
     // The worst first; the rest keep their order (monitor by monitor).
     const shown = [...lines].sort((a, b) => RANK.indexOf(a.verdict) - RANK.indexOf(b.verdict));
@@ -57,6 +53,14 @@ export const monitorsLeftAsFound: Check = {
     return resultOf(monitorsLeftAsFound, verdict, `${text}${more}.`, [...new Set(seqs)].sort((a, b) => a - b).slice(0, 50), details);
   },
 };
+
+function whyNothing(evidence: Evidence): string {
+  const bases = evidence.cases.find((c) => c.id === 'monitoring-bases');
+  if (bases?.status === 'not-applicable') return `monitoring-bases did not apply (${bases.reason ?? ''})`;
+  // Evidence of an audit from before the audit recorded the monitors it was about to remove.
+  if (bases?.status === 'completed' && !bases.steps.some((s) => s.kind === 'snapshot-monitors')) return 'monitoring-bases kept no record of the monitors before it switched the base';
+  return 'the audit recorded no monitors to compare';
+}
 
 const RANK: readonly LineVerdict[] = ['FAIL', 'WARN', 'INCONCLUSIVE', 'PASS', 'info'];
 

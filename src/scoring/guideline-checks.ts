@@ -127,7 +127,7 @@ function monitorabilityCheck(spec: GuidelineVariable, facts: StationFacts, weigh
   const label = variableLabel(spec);
   const level = spec.monitoring ?? 'recommended';
   const title = `${label} ${level === 'required' ? 'supports' : 'should support'} monitoring`;
-  const refs = ['N04', 'N04.FR.05', 'N04.FR.10', 'TC_N_08'];
+  const refs = ['N04', 'N04.FR.05', 'TC_N_08'];
   const entries = variableEntries(spec, facts);
   if (entries.length === 0) {
     if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'monitorability', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);

@@ -352,7 +352,7 @@ describe('scoring guideline-checks', () => {
       expect(monitorability(powerSpec(), evidence([...twoEvses(), power(1, false), power(2, false)]))).to.deep.equal({
         id: 'guideline/monitoring/EVSE.Power',
         title: 'EVSE.Power supports monitoring',
-        refs: ['N04', 'N04.FR.05', 'N04.FR.10', 'TC_N_08'],
+        refs: ['N04', 'N04.FR.05', 'TC_N_08'],
         category: 'monitorability',
         verdict: 'FAIL',
         reason: 'EVSE.Power reports supportsMonitoring false (or none); power is the charge',
