@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { CheckResult } from '../../../src/checks/check.js';
 import { monitorsLeftAsFound } from '../../../src/checks/monitors-left-as-found.js';
-import type { CaseEvidence, Evidence, LostMonitor, MonitorRestoreCapture, MonitorsCapture } from '../../../src/evidence/evidence.js';
+import type { CaseEvidence, LostMonitor, MonitorRestoreCapture, MonitorsCapture } from '../../../src/evidence/evidence.js';
 import type { StationMonitor } from '../../../src/evidence/station-monitors.js';
 import { makeCallCapture, makeCase, makeEvidence, makeMessage, makeMessagesCapture } from '../../helpers/evidence-fixture.js';
 
@@ -31,7 +31,7 @@ function cleanupVerified(monitors: StationMonitor[], complete = true): CaseEvide
 const bases = (capture: MonitorRestoreCapture): CaseEvidence => makeCase('monitoring-bases', { captures: { 'restore-monitors': capture } });
 
 function judge(cases: CaseEvidence[]): CheckResult {
-  const result = monitorsLeftAsFound.evaluate(makeEvidence({ cases }) as Evidence);
+  const result = monitorsLeftAsFound.evaluate(makeEvidence({ cases }));
   if (Array.isArray(result)) throw new Error('one result expected');
   return result;
 }
