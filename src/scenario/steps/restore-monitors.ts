@@ -23,7 +23,8 @@ export async function runRestoreMonitors(step: RestoreMonitorsStep, run: StepRun
   const found = run.context.captures[step.from];
   if (found?.kind !== 'monitors') return { status: 'skipped', detail: `no monitors were recorded as "${step.from}" (the case stopped before), so none are set again`, seqs: [] };
   const windowMs = Number(fill(step.withinS, run.context, `${run.where}/withinS`)) * 1000 * run.timeoutScale;
-  const present = await readMonitors(run, Number(fill(step.requestId, run.context, `${run.where}/requestId`)), windowMs);
+  // Also after Ctrl-C: the operator's monitors must not stay deleted because the audit was cut short.
+  const present = await readMonitors(run, Number(fill(step.requestId, run.context, `${run.where}/requestId`)), windowMs, true);
   const capture: MonitorRestoreCapture = {
     kind: 'monitor-restore',
     found: { count: found.monitors.length, complete: found.complete },
@@ -46,7 +47,7 @@ export async function runRestoreMonitors(step: RestoreMonitorsStep, run: StepRun
 
   capture.seqs.push(...(await setAgain(capture.custom, unmatched, run)));
   if (capture.custom.some((l) => l.recreate !== undefined && l.recreate.status !== 'not sent')) {
-    const verified = await readMonitors(run, Number(fill(step.verifyRequestId, run.context, `${run.where}/verifyRequestId`)), windowMs);
+    const verified = await readMonitors(run, Number(fill(step.verifyRequestId, run.context, `${run.where}/verifyRequestId`)), windowMs, true);
     capture.seqs.push(...verified.seqs);
     capture.verified = { status: verified.status, complete: verified.complete, count: verified.monitors.length };
     const pool = [...verified.monitors];

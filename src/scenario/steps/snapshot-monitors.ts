@@ -1,6 +1,7 @@
 import { describeFailure } from '../../ocpp/call-outcome.js';
 import type { MonitorsCapture } from '../../evidence/evidence.js';
 import { compareMonitors, describeMonitor, monitorsIn, type StationMonitor, unusedMonitorId } from '../../evidence/station-monitors.js';
+import type { StationMessage } from '../../session/station-inbox.js';
 import type { SnapshotMonitorsStep } from '../testcase.js';
 import { fill } from '../template.js';
 import type { StepResult, StepRun } from '../step-run.js';
@@ -20,9 +21,10 @@ export interface MonitorReading {
 /**
  * Asks for every monitor (GetMonitoringReport without criteria, N02) and collects the parts by
  * requestId until the last (tbc false) or the window ends. EmptyResultSet is a complete, empty list
- * (N02.FR.10).
+ * (N02.FR.10). `throughInterrupt`: the wait does not end when the audit is interrupted (a cleanup
+ * that must still put monitors back).
  */
-export async function readMonitors(run: StepRun, requestId: number, windowMs: number): Promise<MonitorReading> {
+export async function readMonitors(run: StepRun, requestId: number, windowMs: number, throughInterrupt = false): Promise<MonitorReading> {
   const cursor = run.session.mark();
   const outcome = await run.session.call<{ status: string }>('GetMonitoringReport', { requestId }, { timeoutMs: run.callTimeoutMs * run.timeoutScale });
   const seqs = outcome.messageId ? run.session.framesOf(outcome.messageId) : [];
@@ -34,13 +36,11 @@ export async function readMonitors(run: StepRun, requestId: number, windowMs: nu
   if (status === 'EmptyResultSet') return { status, complete: true, monitors: [], seqs, unanswered: false };
   if (status !== 'Accepted') return { status, complete: false, monitors: [], seqs, unanswered: false };
   run.waiting(`NotifyMonitoringReport parts of request ${requestId}`, Date.now() + windowMs);
-  const parts = await collectUntil(run, (m) => m.action === 'NotifyMonitoringReport' && m.payload['requestId'] === requestId, {
-    after: cursor,
-    timeoutMs: windowMs,
-    until: (got) => got.some((part) => part.payload['tbc'] !== true),
-  });
+  const wait = { after: cursor, timeoutMs: windowMs, until: (got: readonly StationMessage[]) => got.some((part) => part.payload['tbc'] !== true) };
+  const isPart = (m: StationMessage): boolean => m.action === 'NotifyMonitoringReport' && m.payload['requestId'] === requestId;
+  const parts = throughInterrupt ? await run.session.collect(isPart, wait) : await collectUntil(run, isPart, wait);
   const complete = parts.some((part) => part.payload['tbc'] !== true);
-  return { status, complete, monitors: monitorsIn(parts), seqs: [...seqs, ...parts.map((p) => p.seq)], unanswered: !complete && (run.signal.aborted || !run.session.isConnected) };
+  return { status, complete, monitors: monitorsIn(parts), seqs: [...seqs, ...parts.map((p) => p.seq)], unanswered: !complete && ((run.signal.aborted && !throughInterrupt) || !run.session.isConnected) };
 }
 
 /** Why a reading is not the whole list, in words. */

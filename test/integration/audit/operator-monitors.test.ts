@@ -6,7 +6,10 @@ import type { Monitor } from '../../../src/simulator/monitoring/monitor.js';
 import { MonitoringState } from '../../../src/simulator/monitoring/monitoring-state.js';
 import { setOperatorMonitors } from '../../../src/simulator/station/operator-monitors.js';
 import type { VirtualStation } from '../../../src/simulator/station/virtual-station.js';
-import { useAuditBed } from '../../helpers/audit-fixture.js';
+import { auditStation } from '../../../src/audit/audit-station.js';
+import { loadStationProfile } from '../../../src/simulator/station-profile.js';
+import { testAuditOptions, useAuditBed } from '../../helpers/audit-fixture.js';
+import { useStationTestbed } from '../../helpers/virtual-station-fixture.js';
 
 /** Every case that sets, clears or switches off monitors, without the long periodic dwells. */
 const CASES = [
@@ -45,6 +48,7 @@ const verdicts = (checks: readonly CheckResult[]): Record<string, string> => Obj
 describe("audit: a station with its operator's monitors (operator-monitors)", function () {
   this.timeout(90_000);
   const audit = useAuditBed();
+  const bed = useStationTestbed();
 
   it('monitoring-bases deletes them (N03); the audit sets each again, names each, and no verdict changes because of them', async () => {
     const cases = loadTestCases(CASES);
@@ -71,6 +75,24 @@ describe("audit: a station with its operator's monitors (operator-monitors)", fu
     const plain = await audit('AUDIT-NO-OPERATOR', cases);
     expect(verdicts(result.checks)).to.deep.equal(verdicts(plain.result.checks));
     expect(result.checks.filter((c) => c.verdict === 'FAIL').map((c) => c.id)).to.deep.equal(plain.result.checks.filter((c) => c.verdict === 'FAIL').map((c) => c.id));
+  });
+
+  it('Ctrl-C right after FactoryDefault deleted them: the cleanup still sets every one again', async () => {
+    const csms = await bed.startCsms();
+    const { station, session } = await bed.startStation(csms, 'AUDIT-OPERATOR-INTERRUPT', { profile: loadStationProfile('ac-wallbox'), faults: ['operator-monitors'] });
+    const { evidence, result } = await auditStation(session, loadTestCases(['inventory-full', 'monitoring-preflight', 'monitoring-bases']), testAuditOptions(), (runner) => {
+      runner.on('step', ({ caseId, step }) => {
+        if (caseId === 'monitoring-bases' && step.id === 'factory-default') runner.interrupt('SIGINT received');
+      });
+    });
+    expect(evidence.cases.find((c) => c.id === 'monitoring-bases')?.status).to.equal('inconclusive');
+    const now = monitorsNow(station);
+    const difference = compareMonitors(monitorsAtStart(station).all, now);
+    expect(difference.onlyInA.map(describeMonitor), 'lost').to.deep.equal([]);
+    expect(difference.onlyInB.map(describeMonitor), 'left behind').to.deep.equal([]);
+    const cleanup = result.checks.find((c) => c.id === 'monitors-left-as-found');
+    expect(cleanup?.verdict, cleanup?.reason).to.equal('PASS');
+    expect(cleanup?.reason.match(/re-created as #\d+/g)).to.have.length(4);
   });
 });
 
