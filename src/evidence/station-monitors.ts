@@ -83,28 +83,37 @@ export function sameSlot(a: Omit<StationMonitor, 'seq' | 'id'>, b: Omit<StationM
   return sameComponent(a.component, b.component) && sameVariable(a.variable, b.variable) && a.type === b.type && a.severity === b.severity;
 }
 
+/** One key per settings (what sameSettings compares), for pairing long lists without comparing every pair. */
+function settingsKey(m: Omit<StationMonitor, 'seq' | 'id'>): string {
+  const evse = m.component.evse ? `${m.component.evse.id}/${m.component.evse.connectorId ?? ''}` : '';
+  return JSON.stringify([m.component.name.toLowerCase(), m.component.instance ?? null, evse, m.variable.name.toLowerCase(), m.variable.instance ?? null, m.type, m.value, m.severity, m.transaction]);
+}
+
 /**
  * Pairs monitors of two lists with the same settings, one to one, preferring the same id.
- * Returns those of `a` without a partner (gone) and those of `b` without one (new).
+ * Returns those of `a` without a partner (gone) and those of `b` without one (new), each in its
+ * list's order.
  */
 export function compareMonitors(a: readonly StationMonitor[], b: readonly StationMonitor[]): { onlyInA: StationMonitor[]; onlyInB: StationMonitor[]; pairs: Array<[StationMonitor, StationMonitor]> } {
-  const unpaired = [...b];
+  const waiting = new Map<string, StationMonitor[]>();
+  for (const monitor of b) {
+    const key = settingsKey(monitor);
+    waiting.set(key, [...(waiting.get(key) ?? []), monitor]);
+  }
+  const paired = new Set<StationMonitor>();
   const pairs: Array<[StationMonitor, StationMonitor]> = [];
-  const onlyInA: StationMonitor[] = [];
-  const take = (index: number): StationMonitor => unpaired.splice(index, 1)[0];
-  const leftovers: StationMonitor[] = [];
+  const take = (monitor: StationMonitor, partner: StationMonitor | undefined): boolean => {
+    if (partner === undefined) return false;
+    const same = waiting.get(settingsKey(monitor)) ?? [];
+    same.splice(same.indexOf(partner), 1);
+    paired.add(partner);
+    pairs.push([monitor, partner]);
+    return true;
+  };
   // Same id and settings first, so an unchanged monitor is never paired with a look-alike.
-  for (const monitor of a) {
-    const index = unpaired.findIndex((other) => other.id === monitor.id && sameSettings(monitor, other));
-    if (index >= 0) pairs.push([monitor, take(index)]);
-    else leftovers.push(monitor);
-  }
-  for (const monitor of leftovers) {
-    const index = unpaired.findIndex((other) => sameSettings(monitor, other));
-    if (index >= 0) pairs.push([monitor, take(index)]);
-    else onlyInA.push(monitor);
-  }
-  return { onlyInA, onlyInB: unpaired, pairs };
+  const leftovers = a.filter((monitor) => !take(monitor, waiting.get(settingsKey(monitor))?.find((other) => other.id === monitor.id)));
+  const onlyInA = leftovers.filter((monitor) => !take(monitor, waiting.get(settingsKey(monitor))?.[0]));
+  return { onlyInA, onlyInB: b.filter((monitor) => !paired.has(monitor)), pairs };
 }
 
 /** A monitor in words: `monitor #6 Connector@1/1.Temperature Periodic 86400 s, severity 8`. */
