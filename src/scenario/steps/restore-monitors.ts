@@ -117,7 +117,9 @@ async function setAgain(custom: LostMonitor[], spare: StationMonitor[], run: Ste
     if (!outcome.ok) {
       const unanswered = outcome.failure.kind === 'timeout' || outcome.failure.kind === 'disconnected';
       gone = unanswered;
-      for (const { lost } of members) record(lost, { status: outcome.failure.kind === 'call-error' ? `CALLERROR ${outcome.failure.errorCode}` : 'no answer', detail: describeFailure(outcome.failure), ...(unanswered ? { unanswered: true as const } : {}) });
+      const { failure } = outcome;
+      const fields = failure.kind === 'call-error' ? { status: `CALLERROR ${failure.errorCode}`, ...(failure.errorDescription ? { detail: failure.errorDescription } : {}) } : { status: 'no answer', detail: describeFailure(failure) };
+      for (const { lost } of members) record(lost, { ...fields, ...(unanswered ? { unanswered: true as const } : {}) });
       continue;
     }
     const results = asArray(outcome.payload.setMonitoringResult);

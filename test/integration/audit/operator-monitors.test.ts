@@ -77,6 +77,44 @@ describe("audit: a station with its operator's monitors (operator-monitors)", fu
     expect(result.checks.filter((c) => c.verdict === 'FAIL').map((c) => c.id)).to.deep.equal(plain.result.checks.filter((c) => c.verdict === 'FAIL').map((c) => c.id));
   });
 
+  it('a station that refuses to take one back: that monitor is named with the refusal, a WARN, and nothing else fails because of it', async () => {
+    const csms = await bed.startCsms();
+    const { station, session } = await bed.startStation(csms, 'AUDIT-OPERATOR-REFUSED', { profile: loadStationProfile('ac-wallbox'), faults: ['operator-monitors'] });
+    // After FactoryDefault, the first request for the daily report is refused (as a station may, N04.FR.07).
+    const setMonitoring = station.handler('SetVariableMonitoring');
+    const setBase = station.handler('SetMonitoringBase');
+    let armed = false;
+    station.addHandlers({
+      SetMonitoringBase: (payload) => {
+        if (payload['monitoringBase'] === 'FactoryDefault') armed = true;
+        return setBase?.(payload);
+      },
+      SetVariableMonitoring: async (payload) => {
+        const data = payload['setMonitoringData'] as Array<{ type: string; value: number; severity: number; component: unknown; variable: unknown }>;
+        const refused = armed ? data.findIndex((d) => d.type === 'Periodic' && d.value === 86_400 && d.severity === 9) : -1;
+        if (refused < 0) return setMonitoring?.(payload);
+        armed = false;
+        const rest = data.filter((_, i) => i !== refused);
+        const answered = rest.length > 0 ? ((await setMonitoring?.({ setMonitoringData: rest })) as { setMonitoringResult: unknown[] }).setMonitoringResult : [];
+        const { type, severity, component, variable } = data[refused] ?? {};
+        const refusal = { status: 'Rejected', type, severity, component, variable, statusInfo: { reasonCode: 'InternalError' } };
+        return { setMonitoringResult: [...answered.slice(0, refused), refusal, ...answered.slice(refused)] };
+      },
+    });
+    const { result } = await auditStation(session, loadTestCases(CASES), testAuditOptions());
+    const daily = monitorsAtStart(station).operator.find((m) => m.type === 'Periodic');
+    if (!daily) throw new Error('no daily report among the operator monitors');
+    const cleanup = result.checks.find((c) => c.id === 'monitors-left-as-found');
+    expect(cleanup?.verdict, cleanup?.reason).to.equal('WARN');
+    expect(cleanup?.reason).to.match(new RegExp(`^${escape(describeMonitor(daily))}: could not be re-created: Rejected \\(InternalError\\); `));
+    expect(cleanup?.reason.match(/re-created as #\d+/g)).to.have.length(3);
+    // One cause, one finding: the base checks and the end state do not count the lost monitor again.
+    expect(result.checks.find((c) => c.id === 'monitoring-bases-restored/same-as-before')?.verdict).to.equal('PASS');
+    const plain = await audit('AUDIT-NO-OPERATOR-2', loadTestCases(CASES));
+    const failed = (checks: readonly CheckResult[]): string[] => checks.filter((c) => c.verdict === 'FAIL').map((c) => c.id);
+    expect(failed(result.checks)).to.deep.equal(failed(plain.result.checks));
+  });
+
   it('Ctrl-C right after FactoryDefault deleted them: the cleanup still sets every one again', async () => {
     const csms = await bed.startCsms();
     const { station, session } = await bed.startStation(csms, 'AUDIT-OPERATOR-INTERRUPT', { profile: loadStationProfile('ac-wallbox'), faults: ['operator-monitors'] });
