@@ -2,10 +2,11 @@ import type { Check } from './check.js';
 import { eventChecks } from './event-checks.js';
 import { inventoryChecks } from './inventory-checks.js';
 import { monitoringSupport } from './monitoring-support.js';
+import { monitorsLeftAsFound } from './monitors-left-as-found.js';
 import { pendingProvisioning } from './pending-provisioning.js';
 import { protocolConformance } from './protocol-conformance.js';
 import { stepExpectations } from './step-expectations.js';
 import { unreportedNamesRefused } from './unreported-names-refused.js';
 
 /** Every check of the audit, in report order. */
-export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, ...eventChecks];
+export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitorsLeftAsFound, ...eventChecks];

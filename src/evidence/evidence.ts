@@ -3,6 +3,8 @@
  * versioned shape that checks read and `evidence.json` stores. Every observation carries the
  * journal sequence numbers (`seqs`) of the frames that show it, so a verdict can point at them.
  */
+import type { StationMonitor } from './station-monitors.js';
+
 /** 2: evidence.json no longer stores the device-model entries (they are derived from the report). */
 export const EVIDENCE_VERSION = 2;
 
@@ -81,7 +83,61 @@ export interface VariablesCapture {
   seqs: number[];
 }
 
-export type Capture = CallCapture | MessagesCapture | VariablesCapture;
+/** The monitors one GetMonitoringReport listed (snapshot-monitors step). */
+export interface MonitorsCapture {
+  kind: 'monitors';
+  /** The GetMonitoringReport status (Accepted, EmptyResultSet, ...), or why no answer came. */
+  status: string;
+  /** Every report part arrived (the last with tbc false), or the station has none (EmptyResultSet). */
+  complete: boolean;
+  monitors: StationMonitor[];
+  /** An id none of these monitors has: a probe of an unknown id touches nothing that is there. */
+  unusedId: number;
+  seqs: number[];
+}
+
+/** A custom monitor the case removed, and what restore-monitors did to set it again. */
+export interface LostMonitor {
+  /** The monitor as it was recorded before the case changed anything. */
+  monitor: StationMonitor;
+  /** The SetVariableMonitoring that set it again. */
+  recreate?: {
+    /** Id of the station's monitor with the same place, type and severity whose settings were put back (N04.FR.12, N04.FR.15). */
+    replacing?: number;
+    /** The result status, or `not sent` with the reason in `detail`. */
+    status: string;
+    id?: number;
+    /** statusInfo of the result, a CALLERROR, a timeout, or why it was not sent. */
+    detail?: string;
+    /** The station gave no answer (timeout, disconnect): the outcome is unknown. */
+    unanswered?: true;
+  };
+  /** Id of the monitor with the same settings in the report that followed; absent when none was listed. */
+  verifiedAs?: number;
+}
+
+/**
+ * What restore-monitors found and did. A monitor recorded before the case and gone after it is
+ * custom (set through a CSMS; SetMonitoringBase FactoryDefault / HardWiredOnly delete those, N03)
+ * unless a report taken after such a base still listed it: then it is the manufacturer's, and only
+ * the station can bring it back.
+ */
+export interface MonitorRestoreCapture {
+  kind: 'monitor-restore';
+  /** The record taken before the case changed anything. */
+  found: { count: number; complete: boolean };
+  /** The report taken after the case's cleanup, before setting anything again. */
+  present?: { status: string; complete: boolean; count: number };
+  /** The report taken after setting them again; absent when nothing was sent. */
+  verified?: { status: string; complete: boolean; count: number };
+  /** The custom monitors that were gone, each with what the audit did to set it again. */
+  custom: LostMonitor[];
+  /** The manufacturer's monitors that were gone (not set again by the audit). */
+  manufacturer: StationMonitor[];
+  seqs: number[];
+}
+
+export type Capture = CallCapture | MessagesCapture | VariablesCapture | MonitorsCapture | MonitorRestoreCapture;
 
 export type StepStatus = 'ok' | 'unmet' | 'skipped' | 'failed';
 

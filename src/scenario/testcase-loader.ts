@@ -107,8 +107,15 @@ function checkReferences(file: string, testCase: TestCase): void {
         const name = /^captures\.([\w-]+)/.exec(reference)?.[1];
         if (name !== undefined && !captures.has(name)) throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer} uses \${${reference}}, but no earlier step captures "${name}"`);
       }
+      if (step.kind === 'restore-monitors') {
+        if (captures.get(step.from) !== 'snapshot-monitors') throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/from names "${step.from}", which is not an earlier snapshot-monitors step`);
+        (step.manufacturerReports ?? []).forEach((name, i) => {
+          const kind = captures.get(name);
+          if (kind !== 'collect-report' && kind !== 'snapshot-monitors') throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/manufacturerReports/${i} names "${name}", which is not an earlier collect-report or snapshot-monitors step`);
+        });
+      }
       stepIds.add(step.id);
-      if (step.kind === 'send' || step.kind === 'await' || step.kind === 'collect-report' || step.kind === 'read-variables') {
+      if (step.kind === 'send' || step.kind === 'await' || step.kind === 'collect-report' || step.kind === 'read-variables' || step.kind === 'snapshot-monitors') {
         captures.set(step.as ?? step.id, step.kind);
       }
     });

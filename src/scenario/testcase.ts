@@ -138,10 +138,48 @@ export interface RestoreVariablesStep extends StepBase {
   from: string;
 }
 
+/**
+ * GetMonitoringReport and the monitors it lists, as a capture (`captures.<id>.monitors`,
+ * `captures.<id>.unusedId`). EmptyResultSet is a complete, empty list. Unmet when the list is not
+ * complete, or, with `sameAs`, when the monitors differ from those (ids and order aside).
+ */
+export interface SnapshotMonitorsStep extends StepBase {
+  kind: 'snapshot-monitors';
+  requestId: string | number;
+  withinS: number | string;
+  /** Report parts or monitors to compare with, usually `${known.…}`: unmet, naming each difference, unless the same monitors are listed. */
+  sameAs?: unknown;
+  /** Monitors left out of the `sameAs` comparison on both sides, e.g. `${known.…}` of what another case already judged. */
+  ignoring?: unknown;
+  as?: string;
+}
+
+/**
+ * Puts back the monitors a snapshot-monitors step recorded and the case removed (SetMonitoringBase
+ * FactoryDefault / HardWiredOnly delete custom monitors, N03): reads the monitors now, sets each
+ * missing custom monitor again (type, value, severity, transaction flag; the station gives new
+ * ids) and reads them again to verify.
+ */
+export interface RestoreMonitorsStep extends StepBase {
+  kind: 'restore-monitors';
+  /** The snapshot-monitors capture taken before the case changed anything. */
+  from: string;
+  /**
+   * Report captures (collect-report or snapshot-monitors) taken right after FactoryDefault or
+   * HardWiredOnly: a monitor they list survived a base that deletes custom monitors, so it is the
+   * manufacturer's and never set again by the audit.
+   */
+  manufacturerReports?: string[];
+  /** For the report before setting anything, and for the one that verifies. */
+  requestId: string | number;
+  verifyRequestId: string | number;
+  withinS: number | string;
+}
+
 export interface PromptStep extends StepBase {
   kind: 'prompt';
   message: string;
 }
 
-export type Step = SendStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | ReadVariablesStep | RestoreVariablesStep | PromptStep;
+export type Step = SendStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | ReadVariablesStep | RestoreVariablesStep | SnapshotMonitorsStep | RestoreMonitorsStep | PromptStep;
 export type StepKind = Step['kind'];

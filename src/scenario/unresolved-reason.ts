@@ -71,6 +71,10 @@ function captureGap(capture: Capture, rest: string[], notANumber: ((what: string
     const field = fieldOf(rest[0] === 'response' ? rest.slice(1) : rest);
     return notANumber ? notANumber(`${field} in the station's ${capture.action} response`) : `the station's ${capture.action} response has no ${field}`;
   }
+  if (capture.kind !== 'messages') {
+    // A monitor snapshot or restore record: what is missing is the station's monitoring report.
+    return `the station's monitoring report has no ${fieldOf(rest)}`;
+  }
   const index = rest[0] === 'messages' ? Number(rest[1]) : Number.NaN;
   if (Number.isInteger(index) && index >= capture.messages.length) {
     return capture.messages.length === 0 ? `the station sent no ${capture.action}` : `the station sent only ${capture.messages.length} ${capture.action}`;

@@ -144,10 +144,16 @@ function monitorabilityCheck(spec: GuidelineVariable, facts: StationFacts, weigh
     return result(id, title, refs, 'monitorability', share === 1 ? 'PASS' : 'WARN', `supportsMonitoring true on ${monitorable.length} of ${entries.length}; the audit did not probe it with a monitor`, seqs, share, weight);
   }
   const answers = monitorable.map((entry) => facts.probe?.get(addressKey(entry.component, entry.variable)));
-  const accepted = answers.filter((a) => a?.status === 'Accepted').length;
+  // Duplicate with such a monitor already there shows the variable takes it (N04.FR.10).
+  const takes = (answer: (typeof answers)[number]): boolean => answer?.status === 'Accepted' || answer?.existing !== undefined;
+  const accepted = answers.filter(takes).length;
   const probeSeqs = answers.flatMap((a) => a?.seqs ?? []);
-  if (accepted === entries.length) return result(id, title, refs, 'monitorability', 'PASS', `supportsMonitoring true and the audit's probe monitor was accepted (${accepted} of ${entries.length})`, [...seqs, ...probeSeqs], 1, weight);
-  const refused = answers.find((a) => a && a.status !== 'Accepted')?.status;
+  if (accepted === entries.length) {
+    const existing = answers.filter((a) => a?.existing !== undefined).map((a) => `#${a?.existing}`);
+    const note = existing.length > 0 ? `; Duplicate where the station already had such a monitor (${existing.join(', ')}, N04.FR.10)` : '';
+    return result(id, title, refs, 'monitorability', 'PASS', `supportsMonitoring true and the audit's probe monitor was accepted (${accepted} of ${entries.length})${note}`, [...seqs, ...probeSeqs], 1, weight);
+  }
+  const refused = answers.find((a) => a && !takes(a))?.status;
   return result(
     id,
     title,

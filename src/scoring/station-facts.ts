@@ -24,14 +24,22 @@ export interface StationFacts {
   connectors: Array<{ evseId: number; connectorId: number }>;
   /** Why there is no device model at all, when the station's own answer says (GetBaseReport refused or never sent). */
   noDeviceModel: string | undefined;
-  /** Monitors of the first monitoring report (the station as found); undefined when none was collected. */
+  /**
+   * The manufacturer's monitors of the first monitoring report (the station as found): custom
+   * monitors an operator had set, told apart by the base switches (restore-monitors), are left
+   * out; undefined when no report was collected.
+   */
   baseline: ReportedMonitor[] | undefined;
   /** Why there is no such report, when the station's own answer says (monitoring unsupported, report never sent). */
   baselineMissing: string | undefined;
   /** Monitors left after SetMonitoringBase HardWiredOnly; undefined when the audit did not get there. */
   hardWired: ReportedMonitor[] | undefined;
-  /** SetVariableMonitoring results of the guideline's monitoring probe, by variable key. */
-  probe: Map<string, { status: string; seqs: number[] }> | undefined;
+  /**
+   * SetVariableMonitoring results of the guideline's monitoring probe, by variable key. `existing`:
+   * the answer was Duplicate and the station as found had a monitor of that type and severity there
+   * (its id), so the variable does take one (N04.FR.10).
+   */
+  probe: Map<string, { status: string; seqs: number[]; existing?: number }> | undefined;
 }
 
 
@@ -53,6 +61,7 @@ export function gatherFacts(evidence: Evidence): StationFacts {
     evseIds.add(evse.id);
     if (sameName(entry.component.name, 'Connector') && evse.connectorId !== undefined && evse.connectorId > 0) connectors.set(`${evse.id}/${evse.connectorId}`, { evseId: evse.id, connectorId: evse.connectorId });
   }
+  const found = asFound(evidence);
   for (const status of evidence.statusNotifications) {
     const evseId = Number(status.payload['evseId']);
     const connectorId = Number(status.payload['connectorId']);
@@ -66,10 +75,10 @@ export function gatherFacts(evidence: Evidence): StationFacts {
     evseIds: [...evseIds].sort((a, b) => a - b),
     connectors: [...connectors.values()].sort((a, b) => a.evseId - b.evseId || a.connectorId - b.connectorId),
     noDeviceModel: noDeviceModel(evidence)?.reason,
-    baseline: asFound(evidence),
+    baseline: found && withoutOperatorMonitors(found, evidence),
     baselineMissing: baselineMissing(evidence),
     hardWired: reportedMonitors(evidence, 'monitoring-bases', 'after-hardwired-report'),
-    probe: probeResults(evidence),
+    probe: probeResults(evidence, found),
   };
 }
 
@@ -105,19 +114,35 @@ function reportedMonitors(evidence: Evidence, caseId: string, captureName: strin
   return monitors;
 }
 
+/**
+ * The monitors of the station as found without those an operator set: a monitor the base switches
+ * deleted and the audit set again as new (restore-monitors) is custom, not the manufacturer's. One
+ * that put an operator's settings back on a manufacturer's monitor stays: that monitor is the
+ * manufacturer's, with its type and severity.
+ */
+function withoutOperatorMonitors(monitors: ReportedMonitor[], evidence: Evidence): ReportedMonitor[] {
+  const operator = evidence.cases.flatMap((c) => Object.values(c.captures)).flatMap((capture) => (capture.kind === 'monitor-restore' ? capture.custom : []));
+  const own = operator.filter((lost) => lost.recreate?.replacing === undefined).map((lost) => lost.monitor);
+  return monitors.filter((m) => !own.some((o) => o.id === m.id && addressKey(o.component, o.variable) === addressKey(m.component, m.variable) && o.type === m.type && o.severity === m.severity));
+}
+
 /** The per-variable answers to the guideline probe case (request order = result order). */
-function probeResults(evidence: Evidence): StationFacts['probe'] {
+function probeResults(evidence: Evidence, asFound: readonly ReportedMonitor[] | undefined): StationFacts['probe'] {
   const capture = evidence.cases.find((c) => c.id === 'guideline-monitoring-probe')?.captures['probe'];
   if (capture?.kind !== 'call' || !capture.ok) return undefined;
-  const requested = (capture.request['setMonitoringData'] as Array<{ component: ComponentRefJson; variable: VariableRefJson; type?: string }> | undefined) ?? [];
+  const requested = (capture.request['setMonitoringData'] as Array<{ component: ComponentRefJson; variable: VariableRefJson; type?: string; severity?: number }> | undefined) ?? [];
   const results = (capture.response?.['setMonitoringResult'] as Array<{ status?: string; id?: unknown }> | undefined) ?? [];
-  const probe = new Map<string, { status: string; seqs: number[] }>();
+  const probe = new Map<string, { status: string; seqs: number[]; existing?: number }>();
   // The Periodic probe answers "does it take a monitor at all" (every dataType can have one).
   requested.forEach((data, index) => {
+    if (data.type !== undefined && data.type !== 'Periodic') return;
+    const key = addressKey(data.component, data.variable);
     const result = results[index];
     // Accepted without an id is no monitor (N04.FR.11): nothing can report, change or clear it.
     const status = result?.status === 'Accepted' && typeof result.id !== 'number' ? 'Accepted without a monitor id' : (result?.status ?? 'missing');
-    if (data.type === undefined || data.type === 'Periodic') probe.set(addressKey(data.component, data.variable), { status, seqs: capture.seqs });
+    // Duplicate (N04.FR.10) is a correct answer when such a monitor is there already, e.g. an operator's daily report.
+    const existing = status === 'Duplicate' ? asFound?.find((m) => addressKey(m.component, m.variable) === key && m.type === (data.type ?? 'Periodic') && m.severity === data.severity)?.id : undefined;
+    probe.set(key, { status, seqs: capture.seqs, ...(existing !== undefined ? { existing } : {}) });
   });
   return probe;
 }

@@ -31,4 +31,7 @@ export function checkFaultsFit(profile: StationProfile, faults: readonly FaultNa
   if (faults.includes('event-flood') && faults.includes('accepts-everything')) {
     throw new ToolError('ERR_INVALID_OPTION', '--fault event-flood: a station with accepts-everything has no monitoring behind its answers, so it sends no NotifyEvent to flood with');
   }
+  if (faults.includes('operator-monitors') && !profile.supports.monitoring) {
+    throw new ToolError('ERR_INVALID_OPTION', `--fault operator-monitors: profile ${profile.id} does not implement monitoring, so it has no monitors to set`);
+  }
 }

@@ -3,7 +3,7 @@ import { CASE_OPTION_DEFAULTS, RUNNER_DEFAULTS } from '../../src/audit/audit-def
 import type { LoadedTestCase } from '../../src/scenario/testcase-loader.js';
 import { loadStationProfile } from '../../src/simulator/station-profile.js';
 import type { FaultName } from '../../src/simulator/station/faults.js';
-import type { VirtualStationOptions } from '../../src/simulator/station/virtual-station.js';
+import type { VirtualStation, VirtualStationOptions } from '../../src/simulator/station/virtual-station.js';
 import { useStationTestbed } from './virtual-station-fixture.js';
 
 /** Audit options for tests: the real defaults with shorter periods where a test can afford it. */
@@ -24,13 +24,21 @@ export function testAuditOptions(overrides: Partial<AuditOptions> = {}): AuditOp
   };
 }
 
-/** Registers the testbed of one describe block and returns an auditor of virtual stations. */
-export function useAuditBed(): (identity: string, cases: readonly LoadedTestCase[], station?: { profile?: string; faults?: FaultName[] } & Partial<Omit<VirtualStationOptions, 'profile' | 'faults'>>, options?: Partial<AuditOptions>) => Promise<AuditOutcome> {
+/**
+ * Registers the testbed of one describe block and returns an auditor of virtual stations. The
+ * outcome also holds the virtual station, to look at its own state after the audit.
+ */
+export function useAuditBed(): (
+  identity: string,
+  cases: readonly LoadedTestCase[],
+  station?: { profile?: string; faults?: FaultName[] } & Partial<Omit<VirtualStationOptions, 'profile' | 'faults'>>,
+  options?: Partial<AuditOptions>,
+) => Promise<AuditOutcome & { station: VirtualStation }> {
   const bed = useStationTestbed();
   return async (identity, cases, station = {}, options = {}) => {
     const csms = await bed.startCsms();
     const { profile = 'ac-wallbox', ...rest } = station;
-    const { session } = await bed.startStation(csms, identity, { ...rest, profile: loadStationProfile(profile) });
-    return auditStation(session, cases, testAuditOptions(options));
+    const started = await bed.startStation(csms, identity, { ...rest, profile: loadStationProfile(profile) });
+    return { ...(await auditStation(started.session, cases, testAuditOptions(options))), station: started.station };
   };
 }

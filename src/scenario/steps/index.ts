@@ -5,8 +5,10 @@ import { runCollectReport } from './collect-report.js';
 import { runExpect } from './expect.js';
 import { runPrompt } from './prompt.js';
 import { runReadVariables } from './read-variables.js';
+import { runRestoreMonitors } from './restore-monitors.js';
 import { runRestoreVariables } from './restore-variables.js';
 import { runSend } from './send.js';
+import { runSnapshotMonitors } from './snapshot-monitors.js';
 import { runWait } from './wait.js';
 
 /** Runs one step of any kind. */
@@ -26,6 +28,10 @@ export async function runStep(step: Step, run: StepRun): Promise<StepResult> {
       return runReadVariables(step, run);
     case 'restore-variables':
       return runRestoreVariables(step, run);
+    case 'snapshot-monitors':
+      return runSnapshotMonitors(step, run);
+    case 'restore-monitors':
+      return runRestoreMonitors(step, run);
     case 'prompt':
       return runPrompt(step, run);
   }

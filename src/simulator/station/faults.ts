@@ -26,6 +26,7 @@ export const FAULTS = {
   'tiny-model': 'a tiny device model without OCPPCommCtrlr.HeartbeatInterval, OCPPCommCtrlr.OfflineThreshold and DeviceDataCtrlr.ItemsPerMessage[GetReport] (Get/SetVariables answer UnknownVariable; heartbeats follow the boot interval)',
   'accepts-everything': 'says Accepted to every device-model and monitoring request and does nothing: GetVariables without values, writes not applied, monitors without ids, GetMonitoringReport with no report, no NotifyEvent ever',
   'no-base-report': 'GetBaseReport and GetReport are answered CALLERROR NotSupported: the station reports no device model',
+  'operator-monitors': 'starts with custom monitors an operator set: a daily Periodic and an UpperThreshold (severity 4) on a connector temperature, a transaction-only Delta on EVSE power, and a preconfigured threshold changed (needs a profile with monitoring)',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;

@@ -11,6 +11,7 @@ import { MonitorEngine } from '../monitoring/monitor-engine.js';
 import { MonitoringState } from '../monitoring/monitoring-state.js';
 import { attachEventFlood } from './event-flood.js';
 import { limitOf } from './message-limits.js';
+import { setOperatorMonitors } from './operator-monitors.js';
 import { seededRandom } from './seeded-random.js';
 import type { VirtualStation } from './virtual-station.js';
 
@@ -22,6 +23,7 @@ import type { VirtualStation } from './virtual-station.js';
 export function attachMonitoring(station: VirtualStation): { state: MonitoringState; engine: MonitorEngine; outbox: EventOutbox } {
   const { model, profile } = station;
   const state = new MonitoringState(model, profile.monitors);
+  station.monitoring = state;
   const jitterRandom = seededRandom(0x6a17 ^ (station.context.seed ?? 1));
   const engine = new MonitorEngine(model, state, {
     clock: systemClock,
@@ -37,6 +39,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
   });
   const { faults } = station;
   if (faults.has('event-flood')) attachEventFlood(station);
+  if (faults.has('operator-monitors')) for (const line of setOperatorMonitors(state)) station.context.log(`operator monitor ${line}`);
   engine.on('event', (eventData, severity) => {
     if (faults.has('monitors-never-fire') && eventData.variableMonitoringId !== undefined) return;
     if (faults.has('threshold-without-cleared') && eventData.cleared === true) return;

@@ -4,6 +4,7 @@ import { OcppCallError } from '../../ocpp/error-codes.js';
 import type { RpcConnection } from '../../ocpp/rpc-connection.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
 import type { DeviceModel } from '../device-model/device-model.js';
+import type { MonitoringState } from '../monitoring/monitoring-state.js';
 import type { StationProfile } from '../station-profile.js';
 import { ChargingSessions } from './charging-sessions.js';
 import { controlHandlers } from './control-handlers.js';
@@ -61,6 +62,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   readonly faults: FaultSet;
   /** Transactions started and stopped by the CSMS (F01/F03). */
   readonly sessions: ChargingSessions;
+  /** The station's monitors, base and level, when its profile has the monitoring block (set by attachMonitoring). */
+  monitoring: MonitoringState | undefined;
   readonly #options: VirtualStationOptions;
   readonly #random: () => number;
   readonly #sensors: SensorDriver;

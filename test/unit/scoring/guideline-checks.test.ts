@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { CheckResult } from '../../../src/checks/check.js';
 import type { Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity, GuidelineVariable } from '../../../src/config/guideline.js';
-import type { CaseEvidence, CollectedMessage, ComponentRefJson, DeviceModelEntry, Evidence, VariableRefJson } from '../../../src/evidence/evidence.js';
+import type { CaseEvidence, CollectedMessage, ComponentRefJson, DeviceModelEntry, Evidence, MonitorRestoreCapture, VariableRefJson } from '../../../src/evidence/evidence.js';
 import { chooseGuideline, monitoringProbes } from '../../../src/scoring/choose-guideline.js';
 import { evaluateGuideline } from '../../../src/scoring/guideline-checks.js';
 import {
@@ -444,6 +444,23 @@ describe('scoring guideline-checks', () => {
       expect(result).to.deep.include({ verdict: 'FAIL', score: 0, reason: 'probe monitor accepted on 0 of 1 (first refusal: Accepted without a monitor id)' });
     });
 
+    it('probe Duplicate where the station as found had such a monitor (an operator\'s daily report) → PASS: the variable takes it (N04.FR.10)', () => {
+      const items = [makeReportItem('Connector', 'Temperature', { evse: 1, connector: 1, supportsMonitoring: true })];
+      const spec = variable('Connector', 'Temperature', { monitoring: 'recommended' });
+      const cases = [baselineCase([monitoringReport(50, [mon(6, 'Periodic', 9)])]), probeCase([{ component: connector11, variable: temperature }], ['Duplicate'])];
+      const result = evaluateGuideline(guideline({ variables: [spec] }), evidence(items, { cases })).find((r) => r.id === 'guideline/monitoring/Connector.Temperature');
+      expect(result).to.deep.include({ verdict: 'PASS', score: 1, reason: "supportsMonitoring true and the audit's probe monitor was accepted (1 of 1); Duplicate where the station already had such a monitor (#6, N04.FR.10)" });
+    });
+
+    it('probe Duplicate with no such monitor in the station as found is a refusal', () => {
+      const items = [makeReportItem('Connector', 'Temperature', { evse: 1, connector: 1, supportsMonitoring: true })];
+      const spec = variable('Connector', 'Temperature', { monitoring: 'recommended' });
+      // A Periodic monitor is there, but of another severity: Duplicate is not explained by it.
+      const cases = [baselineCase([monitoringReport(50, [mon(6, 'Periodic', 8)])]), probeCase([{ component: connector11, variable: temperature }], ['Duplicate'])];
+      const result = evaluateGuideline(guideline({ variables: [spec] }), evidence(items, { cases })).find((r) => r.id === 'guideline/monitoring/Connector.Temperature');
+      expect(result).to.deep.include({ verdict: 'WARN', score: 0, reason: 'probe monitor accepted on 0 of 1 (first refusal: Duplicate)' });
+    });
+
     it('a result missing from the response reads as "missing"', () => {
       const data = [{ component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Power' } }];
       const result = monitorability(powerSpec(), evidence([power(1, true)], { cases: [probeCase(data, [])] }));
@@ -624,6 +641,26 @@ describe('scoring guideline-checks', () => {
         score: 2 / 3,
         reason: '2 of 3 monitor(s) within 0–3; outside: Connector.Temperature severity 5',
       });
+    });
+
+    it("an operator's custom monitor (deleted by the base switches and set again as new) is not the manufacturer's: it does not count", () => {
+      const operator = { id: 7, component: connector11, variable: temperature, type: 'UpperThreshold', value: 50, severity: 5, transaction: false, seq: 50 };
+      const changedPreset = { id: 1, component: connector11, variable: temperature, type: 'UpperThreshold', value: 50, severity: 2, transaction: false, seq: 50 };
+      const restore: MonitorRestoreCapture = {
+        kind: 'monitor-restore',
+        found: { count: 2, complete: true },
+        custom: [
+          { monitor: operator, recreate: { status: 'Accepted', id: 41 }, verifiedAs: 41 },
+          // Put back on the manufacturer's own monitor (N04.FR.15): that monitor, with its severity, is the manufacturer's.
+          { monitor: changedPreset, recreate: { replacing: 1, status: 'Accepted', id: 1 }, verifiedAs: 1 },
+        ],
+        manufacturer: [],
+        seqs: [60],
+      };
+      const cases = [baselineCase([monitoringReport(50, [mon(1, 'UpperThreshold', 2), mon(7, 'UpperThreshold', 5)])]), makeCase('monitoring-bases', { captures: { 'restore-monitors': restore } })];
+      expect(only({ severities: [overTemperature()] }, evidence(station, { cases }))).to.deep.include({ verdict: 'PASS', score: 1, reason: '1 monitor(s) on Connector.Temperature, severities 2' });
+      // Without the restore record the same report reads as one monitor out of range.
+      expect(only({ severities: [overTemperature()] }, evidence(station, { cases: cases.slice(0, 1) })).verdict).to.equal('WARN');
     });
 
     it('no baseline → INCONCLUSIVE when the station reports the parts', () => {
