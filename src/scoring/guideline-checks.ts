@@ -3,6 +3,7 @@ import type { Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity
 import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
 import { addressKey, entriesOf, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
 import { sameName } from '../evidence/payload-read.js';
+import { mutabilityMismatch } from '../checks/inventory/report-items.js';
 
 /**
  * Turns every requirement of a guideline into an ordinary check result (id
@@ -109,10 +110,11 @@ function variableCheck(spec: GuidelineVariable, facts: StationFacts, weight: num
   const mismatches: string[] = [];
   for (const entry of entries) {
     const characteristics = entry.variableCharacteristics;
-    const mutability = entry.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual')?.mutability ?? 'ReadWrite';
+    const actual = entry.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual');
+    const mutability = actual?.mutability ?? 'ReadWrite';
     if (spec.dataType && !sameName(characteristics?.dataType, spec.dataType)) mismatches.push(`dataType ${characteristics?.dataType ?? 'missing'} (expected ${spec.dataType})`);
     if (spec.unit && !sameName(characteristics?.unit, spec.unit)) mismatches.push(`unit ${characteristics?.unit ?? 'missing'} (expected ${spec.unit})`);
-    if (spec.mutability && mutability !== spec.mutability) mismatches.push(`mutability ${mutability} (expected ${spec.mutability})`);
+    if (spec.mutability && mutability !== spec.mutability) mismatches.push(mutabilityMismatch(actual ?? {}, spec.mutability, 'mutability '));
   }
   const unique = [...new Set(mismatches)];
   if (found.missing.length > 0) {

@@ -320,6 +320,14 @@ describe('scoring guideline-checks', () => {
       expect(only({ variables: [spec] }, evidence([makeReportItem('OCPPCommCtrlr', 'HeartbeatInterval', { mutability: null })])).verdict).to.equal('PASS');
     });
 
+    it('an omitted mutability where ReadOnly is expected reads "omitted (defaults to ReadWrite)", not as a ReadWrite the station chose', () => {
+      const spec = variable('EVSE', 'Power', { mutability: 'ReadOnly' });
+      expect(only({ variables: [spec] }, evidence([makeReportItem('EVSE', 'Power', { mutability: null })]))).to.deep.include({
+        verdict: 'WARN',
+        reason: 'EVSE.Power reported, but with mutability omitted (defaults to ReadWrite; expected ReadOnly)',
+      });
+    });
+
     it('dataType and unit compare case-insensitively; all three mismatches are listed', () => {
       const spec = variable('EVSE', 'Power', { dataType: 'decimal', unit: 'W', mutability: 'ReadWrite' });
       expect(only({ variables: [spec] }, evidence([makeReportItem('EVSE', 'Power', { dataType: 'Decimal', unit: 'w', mutability: 'ReadWrite' })])).verdict).to.equal('PASS');
