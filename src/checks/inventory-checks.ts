@@ -3,6 +3,7 @@ import { characteristicsSanity } from './characteristics-sanity.js';
 import { configurationInventoryWritableOnly } from './configuration-inventory-writable-only.js';
 import { fullInventoryRequiredVariables } from './full-inventory-required-variables.js';
 import { nonStandardComponents } from './non-standard-components.js';
+import { nonStandardVariables } from './non-standard-variables.js';
 import { reportPaging } from './report-paging.js';
 import { summaryInventory } from './summary-inventory.js';
 import { topologyMatchesStatus } from './topology-matches-status.js';
@@ -17,6 +18,7 @@ export const inventoryChecks: Check[] = [
   characteristicsSanity,
   topologyMatchesStatus,
   nonStandardComponents,
+  nonStandardVariables,
   configurationInventoryWritableOnly,
   summaryInventory,
 ];
