@@ -1,6 +1,17 @@
 import { expect } from 'chai';
 import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
 import { useAuditBed } from '../../helpers/audit-fixture.js';
+import { editedProfile } from '../../helpers/virtual-station-fixture.js';
+
+/** The ac-wallbox at 22 kW (three phases, Type 2) that also reports a CHAdeMO controller. */
+function wallboxWithChademo(): ReturnType<typeof editedProfile> {
+  return editedProfile('ac-wallbox', (document) => {
+    const components = document['components'] as Array<{ name: string; variables: Array<Record<string, unknown>> }>;
+    const power = components.find((c) => c.name === 'EVSE')?.variables.find((v) => v['name'] === 'Power');
+    if (power) power['maxLimit'] = 22_000;
+    components.push({ name: 'CHAdeMOCtrlr', variables: [{ name: 'Enabled', dataType: 'boolean', mutability: 'ReadOnly', value: 'false' }] });
+  });
+}
 
 /** Issue 13: verdicts on inventories as real stations send them, against the real virtual station. */
 describe('audit: inventory verdicts on field behaviours', function () {
@@ -15,5 +26,12 @@ describe('audit: inventory verdicts on field behaviours', function () {
     expect(topology?.verdict).to.equal('FAIL');
     expect(topology?.reason).to.contain('EVSE@0').and.contain('Connector@1/0').and.contain('count from 1');
     expect(result.checks.filter((c) => /EVSE@?0\b|EVSE 0\b/.test(c.reason) && c.id !== 'topology-matches-status').map((c) => c.id)).to.deep.equal([]);
+  });
+
+  it('one CHAdeMOCtrlr in an AC, three-phase, 22 kW wallbox: scored as an ac-wallbox, the evidence and the confidence in result.json', async () => {
+    const { result } = await audit('AUDIT-CHADEMO', loadTestCases(['inventory-full']), { profile: wallboxWithChademo() });
+    expect(result.guideline).to.deep.include({ id: 'ac-wallbox', archetype: 'ac-wallbox', how: 'detected', archetypeConfidence: 'medium' });
+    expect(result.guideline?.reason).to.match(/^AC evidence: SupplyPhases 3 on EVSE 1, AC connector type sType2, EVSE power up to 22 kW.*; DC evidence: a CHAdeMO controller \(CHAdeMOCtrlr\), outweighed 8 to 2 \(medium confidence\)$/);
+    expect(result.guideline?.archetypeSignals).to.deep.include({ points: 'dc', weight: 2, what: 'a CHAdeMO controller (CHAdeMOCtrlr)' });
   });
 });

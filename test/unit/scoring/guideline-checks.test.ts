@@ -692,11 +692,12 @@ describe('scoring guideline-checks', () => {
       expect(choice.guideline.chain).to.deep.equal(['ocpp-201-core', 'ac-wallbox']);
       expect(choice.archetype).to.equal('ac-wallbox');
       expect(choice.how).to.equal('detected');
-      expect(choice.reason).to.equal('no DC components, DC readings or liquid cooling');
+      expect(choice.reason).to.equal('no evidence of DC or AC charging in the device model, so an AC wallbox is assumed (low confidence)');
+      expect(choice.confidence).to.equal('low');
     });
 
     it('detected dc-fast and hpc pick their shipped guidelines', () => {
-      expect(chooseGuideline(dcEntries, undefined)).to.deep.include({ archetype: 'dc-fast', how: 'detected', reason: 'reports DC components (AcDcConverter)' });
+      expect(chooseGuideline(dcEntries, undefined)).to.deep.include({ archetype: 'dc-fast', how: 'detected', reason: 'DC evidence: power converters (AcDcConverter) (high confidence)', confidence: 'high' });
       expect(chooseGuideline(dcEntries, undefined).guideline.id).to.equal('dc-fast');
       const hpc = chooseGuideline(entries([makeReportItem('LiquidCoolingSystem', 'Active')]), undefined);
       expect(hpc.guideline.id).to.equal('hpc');
@@ -713,7 +714,7 @@ describe('scoring guideline-checks', () => {
     it('forced against the device model: its own first archetype, and the reason says what was detected', () => {
       const forced = guideline({ id: 'mine', archetypes: ['hpc', 'dc-fast'] });
       const choice = chooseGuideline(acEntries, forced);
-      expect(choice).to.deep.include({ archetype: 'hpc', how: 'forced', reason: '--guideline mine (the device model looks like ac-wallbox: no DC components, DC readings or liquid cooling)' });
+      expect(choice).to.deep.include({ archetype: 'hpc', how: 'forced', reason: '--guideline mine (the device model looks like ac-wallbox: no evidence of DC or AC charging in the device model, so an AC wallbox is assumed (low confidence))' });
     });
 
     it("forced with archetype 'any': the detected archetype", () => {
