@@ -34,4 +34,20 @@ describe('audit: inventory verdicts on field behaviours', function () {
     expect(result.guideline?.reason).to.match(/^AC evidence: SupplyPhases 3 on EVSE 1, AC connector type sType2, EVSE power up to 22 kW.*; DC evidence: a CHAdeMO controller \(CHAdeMOCtrlr\), outweighed 8 to 2 \(medium confidence\)$/);
     expect(result.guideline?.archetypeSignals).to.deep.include({ points: 'dc', weight: 2, what: 'a CHAdeMO controller (CHAdeMOCtrlr)' });
   });
+
+  for (const fault of ['report-stops-tbc', 'disconnect-mid-report'] as const) {
+    it(`${fault}: the cut-off FullInventory is judged once; what it never reached is "unknown (report incomplete)", not missing`, async () => {
+      const { evidence, result } = await audit(`AUDIT-CUT-${fault}`, loadTestCases(['inventory-full']), { faults: [fault] }, { caseOptions: { reportWindowS: 3 } });
+      expect(evidence.deviceModel.complete).to.equal(false);
+      expect(evidence.deviceModel.entries.length).to.be.greaterThan(0);
+      // The one finding: the case's own check (INCONCLUSIVE instead when the station was still away as the window ended).
+      const findings = result.checks.filter((c) => c.verdict === 'FAIL' || (c.verdict === 'WARN' && /not reported|missing at|cannot be monitored/.test(c.reason)));
+      expect(findings.map((c) => c.id)).to.deep.equal(fault === 'report-stops-tbc' ? ['inventory-full/report'] : findings.length ? ['inventory-full/report'] : []);
+      expect(result.checks.find((c) => c.id === 'report-paging/inventory-full')).to.deep.include({ verdict: 'INCONCLUSIVE' });
+      const unknown = result.checks.filter((c) => c.id.startsWith('guideline/') && c.reason.includes('unknown (report incomplete)'));
+      expect(unknown.length).to.be.greaterThan(0);
+      for (const check of unknown) expect(check.verdict, check.id).to.equal('INCONCLUSIVE');
+      expect(result.topology?.station.filter((c) => c.status === 'missing')).to.deep.equal([]);
+    });
+  }
 });

@@ -638,6 +638,47 @@ describe('scoring guideline-checks', () => {
     });
   });
 
+  describe('a FullInventory cut off mid-way (one cause, one finding)', () => {
+    const cutOff = (items: ReportItem[], overrides: Partial<Evidence> = {}): Evidence => makeEvidence({ deviceModel: { source: 'inventory-full', complete: false, entries: entries(items) }, ...overrides });
+
+    it('a component not among the items that arrived is unknown (INCONCLUSIVE, no credit of its own), not missing', () => {
+      const result = only({ components: [component('Controller')] }, cutOff(twoEvses()));
+      expect(result.verdict).to.equal('INCONCLUSIVE');
+      expect(result.reason).to.match(/^Controller not among the items that arrived: unknown \(report incomplete\)/);
+      expect(result.reason).to.contain('inventory-full/report');
+      expect(result).to.not.have.property('score');
+    });
+
+    it('found on one EVSE of two: the other is unknown, not missing', () => {
+      const result = only({ components: [component('RCD', { tier: 'evse' })] }, cutOff([...twoEvses(), makeReportItem('RCD', 'Tripped', { evse: 1 })]));
+      expect(result.verdict).to.equal('INCONCLUSIVE');
+      expect(result.reason).to.contain('missing at EVSE 2 (1 of 2): unknown (report incomplete)');
+    });
+
+    it('what did arrive is still judged: present passes, a mismatch warns', () => {
+      expect(only({ components: [component('EVSE', { tier: 'evse' })] }, cutOff(twoEvses())).verdict).to.equal('PASS');
+      const result = only({ variables: [variable('EVSE', 'Available', { dataType: 'integer' })] }, cutOff(twoEvses()));
+      expect(result.verdict).to.equal('WARN');
+    });
+
+    it('variables, monitorability and severity categories of unreached items are unknown too', () => {
+      const results = evaluateGuideline(
+        guideline({
+          variables: [variable('Controller', 'FirmwareVersion', { monitoring: 'required' }), variable('EVSE', 'Power', { tier: 'evse' })],
+          severities: [{ category: 'rcd', title: 'RCD', match: [{ component: 'RCD', variable: 'Tripped' }], severity: { min: 0, max: 3 }, why: 'why' }],
+        }),
+        cutOff([...twoEvses(), makeReportItem('EVSE', 'Power', { evse: 1 })], { cases: [baselineCase([monitoringReport(50, [])])] }),
+      );
+      expect(results.map((r) => [r.id, r.verdict])).to.deep.equal([
+        ['guideline/variables/Controller.FirmwareVersion', 'INCONCLUSIVE'],
+        ['guideline/variables/EVSE.Power', 'INCONCLUSIVE'],
+        ['guideline/monitoring/Controller.FirmwareVersion', 'INCONCLUSIVE'],
+        ['guideline/severities/rcd', 'INCONCLUSIVE'],
+      ]);
+      for (const r of results) expect(r.reason, r.id).to.contain('unknown (report incomplete)');
+    });
+  });
+
   describe('evaluateGuideline as a whole', () => {
     it('results come in section order, weighted by level × section', () => {
       const weights = { required: 3, recommended: 1, components: 2, variables: 5, monitors: 7, severities: 11 };
