@@ -18,6 +18,8 @@ export const FAULTS = {
   'silent-after-periodic-set': 'after a periodic monitor is set, the next SetVariables wedges the station: it answers nothing more',
   'slow-responses': 'every answer is delayed by 3 s',
   'disconnect-mid-report': 'the connection drops in the middle of a multi-part report',
+  'summary-full-model': 'GetBaseReport(SummaryInventory) returns the whole device model instead of availability and problems',
+  'report-criteria-ignored': 'GetReport ignores componentCriteria and returns every component (componentVariable still filters)',
   'evse-id-zero': 'the FullInventory also reports an EVSE with evse.id 0 and a connector 0 (the station-level EVSE of some simulators)',
   'event-flood': 'ChargingStation.Problem flaps and every flap is sent as a NotifyEvent, 50 a second, while connected (needs a profile with monitoring)',
 } as const;

@@ -50,4 +50,26 @@ describe('audit: inventory verdicts on field behaviours', function () {
       expect(result.topology?.station.filter((c) => c.status === 'missing')).to.deep.equal([]);
     });
   }
+
+  it('report content: the ac-wallbox answers GetReport with what was asked and a summary that is one; report-criteria-ignored and summary-full-model are found', async () => {
+    const cases = loadTestCases(['inventory-full', 'inventory-summary', 'inventory-custom-report']);
+    const honest = await audit('AUDIT-CONTENT', cases);
+    const verdicts = (result: typeof honest.result, prefix: string): string[] => result.checks.filter((c) => c.id.startsWith(prefix)).map((c) => `${c.id} ${c.verdict}`);
+    expect(verdicts(honest.result, 'custom-report-filters/')).to.deep.equal(['custom-report-filters/by-variable PASS', 'custom-report-filters/whole-component PASS', 'custom-report-filters/criteria PASS']);
+    expect(verdicts(honest.result, 'report-paging/inventory-custom-report/')).to.deep.equal([
+      'report-paging/inventory-custom-report/by-variable PASS',
+      'report-paging/inventory-custom-report/whole-component PASS',
+      'report-paging/inventory-custom-report/criteria NOT APPLICABLE',
+    ]);
+    expect(honest.result.checks.find((c) => c.id === 'summary-inventory')?.verdict).to.equal('PASS');
+
+    const faulty = await audit('AUDIT-CONTENT-BAD', cases, { faults: ['report-criteria-ignored', 'summary-full-model'] });
+    const criteria = faulty.result.checks.find((c) => c.id === 'custom-report-filters/criteria');
+    expect(criteria?.verdict).to.equal('FAIL');
+    expect(criteria?.reason).to.contain('do not meet Problem').and.contain('(Problem false)');
+    const summary = faulty.result.checks.find((c) => c.id === 'summary-inventory');
+    expect(summary?.verdict).to.equal('FAIL');
+    expect(summary?.reason).to.contain('returned its whole device model for SummaryInventory');
+    expect(faulty.result.checks.find((c) => c.id === 'report-paging/inventory-custom-report/criteria')?.verdict).to.equal('PASS');
+  });
 });
