@@ -1,4 +1,5 @@
 import type { Check } from './check.js';
+import { errorCodeSemantics } from './error-code-semantics.js';
 import { eventChecks } from './event-checks.js';
 import { inventoryChecks } from './inventory-checks.js';
 import { monitoringSupport } from './monitoring-support.js';
@@ -7,4 +8,4 @@ import { protocolConformance } from './protocol-conformance.js';
 import { stepExpectations } from './step-expectations.js';
 
 /** Every check of the audit, in report order. */
-export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, pendingProvisioning, ...inventoryChecks, monitoringSupport, ...eventChecks];
+export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, pendingProvisioning, ...inventoryChecks, monitoringSupport, ...eventChecks];

@@ -1,5 +1,6 @@
 import { ToolError } from '../errors.js';
 import { attachMonitoring } from './station/monitoring-handlers.js';
+import { answerNotImplementedForKnownActions } from './station/not-implemented-known.js';
 import type { StationProfile } from './station-profile.js';
 import type { FaultName } from './station/faults.js';
 import { VirtualStation, type VirtualStationOptions } from './station/virtual-station.js';
@@ -12,6 +13,7 @@ export async function startVirtualStation(options: VirtualStationOptions): Promi
   checkFaultsFit(options.profile, options.faults ?? []);
   const station = new VirtualStation(options);
   if (options.profile.supports.monitoring) attachMonitoring(station);
+  if (station.faults.has('not-implemented-known')) answerNotImplementedForKnownActions(station);
   await station.start();
   return station;
 }

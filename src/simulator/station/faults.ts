@@ -20,6 +20,7 @@ export const FAULTS = {
   'disconnect-mid-report': 'the connection drops in the middle of a multi-part report',
   'summary-full-model': 'GetBaseReport(SummaryInventory) returns the whole device model instead of availability and problems',
   'report-criteria-ignored': 'GetReport ignores componentCriteria and returns every component (componentVariable still filters)',
+  'not-implemented-known': 'every OCPP 2.0.1 action the station does not handle, and the monitoring actions, are answered CALLERROR NotImplemented instead of NotSupported',
   'evse-id-zero': 'the FullInventory also reports an EVSE with evse.id 0 and a connector 0 (the station-level EVSE of some simulators)',
   'event-flood': 'ChargingStation.Problem flaps and every flap is sent as a NotifyEvent, 50 a second, while connected (needs a profile with monitoring)',
 } as const;

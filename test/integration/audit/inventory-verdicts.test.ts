@@ -72,4 +72,25 @@ describe('audit: inventory verdicts on field behaviours', function () {
     expect(summary?.reason).to.contain('returned its whole device model for SummaryInventory');
     expect(faulty.result.checks.find((c) => c.id === 'report-paging/inventory-custom-report/criteria')?.verdict).to.equal('PASS');
   });
+
+  it('not-implemented-known: NotImplemented for known actions is one WARN citing OCPP-J, and is read as "not supported" (monitoring cases NOT APPLICABLE, not failed)', async () => {
+    const { evidence, result } = await audit('AUDIT-NI', loadTestCases(['inventory-full', 'monitoring-preflight', 'events-threshold']), { faults: ['not-implemented-known'] });
+    const semantics = result.checks.find((c) => c.id === 'error-code-semantics');
+    expect(semantics?.verdict).to.equal('WARN');
+    expect(semantics?.reason).to.contain('CALLERROR NotImplemented to 1 OCPP 2.0.1 action it should know: GetMonitoringReport').and.contain('OCPP-J (Part 4, RPC framework)').and.contain('NotSupported');
+    expect(semantics?.details).to.deep.include({ readAs: 'not supported', semantics: 'NotImplemented for known actions', notImplemented: ['GetMonitoringReport'] });
+    expect(semantics?.seqs.length).to.be.greaterThan(0);
+    const threshold = evidence.cases.find((c) => c.id === 'events-threshold');
+    expect(threshold?.status).to.equal('not-applicable');
+    expect(threshold?.reason).to.contain('monitoring unsupported').and.contain('NotImplemented');
+    expect(result.checks.filter((c) => c.id.startsWith('events-threshold/')).map((c) => c.verdict)).to.deep.equal(['NOT APPLICABLE', 'NOT APPLICABLE']);
+  });
+
+  it('an optional GetReport refused with NotImplemented (the fault) or NotSupported (correct) is not supported either way; only the code differs', async () => {
+    const misnamed = await audit('AUDIT-NI-MIN', loadTestCases(['inventory-custom-report']), { profile: 'minimal', faults: ['not-implemented-known'] });
+    const correct = await audit('AUDIT-NS-MIN', loadTestCases(['inventory-custom-report']), { profile: 'minimal' });
+    for (const { evidence } of [misnamed, correct]) expect(evidence.cases[0]?.status).to.equal('not-applicable');
+    expect(misnamed.result.checks.find((c) => c.id === 'error-code-semantics')).to.deep.include({ verdict: 'WARN' });
+    expect(correct.result.checks.find((c) => c.id === 'error-code-semantics')).to.deep.include({ verdict: 'PASS', reason: 'The station refused GetReport with NotSupported, the OCPP-J code for a known action it does not support.' });
+  });
 });
