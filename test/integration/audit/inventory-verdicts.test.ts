@@ -48,6 +48,9 @@ describe('audit: inventory verdicts on field behaviours', function () {
       expect(unknown.length).to.be.greaterThan(0);
       for (const check of unknown) expect(check.verdict, check.id).to.equal('INCONCLUSIVE');
       expect(result.topology?.station.filter((c) => c.status === 'missing')).to.deep.equal([]);
+      const cells = (result.monitorability ?? []).flatMap((row) => Object.values(row.cells).map((cell) => cell.state));
+      expect(cells).to.include('unknown');
+      expect(cells).to.not.include('not present');
     });
   }
 
