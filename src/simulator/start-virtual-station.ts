@@ -24,4 +24,10 @@ export function checkFaultsFit(profile: StationProfile, faults: readonly FaultNa
   if (faults.includes('event-flood') && !profile.supports.monitoring) {
     throw new ToolError('ERR_INVALID_OPTION', `--fault event-flood: profile ${profile.id} does not implement monitoring, so it sends no NotifyEvent to flood with`);
   }
+  if (faults.includes('summary-full-model') && !profile.supports.summaryInventory) {
+    throw new ToolError('ERR_INVALID_OPTION', `--fault summary-full-model: profile ${profile.id} answers SummaryInventory with NotSupported, so it sends no summary to fill`);
+  }
+  if (faults.includes('report-criteria-ignored') && !profile.supports.customReport) {
+    throw new ToolError('ERR_INVALID_OPTION', `--fault report-criteria-ignored: profile ${profile.id} does not implement GetReport, so there are no criteria to ignore`);
+  }
 }
