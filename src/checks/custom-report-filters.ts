@@ -69,7 +69,7 @@ function judgeComponentVariables(evidence: Evidence, spec: CustomReport, label: 
     return resultOf(meta, 'WARN', `The ${label} report holds only what was asked, but ${plural(missing.length, 'matching item')} of the FullInventory did not come back: ${listSome(details.missingFromFullInventory, 5)}.`, uniqueSeqs([...seqs, ...missing.map((item) => item.seq)]), details);
   }
   const completeness = inventory ? ', and every matching item of the FullInventory came back' : ' (no complete FullInventory to check that every matching item came)';
-  return resultOf(meta, 'PASS', `The ${label} report holds ${plural(items.length, 'item')}, all answering ${asked}${completeness}.`, seqs, details);
+  return resultOf(meta, 'PASS', `The ${label} report holds ${plural(items.length, 'item')}, ${items.length === 1 ? 'answering' : 'all answering'} ${asked}${completeness}.`, seqs, details);
 }
 
 function judgeCriteria(evidence: Evidence, testCase: CaseEvidence, spec: CustomReport, label: string, meta: Meta): CheckResult {
