@@ -4,7 +4,7 @@ import { resultOf, type Check, type CheckResult } from './check.js';
 import { fullInventory, inventorySeqs } from './inventory/full-inventory.js';
 import { noDeviceModel } from './inventory/no-device-model.js';
 import { REQUIRED_BLOCK_VARIABLES, REQUIRED_CORE_VARIABLES, type RequiredVariable } from './inventory/required-core-variables.js';
-import { actualAttribute, attributeMutability, componentLabel, itemLabel, sameName } from './inventory/report-items.js';
+import { actualAttribute, attributeMutability, componentLabel, itemLabel, mutabilityMismatch, sameName } from './inventory/report-items.js';
 import { listSome, plural } from './inventory/summary-text.js';
 
 /**
@@ -28,8 +28,16 @@ export const fullInventoryRequiredVariables: Check = {
     if (inventory.kind === 'unavailable') return resultOf(check, inventory.verdict, inventory.reason, inventory.seqs);
     const { items, complete } = inventory;
 
-    const evseIds = [...new Set(items.flatMap((item) => (item.component.evse ? [item.component.evse.id] : [])))].sort((a, b) => a - b);
-    const connectors = uniquePairs(items.flatMap((item) => (item.component.evse?.connectorId !== undefined ? [[item.component.evse.id, item.component.evse.connectorId] as const] : [])));
+    // EVSE ids and connector ids count from 1: an entry at EVSE 0 or connector 0 is not a place
+    // whose required variables can be missing (topology-matches-status judges the id itself).
+    const evseIds = [...new Set(items.flatMap((item) => (item.component.evse && isValidId(item.component.evse.id) ? [item.component.evse.id] : [])))].sort((a, b) => a - b);
+    const connectors = uniquePairs(
+      items.flatMap((item) => {
+        const evse = item.component.evse;
+        return evse?.connectorId !== undefined && isValidId(evse.id) && isValidId(evse.connectorId) ? [[evse.id, evse.connectorId] as const] : [];
+      }),
+    );
+    const invalidPlaces = [...new Set(items.filter(hasInvalidId).map((item) => componentLabel(item.component)))];
     const blocks = [...new Set(REQUIRED_BLOCK_VARIABLES.map((row) => row.block!))].filter((block) => items.some((item) => sameName(item.component.name, block)));
     const rows = [...REQUIRED_CORE_VARIABLES, ...REQUIRED_BLOCK_VARIABLES.filter((row) => blocks.includes(row.block!))];
 
@@ -68,6 +76,7 @@ export const fullInventoryRequiredVariables: Check = {
       evses: evseIds,
       connectors: connectors.map(([evse, connector]) => `${evse}/${connector}`),
       reportComplete: complete,
+      ...(invalidPlaces.length > 0 ? { ignoredInvalidIds: invalidPlaces } : {}),
     };
     const seqs = inventorySeqs(items);
     const notes = warningsText(omitted, missingBlock, mismatches);
@@ -127,7 +136,7 @@ function attributeMismatch(item: DeviceModelEntry, row: RequiredVariable): strin
   if (dataType === undefined || !row.dataTypes.includes(dataType)) problems.push(`dataType ${dataType ?? 'missing'} (expected ${row.dataTypes.join(' or ')})`);
   const attribute = actualAttribute(item) ?? item.variableAttribute[0];
   const mutability = attribute ? attributeMutability(attribute) : undefined;
-  if (mutability !== undefined && !(row.mutability as readonly string[]).includes(mutability)) problems.push(`${mutability} (expected ${row.mutability.join(' or ')})`);
+  if (attribute && mutability !== undefined && !(row.mutability as readonly string[]).includes(mutability)) problems.push(mutabilityMismatch(attribute, row.mutability.join(' or ')));
   if (row.units && (characteristics?.unit === undefined || !row.units.includes(characteristics.unit))) problems.push(`unit ${characteristics?.unit ?? 'missing'} (expected ${row.units.join(' or ')})`);
   if (row.maxLimitPositive && !((characteristics?.maxLimit ?? 0) > 0)) problems.push(`maxLimit ${characteristics?.maxLimit ?? 'missing'} (expected > 0)`);
   return problems.length > 0 ? problems.join(', ') : undefined;
@@ -139,6 +148,17 @@ function warningsText(omitted: readonly string[], missingBlock: readonly string[
   if (missingBlock.length > 0) parts.push(`${plural(missingBlock.length, 'variable')} of an implemented functional block missing: ${listSome(missingBlock, 5)}`);
   if (mismatches.length > 0) parts.push(`${plural(mismatches.length, 'variable')} differ from TC_B_53: ${listSome(mismatches, 5)}`);
   return parts.join('; ');
+}
+
+/** EVSE and connector ids count from 1 (EVSEType.id, ERR23 1.1.1). */
+function isValidId(id: number): boolean {
+  return Number.isInteger(id) && id > 0;
+}
+
+/** Placed at EVSE 0, connector 0 or a negative id. */
+function hasInvalidId(item: DeviceModelEntry): boolean {
+  const evse = item.component.evse;
+  return evse !== undefined && (!isValidId(evse.id) || (evse.connectorId !== undefined && !isValidId(evse.connectorId)));
 }
 
 function uniquePairs(pairs: ReadonlyArray<readonly [number, number]>): Array<readonly [number, number]> {

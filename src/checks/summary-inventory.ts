@@ -1,7 +1,9 @@
 import type { Evidence } from '../evidence/evidence.js';
 import { resultOf, type Check, type CheckResult } from './check.js';
 import { lookUpBaseReport } from './inventory/report-case.js';
-import { reportItems } from './inventory/report-items.js';
+import { fullInventory } from './inventory/full-inventory.js';
+import { reportItems, uniqueSeqs } from './inventory/report-items.js';
+import { judgeSummaryContent } from './inventory/summary-content.js';
 import { plural } from './inventory/summary-text.js';
 
 /**
@@ -9,6 +11,8 @@ import { plural } from './inventory/summary-text.js';
  * it and sends the report (TC_B_14) or answers NotSupported (TC_B_15). Both pass. EmptyResultSet
  * warns (plausible for a station that only summarises raised problems, but the summary should hold
  * availability too). Rejected, an accepted request whose report never completes, or a CALLERROR fails.
+ * A complete report is judged for content too (issue 13): the whole device model returned as a
+ * summary fails, other items beyond availability and current problems warn.
  */
 export const summaryInventory: Check = {
   id: 'summary-inventory',
@@ -64,7 +68,12 @@ export const summaryInventory: Check = {
         if (!report.complete) {
           return resultOf(check, 'FAIL', `The station accepted GetBaseReport(SummaryInventory) but its report never completed (${plural(report.messages.length, 'part')} arrived, but never the last one).`, seqs, details);
         }
-        return resultOf(check, 'PASS', `The station accepted GetBaseReport(SummaryInventory) and reported ${plural(items.length, 'item')} in ${plural(report.messages.length, 'part')}.`, seqs, details);
+        // Content, not only arrival: a summary is availability and current problems, not the whole model.
+        const inventory = fullInventory(evidence);
+        const content = judgeSummaryContent(items, inventory.kind === 'items' && inventory.complete ? inventory.items : undefined);
+        Object.assign(details, content.details);
+        const arrived = `The station accepted GetBaseReport(SummaryInventory) and reported ${plural(items.length, 'item')} in ${plural(report.messages.length, 'part')}.`;
+        return resultOf(check, content.verdict, `${arrived} ${content.reason}`, content.verdict === 'PASS' ? seqs : uniqueSeqs([...lookup.seqs, ...content.seqs]), details);
       }
     }
   },

@@ -94,7 +94,7 @@ interface Finding {
 const KINDS: Record<Kind, { level: 'fail' | 'warn'; text: string }> = {
   'status-zero-id': { level: 'fail', text: 'StatusNotification with evseId or connectorId 0 (both count from 1)' },
   'status-unreadable': { level: 'fail', text: 'StatusNotification without an integer evseId and connectorId' },
-  'inventory-bad-id': { level: 'fail', text: 'EVSE or Connector component with a missing or non-positive evse.id / connectorId' },
+  'inventory-bad-id': { level: 'fail', text: 'EVSE or Connector component with a missing or non-positive evse.id / connectorId (both count from 1, so the audit does not count it as an EVSE or connector)' },
   'status-not-in-inventory': { level: 'fail', text: 'connectors reported in StatusNotification but missing from the FullInventory' },
   'inventory-not-in-status': { level: 'fail', text: 'connectors in the FullInventory never reported in StatusNotification after the boot' },
   'inventory-not-in-status-no-boot': { level: 'warn', text: 'connectors in the FullInventory never reported in StatusNotification (the station did not boot during the audit, so it may only report changes)' },

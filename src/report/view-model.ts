@@ -51,7 +51,7 @@ export interface TopologyItem {
 /** From this many instances of one name at one place, they are folded into one item. */
 export const TOPOLOGY_FOLD_AT = 5;
 
-const MATRIX_CSS: Record<string, string> = { accepted: 'pass', rejected: 'fail', 'not monitorable': 'fail', 'not present': 'fail', 'not probed': 'na', 'type n/a': 'na' };
+const MATRIX_CSS: Record<string, string> = { accepted: 'pass', rejected: 'fail', 'not monitorable': 'fail', 'not present': 'fail', 'not probed': 'na', 'type n/a': 'na', unknown: 'na' };
 
 const VERDICT_ORDER: Verdict[] = ['FAIL', 'WARN', 'INCONCLUSIVE', 'PASS', 'NOT APPLICABLE'];
 const CSS: Record<Verdict, string> = { PASS: 'pass', FAIL: 'fail', WARN: 'warn', INCONCLUSIVE: 'inconclusive', 'NOT APPLICABLE': 'na' };

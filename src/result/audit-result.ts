@@ -1,5 +1,6 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
 import type { CaseStatus, Evidence } from '../evidence/evidence.js';
+import type { ArchetypeConfidence, ArchetypeSignal } from '../scoring/archetype.js';
 import type { ScoredEvidence } from '../scoring/score-evidence.js';
 import { eventTimeline, monitorPhases, type EventTimeline, type MonitorPhase } from './observations.js';
 import type { CategoryScore } from '../scoring/score.js';
@@ -24,7 +25,19 @@ export interface AuditResult {
   /** NotifyEvents per monitor over time, and the monitors of each base-switch phase (for the scorecard). */
   observations: { events: EventTimeline; monitorPhases: MonitorPhase[] };
   /** The guideline scored against, and how it was chosen (forced or detected from the device model). */
-  guideline?: { id: string; version: string; title: string; chain: string[]; archetype: string; how: 'forced' | 'detected'; reason: string };
+  guideline?: {
+    id: string;
+    version: string;
+    title: string;
+    chain: string[];
+    archetype: string;
+    how: 'forced' | 'detected';
+    reason: string;
+    /** How one-sided the device model's evidence for the archetype was (absent in results of older versions). */
+    archetypeConfidence?: ArchetypeConfidence;
+    /** The evidence the archetype detection weighed. */
+    archetypeSignals?: ArchetypeSignal[];
+  };
   categories?: CategoryScore[];
   /** The station as a tree, components marked present / non-standard / missing. */
   topology?: Topology;
@@ -63,6 +76,8 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
             archetype: scored.choice.archetype,
             how: scored.choice.how,
             reason: scored.choice.reason,
+            archetypeConfidence: scored.choice.confidence,
+            archetypeSignals: scored.choice.signals,
           },
           categories: scored.scores.categories,
           topology: buildTopology(evidence, checks),

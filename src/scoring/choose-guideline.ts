@@ -1,7 +1,7 @@
 import type { Guideline } from '../config/guideline.js';
 import { builtInGuidelines, loadGuideline } from '../config/guideline-loader.js';
 import type { DeviceModelEntry } from '../evidence/evidence.js';
-import { detectArchetype } from './archetype.js';
+import { detectArchetype, type ArchetypeConfidence, type ArchetypeSignal } from './archetype.js';
 import { sameName } from '../evidence/payload-read.js';
 
 /** The shipped guidelines, read once per process (they are package data). */
@@ -14,6 +14,10 @@ export interface GuidelineChoice {
   /** `forced` by --guideline, or `detected` from the device model. */
   how: 'forced' | 'detected';
   reason: string;
+  /** How one-sided the device model's evidence for the detected archetype was. */
+  confidence: ArchetypeConfidence;
+  /** The evidence the detection weighed (AC or DC, weight, in words). */
+  signals: ArchetypeSignal[];
 }
 
 /**
@@ -25,12 +29,13 @@ export function chooseGuideline(entries: readonly DeviceModelEntry[], forced: Gu
   if (forced) {
     const archetype = forced.archetypes.includes(detected.archetype) || forced.archetypes.includes('any') ? detected.archetype : (forced.archetypes[0] ?? 'any');
     const fits = forced.archetypes.includes(detected.archetype) || forced.archetypes.includes('any');
-    return { guideline: forced, archetype, how: 'forced', reason: `--guideline ${forced.id}${fits ? '' : ` (the device model looks like ${detected.archetype}: ${detected.reason})`}` };
+    const reason = `--guideline ${forced.id}${fits ? '' : ` (the device model looks like ${detected.archetype}: ${detected.reason})`}`;
+    return { guideline: forced, archetype, how: 'forced', reason, confidence: detected.confidence, signals: detected.signals };
   }
   shipped ??= builtInGuidelines().map((id) => loadGuideline(id));
   const match = shipped.find((g) => g.archetypes.includes(detected.archetype)) ?? shipped.find((g) => g.id === 'ocpp-201-core');
   if (!match) throw new Error('no shipped guideline (guidelines/ocpp-201-core.json is missing)');
-  return { guideline: match, archetype: detected.archetype, how: 'detected', reason: detected.reason };
+  return { guideline: match, archetype: detected.archetype, how: 'detected', reason: detected.reason, confidence: detected.confidence, signals: detected.signals };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity
 import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
 import { addressKey, entriesOf, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
 import { sameName } from '../evidence/payload-read.js';
+import { mutabilityMismatch } from '../checks/inventory/report-items.js';
 
 /**
  * Turns every requirement of a guideline into an ordinary check result (id
@@ -23,6 +24,18 @@ export function evaluateGuideline(guideline: Guideline, evidence: Evidence): Che
 }
 
 const missingVerdict = (level: Level): Verdict => (level === 'required' ? 'FAIL' : 'WARN');
+
+/**
+ * Issue 13, one cause one finding: when the FullInventory stopped before its last part, what it
+ * did not reach is unknown, not missing. The cut-off is judged once, by the case's own check;
+ * requirements the parts that did arrive cannot settle are INCONCLUSIVE with this reason (scored
+ * as the configuration scores INCONCLUSIVE: by default no credit, so a cut-off report never earns
+ * more than a complete one that lacks the item).
+ */
+const INCOMPLETE = 'unknown (report incomplete): the FullInventory never finished, so it may be in the parts that never came; the cut-off is judged once, by inventory-full/report';
+
+/** The device model is a FullInventory that arrived in part. */
+const cutOff = (facts: StationFacts): boolean => !facts.complete && facts.entries.length > 0;
 const slug = (text: string): string => text.replace(/[^A-Za-z0-9*]+/g, '-').replace(/\*/g, 'any');
 
 function result(id: string, title: string, refs: string[], category: string, verdict: Verdict, reason: string, seqs: number[], score: number, weight: number): CheckResult {
@@ -69,6 +82,7 @@ function componentCheck(spec: GuidelineComponent, facts: StationFacts, weight: n
   }
   const share = own.expected > 0 ? own.found / own.expected : 0;
   const where = own.missing[0] === 'anywhere' ? 'not reported' : `missing at ${own.missing.slice(0, 5).join(', ')}${own.missing.length > 5 ? ` and ${own.missing.length - 5} more` : ''} (${own.found} of ${own.expected})`;
+  if (cutOff(facts)) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', `${spec.name} ${own.found === 0 ? 'not among the items that arrived' : where}: ${INCOMPLETE}`, own.seqs, 0, weight);
   return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${spec.name} ${where}; ${spec.why}`, own.seqs, share, weight);
 }
 
@@ -107,17 +121,22 @@ function variableCheck(spec: GuidelineVariable, facts: StationFacts, weight: num
   if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
   const entries = variableEntries(spec, facts);
   const found = presence(tierOf(spec, facts), 'each', facts, entries);
-  if (found.found === 0) return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${label} not reported; ${spec.why}`, [], 0, weight);
+  if (found.found === 0) {
+    if (cutOff(facts)) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', `${label} not among the items that arrived: ${INCOMPLETE}`, [], 0, weight);
+    return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${label} not reported; ${spec.why}`, [], 0, weight);
+  }
   const mismatches: string[] = [];
   for (const entry of entries) {
     const characteristics = entry.variableCharacteristics;
-    const mutability = entry.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual')?.mutability ?? 'ReadWrite';
+    const actual = entry.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual');
+    const mutability = actual?.mutability ?? 'ReadWrite';
     if (spec.dataType && !sameName(characteristics?.dataType, spec.dataType)) mismatches.push(`dataType ${characteristics?.dataType ?? 'missing'} (expected ${spec.dataType})`);
     if (spec.unit && !sameName(characteristics?.unit, spec.unit)) mismatches.push(`unit ${characteristics?.unit ?? 'missing'} (expected ${spec.unit})`);
-    if (spec.mutability && mutability !== spec.mutability) mismatches.push(`mutability ${mutability} (expected ${spec.mutability})`);
+    if (spec.mutability && mutability !== spec.mutability) mismatches.push(mutabilityMismatch(actual ?? {}, spec.mutability, 'mutability '));
   }
   const unique = [...new Set(mismatches)];
   if (found.missing.length > 0) {
+    if (cutOff(facts)) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', `${label} not among the items that arrived for ${found.missing.slice(0, 5).join(', ')} (${found.found} of ${found.expected} found): ${INCOMPLETE}`, found.seqs, 0, weight);
     return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${label} missing at ${found.missing.slice(0, 5).join(', ')} (${found.found} of ${found.expected})${unique.length ? `; ${unique[0]}` : ''}`, found.seqs, found.found / found.expected, weight);
   }
   if (unique.length > 0) return result(id, title, refs, 'device-model', 'WARN', `${label} reported, but with ${unique.slice(0, 3).join(', ')}`, found.seqs, 0.75, weight);
@@ -134,6 +153,7 @@ function monitorabilityCheck(spec: GuidelineVariable, facts: StationFacts, weigh
   if (entries.length === 0) {
     if (facts.noDeviceModel) return result(id, title, refs, 'monitorability', missingVerdict(level), `${label} cannot be monitored, because ${facts.noDeviceModel}`, [], 0, weight);
     if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'monitorability', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
+    if (cutOff(facts)) return result(id, title, refs, 'monitorability', 'INCONCLUSIVE', `${label} not among the items that arrived: ${INCOMPLETE}`, [], 0, weight);
     return result(id, title, refs, 'monitorability', missingVerdict(level), `${label} is not reported, so it cannot be monitored`, [], 0, weight);
   }
   const monitorable = entries.filter((e) => e.variableCharacteristics?.supportsMonitoring === true);
@@ -199,7 +219,10 @@ function severityCheck(spec: GuidelineSeverity, facts: StationFacts, weight: num
   const refs = ['N04', 'N07'];
   const pairs = spec.match.map((p) => `${p.component}.${p.variable}`).join(', ');
   // A category about parts the station does not have does not apply to it.
-  if (notReported(spec, facts)) return result(id, title, refs, 'events', 'NOT APPLICABLE', `the station reports none of ${pairs}`, [], 0, weight);
+  if (facts.entries.length > 0 && !spec.match.some((pair) => entriesOf(facts, pair.component).some((e) => sameName(e.variable.name, pair.variable)))) {
+    if (cutOff(facts)) return result(id, title, refs, 'events', 'INCONCLUSIVE', `none of ${pairs} among the items that arrived: ${INCOMPLETE}`, [], 0, weight);
+    return result(id, title, refs, 'events', 'NOT APPLICABLE', `the station reports none of ${pairs}`, [], 0, weight);
+  }
   if (!facts.baseline && facts.baselineMissing) return result(id, title, refs, 'events', 'FAIL', `no monitor is known to watch ${pairs}, because ${facts.baselineMissing}`, [], 0, weight);
   if (!facts.baseline) return result(id, title, refs, 'events', 'INCONCLUSIVE', 'no monitoring report of the station as found was collected', [], 0, weight);
   // Event monitors only: periodic reports carry a severity too, but they are not alerts.
@@ -213,6 +236,3 @@ function severityCheck(spec: GuidelineSeverity, facts: StationFacts, weight: num
 }
 
 /** The station reports none of the parts a severity category is about (so it does not apply). */
-function notReported(spec: GuidelineSeverity, facts: StationFacts): boolean {
-  return facts.entries.length > 0 && !spec.match.some((pair) => entriesOf(facts, pair.component).some((e) => sameName(e.variable.name, pair.variable)));
-}

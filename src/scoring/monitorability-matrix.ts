@@ -6,7 +6,7 @@ import { sameName } from '../evidence/payload-read.js';
 export const MATRIX_TYPES = ['UpperThreshold', 'LowerThreshold', 'Delta', 'Periodic', 'PeriodicClockAligned'] as const;
 
 /** One cell: what the station did with a monitor of that type, or why none could be tried. */
-export type MatrixCell = 'accepted' | 'rejected' | 'type n/a' | 'not probed' | 'not monitorable' | 'not present';
+export type MatrixCell = 'accepted' | 'rejected' | 'type n/a' | 'not probed' | 'not monitorable' | 'not present' | 'unknown';
 
 export interface MatrixRow {
   variable: string;
@@ -25,7 +25,7 @@ function typeApplies(dataType: string | undefined, type: string): boolean {
 /**
  * The guideline's monitorable variables × monitor types: accepted or rejected where the audit
  * set such a monitor (its probes and its custom cases), otherwise why not (type does not apply,
- * not probed, not monitorable, not reported).
+ * not probed, not monitorable, not reported, or unknown when the FullInventory was cut off).
  */
 export function monitorabilityMatrix(guideline: Guideline, evidence: Evidence): MatrixRow[] {
   const answers = new Map<string, { status: string }>();
@@ -42,6 +42,7 @@ export function monitorabilityMatrix(guideline: Guideline, evidence: Evidence): 
       });
     }
   }
+  const cutOff = !evidence.deviceModel.complete && evidence.deviceModel.entries.length > 0;
   return guideline.variables
     .filter((v) => v.monitoring)
     .map((spec) => {
@@ -50,7 +51,8 @@ export function monitorabilityMatrix(guideline: Guideline, evidence: Evidence): 
       );
       const cells = {} as MatrixRow['cells'];
       for (const type of MATRIX_TYPES) {
-        if (entries.length === 0) cells[type] = { state: 'not present' };
+        // Absent from a FullInventory cut off mid-way: unknown, not missing (issue 13, one cause one finding).
+        if (entries.length === 0) cells[type] = cutOff ? { state: 'unknown', detail: 'report incomplete' } : { state: 'not present' };
         else if (!entries.some((e) => e.variableCharacteristics?.supportsMonitoring === true)) cells[type] = { state: 'not monitorable' };
         else if (!typeApplies(entries[0]?.variableCharacteristics?.dataType, type)) cells[type] = { state: 'type n/a' };
         else {

@@ -38,7 +38,8 @@ export function buildTopology(evidence: Evidence, checks: readonly CheckResult[]
   const sorted = (list: TopologyComponent[] | undefined): TopologyComponent[] => [...(list ?? [])].sort((a, b) => a.name.localeCompare(b.name) || (a.instance ?? '').localeCompare(b.instance ?? ''));
   const station = sorted(seen.get(place()));
   for (const check of checks) {
-    if (!check.id.startsWith('guideline/components/') || check.verdict === 'PASS' || check.verdict === 'NOT APPLICABLE') continue;
+    // INCONCLUSIVE: not known to be missing (a report cut off before it).
+    if (!check.id.startsWith('guideline/components/') || check.verdict === 'PASS' || check.verdict === 'NOT APPLICABLE' || check.verdict === 'INCONCLUSIVE') continue;
     const name = /the (\S+?)(\[[^\]]*\])? component/.exec(check.title)?.[1];
     if (name && (check.score ?? 0) === 0 && !station.some((c) => c.name === name)) station.push({ name, status: 'missing' });
   }

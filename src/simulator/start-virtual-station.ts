@@ -2,6 +2,7 @@ import { ToolError } from '../errors.js';
 import { acceptsEverythingHandlers } from './station/accepts-everything.js';
 import { attachMonitoring } from './station/monitoring-handlers.js';
 import { noBaseReportHandlers } from './station/no-base-report.js';
+import { answerNotImplementedForKnownActions } from './station/not-implemented-known.js';
 import type { StationProfile } from './station-profile.js';
 import type { FaultName } from './station/faults.js';
 import { VirtualStation, type VirtualStationOptions } from './station/virtual-station.js';
@@ -18,6 +19,7 @@ export async function startVirtualStation(options: VirtualStationOptions): Promi
   if (options.profile.supports.monitoring && !faults.includes('accepts-everything')) attachMonitoring(station);
   if (faults.includes('accepts-everything')) station.addHandlers(acceptsEverythingHandlers());
   if (faults.includes('no-base-report')) station.addHandlers(noBaseReportHandlers());
+  if (station.faults.has('not-implemented-known')) answerNotImplementedForKnownActions(station);
   await station.start();
   return station;
 }
@@ -33,5 +35,11 @@ export function checkFaultsFit(profile: StationProfile, faults: readonly FaultNa
   }
   if (faults.includes('operator-monitors') && !profile.supports.monitoring) {
     throw new ToolError('ERR_INVALID_OPTION', `--fault operator-monitors: profile ${profile.id} does not implement monitoring, so it has no monitors to set`);
+  }
+  if (faults.includes('summary-full-model') && !profile.supports.summaryInventory) {
+    throw new ToolError('ERR_INVALID_OPTION', `--fault summary-full-model: profile ${profile.id} answers SummaryInventory with NotSupported, so it sends no summary to fill`);
+  }
+  if (faults.includes('report-criteria-ignored') && !profile.supports.customReport) {
+    throw new ToolError('ERR_INVALID_OPTION', `--fault report-criteria-ignored: profile ${profile.id} does not implement GetReport, so there are no criteria to ignore`);
   }
 }

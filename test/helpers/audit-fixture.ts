@@ -1,7 +1,7 @@
 import { auditStation, type AuditOptions, type AuditOutcome } from '../../src/audit/audit-station.js';
 import { CASE_OPTION_DEFAULTS, RUNNER_DEFAULTS } from '../../src/audit/audit-defaults.js';
 import type { LoadedTestCase } from '../../src/scenario/testcase-loader.js';
-import { loadStationProfile } from '../../src/simulator/station-profile.js';
+import { loadStationProfile, type StationProfile } from '../../src/simulator/station-profile.js';
 import type { FaultName } from '../../src/simulator/station/faults.js';
 import type { VirtualStation, VirtualStationOptions } from '../../src/simulator/station/virtual-station.js';
 import { useStationTestbed } from './virtual-station-fixture.js';
@@ -31,14 +31,14 @@ export function testAuditOptions(overrides: Partial<AuditOptions> = {}): AuditOp
 export function useAuditBed(): (
   identity: string,
   cases: readonly LoadedTestCase[],
-  station?: { profile?: string; faults?: FaultName[] } & Partial<Omit<VirtualStationOptions, 'profile' | 'faults'>>,
+  station?: { profile?: string | StationProfile; faults?: FaultName[] } & Partial<Omit<VirtualStationOptions, 'profile' | 'faults'>>,
   options?: Partial<AuditOptions>,
 ) => Promise<AuditOutcome & { station: VirtualStation }> {
   const bed = useStationTestbed();
   return async (identity, cases, station = {}, options = {}) => {
     const csms = await bed.startCsms();
     const { profile = 'ac-wallbox', ...rest } = station;
-    const started = await bed.startStation(csms, identity, { ...rest, profile: loadStationProfile(profile) });
+    const started = await bed.startStation(csms, identity, { ...rest, profile: typeof profile === 'string' ? loadStationProfile(profile) : profile });
     return { ...(await auditStation(started.session, cases, testAuditOptions(options))), station: started.station };
   };
 }

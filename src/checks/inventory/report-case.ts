@@ -17,6 +17,46 @@ export const BASE_REPORT_CASES = [
 
 export type BaseReportCaseId = (typeof BASE_REPORT_CASES)[number]['caseId'];
 
+/**
+ * Where the arrival of each base report is judged (a declared step check, or summary-inventory):
+ * a report cut off mid-way is judged once, there, and the checks that read its content say
+ * "unknown (report incomplete)" instead of finding its absence again.
+ */
+export const BASE_REPORT_ARRIVAL: Readonly<Record<BaseReportCaseId, string>> = {
+  'inventory-full': 'inventory-full/report',
+  'inventory-configuration': 'inventory-configuration/report',
+  'inventory-summary': 'summary-inventory',
+};
+
+/** The case of the custom-report requests (GetReport, B08). */
+export const CUSTOM_REPORT_CASE = 'inventory-custom-report';
+
+/**
+ * The GetReport requests of case inventory-custom-report whose reports the checks judge: the send
+ * step (its capture), the collect-report step (its capture), the OCTT case, and where the report's
+ * arrival is judged.
+ */
+export const CUSTOM_REPORTS = [
+  { request: 'by-variable', report: 'by-variable-report', testCase: 'TC_B_17', arrival: 'inventory-custom-report/by-variable-report' },
+  { request: 'whole-component', report: 'whole-component-report', testCase: 'TC_B_54', arrival: 'inventory-custom-report/whole-component-report' },
+  { request: 'criteria', report: 'criteria-report', testCase: 'TC_B_16', arrival: 'custom-report-filters/criteria' },
+] as const;
+
+/** `GetReport(OCPPCommCtrlr.HeartbeatInterval)`, `GetReport(OCPPCommCtrlr)`, `GetReport(componentCriteria Problem)`: from the request as sent. */
+export function getReportLabel(request: Record<string, unknown> | undefined, fallback: string): string {
+  if (!request) return `GetReport (${fallback})`;
+  const filters: string[] = [];
+  const pairs = Array.isArray(request['componentVariable']) ? (request['componentVariable'] as unknown[]) : [];
+  for (const pair of pairs) {
+    const component = (pair as { component?: { name?: unknown } } | null)?.component?.name;
+    const variable = (pair as { variable?: { name?: unknown } } | null)?.variable?.name;
+    if (typeof component === 'string') filters.push(typeof variable === 'string' ? `${component}.${variable}` : component);
+  }
+  const criteria = Array.isArray(request['componentCriteria']) ? (request['componentCriteria'] as unknown[]).filter((c): c is string => typeof c === 'string') : [];
+  if (criteria.length > 0) filters.push(`componentCriteria ${criteria.join(', ')}`);
+  return `GetReport(${filters.join('; ') || 'everything'})`;
+}
+
 export const REQUEST_CAPTURE = 'request';
 export const REPORT_CAPTURE = 'report';
 
@@ -85,14 +125,22 @@ export function findCase(evidence: Evidence, caseId: string): CaseEvidence | Una
 
 /** Looks up one base-report case and classifies what its GetBaseReport CALL produced. */
 export function lookUpBaseReport(evidence: Evidence, caseId: string, reportBase: ReportBase): BaseReportLookup {
+  return lookUpReport(evidence, caseId, requestLabel(reportBase), REQUEST_CAPTURE, REPORT_CAPTURE);
+}
+
+/**
+ * Looks up a report request anywhere in a case (GetBaseReport or GetReport): the CALL captured as
+ * `requestCapture`, its NotifyReport parts as `reportCapture`; `label` names the request in reasons.
+ */
+export function lookUpReport(evidence: Evidence, caseId: string, label: string, requestCapture: string, reportCapture: string): BaseReportLookup {
   const found = findCase(evidence, caseId);
   if ('kind' in found) return found;
-  const request = found.captures[REQUEST_CAPTURE];
+  const request = found.captures[requestCapture];
   if (!request || request.kind !== 'call') {
-    return unavailable('INCONCLUSIVE', `Case ${caseId} holds no ${requestLabel(reportBase)} exchange, so there is nothing to judge.`, found);
+    return unavailable('INCONCLUSIVE', `Case ${caseId} holds no ${label} exchange, so there is nothing to judge.`, found);
   }
-  const reportCapture = found.captures[REPORT_CAPTURE];
-  const report = reportCapture?.kind === 'messages' ? reportCapture : undefined;
+  const collected = found.captures[reportCapture];
+  const report = collected?.kind === 'messages' ? collected : undefined;
   if (!request.ok) {
     const failure = request.failure ?? { kind: 'unknown', description: 'no response recorded' };
     return {
@@ -142,7 +190,12 @@ export interface CollectedReport {
  * APPLICABLE); a timeout or a disconnect makes the report's qualities unknowable (INCONCLUSIVE).
  */
 export function collectedReport(lookup: BaseReportLookup, reportBase: ReportBase): CollectedReport | Unavailable {
-  const label = requestLabel(reportBase);
+  // SummaryInventory is optional since the 2023 errata (TC_B_15).
+  return collectedReportOf(lookup, requestLabel(reportBase), reportBase === 'SummaryInventory');
+}
+
+/** `collectedReport` for any report request; `optional`: NotSupported is a legal answer that leaves nothing to judge. */
+export function collectedReportOf(lookup: BaseReportLookup, label: string, optional: boolean): CollectedReport | Unavailable {
   switch (lookup.kind) {
     case 'unavailable':
       return lookup;
@@ -157,7 +210,7 @@ export function collectedReport(lookup: BaseReportLookup, reportBase: ReportBase
         return {
           kind: 'unavailable',
           verdict: 'NOT APPLICABLE',
-          reason: `The station answered ${label} with ${status}, so it sent no report.`,
+          reason: `The station answered ${label} with ${status}${optional && status === 'NotSupported' ? ' (a legal answer: this report is optional)' : ''}, so it sent no report.`,
           seqs: lookup.seqs,
         };
       }

@@ -153,6 +153,15 @@ export function attributeMutability(attribute: Attribute): string {
   return attribute.mutability ?? 'ReadWrite';
 }
 
+/**
+ * A mutability other than expected, in words. A left-out mutability is the schema default
+ * (ReadWrite), not a value the station chose, so it reads `mutability omitted (defaults to
+ * ReadWrite; expected ReadOnly)` rather than `ReadWrite (expected ReadOnly)`.
+ */
+export function mutabilityMismatch(attribute: Attribute, expected: string, prefix = ''): string {
+  return attribute.mutability === undefined ? `mutability omitted (defaults to ReadWrite; expected ${expected})` : `${prefix}${attribute.mutability} (expected ${expected})`;
+}
+
 /** The Actual attribute of an item, if it reported one. */
 export function actualAttribute(item: DeviceModelEntry): Attribute | undefined {
   return item.variableAttribute.find((attribute) => attributeType(attribute) === 'Actual');

@@ -18,6 +18,10 @@ export const FAULTS = {
   'silent-after-periodic-set': 'after a periodic monitor is set, the next SetVariables wedges the station: it answers nothing more',
   'slow-responses': 'every answer is delayed by 3 s',
   'disconnect-mid-report': 'the connection drops in the middle of a multi-part report',
+  'summary-full-model': 'GetBaseReport(SummaryInventory) returns the whole device model instead of availability and problems',
+  'report-criteria-ignored': 'GetReport ignores componentCriteria and returns every component (componentVariable still filters)',
+  'not-implemented-known': 'every OCPP 2.0.1 action the station does not handle, and the monitoring actions, are answered CALLERROR NotImplemented instead of NotSupported',
+  'evse-id-zero': 'the FullInventory also reports an EVSE with evse.id 0 and a connector 0 (the station-level EVSE of some simulators)',
   'event-flood': 'ChargingStation.Problem flaps and every flap is sent as a NotifyEvent, 50 a second, while connected (needs a profile with monitoring)',
   // Behaviours of correct or common firmware the audit must judge right (issue 13's corpus).
   'strict-boot': 'a CSMS request that arrives before the station has its BootNotification answer is ignored, never answered (SAP simulator)',

@@ -21,7 +21,9 @@ export function reportingHandlers(context: StationContext): Record<string, Stati
       const requestId = payload['requestId'] as number;
       // SummaryInventory is optional since the 2023 errata (TC_B_15).
       if (base === 'SummaryInventory' && !profile.supports.summaryInventory) return { status: 'NotSupported' };
-      const entries = entriesForBase(model, base);
+      // The summary-full-model fault: the whole model as the summary (field notes: VCP, shiv3).
+      const entries = entriesForBase(model, base === 'SummaryInventory' && context.faults.has('summary-full-model') ? 'FullInventory' : base);
+      if (base === 'FullInventory' && context.faults.has('evse-id-zero')) entries.push(...zeroIdEntries(entries));
       if (entries.length === 0) return { status: 'EmptyResultSet' };
       context.afterResponse(() => sendReport(context, requestId, entries));
       return { status: 'Accepted' };
@@ -31,7 +33,8 @@ export function reportingHandlers(context: StationContext): Record<string, Stati
     handlers['GetReport'] = (payload) => {
       const filters = payload['componentVariable'] as ComponentVariableFilter[] | undefined;
       enforceLimits(model, 'DeviceDataCtrlr', 'GetReport', filters?.length ?? 0, payload, context.faults.has('ocpp16-error-code') ? 'OccurenceConstraintViolation' : 'OccurrenceConstraintViolation');
-      const criteria = payload['componentCriteria'] as Criterion[] | undefined;
+      // The report-criteria-ignored fault (field notes: shiv3): criteria Problem returns every component.
+      const criteria = context.faults.has('report-criteria-ignored') ? undefined : (payload['componentCriteria'] as Criterion[] | undefined);
       const entries = selectEntries(model.entries(), filters).filter((entry) => meetsCriteria(model, entry.component, criteria));
       if (entries.length === 0) return { status: 'EmptyResultSet' };
       context.afterResponse(() => sendReport(context, payload['requestId'] as number, entries));
@@ -78,6 +81,19 @@ async function sendReport(context: StationContext, requestId: number, entries: V
     const outcome = await context.send('NotifyReport', payload);
     if (!outcome.ok && outcome.failure.kind === 'disconnected') return;
   }
+}
+
+/**
+ * The `evse-id-zero` fault (field notes: SAP's simulator): the availability of the first EVSE and
+ * of its first connector once more, at evse.id 0 and at connectorId 0, though both count from 1.
+ */
+function zeroIdEntries(entries: readonly VariableEntry[]): VariableEntry[] {
+  const availability = (name: string, connectorId?: number): VariableEntry[] =>
+    entries.filter((entry) => entry.component.name === name && entry.variable.name === 'AvailabilityState' && entry.component.evse?.id === 1 && entry.component.evse.connectorId === connectorId);
+  return [
+    ...availability('EVSE').map((entry) => ({ ...entry, component: { ...entry.component, evse: { id: 0 } } })),
+    ...availability('Connector', 1).map((entry) => ({ ...entry, component: { ...entry.component, evse: { id: 1, connectorId: 0 } } })),
+  ];
 }
 
 /** The field notes' favourite schema breaks: a component name over 50 characters and nulls. */

@@ -97,6 +97,27 @@ describe('full-inventory-required-variables (TC_B_53)', () => {
     expect(result.seqs).to.have.length.greaterThan(0);
   });
 
+  it('an omitted mutability reads "omitted (defaults to ReadWrite)", not as a ReadWrite the station chose', () => {
+    const items = requiredItems().map((item) => (item.component.name === 'EVSE' && item.variable.name === 'SupplyPhases' ? makeReportItem('EVSE', 'SupplyPhases', { evse: 1, dataType: 'integer', value: '3', mutability: null }) : item));
+    const result = evaluate(fullInventoryEvidence(items));
+    expect(result.verdict).to.equal('WARN');
+    expect(result.reason).to.contain('EVSE@1.SupplyPhases mutability omitted (defaults to ReadWrite; expected ReadOnly)');
+    expect(result.reason).to.not.contain('SupplyPhases ReadWrite');
+  });
+
+  it('an EVSE 0 or a connector 0 is not a place whose required variables are missing (topology-matches-status judges the id)', () => {
+    const items = [
+      ...requiredItems(),
+      makeReportItem('EVSE', 'AvailabilityState', { evse: 0, dataType: 'OptionList', valuesList: 'Available,Unavailable', value: 'Available' }),
+      makeReportItem('Connector', 'AvailabilityState', { evse: 1, connector: 0, dataType: 'OptionList', valuesList: 'Available,Unavailable', value: 'Available' }),
+    ];
+    const result = evaluate(fullInventoryEvidence(items));
+    expect(result.verdict, result.reason).to.equal('PASS');
+    expect(result.details?.['evses']).to.deep.equal([1]);
+    expect(result.details?.['connectors']).to.deep.equal(['1/1']);
+    expect(result.details?.['ignoredInvalidIds']).to.deep.equal(['EVSE@0', 'Connector@1/0']);
+  });
+
   it('accepts both dataTypes where the appendix and TC_B_53 disagree', () => {
     const items = requiredItems().map((item) =>
       item.variable.name === 'ConnectorType' ? makeReportItem('Connector', 'ConnectorType', { evse: 1, connector: 1, dataType: 'OptionList', valuesList: 'cType2,sType2', value: 'sType2' }) : item,

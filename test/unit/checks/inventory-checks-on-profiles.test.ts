@@ -2,7 +2,10 @@ import { expect } from 'chai';
 import { inventoryChecks } from '../../../src/checks/inventory-checks.js';
 import { entriesForBase, toReportData } from '../../../src/simulator/station/report-data.js';
 import { builtInProfiles, loadStationProfile } from '../../../src/simulator/station-profile.js';
-import { makeEvidence, makeReportCase, deviceModelFrom, type ReportItem } from '../../helpers/evidence-fixture.js';
+import { selectEntries, type ComponentVariableFilter } from '../../../src/simulator/device-model/component-variable-filter.js';
+import type { DeviceModel } from '../../../src/simulator/device-model/device-model.js';
+import type { CaseEvidence } from '../../../src/evidence/evidence.js';
+import { FIXTURE_TIME, makeCallCapture, makeCase, makeEvidence, makeMessage, makeMessagesCapture, makeReportCase, deviceModelFrom, type ReportItem } from '../../helpers/evidence-fixture.js';
 import type { Layout } from './inventory-fixture.js';
 import { statusFor } from './inventory-fixture.js';
 
@@ -30,12 +33,30 @@ describe('inventory checks on the virtual station profiles', () => {
         deviceModel: deviceModelFrom(full),
         statusNotifications: statusFor(layout),
       });
+      if (profile.supports.customReport) evidence.cases.push(customReportCase(model));
       const results = inventoryChecks.flatMap((check) => check.evaluate(evidence));
       const bad = results.filter((result) => result.verdict === 'FAIL' || result.verdict === 'INCONCLUSIVE');
       expect(bad.map((result) => `${result.id}: ${result.reason}`)).to.deep.equal([]);
       const warnings = results.filter((result) => result.verdict === 'WARN').map((result) => `${result.id}: ${result.reason}`);
       expect(warnings).to.deep.equal([]);
-      expect(results.filter((result) => result.verdict === 'PASS')).to.have.length(results.length - (profile.supports.summaryInventory ? 0 : 1));
+      // Not applicable: SummaryInventory declined; the paging of the criteria report (EmptyResultSet); without GetReport, the three custom-report filters.
+      const notApplicable = (profile.supports.summaryInventory ? 0 : 1) + (profile.supports.customReport ? 1 : 3);
+      expect(results.filter((result) => result.verdict === 'PASS')).to.have.length(results.length - notApplicable);
     });
   }
 });
+
+/** Case inventory-custom-report as the runner records it, answered the way the profile's station answers (no problem raised: the criteria request is EmptyResultSet). */
+function customReportCase(model: DeviceModel): CaseEvidence {
+  let seq = 700;
+  const captures: CaseEvidence['captures'] = {};
+  const ask = (name: string, requestId: number, filters: ComponentVariableFilter[]): void => {
+    captures[name] = makeCallCapture('GetReport', { requestId, componentVariable: filters }, { response: { status: 'Accepted' } }, [seq++, seq++]);
+    const reportData = selectEntries(model.entries(), filters).map((entry) => toReportData(entry));
+    captures[`${name}-report`] = makeMessagesCapture('NotifyReport', [makeMessage(seq++, 'NotifyReport', { requestId, generatedAt: FIXTURE_TIME, seqNo: 0, tbc: false, reportData })]);
+  };
+  ask('by-variable', 31, [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }]);
+  ask('whole-component', 32, [{ component: { name: 'OCPPCommCtrlr' } }]);
+  captures['criteria'] = makeCallCapture('GetReport', { requestId: 33, componentCriteria: ['Problem'] }, { response: { status: 'EmptyResultSet' } }, [seq++, seq++]);
+  return makeCase('inventory-custom-report', { captures });
+}

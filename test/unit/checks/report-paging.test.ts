@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { reportPaging } from '../../../src/checks/report-paging.js';
 import type { CheckResult } from '../../../src/checks/check.js';
 import type { CaseEvidence, Evidence } from '../../../src/evidence/evidence.js';
-import { makeCase, makeEvidence, makeReportCase, makeReportItem } from '../../helpers/evidence-fixture.js';
+import { makeCallCapture, makeCase, makeEvidence, makeMessage, makeMessagesCapture, makeReportCase, makeReportItem } from '../../helpers/evidence-fixture.js';
 
 const items = [1, 2, 3, 4, 5].map((n) => makeReportItem('OCPPCommCtrlr', `Variable${n}`));
 
@@ -80,17 +80,23 @@ describe('report-paging (B07, TC_B_12/13/14)', () => {
     expect(result.reason).to.contain('did not say tbc=true (seqNo 1)');
   });
 
-  it('fails a report that ends with tbc=true and never completes', () => {
+  it('a report that ends with tbc=true and never completes: its end is unknown here, the cut-off is judged once by the case', () => {
     const full = makeReportCase('inventory-full', { parts: [{ tbc: true }, { tbc: true }], complete: false });
     const result = resultFor(withFull(full));
-    expect(result.verdict).to.equal('FAIL');
-    expect(result.reason).to.contain('never finished').and.contain('seqNo 1');
+    expect(result.verdict).to.equal('INCONCLUSIVE');
+    expect(result.reason).to.contain('never finished').and.contain('seqNo 1').and.contain('judged once, by inventory-full/report');
   });
 
-  it('fails an incomplete report even when its parts look right', () => {
-    const result = resultFor(withFull(makeReportCase('inventory-full', { items, complete: false })));
+  it('a cut-off report whose parts are misnumbered still fails for the numbering, naming the cut-off as judged elsewhere', () => {
+    const full = makeReportCase('inventory-full', { parts: [{ seqNo: 1, tbc: true }, { seqNo: 2, tbc: true }], complete: false });
+    const result = resultFor(withFull(full));
     expect(result.verdict).to.equal('FAIL');
-    expect(result.reason).to.contain('did not complete');
+    expect(result.reason).to.contain('started at 1 instead of 0').and.contain('never finished').and.contain('inventory-full/report judges');
+  });
+
+  it('the arrival of SummaryInventory is judged by summary-inventory', () => {
+    const summary = makeReportCase('inventory-summary', { parts: [{ tbc: true }], complete: false });
+    expect(resultFor(makeEvidence({ cases: [summary] }), 'inventory-summary').reason).to.contain('judged once, by summary-inventory');
   });
 
   it('fails parts with another requestId', () => {
@@ -99,10 +105,10 @@ describe('report-paging (B07, TC_B_12/13/14)', () => {
     expect(result.reason).to.contain('another requestId than 3');
   });
 
-  it('fails an accepted request that brought no report at all', () => {
+  it('an accepted request that brought no report at all has no paging to judge; the case judges the missing report', () => {
     const result = resultFor(withFull(makeReportCase('inventory-full', { parts: [], complete: false })));
-    expect(result.verdict).to.equal('FAIL');
-    expect(result.reason).to.contain('no NotifyReport part');
+    expect(result.verdict).to.equal('INCONCLUSIVE');
+    expect(result.reason).to.contain('No part of the GetBaseReport(FullInventory) report').and.contain('inventory-full/report judges the missing report');
     expect(result.seqs).to.deep.equal([10, 11]);
   });
 
@@ -153,5 +159,49 @@ describe('report-paging (B07, TC_B_12/13/14)', () => {
     const result = resultFor(makeEvidence({ cases: [configuration] }), 'inventory-configuration');
     expect(result.verdict).to.equal('FAIL');
     expect(result.refs).to.include('TC_B_12');
+  });
+
+  describe('custom reports (GetReport, B08)', () => {
+    const byVariable = { requestId: 21, componentVariable: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] };
+    const part = (seq: number, payload: Record<string, unknown>) => makeMessage(seq, 'NotifyReport', { requestId: 21, generatedAt: '2025-01-01T00:00:00.000Z', reportData: [makeReportItem('OCPPCommCtrlr', 'HeartbeatInterval')], ...payload });
+    const customCase = (parts: ReturnType<typeof part>[], complete = true) =>
+      makeCase('inventory-custom-report', {
+        captures: {
+          'by-variable': makeCallCapture('GetReport', byVariable, { response: { status: 'Accepted' } }, [30, 31]),
+          'by-variable-report': makeMessagesCapture('NotifyReport', parts, complete),
+          criteria: makeCallCapture('GetReport', { requestId: 23, componentCriteria: ['Problem'] }, { response: { status: 'EmptyResultSet' } }, [40, 41]),
+        },
+      });
+
+    it('judges GetReport parts like base reports, one result per request, named by what was asked', () => {
+      const results = reportPaging.evaluate(makeEvidence({ cases: [customCase([part(32, { seqNo: 1, tbc: false })])] })) as CheckResult[];
+      const byVar = results.find((r) => r.id === 'report-paging/inventory-custom-report/by-variable');
+      expect(byVar?.verdict).to.equal('FAIL');
+      expect(byVar?.reason).to.contain('GetReport(OCPPCommCtrlr.HeartbeatInterval) paging is broken: seqNo started at 1 instead of 0');
+      expect(byVar?.refs).to.deep.equal(['B08', 'TC_B_17']);
+    });
+
+    it('passes a correctly paged GetReport report; EmptyResultSet leaves nothing to page; a request not reached is inconclusive', () => {
+      const results = reportPaging.evaluate(makeEvidence({ cases: [customCase([part(32, { seqNo: 0, tbc: true }), part(33, { seqNo: 1, tbc: false })])] })) as CheckResult[];
+      expect(results.find((r) => r.id === 'report-paging/inventory-custom-report/by-variable')?.verdict).to.equal('PASS');
+      const criteria = results.find((r) => r.id === 'report-paging/inventory-custom-report/criteria');
+      expect(criteria?.verdict).to.equal('NOT APPLICABLE');
+      expect(criteria?.reason).to.contain('GetReport(componentCriteria Problem) with EmptyResultSet');
+      expect(results.find((r) => r.id === 'report-paging/inventory-custom-report/whole-component')?.verdict).to.equal('INCONCLUSIVE');
+    });
+
+    it('leaves the cut-off of a custom report to the case step that collected it', () => {
+      const results = reportPaging.evaluate(makeEvidence({ cases: [customCase([part(32, { seqNo: 0, tbc: true })], false)] })) as CheckResult[];
+      const byVar = results.find((r) => r.id === 'report-paging/inventory-custom-report/by-variable');
+      expect(byVar?.verdict).to.equal('INCONCLUSIVE');
+      expect(byVar?.reason).to.contain('judged once, by inventory-custom-report/by-variable-report');
+    });
+
+    it('gives no custom results when the custom-report case did not run or did not apply', () => {
+      const notApplicable = makeCase('inventory-custom-report', { status: 'not-applicable', reason: 'GetReport answered CALLERROR NotSupported' });
+      for (const evidence of [makeEvidence(), makeEvidence({ cases: [notApplicable] })]) {
+        expect((reportPaging.evaluate(evidence) as CheckResult[]).map((r) => r.id)).to.have.length(3);
+      }
+    });
   });
 });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { CheckResult } from '../../../src/checks/check.js';
 import { summaryInventory } from '../../../src/checks/summary-inventory.js';
 import type { Evidence } from '../../../src/evidence/evidence.js';
-import { makeCase, makeEvidence, makeReportCase, makeReportItem, type ReportCaseOptions } from '../../helpers/evidence-fixture.js';
+import { deviceModelFrom, makeCase, makeEvidence, makeReportCase, makeReportItem, type ReportCaseOptions, type ReportItem } from '../../helpers/evidence-fixture.js';
 
 function evaluate(evidence: Evidence): CheckResult {
   return summaryInventory.evaluate(evidence) as CheckResult;
@@ -70,5 +70,50 @@ describe('summary-inventory (TC_B_14 / TC_B_15)', () => {
     expect(evaluate(makeEvidence({ cases: [makeCase('inventory-summary', { status: 'inconclusive', reason: 'x' })] })).verdict).to.equal('INCONCLUSIVE');
     expect(evaluate(makeEvidence({ cases: [makeCase('inventory-summary')] })).verdict).to.equal('INCONCLUSIVE');
     expect(evaluate(summary({ report: false })).verdict).to.equal('INCONCLUSIVE');
+  });
+
+  describe('content (B07: availability and current problems, not the whole model)', () => {
+    const availability = (evse?: number, connector?: number): ReportItem =>
+      makeReportItem(evse === undefined ? 'ChargingStation' : connector === undefined ? 'EVSE' : 'Connector', 'AvailabilityState', {
+        ...(evse !== undefined ? { evse } : {}),
+        ...(connector !== undefined ? { connector } : {}),
+        dataType: 'OptionList',
+        valuesList: 'Available,Unavailable',
+        value: 'Available',
+      });
+    const heartbeat = makeReportItem('OCPPCommCtrlr', 'HeartbeatInterval', { dataType: 'integer', value: '300' });
+    const offline = makeReportItem('OCPPCommCtrlr', 'OfflineThreshold', { dataType: 'integer', value: '60' });
+    const problem = makeReportItem('Connector', 'Problem', { evse: 1, connector: 1, dataType: 'boolean', value: 'true' });
+    const temperature = makeReportItem('Connector', 'Temperature', { evse: 1, connector: 1, dataType: 'decimal', value: '91' });
+    const fullModel = [availability(), availability(1), availability(1, 1), heartbeat, offline, problem, temperature];
+
+    function withFull(summaryItems: ReportItem[]): Evidence {
+      const full = makeReportCase('inventory-full', { items: fullModel, firstSeq: 100 });
+      return makeEvidence({ cases: [full, makeReportCase('inventory-summary', { items: summaryItems })], deviceModel: deviceModelFrom(full) });
+    }
+
+    it('passes availability states and a component with a problem, its other diagnostics included', () => {
+      const result = evaluate(withFull([availability(), availability(1), availability(1, 1), problem, temperature]));
+      expect(result.verdict).to.equal('PASS');
+      expect(result.reason).to.contain('3 availability states and 1 raised problem flag');
+    });
+
+    it('fails the whole device model returned as the summary', () => {
+      const result = evaluate(withFull(fullModel));
+      expect(result.verdict).to.equal('FAIL');
+      expect(result.reason).to.contain('returned its whole device model for SummaryInventory: 7 of the 7 FullInventory items, 2 items of them neither availability nor the state of a component with a problem (e.g. OCPPCommCtrlr.HeartbeatInterval, OCPPCommCtrlr.OfflineThreshold)');
+      expect(result.seqs).to.deep.equal([10, 11, 12]);
+    });
+
+    it('warns about configuration in a summary that is not the whole model', () => {
+      const result = evaluate(withFull([availability(), heartbeat]));
+      expect(result.verdict).to.equal('WARN');
+      expect(result.reason).to.contain('1 item that is neither availability nor the state of a component with a problem: OCPPCommCtrlr.HeartbeatInterval');
+    });
+
+    it('without a FullInventory, judges the summary on its own', () => {
+      expect(evaluate(summary({ items: [availability(), heartbeat, offline] })).verdict).to.equal('WARN');
+      expect(evaluate(summary({ items: [availability(), problem, temperature] })).verdict).to.equal('PASS');
+    });
   });
 });

@@ -328,6 +328,14 @@ describe('scoring guideline-checks', () => {
       expect(only({ variables: [spec] }, evidence([makeReportItem('OCPPCommCtrlr', 'HeartbeatInterval', { mutability: null })])).verdict).to.equal('PASS');
     });
 
+    it('an omitted mutability where ReadOnly is expected reads "omitted (defaults to ReadWrite)", not as a ReadWrite the station chose', () => {
+      const spec = variable('EVSE', 'Power', { mutability: 'ReadOnly' });
+      expect(only({ variables: [spec] }, evidence([makeReportItem('EVSE', 'Power', { mutability: null })]))).to.deep.include({
+        verdict: 'WARN',
+        reason: 'EVSE.Power reported, but with mutability omitted (defaults to ReadWrite; expected ReadOnly)',
+      });
+    });
+
     it('dataType and unit compare case-insensitively; all three mismatches are listed', () => {
       const spec = variable('EVSE', 'Power', { dataType: 'decimal', unit: 'W', mutability: 'ReadWrite' });
       expect(only({ variables: [spec] }, evidence([makeReportItem('EVSE', 'Power', { dataType: 'Decimal', unit: 'w', mutability: 'ReadWrite' })])).verdict).to.equal('PASS');
@@ -685,6 +693,47 @@ describe('scoring guideline-checks', () => {
     });
   });
 
+  describe('a FullInventory cut off mid-way (one cause, one finding)', () => {
+    const cutOff = (items: ReportItem[], overrides: Partial<Evidence> = {}): Evidence => makeEvidence({ deviceModel: { source: 'inventory-full', complete: false, entries: entries(items) }, ...overrides });
+
+    it('a component not among the items that arrived is unknown (INCONCLUSIVE, no credit of its own), not missing', () => {
+      const result = only({ components: [component('Controller')] }, cutOff(twoEvses()));
+      expect(result.verdict).to.equal('INCONCLUSIVE');
+      expect(result.reason).to.match(/^Controller not among the items that arrived: unknown \(report incomplete\)/);
+      expect(result.reason).to.contain('inventory-full/report');
+      expect(result).to.not.have.property('score');
+    });
+
+    it('found on one EVSE of two: the other is unknown, not missing', () => {
+      const result = only({ components: [component('RCD', { tier: 'evse' })] }, cutOff([...twoEvses(), makeReportItem('RCD', 'Tripped', { evse: 1 })]));
+      expect(result.verdict).to.equal('INCONCLUSIVE');
+      expect(result.reason).to.contain('missing at EVSE 2 (1 of 2): unknown (report incomplete)');
+    });
+
+    it('what did arrive is still judged: present passes, a mismatch warns', () => {
+      expect(only({ components: [component('EVSE', { tier: 'evse' })] }, cutOff(twoEvses())).verdict).to.equal('PASS');
+      const result = only({ variables: [variable('EVSE', 'Available', { dataType: 'integer' })] }, cutOff(twoEvses()));
+      expect(result.verdict).to.equal('WARN');
+    });
+
+    it('variables, monitorability and severity categories of unreached items are unknown too', () => {
+      const results = evaluateGuideline(
+        guideline({
+          variables: [variable('Controller', 'FirmwareVersion', { monitoring: 'required' }), variable('EVSE', 'Power', { tier: 'evse' })],
+          severities: [{ category: 'rcd', title: 'RCD', match: [{ component: 'RCD', variable: 'Tripped' }], severity: { min: 0, max: 3 }, why: 'why' }],
+        }),
+        cutOff([...twoEvses(), makeReportItem('EVSE', 'Power', { evse: 1 })], { cases: [baselineCase([monitoringReport(50, [])])] }),
+      );
+      expect(results.map((r) => [r.id, r.verdict])).to.deep.equal([
+        ['guideline/variables/Controller.FirmwareVersion', 'INCONCLUSIVE'],
+        ['guideline/variables/EVSE.Power', 'INCONCLUSIVE'],
+        ['guideline/monitoring/Controller.FirmwareVersion', 'INCONCLUSIVE'],
+        ['guideline/severities/rcd', 'INCONCLUSIVE'],
+      ]);
+      for (const r of results) expect(r.reason, r.id).to.contain('unknown (report incomplete)');
+    });
+  });
+
   describe('evaluateGuideline as a whole', () => {
     it('results come in section order, weighted by level × section', () => {
       const weights = { required: 3, recommended: 1, components: 2, variables: 5, monitors: 7, severities: 11 };
@@ -739,11 +788,12 @@ describe('scoring guideline-checks', () => {
       expect(choice.guideline.chain).to.deep.equal(['ocpp-201-core', 'ac-wallbox']);
       expect(choice.archetype).to.equal('ac-wallbox');
       expect(choice.how).to.equal('detected');
-      expect(choice.reason).to.equal('no DC components, DC readings or liquid cooling');
+      expect(choice.reason).to.equal('no evidence of DC or AC charging in the device model, so an AC wallbox is assumed (low confidence)');
+      expect(choice.confidence).to.equal('low');
     });
 
     it('detected dc-fast and hpc pick their shipped guidelines', () => {
-      expect(chooseGuideline(dcEntries, undefined)).to.deep.include({ archetype: 'dc-fast', how: 'detected', reason: 'reports DC components (AcDcConverter)' });
+      expect(chooseGuideline(dcEntries, undefined)).to.deep.include({ archetype: 'dc-fast', how: 'detected', reason: 'DC evidence: power converters (AcDcConverter) (high confidence)', confidence: 'high' });
       expect(chooseGuideline(dcEntries, undefined).guideline.id).to.equal('dc-fast');
       const hpc = chooseGuideline(entries([makeReportItem('LiquidCoolingSystem', 'Active')]), undefined);
       expect(hpc.guideline.id).to.equal('hpc');
@@ -760,7 +810,7 @@ describe('scoring guideline-checks', () => {
     it('forced against the device model: its own first archetype, and the reason says what was detected', () => {
       const forced = guideline({ id: 'mine', archetypes: ['hpc', 'dc-fast'] });
       const choice = chooseGuideline(acEntries, forced);
-      expect(choice).to.deep.include({ archetype: 'hpc', how: 'forced', reason: '--guideline mine (the device model looks like ac-wallbox: no DC components, DC readings or liquid cooling)' });
+      expect(choice).to.deep.include({ archetype: 'hpc', how: 'forced', reason: '--guideline mine (the device model looks like ac-wallbox: no evidence of DC or AC charging in the device model, so an AC wallbox is assumed (low confidence))' });
     });
 
     it("forced with archetype 'any': the detected archetype", () => {

@@ -21,4 +21,15 @@ describe('startVirtualStation', () => {
     );
     expect(isToolError(error) && error.code).to.equal('ERR_INVALID_OPTION');
   });
+
+  it('refuses summary-full-model and report-criteria-ignored on a profile without SummaryInventory or GetReport', async () => {
+    for (const fault of ['summary-full-model', 'report-criteria-ignored'] as const) {
+      const error = await startVirtualStation({ url: 'ws://127.0.0.1:9/', identity: 'NO-REPORT', profile: loadStationProfile('minimal'), faults: [fault] }).then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+      expect(isToolError(error) && error.code, fault).to.equal('ERR_INVALID_OPTION');
+      expect((error as Error).message).to.match(new RegExp(`^--fault ${fault}: profile minimal `));
+    }
+  });
 });
