@@ -46,7 +46,9 @@ export async function readMonitors(run: StepRun, requestId: number, windowMs: nu
 /** Why a reading is not the whole list, in words. */
 export function incompleteReason(reading: MonitorReading, windowMs: number): string {
   if (reading.status !== 'Accepted') return `GetMonitoringReport answered ${reading.status}`;
-  return `${reading.monitors.length === 0 ? 'no' : 'not every'} NotifyMonitoringReport part came within ${Math.round(windowMs / 1000)} s`;
+  const seconds = Math.round(windowMs / 1000);
+  if (reading.seqs.length <= 2) return `the station accepted GetMonitoringReport and never sent the report (no NotifyMonitoringReport part came within ${seconds} s)`;
+  return `not every NotifyMonitoringReport part came within ${seconds} s`;
 }
 
 /**
