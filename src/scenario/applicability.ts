@@ -22,6 +22,11 @@ export function unmetNeed(testCase: Pick<TestCase, 'needs'>, context: Record<str
       const path = need.slice(4);
       if (valueAt(context, path) === undefined) return unresolvedReason({ path, problem: 'absent' }, context, evidence).text;
     }
+    // E.g. a written value read back only when the station did not say it takes effect at the next reboot.
+    if (need.startsWith('unless:')) {
+      const [path = '', value] = need.slice(7).split('=');
+      if (String(valueAt(context, path)) === value) return `not applicable: the station answered ${value}`;
+    }
     // The fallback cases: e.g. a threshold on a live reading only when nothing can be written.
     if (need.startsWith('lacks:') && valueAt(context, need.slice(6)) !== undefined) return `not needed: the station has ${need.slice(6)}, and the cases that use it apply`;
   }
