@@ -108,6 +108,15 @@ export interface WaitStep extends StepBase {
   seconds: number | string;
 }
 
+/** Waits until the station's clock stands at `phase` of an interval (a measurement placed mid-interval). */
+export interface WaitUntilPhaseStep extends StepBase {
+  kind: 'wait-until-phase';
+  /** The interval, s; may be a `${...}` reference, e.g. `${options.clockAlignedIntervalS}`. */
+  intervalS: number | string;
+  /** Where in the interval, 0 (on a boundary) to below 1; default 0.5 (mid-interval). */
+  phase?: number;
+}
+
 export interface ReadVariablesStep extends StepBase {
   kind: 'read-variables';
   variables: Array<{ component: unknown; variable: unknown; attributeType?: string }>;
@@ -125,5 +134,5 @@ export interface PromptStep extends StepBase {
   message: string;
 }
 
-export type Step = SendStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | ReadVariablesStep | RestoreVariablesStep | PromptStep;
+export type Step = SendStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | WaitUntilPhaseStep | ReadVariablesStep | RestoreVariablesStep | PromptStep;
 export type StepKind = Step['kind'];

@@ -8,6 +8,7 @@ import { runReadVariables } from './read-variables.js';
 import { runRestoreVariables } from './restore-variables.js';
 import { runSend } from './send.js';
 import { runWait } from './wait.js';
+import { runWaitUntilPhase } from './wait-until-phase.js';
 
 /** Runs one step of any kind. */
 export async function runStep(step: Step, run: StepRun): Promise<StepResult> {
@@ -22,6 +23,8 @@ export async function runStep(step: Step, run: StepRun): Promise<StepResult> {
       return runCollectReport(step, run);
     case 'wait':
       return runWait(step, run);
+    case 'wait-until-phase':
+      return runWaitUntilPhase(step, run);
     case 'read-variables':
       return runReadVariables(step, run);
     case 'restore-variables':

@@ -30,6 +30,12 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
     periodicIntervalFactor: station.faults.has('periodic-wrong-interval') ? 2 : 1,
     // Up to half an interval late, never early, so the order of events is kept.
     ...(station.faults.has('periodic-jitter') ? { periodicJitterMs: (intervalMs: number) => jitterRandom() * intervalMs * 0.5 } : {}),
+    quirks: {
+      clockAlignedFromSetTime: station.faults.has('clock-aligned-from-set-time'),
+      thresholdEveryChange: station.faults.has('threshold-every-change'),
+      deltaEveryChange: station.faults.has('delta-every-change'),
+      deltaNotRebased: station.faults.has('delta-not-rebased'),
+    },
   });
   const outbox = new EventOutbox(async (payload) => (await station.send('NotifyEvent', payload as unknown as Record<string, unknown>)).ok, {
     offlineQueuingSeverity: () => state.offlineQueuingSeverity(),
