@@ -90,6 +90,9 @@ function checkReferences(file: string, testCase: TestCase): void {
       if ('after' in step && step.after !== undefined && !stepIds.has(step.after)) {
         throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/after names "${step.after}", which is not an earlier step`);
       }
+      if (step.kind === 'liveness-probe' && step.while !== undefined && captures.get(step.while) !== 'send') {
+        throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/while names "${step.while}", which is not an earlier send step`);
+      }
       if (step.kind === 'expect' && !captures.has(step.of)) {
         throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/of names "${step.of}", which no earlier step captures`);
       }
@@ -100,6 +103,7 @@ function checkReferences(file: string, testCase: TestCase): void {
       if (step.kind === 'send' || step.kind === 'await' || step.kind === 'collect-report' || step.kind === 'read-variables') {
         captures.set(step.as ?? step.id, step.kind);
       }
+      if (step.kind === 'liveness-probe') captures.set(step.id, step.kind);
     });
   };
   walk(testCase.steps, 'steps');

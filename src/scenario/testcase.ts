@@ -63,6 +63,19 @@ export interface SendStep extends StepBase {
   split?: boolean;
 }
 
+/**
+ * An ordinary request that only has to be answered (any CALLRESULT or CALLERROR): no answer while
+ * the connection stays open is a definite failure. Captured like a send step, under its id.
+ */
+export interface LivenessProbeStep extends StepBase {
+  kind: 'liveness-probe';
+  action: string;
+  payload: Record<string, unknown>;
+  /** A send step whose request set what is in force (monitors): the detail names it and the time since. */
+  while?: string;
+  timeoutS?: number;
+}
+
 /** A condition on a capture: the value at `at` (dot path, `*` for every array element). */
 export interface Condition {
   at: string;
@@ -134,5 +147,5 @@ export interface PromptStep extends StepBase {
   message: string;
 }
 
-export type Step = SendStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | WaitUntilPhaseStep | ReadVariablesStep | RestoreVariablesStep | PromptStep;
+export type Step = SendStep | LivenessProbeStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | WaitUntilPhaseStep | ReadVariablesStep | RestoreVariablesStep | PromptStep;
 export type StepKind = Step['kind'];

@@ -3,6 +3,7 @@ import type { StepResult, StepRun } from '../step-run.js';
 import { runAwait } from './await.js';
 import { runCollectReport } from './collect-report.js';
 import { runExpect } from './expect.js';
+import { runLivenessProbe } from './liveness-probe.js';
 import { runPrompt } from './prompt.js';
 import { runReadVariables } from './read-variables.js';
 import { runRestoreVariables } from './restore-variables.js';
@@ -15,6 +16,8 @@ export async function runStep(step: Step, run: StepRun): Promise<StepResult> {
   switch (step.kind) {
     case 'send':
       return runSend(step, run);
+    case 'liveness-probe':
+      return runLivenessProbe(step, run);
     case 'expect':
       return runExpect(step, run);
     case 'await':

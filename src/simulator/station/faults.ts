@@ -20,6 +20,7 @@ export const FAULTS = {
   'schema-violations': 'reports carry over-long component names and null fields',
   'ocpp16-error-code': 'CALLERRORs for too many elements use the OCPP 1.6 spelling OccurenceConstraintViolation',
   'silent-after-periodic-set': 'after a periodic monitor is set, the next SetVariables wedges the station: it answers nothing more',
+  'wedge-while-monitors-active': 'while any periodic monitor is active, requests are carried out but never answered; answers resume once none is left',
   'slow-responses': 'every answer is delayed by 3 s',
   'disconnect-mid-report': 'the connection drops in the middle of a multi-part report',
   'event-flood': 'ChargingStation.Problem flaps and every flap is sent as a NotifyEvent, 50 a second, while connected (needs a profile with monitoring)',

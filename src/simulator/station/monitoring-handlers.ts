@@ -10,6 +10,7 @@ import type {
 import { MonitorEngine } from '../monitoring/monitor-engine.js';
 import { MonitoringState } from '../monitoring/monitoring-state.js';
 import { attachEventFlood } from './event-flood.js';
+import { attachWedgeWhileMonitorsActive } from './wedge-while-monitors-active.js';
 import { limitOf } from './message-limits.js';
 import { seededRandom } from './seeded-random.js';
 import type { VirtualStation } from './virtual-station.js';
@@ -43,6 +44,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
   });
   const { faults } = station;
   if (faults.has('event-flood')) attachEventFlood(station);
+  if (faults.has('wedge-while-monitors-active')) attachWedgeWhileMonitorsActive(station, state);
   engine.on('event', (eventData, severity) => {
     if (faults.has('monitors-never-fire') && eventData.variableMonitoringId !== undefined) return;
     if (faults.has('threshold-without-cleared') && eventData.cleared === true) return;

@@ -73,6 +73,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   #failures = 0;
   #stopped = true;
   #wedged = false;
+  /** While this holds when a request arrives, the request is carried out but never answered. */
+  #muteWhile: (() => boolean) | undefined;
 
   constructor(options: VirtualStationOptions) {
     super();
@@ -235,10 +237,25 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     for (const [action, handler] of Object.entries(this.#handlers)) {
       connection.handle(action, async (payload) => {
         if (this.#wedged) return new Promise(() => undefined);
+        const mute = this.#muteWhile?.() === true;
         if (this.faults.has('slow-responses')) await new Promise((resolve) => setTimeout(resolve, this.#options.slowResponseMs ?? 3000));
-        return handler(payload as Record<string, unknown>);
+        if (!mute) return handler(payload as Record<string, unknown>);
+        try {
+          await handler(payload as Record<string, unknown>);
+        } catch {
+          // Carried out, refused or not: the answer is lost either way.
+        }
+        return new Promise(() => undefined);
       });
     }
+  }
+
+  /**
+   * From now on, a request that arrives while `condition` holds is carried out but never answered
+   * (the `wedge-while-monitors-active` fault).
+   */
+  muteAnswersWhile(condition: () => boolean): void {
+    this.#muteWhile = condition;
   }
 
   /** Makes the station stop answering anything (the `silent-after-periodic-set` fault). */
