@@ -76,6 +76,18 @@ export interface LivenessProbeStep extends StepBase {
   timeoutS?: number;
 }
 
+/**
+ * One request just beyond a limit the station advertises (ItemsPerMessage or BytesPerMessage of
+ * the action), built by the tool and judged by the message-limits check (it declares no check).
+ */
+export interface LimitProbeStep extends Omit<StepBase, 'check'> {
+  kind: 'limit-probe';
+  action: 'GetVariables' | 'SetVariables' | 'SetVariableMonitoring' | 'ClearVariableMonitoring';
+  limit: 'items' | 'bytes';
+  timeoutS?: number;
+  check?: undefined;
+}
+
 /** A condition on a capture: the value at `at` (dot path, `*` for every array element). */
 export interface Condition {
   at: string;
@@ -147,5 +159,5 @@ export interface PromptStep extends StepBase {
   message: string;
 }
 
-export type Step = SendStep | LivenessProbeStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | WaitUntilPhaseStep | ReadVariablesStep | RestoreVariablesStep | PromptStep;
+export type Step = SendStep | LivenessProbeStep | LimitProbeStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | WaitUntilPhaseStep | ReadVariablesStep | RestoreVariablesStep | PromptStep;
 export type StepKind = Step['kind'];

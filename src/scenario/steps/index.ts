@@ -3,6 +3,7 @@ import type { StepResult, StepRun } from '../step-run.js';
 import { runAwait } from './await.js';
 import { runCollectReport } from './collect-report.js';
 import { runExpect } from './expect.js';
+import { runLimitProbe } from './limit-probe.js';
 import { runLivenessProbe } from './liveness-probe.js';
 import { runPrompt } from './prompt.js';
 import { runReadVariables } from './read-variables.js';
@@ -18,6 +19,8 @@ export async function runStep(step: Step, run: StepRun): Promise<StepResult> {
       return runSend(step, run);
     case 'liveness-probe':
       return runLivenessProbe(step, run);
+    case 'limit-probe':
+      return runLimitProbe(step, run);
     case 'expect':
       return runExpect(step, run);
     case 'await':
