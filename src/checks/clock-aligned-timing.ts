@@ -2,7 +2,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import { type Check, type CheckResult, resultOf } from './check.js';
 import { type EventItem, seqList } from './events/event-items.js';
 import { alignmentErrorS, intervalStats, intervalsS, roundS } from './events/interval-stats.js';
-import { isSkip, judgedTimes, loadPeriodicCase } from './events/periodic-case.js';
+import { isSkip, judgedTimes, loadPeriodicCase, stationLagMs } from './events/periodic-case.js';
 import { timeMs } from '../evidence/payload-read.js';
 
 const DAY_MS = 86_400_000;
@@ -95,15 +95,6 @@ export const clockAlignedTiming: Check = {
     return resultOf(clockAlignedTiming, 'PASS', `${count} events fell on ${intervalS} s clock boundaries (largest distance ${maxErrorS} s, mean interval ${stats.meanIntervalS} s, tolerance ${toleranceS} s). ${OCTT_NOTE}`, seqs, details);
   },
 };
-
-/**
- * How far the station's clock lags ours, from its stamps: an event arrives after it is stamped,
- * so the smallest (receive time − stamp) is the lag plus the quickest delivery.
- */
-function stationLagMs(items: readonly EventItem[]): number | undefined {
-  const lags = items.flatMap((item) => (item.receivedMs !== undefined && item.timestampMs !== undefined ? [item.receivedMs - item.timestampMs] : []));
-  return lags.length > 0 ? Math.min(...lags) : undefined;
-}
 
 /** Distance to the nearest boundary under whichever reading of "aligned" fits better. */
 function alignmentOf(timeMs: number, intervalMs: number): { errorS: number; reading: 'epoch' | 'midnight UTC' } {

@@ -139,6 +139,18 @@ describe('audit: monitoring named faults are caught by the monitoring cases', fu
     expect(timing?.details?.['setDistanceFromBoundaryS']).to.be.greaterThan(1);
   });
 
+  it('periodic-jitter: periodic-timing FAILs (seeded jitter of up to half a 6 s interval, far beyond the 1 s tolerance)', async () => {
+    // Jitter is caught by chance: about nine runs in ten at the defaults (see testcases/README.md).
+    // The seed fixes the draws, and the long interval keeps the errors well clear of the tolerance.
+    const cases = loadTestCases(['inventory-full', 'events-periodic']);
+    const options = { caseOptions: { ...testAuditOptions().caseOptions, periodicIntervalS: 6, periodicIntervals: 3 } };
+    const outcome = await audit('AUDIT-FAULT-JITTER', cases, { faults: ['periodic-jitter'], seed: 2 }, options);
+    expectCompleted(outcome, cases.length);
+    const timing = verdicts(outcome)['periodic-timing'];
+    expect(timing?.verdict, timing?.reason).to.equal('FAIL');
+    expect(timing?.reason).to.match(/off by up to|the first event came/);
+  });
+
   it('periodic-wrong-interval: periodic-timing FAILs, naming the measured interval against the requested one (N08.FR.06)', async () => {
     const cases = loadTestCases(['inventory-full', 'events-periodic']);
     const options = { caseOptions: { ...testAuditOptions().caseOptions, periodicIntervalS: 1, periodicIntervals: 3, periodicToleranceS: 0.5 } };
