@@ -4,12 +4,16 @@ import type { Check, CheckResult, Verdict } from './check.js';
 
 type Limit = 'items' | 'bytes';
 
-/** Per action: where the results come back, and the requirements each limit probe tests. */
-const RULES: Record<string, { results: string; perElement: string; items: string[]; bytes: string[] }> = {
-  GetVariables: { results: 'getVariableResult', perElement: 'B06.FR.01', items: ['B06.FR.05', 'B06.FR.16', 'TC_B_08'], bytes: ['B06.FR.17'] },
-  SetVariables: { results: 'setVariableResult', perElement: 'B05.FR.01', items: ['B05.FR.11'], bytes: ['B05.FR.11'] },
-  SetVariableMonitoring: { results: 'setMonitoringResult', perElement: 'N04.FR.01', items: ['N04.FR.09'], bytes: ['N04.FR.09'] },
-  ClearVariableMonitoring: { results: 'clearMonitoringResult', perElement: 'N06.FR.05', items: ['N06.FR.04', 'N06.FR.06'], bytes: ['N06.FR.04', 'N06.FR.07'] },
+/**
+ * Per action: where the results come back, the requirements each limit probe tests, and the
+ * answer each element deserves: the probe's elements address a component no station has (or
+ * monitor ids it never reported), so an element answered with a success status was not handled.
+ */
+const RULES: Record<string, { results: string; status: string; success: string[]; rightAnswer: string; perElement: string[]; items: string[]; bytes: string[] }> = {
+  GetVariables: { results: 'getVariableResult', status: 'attributeStatus', success: ['Accepted'], rightAnswer: 'UnknownComponent', perElement: ['B06.FR.01', 'B06.FR.06'], items: ['B06.FR.05', 'B06.FR.16', 'TC_B_08'], bytes: ['B06.FR.17'] },
+  SetVariables: { results: 'setVariableResult', status: 'attributeStatus', success: ['Accepted', 'RebootRequired'], rightAnswer: 'UnknownComponent', perElement: ['B05.FR.01', 'B05.FR.04'], items: ['B05.FR.11'], bytes: ['B05.FR.11'] },
+  SetVariableMonitoring: { results: 'setMonitoringResult', status: 'status', success: ['Accepted'], rightAnswer: 'UnknownComponent', perElement: ['N04.FR.01', 'N04.FR.03'], items: ['N04.FR.09'], bytes: ['N04.FR.09'] },
+  ClearVariableMonitoring: { results: 'clearMonitoringResult', status: 'status', success: ['Accepted'], rightAnswer: 'NotFound', perElement: ['N06.FR.05', 'N06.FR.02'], items: ['N06.FR.04', 'N06.FR.06'], bytes: ['N06.FR.04', 'N06.FR.07'] },
 };
 
 /** The code OCPP 2.0.1 names for each limit (spelled as 2.0.1 spells it). */
@@ -38,7 +42,7 @@ function judgeProbe(evidence: Evidence, testCase: CaseEvidence, step: StepOutcom
   const probe = capture?.kind === 'call' ? capture.limitProbe : undefined;
   const [action, limit] = describeStep(capture, step);
   const rules = RULES[action];
-  const refs = [...(rules?.[limit] ?? []), ...(rules ? [rules.perElement] : []), 'OCPP-J'];
+  const refs = [...(rules?.[limit] ?? []), ...(rules?.perElement ?? []), 'OCPP-J'];
   const result = (verdict: Verdict, reason: string, details?: Record<string, unknown>): CheckResult => ({
     id: `${testCase.id}/${step.id}`,
     title: rules === undefined ? `Limit probe ${step.id}` : limit === 'items' ? `${action} one element beyond its ItemsPerMessage is refused with OccurrenceConstraintViolation or answered element by element` : `${action} one byte beyond its BytesPerMessage is refused with FormatViolation or answered element by element`,
@@ -57,7 +61,7 @@ function judgeProbe(evidence: Evidence, testCase: CaseEvidence, step: StepOutcom
 
   const over = `${probe.limit === 'items' ? `${probe.elements} elements` : `${probe.bytes} bytes`} (one more than ${probe.variable} = ${probe.value}${probe.alsoOverBytes ? ', and over its BytesPerMessage too' : ''})`;
   const details = { ...probe };
-  if (capture.ok) return judgeResults(capture, over, rules?.results ?? '', probe.elements, result, details);
+  if (capture.ok && rules) return judgeResults(capture, over, rules, probe.elements, result, details);
 
   const failure = capture.failure;
   if (failure?.kind === 'timeout') return result('FAIL', `The station did not answer a request of ${over} (${failure.description}): OCPP-J answers every CALL, with a CALLERROR if it is refused.`, details);
@@ -75,13 +79,26 @@ function judgeProbe(evidence: Evidence, testCase: CaseEvidence, step: StepOutcom
   return result('WARN', `A request of ${over} was refused with CALLERROR ${code}, where OCPP 2.0.1 names ${expected.join(' or ')} for it.`, details);
 }
 
-function judgeResults(capture: CallCapture, over: string, resultsKey: string, elements: number, result: (verdict: Verdict, reason: string, details?: Record<string, unknown>) => CheckResult, details: Record<string, unknown>): CheckResult {
-  const results = capture.response?.[resultsKey];
-  const count = Array.isArray(results) ? results.length : 0;
-  if (count === elements) {
-    return result('PASS', `A request of ${over} was answered element by element (${count} results); refusing it whole with a CALLERROR would have been right too.`, { ...details, results: count });
+function judgeResults(
+  capture: CallCapture,
+  over: string,
+  rules: (typeof RULES)[string],
+  elements: number,
+  result: (verdict: Verdict, reason: string, details?: Record<string, unknown>) => CheckResult,
+  details: Record<string, unknown>,
+): CheckResult {
+  const results = capture.response?.[rules.results];
+  const list = Array.isArray(results) ? (results as unknown[]) : [];
+  const count = list.length;
+  if (count !== elements) {
+    return result('FAIL', `A request of ${over} was answered with ${count} result(s) for ${elements} elements: a request is answered one result per element, or refused whole with a CALLERROR.`, { ...details, results: count });
   }
-  return result('FAIL', `A request of ${over} was answered with ${count} result(s) for ${elements} elements: a request is answered one result per element, or refused whole with a CALLERROR.`, { ...details, results: count });
+  const succeeded = list.filter((r) => rules.success.includes(String((r as Record<string, unknown> | null)?.[rules.status]))).length;
+  if (succeeded > 0) {
+    const what = capture.action === 'ClearVariableMonitoring' ? 'monitor ids it never reported' : 'a component it does not have';
+    return result('FAIL', `A request of ${over} was answered element by element, but ${succeeded} of the ${count} elements, which address ${what}, were answered ${rules.success.join(' or ')} (${rules.rightAnswer} was due): the request was not really handled.`, { ...details, results: count, succeeded });
+  }
+  return result('PASS', `A request of ${over} was answered element by element (${count} results, none of them a success for what does not exist); refusing it whole with a CALLERROR would have been right too.`, { ...details, results: count });
 }
 
 /** Whether the station answered the same action normally elsewhere in the audit (so it does support it). */

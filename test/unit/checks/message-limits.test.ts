@@ -28,7 +28,7 @@ describe('check message-limits (B06.FR.16/17, B05.FR.11, N04.FR.09, N06.FR.06/07
   it('one result per limit-probe step, id <case>/<step>, category of the case, refs of the action', () => {
     const result = judge(probe('GetVariables', ITEMS, refused('OccurrenceConstraintViolation')));
     expect(result).to.deep.include({ id: 'variables-limits/probe', category: 'variables', verdict: 'PASS', seqs: [7, 8] });
-    expect(result.refs).to.include.members(['B06.FR.16', 'TC_B_08', 'B06.FR.01', 'OCPP-J']);
+    expect(result.refs).to.include.members(['B06.FR.16', 'TC_B_08', 'B06.FR.01', 'B06.FR.06', 'OCPP-J']);
     expect(result.reason).to.equal('A request of 21 elements (one more than DeviceDataCtrlr.ItemsPerMessage[GetVariables] = 20) was refused with CALLERROR OccurrenceConstraintViolation, as OCPP 2.0.1 spells it.');
   });
 
@@ -48,7 +48,20 @@ describe('check message-limits (B06.FR.16/17, B05.FR.11, N04.FR.09, N06.FR.06/07
     const results = Array.from({ length: 21 }, () => ({ attributeStatus: 'UnknownComponent' }));
     const result = judge(probe('GetVariables', ITEMS, { response: { getVariableResult: results } }));
     expect(result.verdict).to.equal('PASS');
-    expect(result.reason).to.contain('answered element by element (21 results)');
+    expect(result.reason).to.contain('answered element by element (21 results, none of them a success');
+  });
+
+  it('FAIL: every element answered, but Accepted for a component the station does not have (a yes-to-everything station)', () => {
+    const results = Array.from({ length: 21 }, () => ({ attributeStatus: 'Accepted', attributeValue: '' }));
+    const result = judge(probe('GetVariables', ITEMS, { response: { getVariableResult: results } }));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('21 of the 21 elements, which address a component it does not have, were answered Accepted (UnknownComponent was due)');
+  });
+
+  it('FAIL: Accepted for clearing monitor ids the station never reported', () => {
+    const result = judge(probe('ClearVariableMonitoring', BYTES, { response: { clearMonitoringResult: [{ id: 2147483647, status: 'Accepted' }] } }));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('monitor ids it never reported').and.contain('NotFound was due');
   });
 
   it('FAIL: fewer results than elements (the station cut the request at its limit)', () => {
