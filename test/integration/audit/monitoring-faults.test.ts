@@ -20,7 +20,8 @@ function expectCompleted(outcome: AuditOutcome, caseCount: number): void {
 }
 
 describe('audit: monitoring named faults are caught by the monitoring cases', function () {
-  this.timeout(40_000);
+  // The timing faults take several periodic intervals, set mid-interval.
+  this.timeout(60_000);
   const audit = useAuditBed();
 
   it('monitoring-accepted-empty: monitoring-custom/set-one-id FAILs (Accepted without an id)', async () => {
