@@ -11,6 +11,11 @@ export const CASE_OPTION_DEFAULTS = {
   reportWindowS: 60,
   /** How long a provoked event (threshold, delta) may take to arrive, s. */
   eventWindowS: 10,
+  /**
+   * How long the audit watches for an event that must not come (a change that stays at a
+   * threshold or within a delta), s. A station that fires on every change does so within it.
+   */
+  quietWindowS: 5,
   /** Interval of the periodic monitors the audit sets, s. */
   periodicIntervalS: 5,
   /** How many periodic intervals the timing measurement spans. */

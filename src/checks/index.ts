@@ -2,6 +2,7 @@ import type { Check } from './check.js';
 import { errorCodeSemantics } from './error-code-semantics.js';
 import { eventChecks } from './event-checks.js';
 import { inventoryChecks } from './inventory-checks.js';
+import { messageLimits } from './message-limits.js';
 import { monitoringSupport } from './monitoring-support.js';
 import { monitorsLeftAsFound } from './monitors-left-as-found.js';
 import { pendingProvisioning } from './pending-provisioning.js';
@@ -10,4 +11,4 @@ import { stepExpectations } from './step-expectations.js';
 import { unreportedNamesRefused } from './unreported-names-refused.js';
 
 /** Every check of the audit, in report order. */
-export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitorsLeftAsFound, ...eventChecks];
+export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, messageLimits, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitorsLeftAsFound, ...eventChecks];

@@ -2,7 +2,8 @@ import type { Evidence } from '../evidence/evidence.js';
 import { type Check, type CheckResult, resultOf } from './check.js';
 import { seqList } from './events/event-items.js';
 import { intervalStats, intervalsS, roundS } from './events/interval-stats.js';
-import { isSkip, judgedTimes, loadPeriodicCase, receivedTimes } from './events/periodic-case.js';
+import { isSkip, judgedTimes, loadPeriodicCase, receivedTimes, stationLagMs } from './events/periodic-case.js';
+import { timeMs } from '../evidence/payload-read.js';
 
 /** Fewer events than this cannot show a regular interval. */
 export const MIN_PERIODIC_EVENTS = 3;
@@ -11,6 +12,10 @@ export const MIN_PERIODIC_EVENTS = 3;
  * A Periodic monitor fires once per interval, counted from when it was set (N08.FR.06), with
  * trigger Periodic (N08.FR.05). Times the events of the `events-periodic` case by the station's
  * timestamps (the receive times are measured too: late or bunched delivery is only a warning).
+ * The case sets the monitor mid-interval, so a first event that comes early (a station firing
+ * on clock boundaries, or at once) is told apart from one counted from the set; so is one that
+ * comes late (a jittered or deferred start). A tolerance of half the interval or more could not
+ * tell them apart, nor jitter, and gives INCONCLUSIVE.
  */
 export const periodicTiming: Check = {
   id: 'periodic-timing',
@@ -29,6 +34,17 @@ export const periodicTiming: Check = {
     const judged = judgedTimes(items);
     const stats = intervalStats(judged.timesMs, intervalS);
     const received = intervalStats(receivedTimes(items), intervalS);
+    const setMs = timeMs(run.set.sentAt);
+    const firstReceivedMs = receivedTimes(items)[0];
+    const firstAfterSetS = setMs !== undefined && firstReceivedMs !== undefined ? roundS((firstReceivedMs - setMs) / 1000) : undefined;
+    // The first event on the clock the events are judged by, against the set moved onto that clock.
+    const lagMs = judged.source === 'timestamp' ? stationLagMs(items) : 0;
+    const firstMs = judged.timesMs[0];
+    const firstStampedAfterSetS = setMs !== undefined && lagMs !== undefined && firstMs !== undefined ? roundS((firstMs - (setMs - lagMs)) / 1000) : undefined;
+    // The station may start counting only once it has the request: its round trip is allowed too.
+    const lateAllowanceS = roundS(intervalS + toleranceS + run.set.durationMs / 1000);
+    // Only a collection that was already running when the first event was due holds that event.
+    const coversFirstDue = setMs !== undefined && run.windowStartMs !== undefined && run.windowStartMs <= setMs + intervalS * 1000;
     const seqs = seqList([...run.set.seqs, ...items.map((item) => item.seq)]);
     const details = {
       monitorId: run.monitorId,
@@ -37,6 +53,8 @@ export const periodicTiming: Check = {
       events: count,
       expectedEvents: expected,
       windowS: windowS !== undefined ? roundS(windowS) : undefined,
+      firstEventAfterSetS: firstAfterSetS,
+      firstEventStampedAfterSetS: firstStampedAfterSetS,
       judgedBy: judged.source,
       byTimestamp: judged.source === 'timestamp' ? stats : undefined,
       byReceiveTime: received,
@@ -49,7 +67,17 @@ export const periodicTiming: Check = {
     if (stats !== undefined && stats.maxAbsErrorS > toleranceS) {
       problems.push(`the intervals between events are off by up to ${stats.maxAbsErrorS} s (mean interval ${stats.meanIntervalS} s for a requested ${intervalS} s, jitter ${stats.jitterS} s), more than the ${toleranceS} s tolerance`);
     }
+    // Received before a whole interval had passed since the request left, the first event cannot
+    // have been counted from the set: whatever the link, an event never arrives before it is sent.
+    if (firstAfterSetS !== undefined && firstAfterSetS < intervalS - toleranceS) {
+      problems.push(`the first event came ${firstAfterSetS} s after the monitor was set, not one whole interval (${intervalS} s) later: the station does not count the interval from the set`);
+    } else if (firstStampedAfterSetS !== undefined && firstStampedAfterSetS > lateAllowanceS && coversFirstDue) {
+      problems.push(`the first event came ${firstStampedAfterSetS} s after the monitor was set${judged.source === 'timestamp' ? " (on the station's clock)" : ''}, later than one interval (${intervalS} s) plus the tolerance and the set's round trip (${lateAllowanceS} s in all)`);
+    }
     if (problems.length > 0) return resultOf(periodicTiming, 'FAIL', `Periodic monitor ${run.monitorId ?? '(no id)'}: ${problems.join('; ')}.`, seqs, details);
+    if (toleranceS >= intervalS / 2) {
+      return resultOf(periodicTiming, 'INCONCLUSIVE', `The tolerance (${toleranceS} s) is half the ${intervalS} s interval or more, too wide to tell a wrong schedule (on clock boundaries, jittered) from the requested one; run with a longer periodicIntervalS or a smaller periodicToleranceS.`, seqs, details);
+    }
     if (count < MIN_PERIODIC_EVENTS || stats === undefined) {
       return resultOf(periodicTiming, 'INCONCLUSIVE', `Only ${count} event(s) of the periodic monitor were collected; at least ${MIN_PERIODIC_EVENTS} are needed to judge its interval.`, seqs, details);
     }

@@ -59,6 +59,8 @@ export interface CallCapture {
   seqs: number[];
   /** The request went out in this many parts, to respect the station's message limits. */
   batches?: number;
+  /** A request sent just beyond one of the station's message limits on purpose (limit-probe step). */
+  limitProbe?: LimitProbeFacts;
 }
 
 /** Station messages gathered by an await or collect-report step. */
@@ -81,6 +83,22 @@ export interface VariablesCapture {
   kind: 'variables';
   values: Array<{ component: ComponentRefJson; variable: VariableRefJson; attributeType: string; status: string; value?: string }>;
   seqs: number[];
+}
+
+/** What a limit probe went beyond: the limit, as the station advertises it, and the request's size. */
+export interface LimitProbeFacts {
+  limit: 'items' | 'bytes';
+  /** e.g. DeviceDataCtrlr.ItemsPerMessage[GetVariables]. */
+  variable: string;
+  value: number;
+  /** Elements in the request's list. */
+  elements: number;
+  /** Bytes of the request's JSON payload. */
+  bytes: number;
+  /** An element-count probe that could not stay under BytesPerMessage as well. */
+  alsoOverBytes?: true;
+  /** Monitors a station accepted from the probe, cleared again at once. */
+  clearedMonitors?: number[];
 }
 
 /** The monitors one GetMonitoringReport listed (snapshot-monitors step). */

@@ -96,6 +96,9 @@ function checkReferences(file: string, testCase: TestCase): void {
       if ((step.kind === 'expect' || step.kind === 'await') && step.dependsOn !== undefined && !stepIds.has(step.dependsOn)) {
         throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/dependsOn names "${step.dependsOn}", which is not an earlier step`);
       }
+      if (step.kind === 'liveness-probe' && step.while !== undefined && captures.get(step.while) !== 'send') {
+        throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/while names "${step.while}", which is not an earlier send step`);
+      }
       if (step.kind === 'expect' && !captures.has(step.of)) {
         throw new ToolError('ERR_INVALID_TESTCASE', `${file}: ${pointer}/of names "${step.of}", which no earlier step captures`);
       }
@@ -118,6 +121,7 @@ function checkReferences(file: string, testCase: TestCase): void {
       if (step.kind === 'send' || step.kind === 'await' || step.kind === 'collect-report' || step.kind === 'read-variables' || step.kind === 'snapshot-monitors') {
         captures.set(step.as ?? step.id, step.kind);
       }
+      if (step.kind === 'liveness-probe' || step.kind === 'limit-probe') captures.set(step.id, step.kind);
     });
   };
   walk(testCase.steps, 'steps');

@@ -71,6 +71,31 @@ export interface SendStep extends StepBase {
   split?: boolean;
 }
 
+/**
+ * An ordinary request that only has to be answered (any CALLRESULT or CALLERROR): no answer while
+ * the connection stays open is a definite failure. Captured like a send step, under its id.
+ */
+export interface LivenessProbeStep extends StepBase {
+  kind: 'liveness-probe';
+  action: string;
+  payload: Record<string, unknown>;
+  /** A send step whose request set what is in force (monitors): the detail names it and the time since. */
+  while?: string;
+  timeoutS?: number;
+}
+
+/**
+ * One request just beyond a limit the station advertises (ItemsPerMessage or BytesPerMessage of
+ * the action), built by the tool and judged by the message-limits check (it declares no check).
+ */
+export interface LimitProbeStep extends Omit<StepBase, 'check'> {
+  kind: 'limit-probe';
+  action: 'GetVariables' | 'SetVariables' | 'SetVariableMonitoring' | 'ClearVariableMonitoring';
+  limit: 'items' | 'bytes';
+  timeoutS?: number;
+  check?: undefined;
+}
+
 /** A condition on a capture: the value at `at` (dot path, `*` for every array element). */
 export interface Condition {
   at: string;
@@ -124,6 +149,15 @@ export interface CollectReportStep extends StepBase {
 export interface WaitStep extends StepBase {
   kind: 'wait';
   seconds: number | string;
+}
+
+/** Waits until the station's clock stands at `phase` of an interval (a measurement placed mid-interval). */
+export interface WaitUntilPhaseStep extends StepBase {
+  kind: 'wait-until-phase';
+  /** The interval, s; may be a `${...}` reference, e.g. `${options.clockAlignedIntervalS}`. */
+  intervalS: number | string;
+  /** Where in the interval, 0 (on a boundary) to below 1; default 0.5 (mid-interval). */
+  phase?: number;
 }
 
 export interface ReadVariablesStep extends StepBase {
@@ -181,5 +215,5 @@ export interface PromptStep extends StepBase {
   message: string;
 }
 
-export type Step = SendStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | ReadVariablesStep | RestoreVariablesStep | SnapshotMonitorsStep | RestoreMonitorsStep | PromptStep;
+export type Step = SendStep | LivenessProbeStep | LimitProbeStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | WaitUntilPhaseStep | ReadVariablesStep | RestoreVariablesStep | SnapshotMonitorsStep | RestoreMonitorsStep | PromptStep;
 export type StepKind = Step['kind'];

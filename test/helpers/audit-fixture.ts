@@ -6,7 +6,11 @@ import type { FaultName } from '../../src/simulator/station/faults.js';
 import type { VirtualStation, VirtualStationOptions } from '../../src/simulator/station/virtual-station.js';
 import { useStationTestbed } from './virtual-station-fixture.js';
 
-/** Audit options for tests: the real defaults with shorter periods where a test can afford it. */
+/**
+ * Audit options for tests: the real defaults with shorter periods where a test can afford it.
+ * The periods stay above twice the 1 s timing tolerance, so the timing checks can still tell a
+ * wrong schedule (clock boundaries counted from the set, and the reverse) from the right one.
+ */
 export function testAuditOptions(overrides: Partial<AuditOptions> = {}): AuditOptions {
   const { caseOptions, ...rest } = overrides;
   return {
@@ -20,7 +24,7 @@ export function testAuditOptions(overrides: Partial<AuditOptions> = {}): AuditOp
     securityProfile: 0,
     ...rest,
     // Case options given by a test add to the test defaults instead of replacing them all.
-    caseOptions: { ...CASE_OPTION_DEFAULTS, heartbeatProbeS: 1, heartbeatWindowS: 4, periodicIntervalS: 1, periodicIntervals: 3, clockAlignedIntervalS: 2, reportWindowS: 10, ...caseOptions },
+    caseOptions: { ...CASE_OPTION_DEFAULTS, heartbeatProbeS: 1, heartbeatWindowS: 4, periodicIntervalS: 3, periodicIntervals: 3, clockAlignedIntervalS: 4, quietWindowS: 2, reportWindowS: 10, ...caseOptions },
   };
 }
 

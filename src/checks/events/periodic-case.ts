@@ -134,3 +134,12 @@ export function receivedTimes(items: readonly EventItem[]): number[] {
     .filter((t): t is number => t !== undefined)
     .sort((a, b) => a - b);
 }
+
+/**
+ * How far the station's clock lags ours, from its stamps: an event arrives after it is stamped,
+ * so the smallest (receive time − stamp) is the lag plus the quickest delivery.
+ */
+export function stationLagMs(items: readonly EventItem[]): number | undefined {
+  const lags = items.flatMap((item) => (item.receivedMs !== undefined && item.timestampMs !== undefined ? [item.receivedMs - item.timestampMs] : []));
+  return lags.length > 0 ? Math.min(...lags) : undefined;
+}

@@ -20,6 +20,20 @@ export interface MonitorEngineOptions {
   periodicIntervalFactor?: number;
   /** Fault injection: milliseconds added to each periodic firing, given the interval (default none). */
   periodicJitterMs?: (intervalMs: number) => number;
+  /** Fault injection: the ways field stations get N07/N08 wrong (all off by default). */
+  quirks?: MonitorQuirks;
+}
+
+/** Wrong monitor behaviours of field stations, switched on by the virtual station's named faults. */
+export interface MonitorQuirks {
+  /** PeriodicClockAligned monitors fire at set time + k × interval, like Periodic ones (breaks N08.FR.07). */
+  clockAlignedFromSetTime?: boolean;
+  /** Threshold monitors send an Alerting event on every change of the value, exceeded or not (breaks N07.FR.16/17). */
+  thresholdEveryChange?: boolean;
+  /** Numeric Delta monitors fire on every change, whatever its size (breaks N07.FR.18). */
+  deltaEveryChange?: boolean;
+  /** Numeric Delta monitors keep the value at set time as their reference for good (breaks N07.FR.18). */
+  deltaNotRebased?: boolean;
 }
 
 /** Optional content of a HardWiredNotification (EventDataType fields, plus the severity for the outbox). */
@@ -73,6 +87,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
 
   readonly #intervalFactor: number;
   readonly #jitter: ((intervalMs: number) => number) | undefined;
+  readonly #quirks: MonitorQuirks;
 
   constructor(model: DeviceModel, state: MonitoringState, options: MonitorEngineOptions) {
     super();
@@ -83,6 +98,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     this.#transactionId = options.transactionId;
     this.#intervalFactor = options.periodicIntervalFactor ?? 1;
     this.#jitter = options.periodicJitterMs;
+    this.#quirks = options.quirks ?? {};
   }
 
   /** Between start() and stop(). */
@@ -157,7 +173,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     const { component, variable } = change.entry;
     const monitors = this.#state.monitorsOn(component, variable);
     for (const monitor of monitors) {
-      if (isThreshold(monitor.type)) this.#checkThreshold(monitor, change.current);
+      if (isThreshold(monitor.type)) this.#checkThreshold(monitor, change.current, this.#quirks.thresholdEveryChange === true);
       else if (monitor.type === 'Delta') this.#checkDelta(monitor, change);
     }
     // A station reports its own faults even without monitors (Part 1 §4.6); a Delta monitor on the variable already does.
@@ -172,15 +188,19 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     }
   }
 
-  /** UpperThreshold fires when strictly above, LowerThreshold strictly below (N07.FR.16/17); once, then cleared once on return (N07.FR.02). */
-  #checkThreshold(monitor: Monitor, text: string | undefined): void {
+  /**
+   * UpperThreshold fires when strictly above, LowerThreshold strictly below (N07.FR.16/17); once,
+   * then cleared once on return (N07.FR.02). `everyChange` is the quirk: an event for any change.
+   */
+  #checkThreshold(monitor: Monitor, text: string | undefined, everyChange = false): void {
     if (!this.#acting(monitor)) return;
     const value = parseNumber(text);
     if (value === undefined) return;
     const exceeded = monitor.type === 'UpperThreshold' ? value > monitor.value : value < monitor.value;
-    if (exceeded === this.#state.isExceeded(monitor.id)) return;
+    if (exceeded === this.#state.isExceeded(monitor.id) && !everyChange) return;
+    const cleared = !exceeded && this.#state.isExceeded(monitor.id);
     this.#state.setExceeded(monitor.id, exceeded);
-    this.#report(monitor, text ?? '', !exceeded);
+    this.#report(monitor, text ?? '', cleared);
   }
 
   /**
@@ -198,15 +218,15 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     const current = parseNumber(change.current);
     if (current === undefined) return;
     const reference = parseNumber(this.#reference.get(monitor.id));
-    if (reference !== undefined && Math.abs(current - reference) <= monitor.value) return;
-    this.#reference.set(monitor.id, change.current);
+    if (reference !== undefined && Math.abs(current - reference) <= monitor.value && this.#quirks.deltaEveryChange !== true) return;
+    if (this.#quirks.deltaNotRebased !== true || reference === undefined) this.#reference.set(monitor.id, change.current);
     if (reference !== undefined) this.#report(monitor, change.current, false);
   }
 
   #begin(monitor: Monitor): void {
     if (isThreshold(monitor.type)) this.#checkThreshold(monitor, this.#actual(monitor));
     else if (monitor.type === 'Delta') this.#reference.set(monitor.id, this.#actual(monitor) ?? '');
-    else if (isPeriodic(monitor.type)) this.#schedule(monitor, firstDue(monitor.type, this.#intervalMs(monitor), this.#clock.now()));
+    else if (isPeriodic(monitor.type)) this.#schedule(monitor, firstDue(this.#schedulingType(monitor), this.#intervalMs(monitor), this.#clock.now()));
   }
 
   /** Forgets a monitor without any event: a removed exceeded threshold does not report cleared (N07.FR.12). */
@@ -215,6 +235,11 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     const handle = this.#timers.get(monitor.id);
     if (handle !== undefined) this.#clock.clearTimeout(handle);
     this.#timers.delete(monitor.id);
+  }
+
+  /** How a periodic monitor is scheduled: as its type says, unless the fault counts clock-aligned ones from the set. */
+  #schedulingType(monitor: Monitor): Monitor['type'] {
+    return this.#quirks.clockAlignedFromSetTime === true && monitor.type === 'PeriodicClockAligned' ? 'Periodic' : monitor.type;
   }
 
   #intervalMs(monitor: Monitor): number {
@@ -227,7 +252,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
       if (!this.#running || this.#state.monitor(monitor.id) !== monitor) return;
       // N08.FR.05: trigger Periodic with the current Actual value.
       if (this.#acting(monitor)) this.#report(monitor, this.#actual(monitor) ?? '', false);
-      this.#schedule(monitor, nextDue(monitor.type, this.#intervalMs(monitor), due, this.#clock.now()));
+      this.#schedule(monitor, nextDue(this.#schedulingType(monitor), this.#intervalMs(monitor), due, this.#clock.now()));
     }, Math.max(0, due - this.#clock.now() + (this.#jitter?.(this.#intervalMs(monitor)) ?? 0)));
     this.#timers.set(monitor.id, handle);
   }

@@ -10,6 +10,7 @@ import type {
 import { MonitorEngine } from '../monitoring/monitor-engine.js';
 import { MonitoringState } from '../monitoring/monitoring-state.js';
 import { attachEventFlood } from './event-flood.js';
+import { attachWedgeWhileMonitorsActive } from './wedge-while-monitors-active.js';
 import { limitOf } from './message-limits.js';
 import { setOperatorMonitors } from './operator-monitors.js';
 import { seededRandom } from './seeded-random.js';
@@ -32,6 +33,12 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
     periodicIntervalFactor: station.faults.has('periodic-wrong-interval') ? 2 : 1,
     // Up to half an interval late, never early, so the order of events is kept.
     ...(station.faults.has('periodic-jitter') ? { periodicJitterMs: (intervalMs: number) => jitterRandom() * intervalMs * 0.5 } : {}),
+    quirks: {
+      clockAlignedFromSetTime: station.faults.has('clock-aligned-from-set-time'),
+      thresholdEveryChange: station.faults.has('threshold-every-change'),
+      deltaEveryChange: station.faults.has('delta-every-change'),
+      deltaNotRebased: station.faults.has('delta-not-rebased'),
+    },
   });
   const outbox = new EventOutbox(async (payload) => (await station.send('NotifyEvent', payload as unknown as Record<string, unknown>)).ok, {
     offlineQueuingSeverity: () => state.offlineQueuingSeverity(),
@@ -40,6 +47,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
   const { faults } = station;
   if (faults.has('event-flood')) attachEventFlood(station);
   if (faults.has('operator-monitors')) for (const line of setOperatorMonitors(state)) station.context.log(`operator monitor ${line}`);
+  if (faults.has('wedge-while-monitors-active')) attachWedgeWhileMonitorsActive(station, state);
   engine.on('event', (eventData, severity) => {
     if (faults.has('monitors-never-fire') && eventData.variableMonitoringId !== undefined) return;
     if (faults.has('threshold-without-cleared') && eventData.cleared === true) return;

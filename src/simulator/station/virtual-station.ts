@@ -82,6 +82,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   #wedged = false;
   /** The CSMS's BootNotification answer (Accepted) has been read on the current boot. */
   #bootAnswerSeen = false;
+  /** While this holds when a request arrives, the request is carried out but never answered. */
+  #muteWhile: (() => boolean) | undefined;
 
   constructor(options: VirtualStationOptions) {
     super();
@@ -258,10 +260,25 @@ export class VirtualStation extends EventEmitter<StationEvents> {
         // Like a station that logs "not registered" and drops the request: the caller times out.
         if (this.faults.has('strict-boot') && !this.#bootAnswerSeen) return new Promise(() => undefined);
         if (this.faults.has('no-get-variables') && action === 'GetVariables') throw new OcppCallError('NotSupported', 'GetVariables is not supported');
+        const mute = this.#muteWhile?.() === true;
         if (this.faults.has('slow-responses')) await new Promise((resolve) => setTimeout(resolve, this.#options.slowResponseMs ?? 3000));
-        return handler(payload as Record<string, unknown>);
+        if (!mute) return handler(payload as Record<string, unknown>);
+        try {
+          await handler(payload as Record<string, unknown>);
+        } catch {
+          // Carried out, refused or not: the answer is lost either way.
+        }
+        return new Promise(() => undefined);
       });
     }
+  }
+
+  /**
+   * From now on, a request that arrives while `condition` holds is carried out but never answered
+   * (the `wedge-while-monitors-active` fault).
+   */
+  muteAnswersWhile(condition: () => boolean): void {
+    this.#muteWhile = condition;
   }
 
   /** Makes the station stop answering anything (the `silent-after-periodic-set` fault). */

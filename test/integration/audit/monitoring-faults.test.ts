@@ -20,7 +20,8 @@ function expectCompleted(outcome: AuditOutcome, caseCount: number): void {
 }
 
 describe('audit: monitoring named faults are caught by the monitoring cases', function () {
-  this.timeout(40_000);
+  // The timing faults take several periodic intervals, set mid-interval.
+  this.timeout(60_000);
   const audit = useAuditBed();
 
   it('monitoring-accepted-empty: monitoring-custom/set-one-id FAILs (Accepted without an id)', async () => {
@@ -43,6 +44,36 @@ describe('audit: monitoring named faults are caught by the monitoring cases', fu
     expect(checks['events-threshold/alert']?.verdict).to.equal('FAIL');
     expect(checks['events-threshold/alert']?.reason).to.match(/0 of 1 NotifyEvent/);
     expect(checks['events-threshold/cleared']?.verdict).to.equal('FAIL');
+  });
+
+  it('threshold-every-change: events-threshold/no-event-at-threshold FAILs, while the alert and the clearing pass', async () => {
+    const cases = loadTestCases(['inventory-full', 'events-threshold']);
+    const outcome = await audit('AUDIT-FAULT-THRESHOLD-ANY', cases, { faults: ['threshold-every-change'] }, shortEventWindow);
+    expectCompleted(outcome, cases.length);
+    const checks = verdicts(outcome);
+    expect(checks['events-threshold/no-event-at-threshold']?.verdict).to.equal('FAIL');
+    expect(checks['events-threshold/no-event-at-threshold']?.reason).to.match(/messages\.length: 1, wanted at most 0/);
+    expect(checks['events-threshold/alert']?.verdict).to.equal('PASS');
+    expect(checks['events-threshold/cleared']?.verdict).to.equal('PASS');
+  });
+
+  it('delta-every-change: events-delta/no-event-within FAILs (a move of no more than the delta fired)', async () => {
+    const cases = loadTestCases(['inventory-full', 'events-delta']);
+    const outcome = await audit('AUDIT-FAULT-DELTA-ANY', cases, { faults: ['delta-every-change'] }, shortEventWindow);
+    expectCompleted(outcome, cases.length);
+    const checks = verdicts(outcome);
+    expect(checks['events-delta/no-event-within']?.verdict).to.equal('FAIL');
+    expect(checks['events-delta/delta-event']?.verdict).to.equal('PASS');
+  });
+
+  it('delta-not-rebased: events-delta/delta-event-back FAILs (moving back to the set-time value does not fire)', async () => {
+    const cases = loadTestCases(['inventory-full', 'events-delta']);
+    const outcome = await audit('AUDIT-FAULT-DELTA-REF', cases, { faults: ['delta-not-rebased'] }, shortEventWindow);
+    expectCompleted(outcome, cases.length);
+    const checks = verdicts(outcome);
+    expect(checks['events-delta/no-event-within']?.verdict).to.equal('PASS');
+    expect(checks['events-delta/delta-event']?.verdict).to.equal('PASS');
+    expect(checks['events-delta/delta-event-back']?.verdict).to.equal('FAIL');
   });
 
   it('ignore-monitoring-level: monitoring-level/informational-silent FAILs (severity 8 keeps reporting at level 5)', async () => {
@@ -95,6 +126,30 @@ describe('audit: monitoring named faults are caught by the monitoring cases', fu
     const threshold = outcome.evidence.cases.find((c) => c.id === 'events-threshold');
     expect(threshold?.status).to.equal('inconclusive');
     expect(checks['events-threshold/alert']?.verdict).to.equal('INCONCLUSIVE');
+  });
+
+  it('clock-aligned-from-set-time: clock-aligned-timing FAILs, naming events counted from the set (N08.FR.07)', async () => {
+    const cases = loadTestCases(['inventory-full', 'events-clock-aligned']);
+    const outcome = await audit('AUDIT-FAULT-ALIGNED', cases, { faults: ['clock-aligned-from-set-time'] });
+    expectCompleted(outcome, cases.length);
+    const timing = verdicts(outcome)['clock-aligned-timing'];
+    expect(timing?.verdict, timing?.reason).to.equal('FAIL');
+    expect(timing?.reason).to.match(/off the clock grid/).and.match(/at whole intervals after the monitor was set: the station counts from the set time/);
+    expect(timing?.refs).to.include('N08.FR.07');
+    // Set mid-interval: the events fall about half an interval from the boundaries.
+    expect(timing?.details?.['setDistanceFromBoundaryS']).to.be.greaterThan(1);
+  });
+
+  it('periodic-jitter: periodic-timing FAILs (seeded jitter of up to half a 6 s interval, far beyond the 1 s tolerance)', async () => {
+    // Jitter is caught by chance: about nine runs in ten at the defaults (see testcases/README.md).
+    // The seed fixes the draws, and the long interval keeps the errors well clear of the tolerance.
+    const cases = loadTestCases(['inventory-full', 'events-periodic']);
+    const options = { caseOptions: { ...testAuditOptions().caseOptions, periodicIntervalS: 6, periodicIntervals: 3 } };
+    const outcome = await audit('AUDIT-FAULT-JITTER', cases, { faults: ['periodic-jitter'], seed: 2 }, options);
+    expectCompleted(outcome, cases.length);
+    const timing = verdicts(outcome)['periodic-timing'];
+    expect(timing?.verdict, timing?.reason).to.equal('FAIL');
+    expect(timing?.reason).to.match(/off by up to|the first event came/);
   });
 
   it('periodic-wrong-interval: periodic-timing FAILs, naming the measured interval against the requested one (N08.FR.06)', async () => {

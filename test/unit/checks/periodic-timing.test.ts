@@ -54,6 +54,38 @@ describe('check periodic-timing (N08.FR.06)', () => {
     expect(result.reason).to.contain('off by up to 1.5 s').and.not.contain('only');
   });
 
+  it('FAIL: the first event half an interval after the set (a station firing on clock boundaries)', () => {
+    const result = judge(periodicEvidence({ caseId: CASE, type: 'Periodic', intervalS: 10, times: [15, 25, 35, 45], endS: 50, setS: 10 }));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('the first event came 5.05 s after the monitor was set, not one whole interval (10 s) later');
+    expect(result.reason).to.not.contain('off by');
+    expect(result.details?.firstEventAfterSetS).to.equal(5.05);
+  });
+
+  it('FAIL: the first event late by more than the tolerance (a jittered or deferred start)', () => {
+    const result = judge(periodic([11.8, 21.8, 31.8, 41.8, 51.8], 55));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain("the first event came 11.85 s after the monitor was set (on the station's clock), later than one interval (10 s) plus the tolerance and the set's round trip (11.04 s in all)");
+  });
+
+  it("the late first event is read on the station's clock: a clock 30 s behind ours is no delay", () => {
+    const result = judge(periodic([10, 20, 30, 40, 50].map((t) => t - 30), 55, { delayS: 30.05 }));
+    expect(result.verdict).to.equal('PASS');
+    expect(result.details?.firstEventStampedAfterSetS).to.equal(10.05);
+  });
+
+  it('FAIL: an event at once when the monitor is set, then one per interval', () => {
+    const result = judge(periodic([0.1, 10.1, 20.1, 30.1, 40.1, 50.1], 55));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('the first event came 0.15 s after the monitor was set');
+  });
+
+  it('INCONCLUSIVE: a tolerance of half the interval or more cannot tell a wrong schedule', () => {
+    const result = judge(periodic([10, 20, 30, 40, 50], 55, { options: { periodicToleranceS: 5 } }));
+    expect(result.verdict).to.equal('INCONCLUSIVE');
+    expect(result.reason).to.contain('half the 10 s interval or more');
+  });
+
   it('options.periodicToleranceS widens the tolerance', () => {
     const result = judge(periodic([10, 20, 31.5, 40, 50], 55, { options: { periodicToleranceS: 2 } }));
     expect(result.verdict).to.equal('PASS');

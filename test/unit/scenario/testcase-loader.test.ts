@@ -255,6 +255,19 @@ describe('scenario testcase-loader', () => {
       expect(message).to.match(/\/steps\/0\/needs\/0 must match pattern/);
     });
 
+    it('a liveness-probe whose while is not an earlier send step', () => {
+      const { file, message } = stepsError([
+        { kind: 'wait', id: 'pause', seconds: 1 },
+        { kind: 'liveness-probe', id: 'alive', action: 'GetVariables', payload: {}, while: 'pause' },
+      ]);
+      expect(message).to.equal(`${file}: /steps/1/while names "pause", which is not an earlier send step`);
+    });
+
+    it('a wait-until-phase with a phase of 1 or more', () => {
+      const { file, message } = stepsError([{ kind: 'wait-until-phase', id: 'mid', intervalS: 10, phase: 1 }]);
+      expect(message).to.equal(`${file}: /steps/0/phase must be < 1`);
+    });
+
     it('invalid JSON', () => {
       const file = write('bad-case.json', '{ "id": "bad-case", ');
       const message = invalidCaseError(() => loadTestCaseFile(file)).message;

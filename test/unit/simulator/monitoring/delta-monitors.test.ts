@@ -15,6 +15,22 @@ describe('MonitorEngine delta monitors (N07)', () => {
     expect(h.events.some((e) => 'cleared' in e.eventData), 'Delta events never carry cleared').to.equal(false);
   });
 
+  it('fault delta-every-change: a Delta of 500 fires on a move of 1', () => {
+    const h = harness({ quirks: { deltaEveryChange: true } });
+    h.model.setByStation(EVSE1, POWER, '1000');
+    addMonitor(h.state, { component: EVSE1, variable: POWER, type: 'Delta', value: 500 });
+    for (const value of ['1001', '1002']) h.model.setByStation(EVSE1, POWER, value);
+    expect(h.events.map((e) => e.eventData.actualValue)).to.deep.equal(['1001', '1002']);
+  });
+
+  it('fault delta-not-rebased: the reference stays at the value when set, so moving back does not fire', () => {
+    const h = harness({ quirks: { deltaNotRebased: true } });
+    h.model.setByStation(EVSE1, POWER, '1000');
+    addMonitor(h.state, { component: EVSE1, variable: POWER, type: 'Delta', value: 500 });
+    for (const value of ['1600', '1000', '2000']) h.model.setByStation(EVSE1, POWER, value);
+    expect(h.events.map((e) => e.eventData.actualValue)).to.deep.equal(['1600', '2000']);
+  });
+
   it('N07.FR.18 a Delta of 0 reports every numeric change', () => {
     const h = harness();
     addMonitor(h.state, { component: EVSE1, variable: POWER, type: 'Delta', value: 0 });

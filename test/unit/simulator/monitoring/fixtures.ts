@@ -112,6 +112,7 @@ export function harness(options: { factory?: FactoryMonitor[]; model?: DeviceMod
   if (options.transactionId) engineOptions.transactionId = options.transactionId;
   if (options.periodicIntervalFactor !== undefined) engineOptions.periodicIntervalFactor = options.periodicIntervalFactor;
   if (options.periodicJitterMs) engineOptions.periodicJitterMs = options.periodicJitterMs;
+  if (options.quirks) engineOptions.quirks = options.quirks;
   const engine = new MonitorEngine(model, state, engineOptions);
   const events: Recorded[] = [];
   engine.on('event', (eventData, severity) => {

@@ -93,6 +93,14 @@ describe('MonitorEngine periodic monitors (N08)', () => {
     expect(times(h)).to.deep.equal(['2025-01-01T00:02:00.000Z', '2025-01-01T00:04:00.000Z']);
   });
 
+  it('fault clock-aligned-from-set-time: a 900 s clock-aligned monitor set at 00:07:30 fires at 00:22:30, 00:37:30', () => {
+    const h = harness({ quirks: { clockAlignedFromSetTime: true } });
+    h.clock.advanceTo('2025-01-01T00:07:30.000Z');
+    addMonitor(h.state, { component: EVSE1, variable: POWER, type: 'PeriodicClockAligned', value: 900 });
+    h.clock.advanceTo('2025-01-01T00:45:00.000Z');
+    expect(times(h)).to.deep.equal(['2025-01-01T00:22:30.000Z', '2025-01-01T00:37:30.000Z']);
+  });
+
   it('fault periodic-jitter: each firing comes late by the jitter, without drifting the schedule', () => {
     const h = harness({ periodicJitterMs: () => 20_000 });
     addMonitor(h.state, { component: EVSE1, variable: POWER, type: 'Periodic', value: 60 });

@@ -9,6 +9,19 @@ const power = (h: ReturnType<typeof harness>, value: string): void => {
 const trail = (h: ReturnType<typeof harness>): Array<[string, boolean | undefined]> => h.events.map((e) => [e.eventData.actualValue, e.eventData.cleared]);
 
 describe('MonitorEngine threshold monitors (N07)', () => {
+  it('fault threshold-every-change: every change sends an event, the return still clears', () => {
+    const h = harness({ quirks: { thresholdEveryChange: true } });
+    addMonitor(h.state, { component: EVSE1, variable: POWER, type: 'UpperThreshold', value: 7000 });
+    for (const value of ['6000', '7000', '7500', '7600', '6500']) power(h, value);
+    expect(trail(h)).to.deep.equal([
+      ['6000', undefined],
+      ['7000', undefined],
+      ['7500', undefined],
+      ['7600', undefined],
+      ['6500', true],
+    ]);
+  });
+
   it('N07.FR.16 UpperThreshold fires when strictly above, not when equal; N07.FR.02 cleared once on return', () => {
     const h = harness();
     const id = addMonitor(h.state, { component: EVSE1, variable: POWER, type: 'UpperThreshold', value: 7000, severity: 3 });
