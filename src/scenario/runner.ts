@@ -175,6 +175,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     let stopped: string | undefined;
     /** Why a step did not apply, by the name of its capture: steps that use the capture do not apply either. */
     const notApplicable = new Map<string, string>();
+    let cleanupNotNeeded: string | undefined;
     const play = async (steps: readonly Step[], phase: 'steps' | 'cleanup'): Promise<void> => {
       for (const [index, step] of steps.entries()) {
         const dependency = failedDependency(step, evidence);
@@ -186,6 +187,10 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
         }
         if (phase === 'steps' && stopped) {
           this.#record(evidence, testCase.id, outcome(step, index, phase, 'skipped', `not reached: ${stopped}`));
+          continue;
+        }
+        if (phase === 'cleanup' && cleanupNotNeeded) {
+          this.#record(evidence, testCase.id, outcome(step, index, phase, 'skipped', `not needed: ${cleanupNotNeeded}`));
           continue;
         }
         if (this.#abort.signal.aborted && phase === 'steps') {
@@ -231,6 +236,9 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
             evidence.status = 'inconclusive';
             evidence.reason = stopped;
           }
+        } else if (phase === 'cleanup' && result.status === 'unmet' && step.stopIfUnmet) {
+          // A guard in cleanup (e.g. "the station gave monitor ids"): nothing after it has anything to undo.
+          cleanupNotNeeded = `step ${step.id} unmet: ${result.detail}`;
         } else if (result.status === 'unmet' && (step.stopIfUnmet || result.inconclusive)) {
           stopped ??= `step ${step.id} unmet: ${result.detail}`;
           if (result.inconclusive && phase === 'steps') {

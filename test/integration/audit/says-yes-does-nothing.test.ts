@@ -25,6 +25,15 @@ describe('audit: a station that says yes and does nothing does not pass', functi
   const audit = useAuditBed();
   const cases = () => loadTestCases(['inventory-full', 'variables-get-set', 'unknown-names', 'monitoring-preflight', 'monitoring-probe', 'monitoring-custom', 'guideline-monitoring-probe']);
 
+  it('a cleanup guard that is unmet (no monitor ids to clear) skips the rest of the cleanup: nothing the tool cannot build is attempted', async () => {
+    const outcome = await audit('YES-CLEANUP', loadTestCases(['inventory-full', 'guideline-monitoring-probe']), { faults: ['accepts-everything'] }, shortWindows);
+    const probeCase = outcome.evidence.cases.find((c) => c.id === 'guideline-monitoring-probe');
+    const clear = probeCase?.steps.find((step) => step.id === 'clear-probes');
+    expect(clear?.status, JSON.stringify(clear)).to.equal('skipped');
+    expect(clear?.detail).to.match(/^not needed: step some-accepted unmet/);
+    expect(probeCase?.steps.filter((step) => step.authoringError !== undefined || step.inconclusive === true).map((step) => step.id)).to.deep.equal([]);
+  });
+
   it('accepts-everything: GetVariables without values, writes and monitors on names it lacks, monitoring without substance all FAIL', async () => {
     const outcome = await audit('YES-ALL', cases(), { faults: ['accepts-everything'] }, shortWindows);
     const checks = byId(outcome);
