@@ -86,7 +86,9 @@ describe('audit: inventory verdicts on field behaviours', function () {
     const threshold = evidence.cases.find((c) => c.id === 'events-threshold');
     expect(threshold?.status).to.equal('not-applicable');
     expect(threshold?.reason).to.contain('monitoring unsupported').and.contain('NotImplemented');
-    expect(result.checks.filter((c) => c.id.startsWith('events-threshold/')).map((c) => c.verdict)).to.deep.equal(['NOT APPLICABLE', 'NOT APPLICABLE']);
+    const thresholdVerdicts = result.checks.filter((c) => c.id.startsWith('events-threshold/')).map((c) => c.verdict);
+    expect(thresholdVerdicts).to.have.length.greaterThan(1);
+    expect(new Set(thresholdVerdicts)).to.deep.equal(new Set(['NOT APPLICABLE']));
   });
 
   it('an optional GetReport refused with NotImplemented (the fault) or NotSupported (correct) is not supported either way; only the code differs', async () => {
