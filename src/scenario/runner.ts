@@ -176,6 +176,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     /** Why a step did not apply, by the name of its capture: steps that use the capture do not apply either. */
     const notApplicable = new Map<string, string>();
     let cleanupNotNeeded: string | undefined;
+    let stoppedByRefusal = false;
     const play = async (steps: readonly Step[], phase: 'steps' | 'cleanup'): Promise<void> => {
       for (const [index, step] of steps.entries()) {
         const dependency = failedDependency(step, evidence);
@@ -186,7 +187,9 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
           continue;
         }
         if (phase === 'steps' && stopped) {
-          this.#record(evidence, testCase.id, outcome(step, index, phase, 'skipped', `not reached: ${stopped}`));
+          // After a refusal (judged by the step that met it) what follows does not apply; after anything else it is unknown.
+          const skipped = outcome(step, index, phase, 'skipped', `not reached: ${stopped}`);
+          this.#record(evidence, testCase.id, stoppedByRefusal ? { ...skipped, notApplicable: true } : skipped);
           continue;
         }
         if (phase === 'cleanup' && cleanupNotNeeded) {
@@ -213,7 +216,9 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
         try {
           result = await runStep(step, run);
         } catch (error) {
-          result = { ...this.#stepError(error, context), seqs: [], inconclusive: true };
+          const failed = this.#stepError(error, context);
+          // A station defect found while filling the step in is judged (FAIL); any other gap leaves it unjudged.
+          result = failed.defect ? { ...failed, seqs: [] } : { ...failed, seqs: [], inconclusive: true };
         }
         if (result.capture) evidence.captures['as' in step && step.as ? step.as : step.id] = result.capture;
         const done: StepOutcome = { ...outcome(step, index, phase, result.status, result.detail), startedAt: startedAt.toISOString(), durationMs: Date.now() - startedAt.getTime(), seqs: result.seqs };
@@ -240,6 +245,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
           // A guard in cleanup (e.g. "the station gave monitor ids"): nothing after it has anything to undo.
           cleanupNotNeeded = `step ${step.id} unmet: ${result.detail}`;
         } else if (result.status === 'unmet' && (step.stopIfUnmet || result.inconclusive)) {
+          if (stopped === undefined) stoppedByRefusal = result.refused === true;
           stopped ??= `step ${step.id} unmet: ${result.detail}`;
           if (result.inconclusive && phase === 'steps') {
             evidence.status = 'inconclusive';
@@ -276,9 +282,10 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
    * is said in words about the station; the test case's own mistakes keep their file and JSON
    * pointer in `authoringError`, out of the verdict's reason.
    */
-  #stepError(error: unknown, context: Record<string, unknown>): { status: 'failed'; detail: string; authoringError?: string } {
+  #stepError(error: unknown, context: Record<string, unknown>): { status: 'failed' | 'unmet'; detail: string; authoringError?: string; defect?: true } {
     if (error instanceof UnresolvedReference) {
-      const { station, text } = unresolvedReason(error, context, this.evidence);
+      const { station, text, defect } = unresolvedReason(error, context, this.evidence);
+      if (defect) return { status: 'unmet', detail: text, defect };
       if (station) return { status: 'failed', detail: text };
       return { status: 'failed', detail: `not judged: ${text} (an error of the test case, not the station's)`, authoringError: error.message };
     }

@@ -37,6 +37,8 @@ export interface StepResult {
   inconclusive?: boolean;
   /** Set when the station broke a rule outright (an Accepted GetVariables result without a value): FAIL whatever the check's level. */
   defect?: boolean;
+  /** Unmet because the station refused the request outright (a CALLERROR): what it would have shown does not apply. */
+  refused?: boolean;
 }
 
 /** Sleeps, ending early when the signal aborts. */

@@ -14,7 +14,7 @@ export function unresolvedReason(
   reference: { path: string; problem: 'absent' | 'not-a-number' },
   context: Record<string, unknown>,
   evidence: Pick<Evidence, 'deviceModel' | 'missingTargets'>,
-): { station: boolean; text: string } {
+): { station: boolean; text: string; defect?: true } {
   const [root, name, ...rest] = reference.path.split('.');
   const found = reference.problem === 'not-a-number' ? valueAt(context, reference.path) : undefined;
   const notANumber = reference.problem === 'not-a-number' ? (what: string): string => `${what} is ${JSON.stringify(found)}, not a number` : undefined;
@@ -24,7 +24,9 @@ export function unresolvedReason(
     case 'captures': {
       const capture = (context['captures'] as Record<string, Capture> | undefined)?.[name ?? ''];
       if (!capture) return { station: true, text: `step ${name ?? ''} did not run, so there is nothing to use from it` };
-      return { station: true, text: captureGap(capture, rest, notANumber) };
+      const text = captureGap(capture, rest, notANumber);
+      // B06: a value may be left out only when the status is not Accepted. Left out anyway, that is a finding, not a gap.
+      return acceptedWithoutValue(capture, rest) ? { station: true, text, defect: true } : { station: true, text };
     }
     case 'known':
       return { station: true, text: `no earlier case found ${words(name ?? '')} on this station` };
@@ -56,6 +58,12 @@ const TARGET_FIELDS: Record<string, string> = {
   other: 'second valid value',
   invalid: 'data type, limits or values list that rule out a value',
 };
+
+function acceptedWithoutValue(capture: Capture, rest: string[]): boolean {
+  if (capture.kind !== 'variables' || rest[0] !== 'values') return false;
+  const read = capture.values[Number(rest[1])];
+  return read?.status === 'Accepted' && read.value === undefined;
+}
 
 function captureGap(capture: Capture, rest: string[], notANumber: ((what: string) => string) | undefined): string {
   if (capture.kind === 'variables') {

@@ -17,7 +17,7 @@ export function runExpect(step: ExpectStep, run: StepRun): StepResult {
   const condition = fill(conditionOf(step), run.context, run.where) as Condition;
   if (capture.kind === 'call' && !capture.ok && step.at.startsWith('response')) {
     const inconclusive = capture.failure?.kind === 'timeout' || capture.failure?.kind === 'disconnected';
-    return { status: 'unmet', detail: `no response to judge: ${capture.failure?.description ?? 'unknown failure'}`, seqs, inconclusive };
+    return { status: 'unmet', detail: `no response to judge: ${capture.failure?.description ?? 'unknown failure'}`, seqs, inconclusive, ...(capture.failure?.kind === 'call-error' ? { refused: true } : {}) };
   }
   const values = valuesAt(capture, step.at);
   const problem = judge(values, condition, hasWildcard(step.at));

@@ -44,6 +44,8 @@ describe('audit: a station that says yes and does nothing does not pass', functi
     expect(checks['variables-get-set/get-known']?.reason).to.match(
       /^the station answered GetVariables Accepted for \w+\.\w+ but returned no value \(a value may be left out only when the status is not Accepted\)$/,
     );
+    // A value the station left out of an Accepted read is that finding again wherever a later step needs it, never an unjudged gap.
+    expect(describeCheck(checks['variables-get-set/value-restored']!)).to.match(/^variables-get-set\/value-restored FAIL: the station returned no value for \w+\.\w+, although it answered Accepted$/);
 
     // Item 11: Accepted for names the station does not report (B05.FR.04/05, N04.FR.03/04).
     expect(checks['unreported-names-refused/SetVariables']?.verdict).to.equal('FAIL');
@@ -105,8 +107,10 @@ describe('audit: a station that says yes and does nothing does not pass', functi
       expect(checks[id]?.verdict, id).to.equal('NOT APPLICABLE');
     }
     const inconclusive = outcome.result.checks.filter((c) => c.verdict === 'INCONCLUSIVE' && c.category !== 'events' && c.category !== 'monitoring');
-    // Only the never-reached report step of the refused case remains unjudged.
-    expect(inconclusive.map((c) => c.id)).to.deep.equal(['inventory-full/report']);
+    // Nothing remains unjudged: the report step after the refusal does not apply (the refusal is judged once, by inventory-full/accepted).
+    expect(inconclusive.map((c) => c.id)).to.deep.equal([]);
+    expect(checks['inventory-full/report']?.verdict).to.equal('NOT APPLICABLE');
+    expect(checks['inventory-full/report']?.reason).to.match(/^not reached: step accepted unmet: no response to judge: CALLERROR NotSupported/);
   });
 });
 

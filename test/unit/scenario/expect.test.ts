@@ -192,9 +192,9 @@ describe('scenario expect step', () => {
       expect(result).to.deep.equal({ status: 'unmet', detail: 'no response to judge: the station disconnected', seqs: [7], inconclusive: true });
     });
 
-    it('a CALLERROR: unmet, not inconclusive', () => {
+    it('a CALLERROR: unmet, not inconclusive, and marked a refusal (what follows a refused request does not apply)', () => {
       const result = runExpect(step('report', { at: 'response.status', oneOf: ['Accepted'] }), stepRun({ report: callError }));
-      expect(result).to.deep.equal({ status: 'unmet', detail: 'no response to judge: CALLERROR NotSupported: not here', seqs: [8, 9], inconclusive: false });
+      expect(result).to.deep.equal({ status: 'unmet', detail: 'no response to judge: CALLERROR NotSupported: not here', seqs: [8, 9], inconclusive: false, refused: true });
     });
 
     it('a CALLERROR can be judged by failure.errorCode', () => {
