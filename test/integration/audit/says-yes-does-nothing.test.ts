@@ -45,7 +45,7 @@ describe('audit: a station that says yes and does nothing does not pass', functi
       /^the station answered GetVariables Accepted for \w+\.\w+ but returned no value \(a value may be left out only when the status is not Accepted\)$/,
     );
     // A value the station left out of an Accepted read is that finding again wherever a later step needs it, never an unjudged gap.
-    expect(describeCheck(checks['variables-get-set/value-restored']!)).to.match(/^variables-get-set\/value-restored FAIL: the station returned no value for \w+\.\w+, although it answered Accepted$/);
+    expect(describeCheck(checks['variables-get-set/value-restored'])).to.match(/^variables-get-set\/value-restored FAIL: the station returned no value for \w+\.\w+, although it answered Accepted$/);
 
     // Item 11: Accepted for names the station does not report (B05.FR.04/05, N04.FR.03/04).
     expect(checks['unreported-names-refused/SetVariables']?.verdict).to.equal('FAIL');
