@@ -17,6 +17,7 @@ import type { Handshake } from '../ocpp/csms-server.js';
 import { RecentIds } from '../ocpp/recent-ids.js';
 import { RpcConnection } from '../ocpp/rpc-connection.js';
 import type { SchemaValidator } from '../ocpp/schema-validator.js';
+import { JournalLock } from './journal-lock.js';
 import { gateBeforeAcceptance, TRIGGERED_ACTION, type BootState } from './boot-gate.js';
 import { DEFAULT_REPLIES, type BootStatus } from './default-replies.js';
 import { StationInbox, type CollectOptions, type StationMessage } from './station-inbox.js';
@@ -58,6 +59,8 @@ export interface SessionEvents {
 export class StationSession extends EventEmitter<SessionEvents> {
   readonly identity: string;
   readonly journal: Journal;
+  /** No other live session, in this process or another, writes this journal while we do. */
+  readonly #lock: JournalLock;
   readonly #options: SessionOptions;
   readonly #inbox = new StationInbox();
   /** Part 4 (ERR23 4.2): ids must be unique across all connections of one identity. */
@@ -84,7 +87,13 @@ export class StationSession extends EventEmitter<SessionEvents> {
     this.identity = identity;
     this.#options = options;
     this.#bootStatus = options.bootStatus;
-    this.journal = Journal.open(journalPath, identity);
+    this.#lock = JournalLock.acquire(journalPath, identity);
+    try {
+      this.journal = Journal.open(journalPath, identity);
+    } catch (error) {
+      this.#lock.release();
+      throw error;
+    }
     this.journal.onRecord((record) => this.#toInbox(record));
   }
 
@@ -220,7 +229,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
         await whenClosed;
       }
     }
-    const summary = await this.journal.close();
+    const summary = await this.journal.close().finally(() => this.#lock.release());
     // Nothing can be recorded or awaited any more; what the audit needed is in its evidence.
     this.#inbox.clear();
     this.#exchanges.clear();
