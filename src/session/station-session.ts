@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
 import type { JournalSummary } from '../evidence/journal.js';
 import { Journal } from '../evidence/journal.js';
+import { redactedValue } from '../evidence/redact.js';
 import type { JournalRecord } from '../evidence/journal-record.js';
 
 /** A station frame that showed protocol faults, by journal seq. */
@@ -178,7 +179,9 @@ export class StationSession extends EventEmitter<SessionEvents> {
     if (!connection?.isOpen) {
       return Promise.resolve({ ok: false, action, failure: { kind: 'disconnected', reason: 'the station is not connected' }, durationMs: 0 });
     }
-    return connection.call<Response>(action, payload, options);
+    // The audit works with the answer as the journal has it: a password the station volunteers
+    // (BasicAuthPassword in GetVariables results) never reaches evidence, results or reports.
+    return connection.call<Response>(action, payload, options).then((outcome) => (outcome.ok ? { ...outcome, payload: redactedValue(outcome.payload) } : outcome));
   }
 
   /** A cursor into the journal: waits given it only see what is recorded after this point. */
