@@ -9,6 +9,7 @@ export type ToolErrorCode =
   | 'ERR_LISTEN'
   | 'ERR_TLS_FILE'
   | 'ERR_OUTPUT_DIR'
+  | 'ERR_JOURNAL_IN_USE'
   | 'ERR_SCHEMA_LOAD'
   | 'ERR_INVALID_OUTBOUND'
   | 'ERR_NOT_CONNECTED'

@@ -1,8 +1,10 @@
+import { printableLine } from '../report/printable.js';
 import type { Csms } from '../session/csms.js';
 
 /** Prints what happens on the CSMS for the person at the terminal: connections, boots, refusals. */
 export function reportToConsole(csms: Csms, write: (line: string) => void): void {
-  const say = (text: string): void => write(`[${new Date().toISOString().slice(11, 23)}] ${text}`);
+  // One line per happening, whatever the station's strings hold (escape codes, line breaks).
+  const say = (text: string): void => write(`[${new Date().toISOString().slice(11, 23)}] ${printableLine(text)}`);
   csms.on('connected', ({ session, handshake, connection, replaced }) => {
     const tls = handshake.tls ? `, ${handshake.tls.protocol ?? 'TLS'}` : '';
     say(`${session.identity} connected from ${handshake.remoteAddress} (connection ${connection}${tls})${replaced ? ', replacing its previous connection' : ''}`);

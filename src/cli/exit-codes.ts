@@ -24,6 +24,7 @@ const BY_TOOL_ERROR: Partial<Record<ToolErrorCode, number>> = {
   ERR_PORT_IN_USE: ExitCode.RUNTIME,
   ERR_LISTEN: ExitCode.RUNTIME,
   ERR_OUTPUT_DIR: ExitCode.RUNTIME,
+  ERR_JOURNAL_IN_USE: ExitCode.RUNTIME,
   ERR_CONNECT: ExitCode.RUNTIME,
   ERR_NO_STATION: ExitCode.RUNTIME,
 };

@@ -9,6 +9,7 @@ import { reportCommand } from './report-command.js';
 import { scoreCommand } from './score-command.js';
 import { validateCommand } from './validate-command.js';
 import { exitCodeFor, ExitCode } from './exit-codes.js';
+import { printable } from '../report/printable.js';
 import { runCommand, type Terminal } from './run-command.js';
 import { simulateCommand } from './simulate-command.js';
 
@@ -40,8 +41,10 @@ async function prompt(message: string): Promise<void> {
 }
 
 const processTerminal: Terminal = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
+  // Station text reaches these lines (vendorName, close reasons, CALLERROR descriptions): its
+  // control characters are shown escaped, never run by the terminal.
+  out: (line) => process.stdout.write(`${printable(line)}\n`),
+  err: (line) => process.stderr.write(`${printable(line)}\n`),
   stopSignal,
   prompt,
 };

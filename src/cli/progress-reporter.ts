@@ -1,4 +1,5 @@
 import type { CaseEvidence } from '../evidence/evidence.js';
+import { printableLine } from '../report/printable.js';
 import type { ScenarioRunner } from '../scenario/runner.js';
 
 /**
@@ -6,7 +7,7 @@ import type { ScenarioRunner } from '../scenario/runner.js';
  * each case with its outcome and time, and long waits with what is awaited and for how long.
  */
 export function reportProgress(runner: ScenarioRunner, identity: string, write: (line: string) => void): void {
-  const say = (text: string): void => write(`[${new Date().toISOString().slice(11, 23)}] ${identity} ${text}`);
+  const say = (text: string): void => write(`[${new Date().toISOString().slice(11, 23)}] ${printableLine(`${identity} ${text}`)}`);
   runner.on('case-start', ({ id, title, index, total, prerequisiteOf }) =>
     say(`case ${index + 1}/${total} ${id}: ${title}${prerequisiteOf ? ` (not selected: runs first as a prerequisite of ${prerequisiteOf.join(', ')})` : ''}`),
   );

@@ -1,8 +1,11 @@
 /**
  * Keeps secrets out of the evidence: the station's Basic-auth password as it travels in
  * BasicAuthPassword (SetVariables, GetVariables results, NotifyReport, NotifyEvent) and the
- * network-profile credentials of SetNetworkProfile. The payload and the verbatim text are both
- * redacted; the record says that it was.
+ * network-profile credentials of SetNetworkProfile (the APN and VPN secrets, and the user and
+ * password or query of an `ocppCsmsUrl`). The payload and the verbatim text are both redacted; the
+ * record says that it was. One redaction for every output: the journal redacts frames, the session
+ * redacts the answers the audit works with (so evidence, result, reports and terminal never hold
+ * a secret), and `redactUrl` keeps credentials of URLs out of connection records.
  */
 export const REDACTED = '[redacted]';
 
@@ -14,10 +17,17 @@ const SECRET_FIELDS = new Map<string, readonly string[]>([
   ['apn', ['apnPassword', 'simPin']],
   ['vpn', ['password', 'key']],
 ]);
+/** SetNetworkProfile URL fields whose credentials (userinfo, query) are removed, keeping the rest. */
+const URL_FIELDS = new Map<string, readonly string[]>([['connectionData', ['ocppCsmsUrl']]]);
 
 export interface Secret {
   field: string;
   value: string | number;
+}
+
+/** An answer's payload with its secrets removed (what the audit, its evidence and its reports work with). */
+export function redactedValue<T>(payload: T): T {
+  return redactPayload(payload).payload as T;
 }
 
 export interface Redaction {
@@ -58,7 +68,7 @@ function holdsSecret(node: unknown, parentKey: string | undefined): boolean {
   }
   if (node === null || typeof node !== 'object') return false;
   const source = node as Record<string, unknown>;
-  for (const [target, field] of secretPlaces(source, parentKey)) if (isSecretValue(target[field])) return true;
+  for (const [target, field] of secretPlaces(source, parentKey)) if (isSecretValue(target[field], field)) return true;
   // Every key the copy's Object.entries sees ("__proto__" included), and no key array allocated:
   // this runs on every object of every frame.
   for (const key in source) if (holdsSecret(source[key], key)) return true;
@@ -75,7 +85,7 @@ const NO_PLACES: ReadonlyArray<readonly [Record<string, unknown>, string]> = [];
 function secretPlaces(source: Record<string, unknown>, parentKey: string | undefined): ReadonlyArray<readonly [Record<string, unknown>, string]> {
   const variable = source['variable'] as { name?: unknown } | undefined;
   const isSecretVariable = typeof variable?.name === 'string' && SECRET_VARIABLE.test(variable.name);
-  const credentials = parentKey === undefined ? undefined : SECRET_FIELDS.get(parentKey);
+  const credentials = parentKey === undefined ? undefined : (SECRET_FIELDS.get(parentKey) ?? URL_FIELDS.get(parentKey));
   if (!isSecretVariable && credentials === undefined) return NO_PLACES;
   const places: Array<readonly [Record<string, unknown>, string]> = [];
   if (isSecretVariable) {
@@ -90,25 +100,58 @@ function secretPlaces(source: Record<string, unknown>, parentKey: string | undef
   return places;
 }
 
-/** What scrub replaces: a non-empty string or a number. */
-function isSecretValue(value: unknown): boolean {
+/** What scrub replaces: a non-empty string or a number; in a URL field, a URL that carries credentials. */
+function isSecretValue(value: unknown, field: string): boolean {
+  if (URL_FIELD_NAMES.has(field)) return typeof value === 'string' && redactUrl(value) !== value;
   return (typeof value === 'string' && value !== '') || typeof value === 'number';
 }
 
+const URL_FIELD_NAMES = new Set([...URL_FIELDS.values()].flat());
+
 function scrub(target: Record<string, unknown>, field: string, secrets: Secret[]): void {
   const value = target[field];
-  if (isSecretValue(value)) {
-    secrets.push({ field, value: value as string | number });
-    target[field] = REDACTED;
-  }
+  if (!isSecretValue(value, field)) return;
+  secrets.push({ field, value: value as string | number });
+  target[field] = URL_FIELD_NAMES.has(field) ? redactUrl(value as string) : REDACTED;
 }
 
 /**
- * Removes the secret values from a frame's verbatim text. Strings are matched as JSON string
- * literals, numbers as JSON numbers after a key, so the text stays JSON.
+ * A URL without its credentials: the user and password before '@' and the value of every query
+ * parameter (a token in the query is a password too) become `[redacted]`; scheme, host, port,
+ * path and parameter names stay, so the evidence still shows where the station was sent.
+ * Works on the text, so it also takes URLs that are not well formed.
+ */
+export function redactUrl(url: string): string {
+  const withoutUser = url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#@]*@/, (_m, scheme: string) => `${scheme}${REDACTED}@`);
+  const query = withoutUser.indexOf('?');
+  if (query < 0) return withoutUser;
+  const hash = withoutUser.indexOf('#', query);
+  const end = hash < 0 ? withoutUser.length : hash;
+  const params = withoutUser
+    .slice(query + 1, end)
+    .split('&')
+    .map((param) => {
+      const eq = param.indexOf('=');
+      return eq < 0 ? param : `${param.slice(0, eq)}=${REDACTED}`;
+    })
+    .join('&');
+  return `${withoutUser.slice(0, query + 1)}${params}${withoutUser.slice(end)}`;
+}
+
+/**
+ * Removes the secret values from a frame's verbatim text. The text is parsed and written again
+ * from the redacted value when it is JSON, so a secret written with JSON escapes (`\u0061`) cannot
+ * survive; then, and for text that does not parse, the values are also matched as JSON string
+ * literals and as JSON numbers after a key, so the text stays JSON.
  */
 export function redactRaw(raw: string, secrets: readonly Secret[]): string {
+  if (secrets.length === 0) return raw;
   let text = raw;
+  try {
+    text = JSON.stringify(redactPayload(JSON.parse(raw) as unknown).payload);
+  } catch {
+    // Not JSON: the literal matching below is all that can be done.
+  }
   for (const { field, value } of secrets) {
     if (typeof value === 'string') {
       text = text.split(JSON.stringify(value)).join(JSON.stringify(REDACTED));

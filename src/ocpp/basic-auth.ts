@@ -23,7 +23,8 @@ export function checkBasicAuth(header: string | undefined, identity: string, exp
   const username = decoded.slice(0, colon);
   const password = decoded.slice(colon + 1);
   if (username !== identity) {
-    return { ok: false, reason: 'username-mismatch', detail: `the username ${JSON.stringify(username)} is not the identity ${JSON.stringify(identity)}`, username };
+    // Not kept: a username that is not the identity may well be the password typed in the wrong field.
+    return { ok: false, reason: 'username-mismatch', detail: `the username (${username.length} characters) is not the identity ${JSON.stringify(identity)}` };
   }
   if (expectedPassword === undefined) {
     return { ok: false, reason: 'no-password-configured', detail: `no password is configured for ${identity}`, username };

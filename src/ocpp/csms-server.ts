@@ -7,6 +7,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ToolError } from '../errors.js';
 import { checkBasicAuth, type BasicAuthResult } from './basic-auth.js';
 import { checkClientCertificate, describeTls, type TlsDetails } from './client-certificate.js';
+import { redactUrl } from '../evidence/redact.js';
 import { parseStationPath } from './station-path.js';
 import { OCPP_201_SUBPROTOCOL } from './message-type.js';
 
@@ -177,8 +178,10 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
   #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const remoteAddress = req.socket.remoteAddress ?? '';
     const url = req.url ?? '/';
+    // What is recorded and printed: a token in the query string is a credential.
+    const recordedUrl = redactUrl(url);
     const reject = (status: number, reason: string, detail: string, identity?: string, username?: string): void => {
-      const rejection: Rejection = { remoteAddress, url, status, reason, detail };
+      const rejection: Rejection = { remoteAddress, url: recordedUrl, status, reason, detail };
       if (identity !== undefined) rejection.identity = identity;
       if (username !== undefined) rejection.username = username;
       this.emit('rejected', rejection);
@@ -220,7 +223,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
         identity,
         remoteAddress,
         remotePort: req.socket.remotePort ?? 0,
-        url,
+        url: recordedUrl,
         offeredProtocols: (req.headers['sec-websocket-protocol'] ?? '')
           .split(',')
           .map((p) => p.trim())

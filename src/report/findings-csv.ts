@@ -1,11 +1,14 @@
 import type { AuditResult } from '../result/audit-result.js';
+import { printable } from './printable.js';
 
 /**
  * One CSV cell (RFC 4180). A cell that a spreadsheet would read as a formula (=, +, -, @, tab,
  * carriage return first) gets a leading apostrophe: station strings must not run in Excel.
+ * Control characters are shown escaped (a line feed inside a quoted cell is CSV's own).
  */
 export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const text = printable(value);
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import type { AuditResult } from '../result/audit-result.js';
 import { TEMPLATE_DIRECTORY } from './html-renderer.js';
+import { printable } from './printable.js';
 
 /** One station of a fleet run, and where its scorecard is. */
 export interface FleetEntry {
@@ -29,5 +30,5 @@ export function renderFleetIndex(entries: readonly FleetEntry[], outDir: string,
       link: relative(outDir, scorecard).split('\\').join('/'),
     }));
   const template = handlebars.compile(readFileSync(join(directory, 'index.hbs'), 'utf8'));
-  return template({ rows, count: rows.length, css: readFileSync(join(directory, 'scorecard.css'), 'utf8') });
+  return printable(template({ rows, count: rows.length, css: readFileSync(join(directory, 'scorecard.css'), 'utf8') }));
 }

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CompareViewModel } from './compare-view-model.js';
+import { printable } from './printable.js';
 import type { ScorecardViewModel } from './view-model.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -19,16 +20,18 @@ export function scriptSafeJson(json: string): string {
 
 /**
  * Renders the scorecard with an isolated Handlebars instance (no global helpers), the partials
- * of `partials/` and the CSS inlined: one file that needs nothing else.
+ * of `partials/` and the CSS inlined: one file that needs nothing else. Handlebars escapes markup
+ * but not control characters: those are shown escaped in the whole page (`printable`; inside the
+ * embedded JSON the escape reads back as the same character).
  */
 export function renderScorecard(model: ScorecardViewModel, directory = TEMPLATE_DIRECTORY): string {
   const template = compile('scorecard.hbs', directory);
-  return template({ ...model, css: readFileSync(join(directory, 'scorecard.css'), 'utf8'), resultScript: new Handlebars.SafeString(scriptSafeJson(model.resultJson)) });
+  return printable(template({ ...model, css: readFileSync(join(directory, 'scorecard.css'), 'utf8'), resultScript: new Handlebars.SafeString(scriptSafeJson(model.resultJson)) }));
 }
 
 /** The procurement comparison page, from the same templates folder and CSS. */
 export function renderComparison(model: CompareViewModel, directory = TEMPLATE_DIRECTORY): string {
-  return compile('compare.hbs', directory)({ ...model, css: readFileSync(join(directory, 'scorecard.css'), 'utf8') });
+  return printable(compile('compare.hbs', directory)({ ...model, css: readFileSync(join(directory, 'scorecard.css'), 'utf8') }));
 }
 
 function compile(file: string, directory: string): HandlebarsTemplateDelegate {

@@ -1,12 +1,13 @@
 import type { CheckResult } from '../checks/check.js';
 import type { AuditResult } from '../result/audit-result.js';
+import { printable } from './printable.js';
 
 /** Characters XML 1.0 forbids (controls other than tab and line ends, lone surrogates, U+FFFE/F). */
 const NOT_XML = new RegExp('[^\\t\\n\\r\\u0020-\\uD7FF\\uE000-\\uFFFD\\u{10000}-\\u{10FFFF}]', 'gu');
 
 const escapeXml = (text: string): string =>
-  // Forbidden characters are dropped; the five specials become entities.
-  text
+  // Control characters are shown escaped; what XML still forbids is dropped; the five specials become entities.
+  printable(text)
     .replace(NOT_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -1,4 +1,5 @@
 import type { AuditResult } from '../result/audit-result.js';
+import { printable } from './printable.js';
 
 /** Markdown table cells: pipes and line breaks would break the table. */
 const md = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>`*_[\]])/g, '\\$1');
@@ -28,5 +29,6 @@ export function renderSummaryMd(result: AuditResult): string {
     lines.push('');
   }
   lines.push(`Journal SHA-256: \`${result.files.journalSha256 ?? '–'}\``, '');
-  return lines.join('\n');
+  // Station strings may hold escape codes; shown escaped, never run by a terminal that prints the file.
+  return printable(lines.join('\n'));
 }

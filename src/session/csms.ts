@@ -65,7 +65,19 @@ export class Csms extends EventEmitter<CsmsEvents> {
         socket.close(1001, 'CSMS shutting down');
         return;
       }
-      this.#sessionFor(handshake.identity).attach(socket, handshake);
+      let session: StationSession;
+      try {
+        session = this.#sessionFor(handshake.identity);
+      } catch (error) {
+        // Its journal is held by a live session of another process sharing --out (or cannot be
+        // opened): refused, recorded here, never written by two.
+        const detail = (error as Error).message;
+        this.serverJournal.appendConnectionEvent('rejected', { identity: handshake.identity, remoteAddress: handshake.remoteAddress, url: handshake.url, status: 101, reason: 'journal-unavailable', detail });
+        socket.close(1013, 'evidence journal unavailable');
+        this.emit('rejected', { identity: handshake.identity, remoteAddress: handshake.remoteAddress, url: handshake.url, status: 101, reason: 'journal-unavailable', detail });
+        return;
+      }
+      session.attach(socket, handshake);
     });
     server.on('rejected', (rejection) => {
       const { identity, ...details } = rejection;

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
 import type { JournalSummary } from '../evidence/journal.js';
 import { Journal } from '../evidence/journal.js';
+import { redactedValue } from '../evidence/redact.js';
 import type { JournalRecord } from '../evidence/journal-record.js';
 
 /** A station frame that showed protocol faults, by journal seq. */
@@ -17,6 +18,7 @@ import type { Handshake } from '../ocpp/csms-server.js';
 import { RecentIds } from '../ocpp/recent-ids.js';
 import { RpcConnection } from '../ocpp/rpc-connection.js';
 import type { SchemaValidator } from '../ocpp/schema-validator.js';
+import { JournalLock } from './journal-lock.js';
 import { gateBeforeAcceptance, TRIGGERED_ACTION, type BootState } from './boot-gate.js';
 import { DEFAULT_REPLIES, type BootStatus } from './default-replies.js';
 import { StationInbox, type CollectOptions, type StationMessage } from './station-inbox.js';
@@ -58,6 +60,8 @@ export interface SessionEvents {
 export class StationSession extends EventEmitter<SessionEvents> {
   readonly identity: string;
   readonly journal: Journal;
+  /** No other live session, in this process or another, writes this journal while we do. */
+  readonly #lock: JournalLock;
   readonly #options: SessionOptions;
   readonly #inbox = new StationInbox();
   /** Part 4 (ERR23 4.2): ids must be unique across all connections of one identity. */
@@ -84,7 +88,13 @@ export class StationSession extends EventEmitter<SessionEvents> {
     this.identity = identity;
     this.#options = options;
     this.#bootStatus = options.bootStatus;
-    this.journal = Journal.open(journalPath, identity);
+    this.#lock = JournalLock.acquire(journalPath, identity);
+    try {
+      this.journal = Journal.open(journalPath, identity);
+    } catch (error) {
+      this.#lock.release();
+      throw error;
+    }
     this.journal.onRecord((record) => this.#toInbox(record));
   }
 
@@ -169,7 +179,9 @@ export class StationSession extends EventEmitter<SessionEvents> {
     if (!connection?.isOpen) {
       return Promise.resolve({ ok: false, action, failure: { kind: 'disconnected', reason: 'the station is not connected' }, durationMs: 0 });
     }
-    return connection.call<Response>(action, payload, options);
+    // The audit works with the answer as the journal has it: a password the station volunteers
+    // (BasicAuthPassword in GetVariables results) never reaches evidence, results or reports.
+    return connection.call<Response>(action, payload, options).then((outcome) => (outcome.ok ? { ...outcome, payload: redactedValue(outcome.payload) } : outcome));
   }
 
   /** A cursor into the journal: waits given it only see what is recorded after this point. */
@@ -220,7 +232,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
         await whenClosed;
       }
     }
-    const summary = await this.journal.close();
+    const summary = await this.journal.close().finally(() => this.#lock.release());
     // Nothing can be recorded or awaited any more; what the audit needed is in its evidence.
     this.#inbox.clear();
     this.#exchanges.clear();

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { REDACTED, redactPayload, redactRaw } from '../../../src/evidence/redact.js';
+import { REDACTED, redactedValue, redactPayload, redactRaw, redactUrl } from '../../../src/evidence/redact.js';
 
 describe('redaction', () => {
   it('removes a BasicAuthPassword being set, from payload and raw text, and leaves the original alone', () => {
@@ -75,5 +75,43 @@ describe('redaction of hostile keys', () => {
     const { payload: copy } = redactPayload(payload);
     expect(JSON.stringify(copy)).to.equal(JSON.stringify(payload));
     expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
+  });
+});
+
+describe('redaction of escaped secrets, URLs and answers', () => {
+  it('re-writes raw from the redacted value: a password spelled with JSON escapes does not survive', () => {
+    const secret = 'escaped-pass-word-42';
+    const spelled = secret.replace('a', '\\u0061');
+    const raw = `[3,"m1",{"getVariableResult":[{"attributeStatus":"Accepted","attributeValue":"${spelled}","component":{"name":"SecurityCtrlr"},"variable":{"name":"BasicAuthPassword"}}]}]`;
+    const payload = (JSON.parse(raw) as unknown[])[2];
+    const { payload: redacted, secrets } = redactPayload(payload);
+    expect(secrets).to.have.length(1);
+    const text = redactRaw(raw, secrets);
+    expect(text).not.to.contain(spelled);
+    expect(JSON.stringify(JSON.parse(text))).not.to.contain(secret);
+    expect((JSON.parse(text) as unknown[])[2]).to.deep.equal(redacted);
+  });
+
+  it('keeps where a SetNetworkProfile sends the station, without the user, password or query of ocppCsmsUrl', () => {
+    const payload = { configurationSlot: 1, connectionData: { ocppVersion: 'OCPP20', ocppTransport: 'JSON', ocppCsmsUrl: 'wss://cs1:net-secret@csms.example:443/ocpp?token=tok-secret', messageTimeout: 30, securityProfile: 1, ocppInterface: 'Wired0' } };
+    const { payload: redacted, secrets } = redactPayload(payload);
+    expect((redacted as typeof payload).connectionData.ocppCsmsUrl).to.equal(`wss://${REDACTED}@csms.example:443/ocpp?token=${REDACTED}`);
+    const text = redactRaw(JSON.stringify([2, 'id', 'SetNetworkProfile', payload]), secrets);
+    expect(text).not.to.contain('net-secret');
+    expect(text).not.to.contain('tok-secret');
+    // A URL without credentials is not a secret, and the frame stays verbatim.
+    const plain = { configurationSlot: 1, connectionData: { ...payload.connectionData, ocppCsmsUrl: 'wss://csms.example/ocpp' } };
+    expect(redactPayload(plain).secrets).to.deep.equal([]);
+  });
+
+  it('redactUrl: user info and every query value, nothing else', () => {
+    expect(redactUrl('/ocpp/CS1?token=abc&x')).to.equal(`/ocpp/CS1?token=${REDACTED}&x`);
+    expect(redactUrl('/ocpp/CS1')).to.equal('/ocpp/CS1');
+    expect(redactUrl('ws://u:p@h/ocpp#frag')).to.equal(`ws://${REDACTED}@h/ocpp#frag`);
+  });
+
+  it('redactedValue leaves a payload without secrets as it is (same object)', () => {
+    const payload = { getVariableResult: [{ attributeStatus: 'Accepted', attributeValue: '30', component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] };
+    expect(redactedValue(payload)).to.equal(payload);
   });
 });

@@ -19,11 +19,11 @@ describe('machine outputs: junit.xml, findings.csv, summary.md', () => {
     expect(xml).to.include(`<testsuites name="ocpp-audit ${result.station.identity}" tests="${result.checks.length}" failures="${result.summary.FAIL}"`);
   });
 
-  it('junit: station text is escaped and characters XML forbids are dropped', () => {
+  it('junit: station text is escaped, control characters shown escaped, and nothing XML forbids is left', () => {
     const result = golden();
     result.checks = [{ ...result.checks[0], verdict: 'FAIL', reason: 'a "quote" <tag> & \u0001bell' }];
     const xml = renderJunit(result);
-    expect(xml).to.include('message="a &quot;quote&quot; &lt;tag&gt; &amp; bell');
+    expect(xml).to.include('message="a &quot;quote&quot; &lt;tag&gt; &amp; \\u0001bell');
     expect(xml).not.to.include('\u0001');
   });
 
