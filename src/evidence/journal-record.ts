@@ -34,6 +34,8 @@ export type ConnectionEventName =
   | 'subprotocol-missing'
   | 'replaced'
   | 'pong-missing'
+  // The station began a frame over the size limit; the close (1009) follows (issue 14).
+  | 'frame-too-large'
   | 'tls-error'
   | 'internal-error'
   // A station that connected without booting was asked to boot, or taken as it is (issue 13).

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { Journal, type JournalSummary } from '../evidence/journal.js';
-import { CsmsServer, type CsmsServerOptions, type Handshake, type Rejection } from '../ocpp/csms-server.js';
+import { CsmsServer, DEFAULT_MAX_FRAME_BYTES, type CsmsServerOptions, type Handshake, type Rejection } from '../ocpp/csms-server.js';
 import { sharedSchemaValidator, type SchemaValidator } from '../ocpp/schema-validator.js';
 import type { BootStatus } from './default-replies.js';
 import { safeDirName } from './safe-dir-name.js';
@@ -153,6 +153,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
       callTimeoutMs: options.callTimeoutMs,
       pingIntervalMs: options.pingIntervalMs,
       ...(options.quietBootTriggerMs !== undefined ? { quietBootTriggerMs: options.quietBootTriggerMs } : {}),
+      maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
     });
     const created = session;
     this.sessions.set(identity, created);

@@ -36,6 +36,8 @@ export interface SessionOptions {
    * for one (TriggerMessage): it may have been accepted before this CSMS knew it. 0: never. Default 15 s.
    */
   quietBootTriggerMs?: number;
+  /** The frame size limit of the server (recorded when a station breaks it). */
+  maxFrameBytes?: number;
 }
 
 export interface SessionEvents {
@@ -120,12 +122,16 @@ export class StationSession extends EventEmitter<SessionEvents> {
       callTimeoutMs: this.#options.callTimeoutMs,
       pingIntervalMs: this.#options.pingIntervalMs,
       peerMessageIds: this.#peerMessageIds,
+      ...(this.#options.maxFrameBytes !== undefined ? { maxFrameBytes: this.#options.maxFrameBytes } : {}),
     });
     this.#connection = connection;
     connection.on('frame', (event) => {
       if (event.direction === 'cp-to-csms') this.#stationSpokeOn.add(number);
       this.journal.appendFrame(event, number);
     });
+    connection.on('frame-too-large', ({ message }) =>
+      this.journal.appendConnectionEvent('frame-too-large', { limitBytes: this.#options.maxFrameBytes ?? null, message }, number),
+    );
     connection.on('pong-missing', ({ missed }) => this.journal.appendConnectionEvent('pong-missing', { missed }, number));
     connection.on('internal-error', ({ error }) => {
       this.journal.appendConnectionEvent('internal-error', { message: error.message }, number);
