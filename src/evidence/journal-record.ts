@@ -36,6 +36,8 @@ export type ConnectionEventName =
   | 'pong-missing'
   // The station began a frame over the size limit; the close (1009) follows (issue 14).
   | 'frame-too-large'
+  // The session's memory limit forgot its first message of a kind the evidence lists (issue 14).
+  | 'inbox-limit'
   | 'tls-error'
   | 'internal-error'
   // A station that connected without booting was asked to boot, or taken as it is (issue 13).
