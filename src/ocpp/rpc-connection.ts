@@ -7,7 +7,7 @@ import { isOcppAction, STATION_INITIATED_ACTIONS, CSMS_INITIATED_ACTIONS } from 
 import type { CallOutcome } from './call-outcome.js';
 import { isOcppErrorCode, OCPP16_OCCURRENCE_SPELLING, OcppCallError, type OcppErrorCode } from './error-codes.js';
 import type { FrameEvent, FrameValidation, ProtocolFinding, TraceDirection } from './frame-event.js';
-import { parseFrame, payloadText, serializeFrame, type CallFrame, type Frame } from './frame.js';
+import { parseFrame, serializeFrame, type CallFrame, type Frame } from './frame.js';
 import { MAX_ERROR_DESCRIPTION_LENGTH, UNREADABLE_MESSAGE_ID } from './message-type.js';
 import { PendingCalls } from './pending-calls.js';
 import { RecentIds } from './recent-ids.js';
@@ -262,10 +262,6 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     }
     const { frame } = parsed;
     this.#describeFrame(event, frame);
-    if (frame.messageType !== 'CALLERROR') {
-      const text = payloadText(json, frame.messageType);
-      if (text !== undefined) event.payloadText = text;
-    }
     if (frame.messageType === 'CALL') this.#receiveCall(frame, event);
     else this.#receiveResponse(frame, event);
   }
