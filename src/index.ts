@@ -12,7 +12,7 @@ export { RpcConnection, type CallHandler, type RpcConnectionOptions } from './oc
 export { SchemaValidator, sharedSchemaValidator, type ValidationOutcome } from './ocpp/schema-validator.js';
 export { connectAsStation, type StationConnectOptions } from './ocpp/station-client.js';
 export { Journal, sha256OfFile, type JournalSummary } from './evidence/journal.js';
-export type { ConnectionRecord, FrameRecord, JournalRecord } from './evidence/journal-record.js';
+export { framePayload, type ConnectionRecord, type FrameRecord, type JournalRecord } from './evidence/journal-record.js';
 export { Csms, CSMS_DEFAULTS, type CsmsOptions } from './session/csms.js';
 export { StationSession, type SessionOptions } from './session/station-session.js';
 export type { StationMessage } from './session/station-inbox.js';

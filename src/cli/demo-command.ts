@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { serveAudits } from '../audit/audit-server.js';
 import { reachesFailLevel } from '../result/audit-result.js';
 import { Csms, CSMS_DEFAULTS } from '../session/csms.js';
+import { DEFAULT_MAX_FRAME_BYTES } from '../ocpp/csms-server.js';
 import { checkFaultsFit, startVirtualStation } from '../simulator/start-virtual-station.js';
 import { builtInProfiles, loadStationProfile } from '../simulator/station-profile.js';
 import type { FaultName } from '../simulator/station/faults.js';
@@ -10,7 +11,7 @@ import type { VirtualStation } from '../simulator/station/virtual-station.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
 import { ExitCode } from './exit-codes.js';
-import { parsePositiveInteger } from './option-parsers.js';
+import { parseFrameBytes, parsePositiveInteger } from './option-parsers.js';
 import { reportProgress } from './progress-reporter.js';
 import { printAuditSummary, type ExitHolder, type Terminal } from './run-command.js';
 import { parseFault } from './simulate-command.js';
@@ -21,6 +22,7 @@ interface DemoOptions extends AuditFlags {
   out: string;
   seed: number;
   id: string;
+  maxFrameBytes: number;
 }
 
 /**
@@ -34,6 +36,7 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
     .option('--fault <name>', 'make the virtual station misbehave (repeatable; see `simulate --help`)', parseFault)
     .option('--out <dir>', 'output directory: <dir>/<station>/{trace.jsonl,evidence.json,result.json}', 'demo-out')
     .option('--id <identity>', 'identity of the virtual station', 'VIRTUAL-DEMO')
+    .option('--max-frame-bytes <size>', 'largest frame the station may send (bytes, or e.g. 512KiB, 4MiB); a larger one closes its connection with 1009', parseFrameBytes, DEFAULT_MAX_FRAME_BYTES)
     .option('--seed <n>', 'seed of the virtual station (sensor values, jitter)', parsePositiveInteger, 1);
   return addAuditOptions(command, { failOn: 'none' }).action(async (options: DemoOptions) => {
     const stopping = terminal.stopSignal();
@@ -41,7 +44,7 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
     checkFaultsFit(profile, options.fault ?? []);
     const audit = resolveAudit({ ...options, nonInteractive: true }, { callTimeoutMs: 10_000, securityProfile: 0, version: TOOL_VERSION, prompt: terminal.prompt });
     const outDir = resolve(options.out);
-    const csms = await Csms.start({ ...CSMS_DEFAULTS, securityProfile: 0, port: 0, outDir, callTimeoutMs: 10_000, pingIntervalMs: 0 });
+    const csms = await Csms.start({ ...CSMS_DEFAULTS, securityProfile: 0, port: 0, outDir, callTimeoutMs: 10_000, pingIntervalMs: 0, maxFrameBytes: options.maxFrameBytes });
     terminal.out(`CSMS listening on ${csms.url}; auditing the virtual ${profile.id} station ${options.id}${options.fault ? ` with faults ${options.fault.join(', ')}` : ''}`);
     const serving = serveAudits(csms, audit.cases, audit.options, {
       maxStations: 1,

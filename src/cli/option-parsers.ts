@@ -37,6 +37,24 @@ export function parsePositiveInteger(value: string): number {
   return number;
 }
 
+const FRAME_BYTES_UNITS: Record<string, number> = { '': 1, k: 1024, kib: 1024, m: 1024 * 1024, mib: 1024 * 1024 };
+const MIN_FRAME_BYTES = 1024;
+const MAX_FRAME_BYTES = 100 * 1024 * 1024;
+
+/**
+ * A frame size limit in bytes, or with a binary unit (`512KiB`, `4MiB`, `4M`): from 1 KiB (a
+ * BootNotification must fit) to 100 MiB (the WebSocket library's own ceiling).
+ */
+export function parseFrameBytes(value: string): number {
+  const match = /^(\d+)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = match ? FRAME_BYTES_UNITS[match[2].toLowerCase()] : undefined;
+  const bytes = match && unit !== undefined ? Number(match[1]) * unit : Number.NaN;
+  if (!(bytes >= MIN_FRAME_BYTES && bytes <= MAX_FRAME_BYTES)) {
+    throw new InvalidArgumentError('expected a frame size from 1024 bytes to 100 MiB: a whole number of bytes, or with KiB or MiB (e.g. 4MiB)');
+  }
+  return bytes;
+}
+
 export function parseSecurityProfile(value: string): 0 | 1 | 2 | 3 {
   if (!/^[0-3]$/.test(value)) throw new InvalidArgumentError('the security profile is 1, 2 or 3 (0: no authentication, lab use only)');
   return Number(value) as 0 | 1 | 2 | 3;

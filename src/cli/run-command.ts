@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { renderFleetIndex } from '../report/fleet-index.js';
 import { ToolError } from '../errors.js';
-import type { TlsMaterial } from '../ocpp/csms-server.js';
+import { DEFAULT_MAX_FRAME_BYTES, type TlsMaterial } from '../ocpp/csms-server.js';
 import { Csms, CSMS_DEFAULTS } from '../session/csms.js';
 import type { BootStatus } from '../session/default-replies.js';
 import { serveAudits, type FinishedAudit } from '../audit/audit-server.js';
@@ -12,7 +12,7 @@ import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
 import { reportToConsole } from './console-reporter.js';
 import { ExitCode } from './exit-codes.js';
-import { collect, parseBootStatus, parsePort, parsePositiveInteger, parsePositiveSeconds, parseSeconds, parseSecurityProfile, parseWholeSeconds } from './option-parsers.js';
+import { collect, parseBootStatus, parseFrameBytes, parsePort, parsePositiveInteger, parsePositiveSeconds, parseSeconds, parseSecurityProfile, parseWholeSeconds } from './option-parsers.js';
 import { reportProgress } from './progress-reporter.js';
 import { readTlsFiles } from './tls-files.js';
 
@@ -35,6 +35,7 @@ interface RunOptions extends AuditFlags {
   heartbeatInterval: number;
   callTimeout: number;
   pingInterval: number;
+  maxFrameBytes: number;
 }
 
 /** Where the CLI talks to people; tests and the library swap it. */
@@ -70,6 +71,7 @@ export function runCommand(terminal: Terminal, exit: ExitHolder): Command {
     .option('--heartbeat-interval <seconds>', 'heartbeat interval given to accepted stations (whole seconds)', parseWholeSeconds, CSMS_DEFAULTS.heartbeatIntervalS)
     .option('--call-timeout <seconds>', 'how long to wait for a station to answer a CALL', parsePositiveSeconds, CSMS_DEFAULTS.callTimeoutMs / 1000)
     .option('--ping-interval <seconds>', 'WebSocket ping period (0: no pings)', parseSeconds, CSMS_DEFAULTS.pingIntervalMs / 1000)
+    .option('--max-frame-bytes <size>', 'largest frame a station may send (bytes, or e.g. 512KiB, 4MiB); a larger one closes its connection with 1009', parseFrameBytes, DEFAULT_MAX_FRAME_BYTES)
     .option('--max-stations <n>', 'exit after auditing this many stations', parsePositiveInteger, 1)
     .option('--concurrency <n>', 'audit this many stations at once', parsePositiveInteger, 1)
     .option('--wait <seconds>', 'give up (exit 1) when no station is accepted within this time (0: wait for ever)', parseSeconds, 0)
@@ -115,6 +117,7 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
     heartbeatIntervalS: options.heartbeatInterval,
     callTimeoutMs: options.callTimeout * 1000,
     pingIntervalMs: options.pingInterval * 1000,
+    maxFrameBytes: options.maxFrameBytes,
   });
   const profileText = profile === 0 ? 'no authentication (lab use)' : `security profile ${profile}`;
   terminal.out(`CSMS listening on ${csms.url} (${profileText}, subprotocol ocpp2.0.1)`);

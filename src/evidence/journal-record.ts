@@ -1,7 +1,10 @@
 import type { FrameEvent } from '../ocpp/frame-event.js';
 
-/** open-ocpp-trace schema version whose field names our frame records reuse. */
-export const TRACE_SCHEMA_VERSION = '1.1';
+/**
+ * The journal's record version. Frame records reuse open-ocpp-trace's field names (its 1.1); 1.2
+ * (issue 14) stores each frame once: `payload` is left out when it is the text of `raw`.
+ */
+export const TRACE_SCHEMA_VERSION = '1.2';
 
 interface RecordBase {
   schemaVersion: typeof TRACE_SCHEMA_VERSION;
@@ -26,6 +29,23 @@ export interface FrameRecord extends RecordBase, Omit<FrameEvent, 'at' | 'monoto
   redacted?: true;
 }
 
+/**
+ * The payload of a frame record as read from a journal: the record's own `payload` when it has
+ * one (a redacted frame, or a journal of version 1.1), otherwise the payload element of `raw`
+ * (CALL: the fourth, CALLRESULT: the third). Undefined for CALLERRORs and unreadable frames.
+ */
+export function framePayload(record: FrameRecord): unknown {
+  if (record.payload !== undefined) return record.payload;
+  if (record.rawEncoding !== undefined || (record.messageType !== 'CALL' && record.messageType !== 'CALLRESULT')) return undefined;
+  try {
+    // A byte order mark stays in raw (verbatim) but is no part of the JSON.
+    const frame: unknown = JSON.parse(record.raw.replace(/^\uFEFF/, ''));
+    return Array.isArray(frame) ? frame[record.messageType === 'CALL' ? 3 : 2] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export type ConnectionEventName =
   | 'journal-open'
   | 'open'
@@ -34,6 +54,10 @@ export type ConnectionEventName =
   | 'subprotocol-missing'
   | 'replaced'
   | 'pong-missing'
+  // The station began a frame over the size limit; the close (1009) follows (issue 14).
+  | 'frame-too-large'
+  // The session's memory limit forgot its first message of a kind the evidence lists (issue 14).
+  | 'inbox-limit'
   | 'tls-error'
   | 'internal-error'
   // A station that connected without booting was asked to boot, or taken as it is (issue 13).

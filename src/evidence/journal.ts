@@ -71,8 +71,12 @@ export class Journal {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Records a frame. The returned record (and what onRecord listeners get) carries the parsed
+   * payload; the line written carries it only when it is not the text of `raw` (see lineOf).
+   */
   appendFrame(event: FrameEvent, connection?: number): FrameRecord {
-    const { at, monotonicMs, findings, payload, payloadText, raw, ...rest } = event;
+    const { at, monotonicMs, findings, payload, raw, ...rest } = event;
     const record: FrameRecord = {
       schemaVersion: TRACE_SCHEMA_VERSION,
       record: 'frame',
@@ -86,20 +90,16 @@ export class Journal {
       ...rest,
       raw,
     };
-    // The payload's own text from the frame, unless redaction changed the payload.
-    let verbatimPayload: string | undefined;
     if (payload !== undefined) {
       const redaction = redactPayload(payload);
       record.payload = redaction.payload;
       if (redaction.secrets.length > 0) {
         record.raw = redactRaw(raw, redaction.secrets);
         record.redacted = true;
-      } else {
-        verbatimPayload = payloadText;
       }
     }
     if (findings.length > 0) record.findings = findings;
-    this.#write(record, verbatimPayload);
+    this.#write(record);
     return record;
   }
 
@@ -132,25 +132,25 @@ export class Journal {
     return { path: this.path, records: this.#seq, sha256 };
   }
 
-  /**
-   * Writes one record as one line. A frame's payload goes last, as `payloadText` when given (the
-   * text the station sent, which parses to the same value) or serialised: serialising a large
-   * payload again cost half as much as parsing it had.
-   */
-  #write(record: JournalRecord, payloadText?: string): void {
+  /** Writes one record as one line. */
+  #write(record: JournalRecord): void {
     if (this.#fd === undefined) return;
     this.#seq += 1;
     record.seq = this.#seq;
-    writeSync(this.#fd, `${lineOf(record, payloadText)}\n`);
+    writeSync(this.#fd, `${lineOf(record)}\n`);
     for (const listener of this.#listeners) listener(record);
   }
 }
 
-function lineOf(record: JournalRecord, payloadText: string | undefined): string {
-  if (record.record !== 'frame' || record.payload === undefined) return JSON.stringify(record);
-  const { payload, ...rest } = record;
-  const head = JSON.stringify(rest);
-  return `${head.slice(0, -1)},"payload":${payloadText ?? JSON.stringify(payload)}}`;
+/**
+ * Each frame is stored once: its verbatim text is `raw`, and the payload, which is that text's own
+ * element (readers take it with framePayload), is not written again. Only a redacted frame writes
+ * its (redacted) payload, since its raw was altered; and a frame whose raw is base64 has no payload.
+ */
+function lineOf(record: JournalRecord): string {
+  if (record.record !== 'frame' || record.payload === undefined || record.redacted === true) return JSON.stringify(record);
+  const { payload: _payload, ...written } = record;
+  return JSON.stringify(written);
 }
 
 function countLines(path: string): number {

@@ -34,7 +34,19 @@ export interface CsmsServerOptions {
   /** The Basic-auth password expected from a station (profiles 1 and 2). */
   passwordFor?: (identity: string) => string | undefined;
   tls?: TlsMaterial;
+  /** The largest frame a station may send, bytes (default DEFAULT_MAX_FRAME_BYTES); a larger one closes the connection with 1009. */
+  maxFrameBytes?: number;
 }
+
+/**
+ * 4 MiB. The largest frames a 2.0.1 station sends on purpose are NotifyReport parts: ItemsPerMessage
+ * [GetReport] items (100 in libocpp, rarely over 250), each at most about 11 kB when every field is
+ * filled (four attribute values of up to 2500 characters and a valuesList of up to 1000). 250 such
+ * items are under 3 MB. Everyday frames are a few kB: the BytesPerMessage stations advertise for
+ * what they accept is of that order (libocpp 2048, SetVariableMonitoring 4000). ws would otherwise accept 100 MiB, which a hostile station can repeat
+ * until the process runs out of memory.
+ */
+export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
 
 /** What the handshake established about an accepted connection. */
 export interface Handshake {
@@ -129,6 +141,9 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
     this.#wss = new WebSocketServer({
       noServer: true,
       perMessageDeflate: true,
+      // Checked against the frame's length before it is buffered (and while it is inflated): a
+      // larger frame closes the connection with 1009, Message Too Big (RFC 6455 §7.4.1).
+      maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
       // We validate UTF-8 ourselves so that a bad frame is answered and recorded, not a dropped link.
       skipUTF8Validation: true,
       handleProtocols: (protocols) => (protocols.has(OCPP_201_SUBPROTOCOL) ? OCPP_201_SUBPROTOCOL : false),

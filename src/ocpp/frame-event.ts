@@ -63,8 +63,6 @@ export interface FrameEvent {
   /** The action; for CALLRESULT and CALLERROR, the action of the CALL they answer, when known. */
   action?: string;
   payload?: unknown;
-  /** The payload's JSON text as it sits in `raw` (one line), when it could be cut out: the journal writes it instead of serialising `payload` again. */
-  payloadText?: string;
   error?: { code: string; description: string; details: unknown };
   validation?: FrameValidation;
   /** Milliseconds from the CALL to this response, for responses to calls this side sent. */

@@ -129,36 +129,6 @@ export function parseFrame(text: string): ParseOutcome {
 }
 
 /**
- * The text of a well-formed frame's payload as it sits in the frame: the element after the
- * message type, id and (for a CALL) action. `text` must be a frame parseFrame accepted as a CALL
- * or CALLRESULT, so those leading elements are a number and strings. The journal stores this
- * text instead of serialising the parsed payload again, which cost about half as much as parsing
- * it. Undefined when the payload spans lines (a JSON Lines record must not).
- */
-export function payloadText(text: string, messageType: 'CALL' | 'CALLRESULT'): string | undefined {
-  let commas = messageType === 'CALL' ? 3 : 2;
-  let i = text.indexOf('[') + 1;
-  while (commas > 0 && i > 0 && i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === QUOTE) {
-      // Skip the string: its commas are not the array's; a backslash escapes the next character.
-      for (i += 1; i < text.length && text.charCodeAt(i) !== QUOTE; i += text.charCodeAt(i) === BACKSLASH ? 2 : 1);
-    } else if (code === COMMA) {
-      commas -= 1;
-    }
-    i += 1;
-  }
-  const end = text.lastIndexOf(']');
-  if (commas > 0 || end < i) return undefined;
-  const payload = text.slice(i, end).trim();
-  return payload === '' || payload.includes('\n') || payload.includes('\r') ? undefined : payload;
-}
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-
-/**
  * Whether a parsed JSON value nests deeper than `limit`. Recursive, but never more than `limit`
  * calls deep (it stops at the first node past it), and allocation-free for arrays: it runs on
  * every frame, where the former explicit stack of [node, depth] pairs cost a pair per value.

@@ -7,7 +7,7 @@ import { isOcppAction, STATION_INITIATED_ACTIONS, CSMS_INITIATED_ACTIONS } from 
 import type { CallOutcome } from './call-outcome.js';
 import { isOcppErrorCode, OCPP16_OCCURRENCE_SPELLING, OcppCallError, type OcppErrorCode } from './error-codes.js';
 import type { FrameEvent, FrameValidation, ProtocolFinding, TraceDirection } from './frame-event.js';
-import { parseFrame, payloadText, serializeFrame, type CallFrame, type Frame } from './frame.js';
+import { parseFrame, serializeFrame, type CallFrame, type Frame } from './frame.js';
 import { MAX_ERROR_DESCRIPTION_LENGTH, UNREADABLE_MESSAGE_ID } from './message-type.js';
 import { PendingCalls } from './pending-calls.js';
 import { RecentIds } from './recent-ids.js';
@@ -43,12 +43,16 @@ export interface RpcConnectionOptions {
    * of one station identity, so a session passes the same registry to each of its connections.
    */
   peerMessageIds?: RecentIds<true>;
+  /** The frame size limit the socket was opened with (maxPayload), to name it when a frame breaks it. */
+  maxFrameBytes?: number;
 }
 
 export interface ConnectionEvents {
   frame: [FrameEvent];
   'pong-missing': [{ at: Date; missed: number }];
   'internal-error': [{ at: Date; error: Error }];
+  /** The peer began a frame over the size limit; the connection is being closed with 1009 (the frame is not read). */
+  'frame-too-large': [{ at: Date; message: string }];
   close: [{ code: number; reason: string; at: Date }];
 }
 
@@ -74,6 +78,8 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
   readonly #inboundInProgress = new Set<string>();
   readonly #peerActions: ReadonlySet<string>;
   #closed: { code: number; reason: string } | undefined;
+  /** Why this side closed the link when the socket's own close code cannot say (ws reports 1006 after its 1009). */
+  #closeCause: { code: number; reason: string } | undefined;
   #pingTimer: NodeJS.Timeout | undefined;
   #pingsUnanswered = 0;
 
@@ -98,8 +104,14 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
       this.#pingsUnanswered = 0;
     });
     socket.on('close', (code, reason) => this.#onClose(code, reason.toString()));
-    socket.on('error', () => {
+    socket.on('error', (error: Error & { code?: string }) => {
       // The close event follows and carries what matters; an unhandled 'error' would crash the tool.
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
+        // ws has sent close 1009 and stops reading, so the socket itself closes as 1006: keep the real cause.
+        const limit = options.maxFrameBytes !== undefined ? ` of ${options.maxFrameBytes} bytes` : '';
+        this.#closeCause = { code: 1009, reason: `frame larger than the limit${limit}` };
+        this.emit('frame-too-large', { at: new Date(), message: error.message });
+      }
     });
     if (options.pingIntervalMs && options.pingIntervalMs > 0) this.#startPinging(options.pingIntervalMs);
   }
@@ -250,10 +262,6 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     }
     const { frame } = parsed;
     this.#describeFrame(event, frame);
-    if (frame.messageType !== 'CALLERROR') {
-      const text = payloadText(json, frame.messageType);
-      if (text !== undefined) event.payloadText = text;
-    }
     if (frame.messageType === 'CALL') this.#receiveCall(frame, event);
     else this.#receiveResponse(frame, event);
   }
@@ -443,8 +451,9 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     this.#pingTimer.unref();
   }
 
-  #onClose(code: number, reason: string): void {
+  #onClose(socketCode: number, socketReason: string): void {
     if (this.#closed) return;
+    const { code, reason } = this.#closeCause ?? { code: socketCode, reason: socketReason };
     this.#closed = { code, reason };
     if (this.#pingTimer) clearInterval(this.#pingTimer);
     this.#pending.disconnectAll(`connection closed (code ${code}${reason ? `, ${reason}` : ''})`);

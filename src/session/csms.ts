@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { Journal, type JournalSummary } from '../evidence/journal.js';
-import { CsmsServer, type CsmsServerOptions, type Handshake, type Rejection } from '../ocpp/csms-server.js';
+import { CsmsServer, DEFAULT_MAX_FRAME_BYTES, type CsmsServerOptions, type Handshake, type Rejection } from '../ocpp/csms-server.js';
 import { sharedSchemaValidator, type SchemaValidator } from '../ocpp/schema-validator.js';
 import type { BootStatus } from './default-replies.js';
 import { safeDirName } from './safe-dir-name.js';
+import type { InboxLimits } from './station-inbox.js';
 import { StationSession } from './station-session.js';
 
 export interface CsmsOptions extends CsmsServerOptions {
@@ -19,6 +20,8 @@ export interface CsmsOptions extends CsmsServerOptions {
   /** Ask a station that connected and stays quiet without booting for a BootNotification after this long, ms (default 15 000; 0: never). */
   quietBootTriggerMs?: number;
   validator?: SchemaValidator;
+  /** How much of what each station sent stays in memory (default DEFAULT_INBOX_LIMITS; the journal keeps all). */
+  inboxLimits?: InboxLimits;
 }
 
 export const CSMS_DEFAULTS = {
@@ -165,6 +168,8 @@ export class Csms extends EventEmitter<CsmsEvents> {
       callTimeoutMs: options.callTimeoutMs,
       pingIntervalMs: options.pingIntervalMs,
       ...(options.quietBootTriggerMs !== undefined ? { quietBootTriggerMs: options.quietBootTriggerMs } : {}),
+      maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
+      ...(options.inboxLimits ? { inboxLimits: options.inboxLimits } : {}),
     });
     const created = session;
     this.sessions.set(identity, created);

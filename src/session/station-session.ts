@@ -21,7 +21,7 @@ import type { SchemaValidator } from '../ocpp/schema-validator.js';
 import { JournalLock } from './journal-lock.js';
 import { gateBeforeAcceptance, TRIGGERED_ACTION, type BootState } from './boot-gate.js';
 import { DEFAULT_REPLIES, type BootStatus } from './default-replies.js';
-import { StationInbox, type CollectOptions, type StationMessage } from './station-inbox.js';
+import { DEFAULT_INBOX_LIMITS, StationInbox, type CollectOptions, type InboxLimits, type StationMessage } from './station-inbox.js';
 
 export interface SessionOptions {
   validator: SchemaValidator;
@@ -38,6 +38,10 @@ export interface SessionOptions {
    * for one (TriggerMessage): it may have been accepted before this CSMS knew it. 0: never. Default 15 s.
    */
   quietBootTriggerMs?: number;
+  /** The frame size limit of the server (recorded when a station breaks it). */
+  maxFrameBytes?: number;
+  /** How much of what the station sent stays in memory (default DEFAULT_INBOX_LIMITS). */
+  inboxLimits?: InboxLimits;
 }
 
 export interface SessionEvents {
@@ -63,7 +67,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
   /** No other live session, in this process or another, writes this journal while we do. */
   readonly #lock: JournalLock;
   readonly #options: SessionOptions;
-  readonly #inbox = new StationInbox();
+  readonly #inbox: StationInbox;
   /** Part 4 (ERR23 4.2): ids must be unique across all connections of one identity. */
   readonly #peerMessageIds = new RecentIds<true>(100_000);
   readonly #requestIds = new Set<number>();
@@ -95,6 +99,14 @@ export class StationSession extends EventEmitter<SessionEvents> {
       this.#lock.release();
       throw error;
     }
+    const limits = options.inboxLimits ?? DEFAULT_INBOX_LIMITS;
+    this.#inbox = new StationInbox(limits, (message) =>
+      // Said once: from here on the evidence's lists of status and events lack their oldest entries (the journal has them).
+      this.journal.appendConnectionEvent('inbox-limit', {
+        reason: `the station sent more than ${limits.keptMessages} boot, status, event and monitoring-report messages (or ${limits.keptBytes} bytes of them); the oldest are forgotten from memory from seq ${message.seq} on, the journal keeps them all`,
+        limits: { ...limits },
+      }),
+    );
     this.journal.onRecord((record) => this.#toInbox(record));
   }
 
@@ -130,12 +142,16 @@ export class StationSession extends EventEmitter<SessionEvents> {
       callTimeoutMs: this.#options.callTimeoutMs,
       pingIntervalMs: this.#options.pingIntervalMs,
       peerMessageIds: this.#peerMessageIds,
+      ...(this.#options.maxFrameBytes !== undefined ? { maxFrameBytes: this.#options.maxFrameBytes } : {}),
     });
     this.#connection = connection;
     connection.on('frame', (event) => {
       if (event.direction === 'cp-to-csms') this.#stationSpokeOn.add(number);
       this.journal.appendFrame(event, number);
     });
+    connection.on('frame-too-large', ({ message }) =>
+      this.journal.appendConnectionEvent('frame-too-large', { limitBytes: this.#options.maxFrameBytes ?? null, message }, number),
+    );
     connection.on('pong-missing', ({ missed }) => this.journal.appendConnectionEvent('pong-missing', { missed }, number));
     connection.on('internal-error', ({ error }) => {
       this.journal.appendConnectionEvent('internal-error', { message: error.message }, number);
@@ -198,7 +214,12 @@ export class StationSession extends EventEmitter<SessionEvents> {
     return this.#inbox.collect(predicate, options);
   }
 
-  /** Station messages already received after a cursor. */
+  /** How many station messages are held in memory, and how many were forgotten (the journal has them all). */
+  get inboxUse(): { held: number; dropped: { messages: number; kept: number } } {
+    return { held: this.#inbox.size, dropped: this.#inbox.dropped };
+  }
+
+  /** Station messages already received after a cursor (within the inbox's limits: InboxLimits). */
   messages(predicate?: (message: StationMessage) => boolean, after = 0): StationMessage[] {
     return this.#inbox.list(predicate, after);
   }
@@ -357,7 +378,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
       receivedAt: frame.timestamp,
       valid: frame.validation?.valid === true,
       connection: frame.connection ?? 0,
-    });
+    }, frame.raw.length);
   }
 }
 

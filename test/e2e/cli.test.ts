@@ -11,7 +11,7 @@ import { request as httpRequest } from 'node:http';
 import { createServer as createNetServer, type AddressInfo, type Server as NetServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep, isAbsolute } from 'node:path';
-import type { ConnectionRecord, FrameRecord, JournalRecord } from '../../src/evidence/journal-record.js';
+import { framePayload, type ConnectionRecord, type FrameRecord, type JournalRecord } from '../../src/evidence/journal-record.js';
 import type { RpcConnection } from '../../src/ocpp/rpc-connection.js';
 import { connectAsStation, type StationConnectOptions } from '../../src/ocpp/station-client.js';
 import { makeTestPki, type TestPki } from '../helpers/certificates.js';
@@ -148,8 +148,8 @@ function connectionEvents(records: JournalRecord[]): ConnectionRecord[] {
 
 /** The JSON text a frame record's `raw` must equal: the OCPP-J array as sent. */
 function expectedRaw(record: FrameRecord): string {
-  if (record.messageType === 'CALL') return JSON.stringify([2, record.messageId, record.action, record.payload]);
-  if (record.messageType === 'CALLRESULT') return JSON.stringify([3, record.messageId, record.payload]);
+  if (record.messageType === 'CALL') return JSON.stringify([2, record.messageId, record.action, framePayload(record)]);
+  if (record.messageType === 'CALLRESULT') return JSON.stringify([3, record.messageId, framePayload(record)]);
   throw new Error(`unexpected ${record.messageType} in ${JSON.stringify(record)}`);
 }
 
@@ -267,9 +267,9 @@ describe('ocpp-audit CLI (end to end)', function () {
       expect(result.messageId).to.equal(id);
       expect(result.action).to.equal(call.action);
     });
-    expect((frameRecords[0]).payload).to.deep.equal(BOOT_PAYLOAD);
-    expect((frameRecords[4]).payload).to.deep.equal(statusPayload);
-    expect((frameRecords[1]).payload).to.deep.equal(boot.payload);
+    expect(framePayload(frameRecords[0])).to.deep.equal(BOOT_PAYLOAD);
+    expect(framePayload(frameRecords[4])).to.deep.equal(statusPayload);
+    expect(framePayload(frameRecords[1])).to.deep.equal(boot.payload);
 
     for (const frame of frameRecords) {
       expect(frame.timestamp, JSON.stringify(frame)).to.match(ISO_WITH_MS);

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Journal } from '../../../src/evidence/journal.js';
+import { framePayload, type FrameRecord } from '../../../src/evidence/journal-record.js';
 import type { FrameEvent } from '../../../src/ocpp/frame-event.js';
 
 function frame(overrides: Partial<FrameEvent> = {}): FrameEvent {
@@ -39,7 +40,7 @@ describe('Journal', () => {
     expect(lines.map((l) => l.seq)).to.deep.equal([1, 2]);
     expect(lines[0]).to.include({ record: 'connection', event: 'journal-open', chargePointId: 'CS1' });
     expect(lines[1]).to.include({
-      schemaVersion: '1.1',
+      schemaVersion: '1.2',
       record: 'frame',
       timestamp: '2026-11-23T10:00:00.123Z',
       monotonicMs: 12.346,
@@ -63,26 +64,44 @@ describe('Journal', () => {
     expect(readFileSync(journal.path, 'utf8')).not.to.contain('TopSecret-Pass-0001');
   });
 
-  it('writes the payload as the frame carried it when given its text, and serialises it otherwise', () => {
+  it('stores each frame once: raw verbatim and no second copy of its payload, which readers take from raw', () => {
     const journal = Journal.open(join(dir, 'trace.jsonl'), 'CS1');
     const raw = '[2,"a","NotifyEvent",{ "generatedAt" : "2026-11-23T10:00:00Z", "seqNo":0, "eventData":[ ] , "n": 1.50 }]';
     const payload = { generatedAt: '2026-11-23T10:00:00Z', seqNo: 0, eventData: [], n: 1.5 };
-    journal.appendFrame(frame({ action: 'NotifyEvent', raw, payload, payloadText: '{ "generatedAt" : "2026-11-23T10:00:00Z", "seqNo":0, "eventData":[ ] , "n": 1.50 }' }));
-    journal.appendFrame(frame({ action: 'NotifyEvent', raw, payload }));
-    const [, verbatim, serialised] = readFileSync(journal.path, 'utf8').trim().split('\n');
-    expect(verbatim).to.contain('"payload":{ "generatedAt" : "2026-11-23T10:00:00Z", "seqNo":0, "eventData":[ ] , "n": 1.50 }}');
-    expect(serialised).to.contain(`"payload":${JSON.stringify(payload)}}`);
-    for (const line of [verbatim, serialised]) expect(JSON.parse(line)).to.deep.include({ payload, raw, seq: line === verbatim ? 2 : 3 });
+    const record = journal.appendFrame(frame({ action: 'NotifyEvent', raw, payload }));
+    // In memory (listeners, the inbox) the parsed payload is at hand.
+    expect(record.payload).to.equal(payload);
+    const line = readFileSync(journal.path, 'utf8').trim().split('\n')[1];
+    const written = JSON.parse(line) as FrameRecord;
+    expect(written).to.include({ raw, schemaVersion: '1.2' });
+    expect(written).not.to.have.property('payload');
+    // The payload's text is on the line once (inside raw), however large the frame.
+    expect(line.split('generatedAt')).to.have.length(2);
+    expect(framePayload(written)).to.deep.equal(payload);
   });
 
-  it('never writes the payload text of a frame whose payload was redacted', () => {
+  it('reads the payload of every frame kind back from raw', () => {
+    const journal = Journal.open(join(dir, 'trace.jsonl'), 'CS1');
+    const result = { currentTime: '2026-11-23T10:00:00Z' };
+    journal.appendFrame(frame({ direction: 'csms-to-cp', messageType: 'CALLRESULT', messageTypeId: 3, raw: JSON.stringify([3, 'a', result]), payload: result }));
+    journal.appendFrame(frame({ raw: '\uFEFF[2,"b","Heartbeat",{\n}]', messageId: 'b' }));
+    journal.appendFrame(frame({ messageType: 'CALLERROR', messageTypeId: 4, raw: '[4,"c","NotImplemented","",{}]', payload: undefined, error: { code: 'NotImplemented', description: '', details: {} } }));
+    journal.appendFrame(frame({ messageType: undefined, raw: '[2,"d",', payload: undefined }));
+    const records = readFileSync(journal.path, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l) as FrameRecord);
+    expect(records.map((r) => 'payload' in r)).to.deep.equal([false, false, false, false]);
+    expect(records.map(framePayload)).to.deep.equal([result, {}, undefined, undefined]);
+  });
+
+  it('writes the redacted payload of a redacted frame, and no secret in raw', () => {
     const journal = Journal.open(join(dir, 'trace.jsonl'), 'CS1');
     const payload = { setVariableData: [{ attributeValue: 'TopSecret-Pass-0002', component: { name: 'SecurityCtrlr' }, variable: { name: 'BasicAuthPassword' } }] };
     const raw = JSON.stringify([2, 'a', 'SetVariables', payload]);
-    journal.appendFrame(frame({ action: 'SetVariables', direction: 'csms-to-cp', payload, raw, payloadText: JSON.stringify(payload) }));
+    journal.appendFrame(frame({ action: 'SetVariables', direction: 'csms-to-cp', payload, raw }));
     const text = readFileSync(journal.path, 'utf8');
     expect(text).not.to.contain('TopSecret-Pass-0002');
-    expect(JSON.parse(text.trim().split('\n')[1]).payload.setVariableData[0].attributeValue).to.equal('[redacted]');
+    const written = JSON.parse(text.trim().split('\n')[1]) as FrameRecord;
+    expect(written.redacted).to.equal(true);
+    expect((framePayload(written) as typeof payload).setVariableData[0].attributeValue).to.equal('[redacted]');
   });
 
   it('reports the SHA-256 of the file at close and writes it beside the file', async () => {

@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { MAX_NESTING_DEPTH, parseFrame, payloadText, serializeFrame } from '../../../src/ocpp/frame.js';
+import { MAX_NESTING_DEPTH, parseFrame, serializeFrame } from '../../../src/ocpp/frame.js';
 
 describe('parseFrame', () => {
   it('reads the three OCPP 2.0.1 message types', () => {
@@ -67,32 +67,5 @@ describe('parseFrame nesting limit', () => {
     expect(!outcome.ok && outcome.problem).to.deep.include({ kind: 'too-deep', reply: { messageId: 'a', errorCode: 'FormatViolation' } });
     const response = parseFrame(`[3,"a",${nested(200)}]`);
     expect(!response.ok && response.problem.reply).to.equal(undefined);
-  });
-});
-
-describe('payloadText', () => {
-  const cases: Array<[string, string, 'CALL' | 'CALLRESULT']> = [
-    ['compact CALL', '[2,"a","Heartbeat",{}]', 'CALL'],
-    ['spaces everywhere', ' [ 2 , "a" , "NotifyEvent" , { "x" : [1, 2, {"y": "]"}] } ] ', 'CALL'],
-    ['commas, brackets and escaped quotes in the id and action', '[2,"a,\\"]b[","Data,Transfer\\\\",{"data":"x,y"}]', 'CALL'],
-    ['a number written as 2.0e0 and unicode escapes', '[2.0e0,"\\u0061","Heart\\u0062eat",{"v":"\\u00e9"}]', 'CALL'],
-    ['a CALLRESULT', '[3,"id-1",{"status":"Accepted","list":[3,"x"]}]', 'CALLRESULT'],
-  ];
-  for (const [what, text, type] of cases) {
-    it(`cuts out the payload exactly: ${what}`, () => {
-      const parsed = parseFrame(text);
-      expect(parsed.ok, text).to.equal(true);
-      const payload = parsed.ok ? (parsed.frame as { payload: unknown }).payload : undefined;
-      const cut = payloadText(text, type);
-      expect(cut, text).to.be.a('string');
-      expect(JSON.parse(cut as string)).to.deep.equal(payload);
-      expect(cut?.startsWith('{') && cut.endsWith('}')).to.equal(true);
-    });
-  }
-
-  it('gives nothing for a payload that spans lines (a JSON Lines record must not)', () => {
-    const text = '[2,"a","NotifyEvent",{\n"x": 1\n}]';
-    expect(parseFrame(text).ok).to.equal(true);
-    expect(payloadText(text, 'CALL')).to.equal(undefined);
   });
 });

@@ -44,3 +44,47 @@ describe('StationInbox', () => {
     expect(got).to.have.length(1);
   });
 });
+
+describe('StationInbox memory bound (issue 14)', () => {
+  const limits = { recentMessages: 100, recentBytes: 10_000, keptMessages: 50, keptBytes: 5000 };
+
+  it('forgets the oldest messages beyond the recent bound, never the newest', () => {
+    const inbox = new StationInbox(limits);
+    for (let seq = 1; seq <= 1000; seq += 1) inbox.push(message(seq, 'Heartbeat'), 10);
+    expect(inbox.size).to.equal(100);
+    expect(inbox.list().map((m) => m.seq)).to.deep.equal(Array.from({ length: 100 }, (_v, i) => 901 + i));
+    expect(inbox.dropped).to.deep.equal({ messages: 900, kept: 0 });
+  });
+
+  it('bounds the bytes held too, keeping the newest message even when it alone is over', () => {
+    const inbox = new StationInbox(limits);
+    for (let seq = 1; seq <= 10; seq += 1) inbox.push(message(seq, 'DataTransfer'), 3000);
+    expect(inbox.list().map((m) => m.seq)).to.deep.equal([8, 9, 10]);
+    inbox.push(message(11, 'DataTransfer'), 50_000);
+    expect(inbox.list().map((m) => m.seq)).to.deep.equal([11]);
+  });
+
+  it('keeps the kinds the evidence lists (boot, status, events) past the recent bound, in order, within their own bound', () => {
+    let firstKeptDrop: number | undefined;
+    const inbox = new StationInbox(limits, (m) => (firstKeptDrop ??= m.seq));
+    inbox.push(message(1, 'BootNotification'), 10);
+    for (let seq = 2; seq <= 500; seq += 1) inbox.push(message(seq, seq % 50 === 0 ? 'StatusNotification' : 'Heartbeat'), 10);
+    expect(inbox.list((m) => m.action !== 'Heartbeat').map((m) => m.seq)).to.deep.equal([1, 50, 100, 150, 200, 250, 300, 350, 400, 450, 500]);
+    expect(inbox.list((m) => m.action === 'Heartbeat', 0)).to.have.length(98);
+    expect(firstKeptDrop).to.equal(undefined);
+    // A flood of events fills the kept tier: its oldest leave, and that is said once.
+    for (let seq = 501; seq <= 2000; seq += 1) inbox.push(message(seq, 'NotifyEvent'), 10);
+    expect(inbox.size).to.equal(150);
+    expect(firstKeptDrop).to.equal(1);
+    expect(inbox.dropped.kept).to.be.greaterThan(0);
+  });
+
+  it('still hands a listening wait what arrived, even when the flood has pushed it out of memory since', async () => {
+    const inbox = new StationInbox(limits);
+    const waiting = inbox.collect((m) => m.action === 'DataTransfer', { after: 0, timeoutMs: 5000, count: 2 });
+    inbox.push(message(1, 'DataTransfer'), 10);
+    for (let seq = 2; seq <= 300; seq += 1) inbox.push(message(seq, 'Heartbeat'), 10);
+    inbox.push(message(301, 'DataTransfer'), 10);
+    expect((await waiting).map((m) => m.seq)).to.deep.equal([1, 301]);
+  });
+});
