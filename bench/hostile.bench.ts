@@ -36,7 +36,7 @@ function envInt(name: string, fallback: number): number {
   return value;
 }
 
-const CASES = (process.env['HOSTILE_CASES'] ?? 'session-boot,inventory-summary,variables-get-set,monitoring-level,events-periodic').split(',');
+const CASES = (process.env['HOSTILE_CASES'] ?? 'session-boot,inventory-full,variables-get-set,monitoring-level,events-periodic').split(',');
 const FLOODERS = envInt('HOSTILE_FLOODERS', 3);
 const LARGE = envInt('HOSTILE_LARGE', 1);
 const HANDSHAKE_TIMEOUT_MS = envInt('HOSTILE_HANDSHAKE_TIMEOUT_MS', 5000);
