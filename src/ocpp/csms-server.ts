@@ -36,6 +36,12 @@ export interface CsmsServerOptions {
   tls?: TlsMaterial;
   /** The largest frame a station may send, bytes (default DEFAULT_MAX_FRAME_BYTES); a larger one closes the connection with 1009. */
   maxFrameBytes?: number;
+  /**
+   * A connection that has not completed its WebSocket upgrade request (nor, on wss, its TLS
+   * handshake) this long after it opened is refused and closed (default 20 s): a slowloris peer that
+   * dribbles its request byte by byte must not hold a socket for ever.
+   */
+  handshakeTimeoutMs?: number;
 }
 
 /**
@@ -47,6 +53,9 @@ export interface CsmsServerOptions {
  * until the process runs out of memory.
  */
 export const DEFAULT_MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+/** Long enough for a station on a slow, lossy cellular link; short enough to free sockets. */
+export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 20_000;
 
 /** What the handshake established about an accepted connection. */
 export interface Handshake {
@@ -86,7 +95,10 @@ const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   404: 'Not Found',
+  408: 'Request Timeout',
+  413: 'Payload Too Large',
   426: 'Upgrade Required',
+  431: 'Request Header Fields Too Large',
 };
 
 /**
@@ -107,6 +119,14 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
     if (options.securityProfile === 3 && !options.tls?.ca) {
       throw new ToolError('ERR_TLS_FILE', 'security profile 3 needs a CA file to verify station certificates (--tls-ca)');
     }
+    const handshakeTimeoutMs = options.handshakeTimeoutMs ?? DEFAULT_HANDSHAKE_TIMEOUT_MS;
+    // node checks these timeouts every connectionsCheckingInterval: a socket is closed between the
+    // timeout and a quarter of it (at most a second) later.
+    const timeouts = {
+      headersTimeout: handshakeTimeoutMs,
+      requestTimeout: handshakeTimeoutMs,
+      connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(handshakeTimeoutMs / 4))),
+    };
     const onRequest = (_req: IncomingMessage, res: import('node:http').ServerResponse): void => {
       res.writeHead(426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' });
       res.end('This is an OCPP 2.0.1 endpoint: connect with a WebSocket and subprotocol ocpp2.0.1.\n');
@@ -122,6 +142,8 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
             requestCert: options.securityProfile === 3,
             // Verified per request instead, so a bad certificate is answered and recorded with the identity.
             rejectUnauthorized: false,
+            handshakeTimeout: handshakeTimeoutMs,
+            ...timeouts,
           },
           onRequest,
         );
@@ -136,8 +158,9 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
         });
       });
     } else {
-      this.#http = createHttpServer(onRequest);
+      this.#http = createHttpServer(timeouts, onRequest);
     }
+    this.#http.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => this.#clientError(error, socket, handshakeTimeoutMs));
     this.#wss = new WebSocketServer({
       noServer: true,
       perMessageDeflate: true,
@@ -188,6 +211,30 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       // Give stations a moment for the closing handshake, then drop what is left.
       setTimeout(() => this.#http.closeAllConnections(), 500).unref();
     });
+  }
+
+  /**
+   * A connection whose HTTP request failed before it reached `upgrade`. A handshake that did not
+   * complete in time is refused (408) and recorded; anything else is answered as node would.
+   */
+  #clientError(error: NodeJS.ErrnoException, socket: Duplex, handshakeTimeoutMs: number): void {
+    let status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? 413 : 400;
+    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      status = 408;
+      this.emit('rejected', {
+        remoteAddress: (socket as Duplex & { remoteAddress?: string }).remoteAddress ?? '',
+        // The request line may never have arrived: there is no path to record.
+        url: '',
+        status,
+        reason: 'handshake-timeout',
+        detail: `no complete WebSocket upgrade request within ${handshakeTimeoutMs} ms`,
+      });
+    }
+    const { writable, bytesWritten } = socket as Duplex & { bytesWritten?: number };
+    if (writable && !bytesWritten) {
+      socket.write(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    }
+    socket.destroy();
   }
 
   #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -57,6 +57,20 @@ export interface ConnectionEvents {
 }
 
 const DEFAULT_CALL_TIMEOUT_MS = 30_000;
+/**
+ * Fair share: one connection handles at most this many frames (or, for large frames, about this
+ * many bytes) per turn of the event loop, then lets every other connection have its turn. Without
+ * it a station that floods had its whole socket backlog (thousands of frames) handled before any
+ * other station's frame was even read.
+ */
+const FRAMES_PER_TURN = 16;
+const BYTES_PER_TURN = 256 * 1024;
+/**
+ * Back-pressure: with this many frames (or bytes) read but not yet handled, the socket stops
+ * reading until they are, so a flood waits in the peer's TCP buffers, not in our memory.
+ */
+const BACKLOG_PAUSE_FRAMES = 256;
+const BACKLOG_PAUSE_BYTES = 4 * 1024 * 1024;
 // ignoreBOM keeps a byte order mark in the text, so the evidence stays verbatim.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const BYTE_ORDER_MARK = '\uFEFF';
@@ -82,6 +96,11 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
   #closeCause: { code: number; reason: string } | undefined;
   #pingTimer: NodeJS.Timeout | undefined;
   #pingsUnanswered = 0;
+  /** Frames read from the socket and not yet handled, oldest first. */
+  #backlog: ArrivedFrame[] = [];
+  #backlogBytes = 0;
+  #turnScheduled = false;
+  #readingPaused = false;
 
   constructor(socket: WebSocket, options: RpcConnectionOptions) {
     super();
@@ -91,19 +110,15 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     this.#callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     this.#peerMessageIds = options.peerMessageIds ?? new RecentIds<true>(100_000);
     this.#peerActions = new Set<string>(this.side === 'csms' ? STATION_INITIATED_ACTIONS : CSMS_INITIATED_ACTIONS);
-    socket.on('message', (data, isBinary) => {
-      try {
-        this.#receive(data, isBinary);
-      } catch (error) {
-        // A bug of ours (in a listener or handler) must not take the connection, or the tool, down
-        // with it: report it and keep serving the station.
-        this.emit('internal-error', { at: new Date(), error: error instanceof Error ? error : new Error(String(error)) });
-      }
-    });
+    socket.on('message', (data, isBinary) => this.#arrive(data, isBinary));
     socket.on('pong', () => {
       this.#pingsUnanswered = 0;
     });
-    socket.on('close', (code, reason) => this.#onClose(code, reason.toString()));
+    socket.on('close', (code, reason) => {
+      // Whatever arrived before the close is handled (and recorded) before the close is.
+      this.#handleBacklog(Infinity, Infinity);
+      this.#onClose(code, reason.toString());
+    });
     socket.on('error', (error: Error & { code?: string }) => {
       // The close event follows and carries what matters; an unhandled 'error' would crash the tool.
       if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') {
@@ -211,14 +226,65 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     });
   }
 
-  #receive(data: RawData, isBinary: boolean): void {
+  /**
+   * A frame read from the socket joins the backlog, stamped with its arrival: the journal's times
+   * are when the station's frame came in, not when its turn came. It is handled in a later turn of
+   * the event loop, a bounded number per turn (FRAMES_PER_TURN), so that every connection is served
+   * in turn; a large backlog stops the socket reading until it is worked off.
+   */
+  #arrive(data: RawData, isBinary: boolean): void {
     // ws hands a Buffer (binaryType nodebuffer): decoded as it is, not copied first.
     const bytes = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    this.#backlog.push({ bytes, isBinary, at: new Date(), monotonicMs: performance.now() });
+    this.#backlogBytes += bytes.length;
+    if (!this.#readingPaused && (this.#backlog.length >= BACKLOG_PAUSE_FRAMES || this.#backlogBytes >= BACKLOG_PAUSE_BYTES)) {
+      this.#readingPaused = true;
+      this.#socket.pause();
+    }
+    this.#scheduleTurn();
+  }
+
+  #scheduleTurn(): void {
+    if (this.#turnScheduled) return;
+    this.#turnScheduled = true;
+    setImmediate(() => {
+      this.#turnScheduled = false;
+      this.#handleBacklog(FRAMES_PER_TURN, BYTES_PER_TURN);
+      if (this.#backlog.length > 0) {
+        this.#scheduleTurn();
+      } else if (this.#readingPaused) {
+        this.#readingPaused = false;
+        this.#socket.resume();
+      }
+    });
+  }
+
+  /** Handles frames from the backlog, oldest first, until either budget is spent (at least one). */
+  #handleBacklog(maxFrames: number, maxBytes: number): void {
+    let frames = 0;
+    let bytes = 0;
+    while (this.#backlog.length > 0 && frames < maxFrames && bytes < maxBytes) {
+      const arrived = this.#backlog.shift()!;
+      this.#backlogBytes -= arrived.bytes.length;
+      frames += 1;
+      bytes += arrived.bytes.length;
+      try {
+        this.#receive(arrived);
+      } catch (error) {
+        // A bug of ours (in a listener or handler) must not take the connection, or the tool, down
+        // with it: report it and keep serving the station.
+        this.emit('internal-error', { at: new Date(), error: error instanceof Error ? error : new Error(String(error)) });
+      }
+    }
+  }
+
+  #receive(arrived: ArrivedFrame): void {
+    const { bytes, isBinary } = arrived;
     let text: string;
     try {
       text = utf8.decode(bytes);
     } catch {
-      const event = this.#eventFor('in', bytes.toString('base64'));
+      const event = this.#eventFor('in', bytes.toString('base64'), arrived);
       event.rawEncoding = 'base64';
       if (isBinary) event.binary = true;
       event.findings.push({ code: 'invalid-utf8', message: 'the frame is not valid UTF-8; OCPP-J frames are UTF-8 JSON text' });
@@ -226,7 +292,7 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
       this.#sendError(UNREADABLE_MESSAGE_ID, 'RpcFrameworkError', 'frame is not valid UTF-8');
       return;
     }
-    const event = this.#eventFor('in', text);
+    const event = this.#eventFor('in', text, arrived);
     let json = text;
     if (text.startsWith(BYTE_ORDER_MARK)) {
       // RFC 8259 §8.1: a sender must not add a BOM, a parser may ignore it. We read on, and say so.
@@ -368,7 +434,7 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
       }
     } else {
       event.action = pending.action;
-      event.latencyMs = Math.round(performance.now() - pending.startedAt);
+      event.latencyMs = Math.round(event.monotonicMs - pending.startedAt);
     }
     if (frame.messageType === 'CALLERROR') {
       checkErrorFrame(frame, event.findings);
@@ -421,10 +487,10 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     this.#transmit(event, text);
   }
 
-  #eventFor(way: 'in' | 'out', raw: string): FrameEvent {
+  #eventFor(way: 'in' | 'out', raw: string, arrived?: ArrivedFrame): FrameEvent {
     const fromStation = (way === 'in') === (this.side === 'csms');
     const direction: TraceDirection = fromStation ? 'cp-to-csms' : 'csms-to-cp';
-    return { direction, at: new Date(), monotonicMs: performance.now(), raw, findings: [] };
+    return { direction, at: arrived?.at ?? new Date(), monotonicMs: arrived?.monotonicMs ?? performance.now(), raw, findings: [] };
   }
 
   #describeFrame(event: FrameEvent, frame: Frame): void {
@@ -459,6 +525,14 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     this.#pending.disconnectAll(`connection closed (code ${code}${reason ? `, ${reason}` : ''})`);
     this.emit('close', { code, reason, at: new Date() });
   }
+}
+
+/** A frame as ws handed it over, waiting for its connection's turn. */
+interface ArrivedFrame {
+  bytes: Buffer;
+  isBinary: boolean;
+  at: Date;
+  monotonicMs: number;
 }
 
 function checkErrorFrame(frame: Extract<Frame, { messageType: 'CALLERROR' }>, findings: ProtocolFinding[]): void {
