@@ -28,6 +28,8 @@ export interface FrameRecord extends RecordBase, Omit<FrameEvent, 'at' | 'monoto
 
 export type ConnectionEventName =
   | 'journal-open'
+  // A line torn by a crash was cut off when the journal was opened again (issue 14).
+  | 'journal-repaired'
   | 'open'
   | 'close'
   | 'rejected'
@@ -38,7 +40,9 @@ export type ConnectionEventName =
   | 'internal-error'
   // A station that connected without booting was asked to boot, or taken as it is (issue 13).
   | 'boot-requested'
-  | 'adopted-without-boot';
+  | 'adopted-without-boot'
+  // server-events.jsonl: a station's journal could not be written and its session was ended (issue 14).
+  | 'journal-failed';
 
 export interface ConnectionRecord extends RecordBase {
   record: 'connection';

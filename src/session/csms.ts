@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { Journal, type JournalSummary } from '../evidence/journal.js';
+import { Journal, type JournalFailure, type JournalSummary } from '../evidence/journal.js';
 import { CsmsServer, type CsmsServerOptions, type Handshake, type Rejection } from '../ocpp/csms-server.js';
 import { sharedSchemaValidator, type SchemaValidator } from '../ocpp/schema-validator.js';
 import type { BootStatus } from './default-replies.js';
@@ -39,6 +39,10 @@ export interface CsmsEvents {
   rejected: [Rejection];
   'internal-error': [{ session: StationSession; connection: number; error: Error }];
   'tls-error': [{ remoteAddress: string; code: string; message: string }];
+  /** A station's journal could not be written: its session ended (recorded in server-events.jsonl when that can still be written). */
+  'journal-failed': [{ identity: string; journal: string; failure: JournalFailure }];
+  /** server-events.jsonl could not be written: the output directory takes nothing any more. */
+  'server-journal-failed': [JournalFailure];
 }
 
 /**
@@ -60,12 +64,23 @@ export class Csms extends EventEmitter<CsmsEvents> {
     this.server = server;
     this.serverJournal = serverJournal;
     this.#validator = validator;
+    serverJournal.onFailure((failure) => this.emit('server-journal-failed', failure));
     server.on('station', (socket, handshake) => {
       if (this.#closing) {
         socket.close(1001, 'CSMS shutting down');
         return;
       }
-      this.#sessionFor(handshake.identity).attach(socket, handshake);
+      let session: StationSession;
+      try {
+        session = this.#sessionFor(handshake.identity);
+      } catch (error) {
+        // Its journal cannot even be opened (disk full, read-only): a session without evidence is refused.
+        socket.close(1011, 'the CSMS cannot record evidence');
+        const failure = ((error as Error).cause as JournalFailure | undefined) ?? { code: 'EIO', message: (error as Error).message };
+        this.#journalFailed(handshake.identity, join(options.outDir, safeDirName(handshake.identity), 'trace.jsonl'), failure);
+        return;
+      }
+      session.attach(socket, handshake);
     });
     server.on('rejected', (rejection) => {
       const { identity, ...details } = rejection;
@@ -141,6 +156,11 @@ export class Csms extends EventEmitter<CsmsEvents> {
     return summaries;
   }
 
+  #journalFailed(identity: string, journal: string, failure: JournalFailure): void {
+    this.serverJournal.appendConnectionEvent('journal-failed', { identity, journal, ...failure, consequence: 'the station\'s session was ended (1011)' });
+    this.emit('journal-failed', { identity, journal, failure });
+  }
+
   #sessionFor(identity: string): StationSession {
     let session = this.sessions.get(identity);
     if (session) return session;
@@ -160,6 +180,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
     created.on('disconnected', (event) => this.emit('disconnected', { session: created, ...event }));
     created.on('boot', (event) => this.emit('boot', { session: created, ...event }));
     created.on('internal-error', (event) => this.emit('internal-error', { session: created, ...event }));
+    created.on('journal-failed', (failure) => this.#journalFailed(identity, created.journal.path, failure));
     this.emit('session', created);
     return created;
   }
