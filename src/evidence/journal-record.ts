@@ -42,7 +42,9 @@ export type ConnectionEventName =
   | 'boot-requested'
   | 'adopted-without-boot'
   // server-events.jsonl: a station's journal could not be written and its session was ended (issue 14).
-  | 'journal-failed';
+  | 'journal-failed'
+  // server-events.jsonl: refusals of one address past the ones logged in full, counted over a minute (issue 14).
+  | 'refusals-summarised';
 
 export interface ConnectionRecord extends RecordBase {
   record: 'connection';

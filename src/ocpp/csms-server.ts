@@ -73,7 +73,15 @@ const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   404: 'Not Found',
+  408: 'Request Timeout',
   426: 'Upgrade Required',
+  431: 'Request Header Fields Too Large',
+};
+
+/** node's parser errors (before any upgrade) and the answer node itself would give. */
+const HTTP_PARSER_REFUSALS: Record<string, { status: number; reason: string; detail: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'headers-too-large', detail: "the request line and headers exceed the HTTP server's limit (a path this long is no station identity)" },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'request-timeout', detail: 'the request did not arrive in time' },
 };
 
 /**
@@ -133,6 +141,25 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       handleProtocols: (protocols) => (protocols.has(OCPP_201_SUBPROTOCOL) ? OCPP_201_SUBPROTOCOL : false),
     });
     this.#http.on('upgrade', (req, socket, head) => this.#upgrade(req, socket, head));
+    // Requests node's HTTP parser refuses before any upgrade (a 100k-character path: 431) are refusals too.
+    this.#http.on('clientError', (error: Error, socket: Duplex) => this.#clientError(error, socket));
+  }
+
+  /**
+   * Answers what node's parser refused (as node would: 431, 408 or 400) and records it. With a
+   * listener here node writes no answer itself. A peer that has already gone is not a refusal.
+   */
+  #clientError(error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex): void {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const refused = HTTP_PARSER_REFUSALS[error.code ?? ''] ?? { status: 400, reason: 'bad-request', detail: 'the request could not be parsed as HTTP' };
+    const received = error.rawPacket ? `; ${error.rawPacket.length} bytes received` : '';
+    const remoteAddress = (socket as Duplex & { remoteAddress?: string }).remoteAddress ?? '';
+    this.emit('rejected', { remoteAddress, url: '', status: refused.status, reason: refused.reason, detail: `${refused.detail} (${error.code ?? error.message}${received})` });
+    socket.on('error', () => socket.destroy());
+    socket.end(`HTTP/1.1 ${refused.status} ${STATUS_TEXT[refused.status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   }
 
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */

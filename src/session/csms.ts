@@ -4,6 +4,7 @@ import { Journal, type JournalFailure, type JournalSummary } from '../evidence/j
 import { CsmsServer, type CsmsServerOptions, type Handshake, type Rejection } from '../ocpp/csms-server.js';
 import { sharedSchemaValidator, type SchemaValidator } from '../ocpp/schema-validator.js';
 import type { BootStatus } from './default-replies.js';
+import { RefusalLog, type RefusalSummary } from './refusal-log.js';
 import { safeDirName } from './safe-dir-name.js';
 import { StationSession } from './station-session.js';
 
@@ -39,6 +40,8 @@ export interface CsmsEvents {
   rejected: [Rejection];
   'internal-error': [{ session: StationSession; connection: number; error: Error }];
   'tls-error': [{ remoteAddress: string; code: string; message: string }];
+  /** Refusals of one address beyond the ones recorded in full, counted over a minute. */
+  'refusals-summarised': [RefusalSummary];
   /** A station's journal could not be written: its session ended (recorded in server-events.jsonl when that can still be written). */
   'journal-failed': [{ identity: string; journal: string; failure: JournalFailure }];
   /** server-events.jsonl could not be written: the output directory takes nothing any more. */
@@ -56,6 +59,8 @@ export class Csms extends EventEmitter<CsmsEvents> {
   readonly serverJournal: Journal;
   readonly sessions = new Map<string, StationSession>();
   readonly #validator: SchemaValidator;
+  /** Refusals and TLS failures are logged in full up to a rate per address, then counted (a flood must not fill the disk). */
+  readonly #refusals: RefusalLog;
   #closing = false;
 
   private constructor(options: CsmsOptions, server: CsmsServer, serverJournal: Journal, validator: SchemaValidator) {
@@ -65,6 +70,10 @@ export class Csms extends EventEmitter<CsmsEvents> {
     this.serverJournal = serverJournal;
     this.#validator = validator;
     serverJournal.onFailure((failure) => this.emit('server-journal-failed', failure));
+    this.#refusals = new RefusalLog((summary) => {
+      this.serverJournal.appendConnectionEvent('refusals-summarised', { ...summary });
+      this.emit('refusals-summarised', summary);
+    });
     server.on('station', (socket, handshake) => {
       if (this.#closing) {
         socket.close(1001, 'CSMS shutting down');
@@ -83,12 +92,14 @@ export class Csms extends EventEmitter<CsmsEvents> {
       session.attach(socket, handshake);
     });
     server.on('rejected', (rejection) => {
+      if (!this.#refusals.admit(rejection.remoteAddress, rejection.reason)) return;
       const { identity, ...details } = rejection;
       this.serverJournal.appendConnectionEvent('rejected', { identity, ...details });
       if (identity !== undefined) this.sessions.get(identity)?.journal.appendConnectionEvent('rejected', details);
       this.emit('rejected', rejection);
     });
     server.on('subprotocol-missing', (handshake) => {
+      if (!this.#refusals.admit(handshake.remoteAddress, 'subprotocol-missing')) return;
       const details = { offeredProtocols: handshake.offeredProtocols, remoteAddress: handshake.remoteAddress, url: handshake.url };
       this.serverJournal.appendConnectionEvent('subprotocol-missing', { identity: handshake.identity, ...details });
       this.sessions.get(handshake.identity)?.journal.appendConnectionEvent('subprotocol-missing', details);
@@ -102,6 +113,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
       });
     });
     server.on('tls-error', (error) => {
+      if (!this.#refusals.admit(error.remoteAddress, 'tls-error')) return;
       this.serverJournal.appendConnectionEvent('tls-error', error);
       this.emit('tls-error', error);
     });
@@ -151,6 +163,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
     this.#closing = true;
     const summaries = await Promise.all([...this.sessions.values()].map((session) => session.close()));
     await this.server.close();
+    this.#refusals.close();
     this.serverJournal.appendConnectionEvent('close', { stations: this.sessions.size });
     await this.serverJournal.close();
     return summaries;

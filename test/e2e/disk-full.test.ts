@@ -45,7 +45,7 @@ async function startRun(outDir: string): Promise<{ cli: CliProcess; url: string 
   await cli.waitForStdout(/\n/);
   const match = /^CSMS listening on (ws:\/\/127\.0\.0\.1:\d+\/ocpp\/) /.exec(cli.stdoutLines[0] ?? '');
   expect(match, cli.stdout).to.not.equal(null);
-  return { cli, url: (match as RegExpExecArray)[1] as string };
+  return { cli, url: (match as RegExpExecArray)[1] ?? '' };
 }
 
 async function bootedStation(url: string, identity: string): Promise<RpcConnection> {
