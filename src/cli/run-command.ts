@@ -13,6 +13,7 @@ import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.
 import { reportToConsole } from './console-reporter.js';
 import { ExitCode } from './exit-codes.js';
 import { collect, parseBootStatus, parsePort, parsePositiveInteger, parsePositiveSeconds, parseSeconds, parseSecurityProfile, parseWholeSeconds } from './option-parsers.js';
+import { refusePseudoFileSystem } from './out-dir.js';
 import { writeOutputFile } from './output-file.js';
 import { reportProgress } from './progress-reporter.js';
 import { readTlsFiles } from './tls-files.js';
@@ -101,6 +102,7 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
   }
   const password = options.password;
   const outDir = resolve(options.out);
+  refusePseudoFileSystem('--out', options.out);
   // Test cases, config and targets are checked before any socket opens.
   const audit = options.recordOnly ? undefined : resolveAudit(options, { callTimeoutMs: options.callTimeout * 1000, securityProfile: profile, version: TOOL_VERSION, prompt: terminal.prompt });
   const csms = await Csms.start({
