@@ -56,6 +56,10 @@ export async function auditStation(
     },
   });
   onRunner(runner);
+  // Frames that cannot be recorded cannot be judged: the audit stops with the reason (the session has ended).
+  const interruptUnrecorded = (failure: { message: string }): void => runner.interrupt(`the evidence could not be written: ${failure.message}`);
+  if (session.journal.failure) interruptUnrecorded(session.journal.failure);
+  session.journal.onFailure(interruptUnrecorded);
   const saving = throttled(() => {
     try {
       writeEvidenceFile(files.evidence, runner.evidence);

@@ -26,6 +26,9 @@ export function reportToConsole(csms: Csms, write: (line: string) => void): void
     say(`refused ${identity ?? 'a connection'} from ${remoteAddress}: ${status === 101 ? 'closed' : `HTTP ${status}`} ${reason} (${detail})`);
   });
   csms.on('internal-error', ({ session, error }) => say(`internal error while serving ${session.identity} (please report): ${error.message}`));
+  csms.on('refusals-summarised', ({ remoteAddress, notLogged, windowS }) => say(`refused ${notLogged} more connection(s) from ${remoteAddress} within ${windowS} s (counted in server-events.jsonl, not logged one by one)`));
+  csms.on('journal-failed', ({ identity, journal, failure }) => say(`${identity}: session ended: its evidence cannot be written to ${journal} (${failure.message})`));
+  csms.on('server-journal-failed', (failure) => say(`the output directory takes no more writes (${failure.message}): stopping`));
   csms.on('tls-error', ({ remoteAddress, message }) => say(`TLS handshake from ${remoteAddress} failed: ${message}`));
 }
 

@@ -10,6 +10,7 @@ import type { FaultName } from '../simulator/station/faults.js';
 import type { VirtualStation } from '../simulator/station/virtual-station.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
+import { refusePseudoFileSystem } from './out-dir.js';
 import { ExitCode } from './exit-codes.js';
 import { parseFrameBytes, parsePositiveInteger } from './option-parsers.js';
 import { reportProgress } from './progress-reporter.js';
@@ -44,6 +45,7 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
     checkFaultsFit(profile, options.fault ?? []);
     const audit = resolveAudit({ ...options, nonInteractive: true }, { callTimeoutMs: 10_000, securityProfile: 0, version: TOOL_VERSION, prompt: terminal.prompt });
     const outDir = resolve(options.out);
+    refusePseudoFileSystem('--out', options.out);
     const csms = await Csms.start({ ...CSMS_DEFAULTS, securityProfile: 0, port: 0, outDir, callTimeoutMs: 10_000, pingIntervalMs: 0, maxFrameBytes: options.maxFrameBytes });
     terminal.out(`CSMS listening on ${csms.url}; auditing the virtual ${profile.id} station ${options.id}${options.fault ? ` with faults ${options.fault.join(', ')}` : ''}`);
     const serving = serveAudits(csms, audit.cases, audit.options, {

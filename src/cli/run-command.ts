@@ -1,8 +1,8 @@
 import { Command, Option } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { renderFleetIndex } from '../report/fleet-index.js';
-import { ToolError } from '../errors.js';
+import { isToolError, ToolError } from '../errors.js';
+import type { JournalFailure } from '../evidence/journal.js';
 import { DEFAULT_MAX_FRAME_BYTES, type TlsMaterial } from '../ocpp/csms-server.js';
 import { Csms, CSMS_DEFAULTS } from '../session/csms.js';
 import type { BootStatus } from '../session/default-replies.js';
@@ -13,6 +13,8 @@ import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.
 import { reportToConsole } from './console-reporter.js';
 import { ExitCode } from './exit-codes.js';
 import { collect, parseBootStatus, parseFrameBytes, parsePort, parsePositiveInteger, parsePositiveSeconds, parseSeconds, parseSecurityProfile, parseWholeSeconds } from './option-parsers.js';
+import { refusePseudoFileSystem } from './out-dir.js';
+import { writeOutputFile } from './output-file.js';
 import { reportProgress } from './progress-reporter.js';
 import { readTlsFiles } from './tls-files.js';
 
@@ -102,6 +104,7 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
   }
   const password = options.password;
   const outDir = resolve(options.out);
+  refusePseudoFileSystem('--out', options.out);
   // Test cases, config and targets are checked before any socket opens.
   const audit = options.recordOnly ? undefined : resolveAudit(options, { callTimeoutMs: options.callTimeout * 1000, securityProfile: profile, version: TOOL_VERSION, prompt: terminal.prompt });
   const csms = await Csms.start({
@@ -123,11 +126,12 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
   terminal.out(`CSMS listening on ${csms.url} (${profileText}, subprotocol ocpp2.0.1)`);
   terminal.out(`Point a charging station at ${csms.url}<identity>; evidence goes to ${outDir}. Press Ctrl-C to stop.`);
   reportToConsole(csms, terminal.out);
+  const writeFailures = watchWriteFailures(csms);
   if (!audit) {
-    const signal = await stopping;
+    const signal = await Promise.race([stopping, writeFailures.nothingWritable.then(() => 'the output directory takes no more writes')]);
     terminal.out(`${signal}: closing connections and journals`);
     await closeAndList(csms, terminal);
-    return ExitCode.OK;
+    return writeFailures.exitCode(outDir, terminal) ?? ExitCode.OK;
   }
   terminal.out(`Auditing up to ${options.maxStations} station(s) with ${audit.cases.length} test case(s)${options.wait > 0 ? `; giving up after ${options.wait} s without a station` : ''}.`);
   if (options.pendingWindow > 0) audit.options.caseOptions['pendingWindowS'] = options.pendingWindow;
@@ -137,22 +141,53 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
     waitS: options.wait,
     pendingWindowS: options.pendingWindow,
     onRunner: (runner, session) => reportProgress(runner, session.identity, terminal.out),
-    onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${error.stack ?? error.message}`),
+    // An output that cannot be written is one line (the tool's own bugs keep their stack).
+    onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${isToolError(error) ? error.message : (error.stack ?? error.message)}`),
   });
   void stopping.then((signal) => {
     terminal.out(`${signal}: interrupting the audit; evidence so far is kept`);
     serving.stop(`${signal} received`);
   });
+  void writeFailures.nothingWritable.then((failure) => serving.stop(`the output directory takes no more writes: ${failure.message}`));
   const outcome = await serving.done;
   await closeAndList(csms, terminal);
   if (outcome.noStation) throw new ToolError('ERR_NO_STATION', `no charging station was accepted within ${options.wait} s on ${csms.url}`);
   for (const audited of outcome.audits) printAuditSummary(audited, terminal);
   if (options.maxStations > 1 && outcome.audits.length > 0) {
     const index = join(outDir, 'index.html');
-    writeFileSync(index, renderFleetIndex(outcome.audits.map((a) => ({ result: a.result, scorecard: a.files.scorecard })), outDir));
+    writeOutputFile(index, renderFleetIndex(outcome.audits.map((a) => ({ result: a.result, scorecard: a.files.scorecard })), outDir));
     terminal.out(`fleet index: ${index}`);
   }
+  const failedWrites = writeFailures.exitCode(outDir, terminal);
+  if (failedWrites !== undefined) return failedWrites;
   return outcome.audits.some((a) => reachesFailLevel(a.result, options.failOn)) ? ExitCode.AUDIT_FAILED : ExitCode.OK;
+}
+
+/**
+ * Evidence that could not be written (disk full, read-only file system): each station whose
+ * journal failed lost its session (the others went on), and a server-events.jsonl that cannot be
+ * written means the directory takes nothing any more, so the run stops. Either way the run exits
+ * 1, since its evidence is incomplete.
+ */
+function watchWriteFailures(csms: Csms): { nothingWritable: Promise<JournalFailure>; exitCode: (outDir: string, terminal: Terminal) => number | undefined } {
+  const stations: string[] = [];
+  let server: JournalFailure | undefined;
+  csms.on('journal-failed', ({ identity, failure }) => stations.push(`${identity} (${failure.code})`));
+  const nothingWritable = new Promise<JournalFailure>((resolveFailure) =>
+    csms.once('server-journal-failed', (failure) => {
+      server = failure;
+      resolveFailure(failure);
+    }),
+  );
+  return {
+    nothingWritable,
+    exitCode: (outDir, terminal) => {
+      if (server) terminal.err(`ocpp-audit: ${outDir}: the evidence could not be written (${server.message}); the run was stopped`);
+      else if (stations.length > 0) terminal.err(`ocpp-audit: the evidence of ${stations.join(', ')} could not be written; those sessions were ended, the others completed`);
+      else return undefined;
+      return ExitCode.RUNTIME;
+    },
+  };
 }
 
 async function closeAndList(csms: Csms, terminal: Terminal): Promise<void> {

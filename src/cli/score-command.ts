@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadGuideline } from '../config/guideline-loader.js';
 import { ToolError } from '../errors.js';
@@ -10,6 +10,7 @@ import { buildResult, reachesFailLevel } from '../result/audit-result.js';
 import { scoreEvidence } from '../scoring/score-evidence.js';
 import { loadScoringConfig } from '../scoring/scoring-config.js';
 import { ExitCode } from './exit-codes.js';
+import { refusePseudoFileSystem } from './out-dir.js';
 import type { ExitHolder, Terminal } from './run-command.js';
 
 /**
@@ -30,15 +31,20 @@ export function scoreCommand(terminal: Terminal, exit: ExitHolder): Command {
       const guideline = options.guideline ? loadGuideline(options.guideline) : undefined;
       const config = loadScoringConfig(options.scoring);
       const out = resolve(options.out);
+      refusePseudoFileSystem('--out', options.out);
+      const evidenceCopy = join(out, 'evidence.json');
       try {
         mkdirSync(out, { recursive: true });
+        if (resolve(file) !== evidenceCopy) copyFileSync(resolve(file), evidenceCopy);
       } catch (error) {
-        throw new ToolError('ERR_OUTPUT_DIR', `${out}: ${(error as Error).message}`);
+        rmSync(evidenceCopy, { force: true });
+        throw new ToolError('ERR_OUTPUT_DIR', `${out}: cannot write: ${(error as Error).message}`);
       }
-      const evidenceCopy = join(out, 'evidence.json');
-      if (resolve(file) !== evidenceCopy) copyFileSync(resolve(file), evidenceCopy);
       const journal = evidence.journal;
-      if (existsSync(journal.file) && journal.sha256) {
+      if (!journal.sha256) {
+        // The hash is taken when the journal closes: evidence saved during the audit (a crash, a kill) has none yet.
+        terminal.out(`journal ${journal.file}: the evidence holds no SHA-256 for it (the audit did not finish), so it cannot be checked`);
+      } else if (existsSync(journal.file)) {
         const actual = await sha256OfFile(journal.file);
         terminal.out(actual === journal.sha256 ? `journal ${journal.file}: SHA-256 matches the evidence` : `warning: journal ${journal.file} has SHA-256 ${actual}, not ${journal.sha256} as recorded: the trace changed since the audit`);
       } else {

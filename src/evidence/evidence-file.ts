@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { ToolError } from '../errors.js';
 import { assembleDeviceModel } from './device-model-assembly.js';
 import { EVIDENCE_VERSION, type Evidence } from './evidence.js';
@@ -92,13 +92,22 @@ function deviceModelEntries(evidence: Evidence): Evidence['deviceModel']['entrie
   return capture?.kind === 'messages' ? assembleDeviceModel(capture) : [];
 }
 
+/**
+ * Writes `file` through a temporary beside it. A write that fails (disk full, read-only) removes
+ * the temporary, leaves any earlier `file` as it was, and is a one-line ToolError naming the file.
+ */
 function replaceFile(file: string, write: (fd: number) => void): void {
   const temporary = `${file}.tmp-${process.pid}`;
-  const fd = openSync(temporary, 'w');
   try {
-    write(fd);
-  } finally {
-    closeSync(fd);
+    const fd = openSync(temporary, 'w');
+    try {
+      write(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw new ToolError('ERR_OUTPUT_DIR', `${file}: cannot write: ${(error as Error).message}`);
   }
-  renameSync(temporary, file);
 }

@@ -48,6 +48,8 @@ export function framePayload(record: FrameRecord): unknown {
 
 export type ConnectionEventName =
   | 'journal-open'
+  // A line torn by a crash was cut off when the journal was opened again (issue 14).
+  | 'journal-repaired'
   | 'open'
   | 'close'
   | 'rejected'
@@ -62,7 +64,11 @@ export type ConnectionEventName =
   | 'internal-error'
   // A station that connected without booting was asked to boot, or taken as it is (issue 13).
   | 'boot-requested'
-  | 'adopted-without-boot';
+  | 'adopted-without-boot'
+  // server-events.jsonl: a station's journal could not be written and its session was ended (issue 14).
+  | 'journal-failed'
+  // server-events.jsonl: refusals of one address past the ones logged in full, counted over a minute (issue 14).
+  | 'refusals-summarised';
 
 export interface ConnectionRecord extends RecordBase {
   record: 'connection';

@@ -101,6 +101,12 @@ const STATUS_TEXT: Record<number, string> = {
   431: 'Request Header Fields Too Large',
 };
 
+/** node's parser errors (before any upgrade) and the answer node itself would give. */
+const HTTP_PARSER_REFUSALS: Record<string, { status: number; reason: string; detail: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'headers-too-large', detail: "the request line and headers exceed the HTTP server's limit (a path this long is no station identity)" },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: { status: 413, reason: 'payload-too-large', detail: 'the request body is larger than the HTTP server accepts' },
+};
+
 /**
  * The CSMS's WebSocket endpoint: `ws://` or `wss://`, OCPP security profiles 1–3, permessage-deflate
  * offered (Part 4 requires a CSMS to support it), subprotocol `ocpp2.0.1` required. It authenticates
@@ -160,6 +166,8 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
     } else {
       this.#http = createHttpServer(timeouts, onRequest);
     }
+    // Requests node's HTTP parser refuses before any upgrade (a 100k-character path: 431; a
+    // handshake not complete in time: 408) are refusals too.
     this.#http.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => this.#clientError(error, socket, handshakeTimeoutMs));
     this.#wss = new WebSocketServer({
       noServer: true,
@@ -172,6 +180,29 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       handleProtocols: (protocols) => (protocols.has(OCPP_201_SUBPROTOCOL) ? OCPP_201_SUBPROTOCOL : false),
     });
     this.#http.on('upgrade', (req, socket, head) => this.#upgrade(req, socket, head));
+  }
+
+  /**
+   * Answers what node's parser refused (as node would: 431, 408 or 400) and records it. With a
+   * listener here node writes no answer itself. A peer that has already gone is not a refusal.
+   */
+  #clientError(error: Error & { code?: string; rawPacket?: Buffer }, socket: Duplex, handshakeTimeoutMs: number): void {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const refused =
+      error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? // A slowloris peer, or one that opened a socket and said nothing.
+          { status: 408, reason: 'handshake-timeout', detail: `no complete WebSocket upgrade request within ${handshakeTimeoutMs} ms` }
+        : (HTTP_PARSER_REFUSALS[error.code ?? ''] ?? { status: 400, reason: 'bad-request', detail: 'the request could not be parsed as HTTP' });
+    const received = error.rawPacket ? `; ${error.rawPacket.length} bytes received` : '';
+    const remoteAddress = (socket as Duplex & { remoteAddress?: string }).remoteAddress ?? '';
+    this.emit('rejected', { remoteAddress, url: '', status: refused.status, reason: refused.reason, detail: `${refused.detail} (${error.code ?? error.message}${received})` });
+    socket.on('error', () => socket.destroy());
+    socket.end(`HTTP/1.1 ${refused.status} ${STATUS_TEXT[refused.status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    // A peer that never reads nor closes (slowloris) must not keep the socket after the answer.
+    setTimeout(() => socket.destroy(), 1000).unref();
   }
 
   /** Starts listening; resolves with the bound address (port 0 picks a free port). */
@@ -211,30 +242,6 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       // Give stations a moment for the closing handshake, then drop what is left.
       setTimeout(() => this.#http.closeAllConnections(), 500).unref();
     });
-  }
-
-  /**
-   * A connection whose HTTP request failed before it reached `upgrade`. A handshake that did not
-   * complete in time is refused (408) and recorded; anything else is answered as node would.
-   */
-  #clientError(error: NodeJS.ErrnoException, socket: Duplex, handshakeTimeoutMs: number): void {
-    let status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW' ? 413 : 400;
-    if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
-      status = 408;
-      this.emit('rejected', {
-        remoteAddress: (socket as Duplex & { remoteAddress?: string }).remoteAddress ?? '',
-        // The request line may never have arrived: there is no path to record.
-        url: '',
-        status,
-        reason: 'handshake-timeout',
-        detail: `no complete WebSocket upgrade request within ${handshakeTimeoutMs} ms`,
-      });
-    }
-    const { writable, bytesWritten } = socket as Duplex & { bytesWritten?: number };
-    if (writable && !bytesWritten) {
-      socket.write(`HTTP/1.1 ${status} ${STATUS_TEXT[status] ?? ''}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    }
-    socket.destroy();
   }
 
   #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ToolError } from '../errors.js';
 import { writeJsonFile } from '../evidence/evidence-file.js';
 import type { AuditResult } from '../result/audit-result.js';
 import { renderFindingsCsv } from './findings-csv.js';
@@ -27,8 +28,17 @@ export function writeReports(result: AuditResult, directory: string): Record<Rep
   for (const [format, report] of Object.entries(REPORTS) as Array<[ReportFormat, (typeof REPORTS)[ReportFormat]]>) {
     const file = join(directory, report.file);
     if (format === 'json') writeJsonFile(file, result);
-    else writeFileSync(file, report.render(result));
+    else writeReport(file, report.render(result));
     files[format] = file;
   }
   return files;
+}
+
+/** A report that cannot be written (disk full, read-only) is a one-line error naming it, not a crash. */
+function writeReport(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (error) {
+    throw new ToolError('ERR_OUTPUT_DIR', `${file}: cannot write: ${(error as Error).message}`);
+  }
 }

@@ -1,9 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import { Journal, type JournalSummary } from '../evidence/journal.js';
+import { isToolError } from '../errors.js';
+import { Journal, type JournalFailure, type JournalSummary } from '../evidence/journal.js';
 import { CsmsServer, DEFAULT_MAX_FRAME_BYTES, type CsmsServerOptions, type Handshake, type Rejection } from '../ocpp/csms-server.js';
 import { sharedSchemaValidator, type SchemaValidator } from '../ocpp/schema-validator.js';
 import type { BootStatus } from './default-replies.js';
+import { RefusalLog, type RefusalSummary } from './refusal-log.js';
 import { safeDirName } from './safe-dir-name.js';
 import type { InboxLimits } from './station-inbox.js';
 import { StationSession } from './station-session.js';
@@ -42,6 +44,12 @@ export interface CsmsEvents {
   rejected: [Rejection];
   'internal-error': [{ session: StationSession; connection: number; error: Error }];
   'tls-error': [{ remoteAddress: string; code: string; message: string }];
+  /** Refusals of one address beyond the ones recorded in full, counted over a minute. */
+  'refusals-summarised': [RefusalSummary];
+  /** A station's journal could not be written: its session ended (recorded in server-events.jsonl when that can still be written). */
+  'journal-failed': [{ identity: string; journal: string; failure: JournalFailure }];
+  /** server-events.jsonl could not be written: the output directory takes nothing any more. */
+  'server-journal-failed': [JournalFailure];
 }
 
 /**
@@ -55,6 +63,8 @@ export class Csms extends EventEmitter<CsmsEvents> {
   readonly serverJournal: Journal;
   readonly sessions = new Map<string, StationSession>();
   readonly #validator: SchemaValidator;
+  /** Refusals and TLS failures are logged in full up to a rate per address, then counted (a flood must not fill the disk). */
+  readonly #refusals: RefusalLog;
   #closing = false;
 
   private constructor(options: CsmsOptions, server: CsmsServer, serverJournal: Journal, validator: SchemaValidator) {
@@ -63,6 +73,11 @@ export class Csms extends EventEmitter<CsmsEvents> {
     this.server = server;
     this.serverJournal = serverJournal;
     this.#validator = validator;
+    serverJournal.onFailure((failure) => this.emit('server-journal-failed', failure));
+    this.#refusals = new RefusalLog((summary) => {
+      this.serverJournal.appendConnectionEvent('refusals-summarised', { ...summary });
+      this.emit('refusals-summarised', summary);
+    });
     server.on('station', (socket, handshake) => {
       if (this.#closing) {
         socket.close(1001, 'CSMS shutting down');
@@ -72,23 +87,32 @@ export class Csms extends EventEmitter<CsmsEvents> {
       try {
         session = this.#sessionFor(handshake.identity);
       } catch (error) {
-        // Its journal is held by a live session of another process sharing --out (or cannot be
-        // opened): refused, recorded here, never written by two.
-        const detail = (error as Error).message;
-        this.serverJournal.appendConnectionEvent('rejected', { identity: handshake.identity, remoteAddress: handshake.remoteAddress, url: handshake.url, status: 101, reason: 'journal-unavailable', detail });
-        socket.close(1013, 'evidence journal unavailable');
-        this.emit('rejected', { identity: handshake.identity, remoteAddress: handshake.remoteAddress, url: handshake.url, status: 101, reason: 'journal-unavailable', detail });
+        if (isToolError(error) && error.code === 'ERR_JOURNAL_IN_USE') {
+          // Its journal is held by a live session of another process sharing --out (or cannot be
+          // opened): refused, recorded here, never written by two.
+          const detail = (error as Error).message;
+          this.serverJournal.appendConnectionEvent('rejected', { identity: handshake.identity, remoteAddress: handshake.remoteAddress, url: handshake.url, status: 101, reason: 'journal-unavailable', detail });
+          socket.close(1013, 'evidence journal unavailable');
+          this.emit('rejected', { identity: handshake.identity, remoteAddress: handshake.remoteAddress, url: handshake.url, status: 101, reason: 'journal-unavailable', detail });
+          return;
+        }
+        // Its journal cannot even be opened (disk full, read-only): a session without evidence is refused.
+        socket.close(1011, 'the CSMS cannot record evidence');
+        const failure = ((error as Error).cause as JournalFailure | undefined) ?? { code: 'EIO', message: (error as Error).message };
+        this.#journalFailed(handshake.identity, join(options.outDir, safeDirName(handshake.identity), 'trace.jsonl'), failure);
         return;
       }
       session.attach(socket, handshake);
     });
     server.on('rejected', (rejection) => {
+      if (!this.#refusals.admit(rejection.remoteAddress, rejection.reason)) return;
       const { identity, ...details } = rejection;
       this.serverJournal.appendConnectionEvent('rejected', { identity, ...details });
       if (identity !== undefined) this.sessions.get(identity)?.journal.appendConnectionEvent('rejected', details);
       this.emit('rejected', rejection);
     });
     server.on('subprotocol-missing', (handshake) => {
+      if (!this.#refusals.admit(handshake.remoteAddress, 'subprotocol-missing')) return;
       const details = { offeredProtocols: handshake.offeredProtocols, remoteAddress: handshake.remoteAddress, url: handshake.url };
       this.serverJournal.appendConnectionEvent('subprotocol-missing', { identity: handshake.identity, ...details });
       this.sessions.get(handshake.identity)?.journal.appendConnectionEvent('subprotocol-missing', details);
@@ -102,6 +126,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
       });
     });
     server.on('tls-error', (error) => {
+      if (!this.#refusals.admit(error.remoteAddress, 'tls-error')) return;
       this.serverJournal.appendConnectionEvent('tls-error', error);
       this.emit('tls-error', error);
     });
@@ -151,9 +176,15 @@ export class Csms extends EventEmitter<CsmsEvents> {
     this.#closing = true;
     const summaries = await Promise.all([...this.sessions.values()].map((session) => session.close()));
     await this.server.close();
+    this.#refusals.close();
     this.serverJournal.appendConnectionEvent('close', { stations: this.sessions.size });
     await this.serverJournal.close();
     return summaries;
+  }
+
+  #journalFailed(identity: string, journal: string, failure: JournalFailure): void {
+    this.serverJournal.appendConnectionEvent('journal-failed', { identity, journal, ...failure, consequence: 'the station\'s session was ended (1011)' });
+    this.emit('journal-failed', { identity, journal, failure });
   }
 
   #sessionFor(identity: string): StationSession {
@@ -177,6 +208,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
     created.on('disconnected', (event) => this.emit('disconnected', { session: created, ...event }));
     created.on('boot', (event) => this.emit('boot', { session: created, ...event }));
     created.on('internal-error', (event) => this.emit('internal-error', { session: created, ...event }));
+    created.on('journal-failed', (failure) => this.#journalFailed(identity, created.journal.path, failure));
     this.emit('session', created);
     return created;
   }

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { WebSocket } from 'ws';
-import type { JournalSummary } from '../evidence/journal.js';
+import type { JournalFailure, JournalSummary } from '../evidence/journal.js';
 import { Journal } from '../evidence/journal.js';
 import { redactedValue } from '../evidence/redact.js';
 import type { JournalRecord } from '../evidence/journal-record.js';
@@ -54,6 +54,8 @@ export interface SessionEvents {
    */
   boot: [{ payload: Record<string, unknown>; status: BootStatus; adopted?: boolean }];
   'internal-error': [{ connection: number; error: Error }];
+  /** The journal could not be written (disk full, read-only): the session has ended, since nothing it does could be evidence. */
+  'journal-failed': [JournalFailure];
 }
 
 /**
@@ -108,6 +110,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
       }),
     );
     this.journal.onRecord((record) => this.#toInbox(record));
+    this.journal.onFailure((failure) => this.#endUnrecorded(failure));
   }
 
   get bootState(): BootState {
@@ -134,6 +137,10 @@ export class StationSession extends EventEmitter<SessionEvents> {
 
   /** Takes over a freshly accepted WebSocket. A newer connection replaces an older one, as CSMSs do. */
   attach(socket: WebSocket, handshake: Handshake): void {
+    if (this.journal.failure) {
+      socket.close(1011, 'the CSMS cannot record evidence');
+      return;
+    }
     const previous = this.#connection;
     const number = ++this.#connectionCount;
     const connection = new RpcConnection(socket, {
@@ -258,6 +265,16 @@ export class StationSession extends EventEmitter<SessionEvents> {
     this.#inbox.clear();
     this.#exchanges.clear();
     return summary;
+  }
+
+  /**
+   * A frame that cannot be recorded cannot be evidence, so the session ends here: the station is
+   * told (1011, Part 4's "the server cannot carry on") and may reconnect, and a new connection is
+   * refused the same way. The owner records the reason where it still can.
+   */
+  #endUnrecorded(failure: JournalFailure): void {
+    this.#connection?.close(1011, 'the CSMS cannot record evidence');
+    this.emit('journal-failed', failure);
   }
 
   #reply(
