@@ -39,9 +39,13 @@ export class JournalLock {
         const fd = openSync(path, 'wx');
         try {
           writeSync(fd, `${JSON.stringify(owner)}\n`);
-        } finally {
+        } catch (error) {
+          // A lock without its owner (a full disk) would read as held for ever: take it back.
           closeSync(fd);
+          unlinkSync(path);
+          throw error;
         }
+        closeSync(fd);
         return new JournalLock(path);
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
