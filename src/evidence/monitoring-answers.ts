@@ -146,7 +146,9 @@ function eventsExpected(evidence: Evidence): boolean {
     return controller?.kind === 'variables' ? controller.values.find((v) => v.variable.name === name && v.status === 'Accepted')?.value : undefined;
   };
   if (read('Enabled') === 'false') return false;
-  const level = Number(read('ActiveMonitoringLevel') ?? read('MonitoringLevel'));
+  // Only a whole number is a level (N05): an empty or odd value says nothing, so events are expected.
+  const text = read('ActiveMonitoringLevel')?.trim();
+  const level = text !== undefined && /^\d+$/.test(text) ? Number(text) : Number.NaN;
   return !(Number.isInteger(level) && level < PROBE_SEVERITY);
 }
 

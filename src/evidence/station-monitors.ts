@@ -132,7 +132,9 @@ const MAX_ID = 2_147_483_647;
  */
 export function unusedMonitorId(monitors: readonly Pick<StationMonitor, 'id'>[]): number {
   const ids = new Set(monitors.map((m) => m.id));
-  const highest = Math.max(0, ...ids);
+  // A loop, not Math.max(...ids): a station may list more monitors than a call can take as arguments.
+  let highest = 0;
+  for (const id of ids) if (id > highest) highest = id;
   const far = Math.max(987_654, highest + 100_000);
   if (far <= MAX_ID && !ids.has(far)) return far;
   let candidate = 1;

@@ -1,5 +1,6 @@
 import type { Archetype } from '../config/guideline.js';
 import type { DeviceModelEntry } from '../evidence/evidence.js';
+import { actualAttribute } from '../checks/inventory/report-items.js';
 
 /** Above this EVSE power a DC charger counts as high-power (a 150 kW unit is still a DC fast charger). */
 const HPC_POWER_W = 150_000;
@@ -48,8 +49,12 @@ const SUPPLY_SIDE = new Set(['acdcconverter', 'electricalfeed', 'chargingstation
 const DC_CONNECTORS = new Set(['cccs1', 'cccs2', 'cg105', 'cchaoji']);
 const AC_CONNECTORS = new Set(['ctype1', 'ctype2', 'stype2', 'stype3', 's309-1p-16a', 's309-1p-32a', 's309-3p-16a', 's309-3p-32a', 'sbs1361', 'scee-7-7', 'other1phmax16a', 'other1phover16a', 'other3ph']);
 
-const is = (name: string | undefined, lower: string): boolean => name?.toLowerCase() === lower;
-const actualValue = (entry: DeviceModelEntry): string | undefined => entry.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual')?.value;
+// The device model is the station's text as received: a name, unit or value may be of any type.
+const is = (name: unknown, lower: string): boolean => typeof name === 'string' && name.toLowerCase() === lower;
+const actualValue = (entry: DeviceModelEntry): string | undefined => {
+  const value: unknown = actualAttribute(entry)?.value;
+  return typeof value === 'string' ? value : undefined;
+};
 const kW = (watts: number): string => `${watts / 1000} kW`;
 
 /**
@@ -134,7 +139,10 @@ function collectSignals(entries: readonly DeviceModelEntry[]): ArchetypeSignal[]
 function maxEvsePower(entries: readonly DeviceModelEntry[]): number {
   const ratings = entries
     .filter((e) => is(e.component.name, 'evse') && is(e.variable.name, 'power'))
-    .map((e) => (e.variableCharacteristics?.maxLimit ?? 0) * (is(e.variableCharacteristics?.unit, 'kw') ? 1000 : 1));
+    .map((e) => {
+      const limit: unknown = e.variableCharacteristics?.maxLimit;
+      return typeof limit === 'number' && Number.isFinite(limit) ? limit * (is(e.variableCharacteristics?.unit, 'kw') ? 1000 : 1) : 0;
+    });
   return Math.max(0, ...ratings);
 }
 

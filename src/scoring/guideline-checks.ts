@@ -235,4 +235,3 @@ function severityCheck(spec: GuidelineSeverity, facts: StationFacts, weight: num
   return result(id, title, refs, 'events', 'WARN', `${inRange.length} of ${monitors.length} monitor(s) within ${spec.severity.min}–${spec.severity.max}; outside: ${outside.slice(0, 3).join(', ')}`, seqs, inRange.length / monitors.length, weight);
 }
 
-/** The station reports none of the parts a severity category is about (so it does not apply). */

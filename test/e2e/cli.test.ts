@@ -16,7 +16,7 @@ import type { RpcConnection } from '../../src/ocpp/rpc-connection.js';
 import { connectAsStation, type StationConnectOptions } from '../../src/ocpp/station-client.js';
 import { makeTestPki, type TestPki } from '../helpers/certificates.js';
 import { readJournal } from '../helpers/csms-fixture.js';
-import { childEnv, CliProcess, WAIT_MS, type Exit } from '../helpers/cli-process.js';
+import { childEnv, CliProcess, type Exit, killRunning, WAIT_MS } from '../helpers/cli-process.js';
 
 
 const ISO_WITH_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -180,12 +180,7 @@ describe('ocpp-audit CLI (end to end)', function () {
     for (const station of stations.splice(0)) station.terminate();
     for (const socket of rawSockets.splice(0)) socket.destroy();
     for (const server of netServers.splice(0)) await new Promise<void>((done) => server.close(() => done()));
-    for (const cli of children.splice(0)) {
-      if (!cli.exit) {
-        cli.child.kill('SIGKILL');
-        await cli.exited;
-      }
-    }
+    await killRunning(children);
     for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { ConnectionRecord, JournalRecord } from '../../src/evidence/journal-record.js';
 import type { RpcConnection } from '../../src/ocpp/rpc-connection.js';
 import { connectAsStation } from '../../src/ocpp/station-client.js';
-import { childEnv, CliProcess, WAIT_MS } from '../helpers/cli-process.js';
+import { childEnv, CliProcess, killRunning, WAIT_MS } from '../helpers/cli-process.js';
 
 const BOOT = { reason: 'PowerUp', chargingStation: { vendorName: 'DiskVendor', model: 'DiskModel' } };
 
@@ -88,12 +88,7 @@ describe('ocpp-audit run on a full disk (end to end)', function () {
 
   afterEach(async () => {
     for (const station of stations.splice(0)) station.terminate();
-    for (const cli of children.splice(0)) {
-      if (!cli.exit) {
-        cli.child.kill('SIGKILL');
-        await cli.exited;
-      }
-    }
+    await killRunning(children);
     for (const dir of mounts.splice(0)) execFileSync('umount', [dir]);
     for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });

@@ -8,7 +8,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childEnv, CliProcess } from '../helpers/cli-process.js';
+import { childEnv, CliProcess, killRunning } from '../helpers/cli-process.js';
 import { REPO_ROOT } from '../helpers/cli-process.js';
 import { RawClient } from '../helpers/raw-client.js';
 
@@ -25,12 +25,7 @@ describe('control characters in station strings (end to end)', function () {
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.socket.terminate();
-    for (const cli of children.splice(0)) {
-      if (!cli.exit) {
-        cli.child.kill('SIGKILL');
-        await cli.exited;
-      }
-    }
+    await killRunning(children);
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JournalRecord } from '../../src/evidence/journal-record.js';
 import { readJournal } from '../helpers/csms-fixture.js';
-import { childEnv, CliProcess } from '../helpers/cli-process.js';
+import { childEnv, CliProcess, killRunning } from '../helpers/cli-process.js';
 import { RawClient } from '../helpers/raw-client.js';
 
 const BOOT = { reason: 'PowerUp', chargingStation: { vendorName: 'IdVendor', model: 'IdModel' } };
@@ -21,12 +21,7 @@ describe('station identities and evidence folders (end to end)', function () {
 
   afterEach(async () => {
     for (const client of clients.splice(0)) client.socket.terminate();
-    for (const cli of children.splice(0)) {
-      if (!cli.exit) {
-        cli.child.kill('SIGKILL');
-        await cli.exited;
-      }
-    }
+    await killRunning(children);
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 

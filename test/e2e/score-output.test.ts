@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { childEnv, CliProcess, REPO_ROOT } from '../helpers/cli-process.js';
+import { childEnv, CliProcess, killRunning, REPO_ROOT } from '../helpers/cli-process.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'evidence', 'minimal.evidence.json');
 const children: CliProcess[] = [];
@@ -33,12 +33,7 @@ describe('ocpp-audit score and run: where the output cannot go (end to end)', fu
   this.timeout(60_000);
 
   afterEach(async () => {
-    for (const cli of children.splice(0)) {
-      if (!cli.exit) {
-        cli.child.kill('SIGKILL');
-        await cli.exited;
-      }
-    }
+    await killRunning(children);
     for (const dir of mounts.splice(0)) execFileSync('umount', [dir]);
     for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });

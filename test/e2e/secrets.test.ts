@@ -65,7 +65,8 @@ describe('secrets a station volunteers (end to end)', function () {
     expect(files.map((f) => f.slice(out.length + 1))).to.include.members([join('CS-SECRET', 'trace.jsonl'), join('CS-SECRET', 'evidence.json'), join('CS-SECRET', 'result.json'), join('CS-SECRET', 'scorecard.html')]);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      for (const secret of [PASSWORD, ESCAPED, TOKEN]) expect(text.includes(secret), `${file} holds ${secret}`).to.equal(false);
+      // Inside a JSON file an escaped secret is written with its backslash doubled: look for that spelling too.
+      for (const secret of [PASSWORD, ESCAPED, JSON.stringify(ESCAPED).slice(1, -1), TOKEN]) expect(text.includes(secret), `${file} holds ${secret}`).to.equal(false);
     }
     for (const secret of [PASSWORD, ESCAPED, TOKEN]) expect(cli.stdout + cli.stderr).to.not.contain(secret);
     // Redacted, and honest about it: the record that carried it says so.
@@ -74,7 +75,7 @@ describe('secrets a station volunteers (end to end)', function () {
     expect(carried.length).to.be.greaterThan(0);
     for (const record of carried) {
       expect(record['redacted']).to.equal(true);
-      expect(String(record['raw'])).to.contain('[redacted]');
+      expect(String(record['raw'])).to.contain('[redacted]').and.not.contain(ESCAPED).and.not.contain(PASSWORD);
     }
   });
 });

@@ -110,6 +110,16 @@ export class CliProcess {
   }
 }
 
+/** Ends every CLI a test left running (SIGKILL) and waits for each to exit; empties the list. */
+export async function killRunning(children: CliProcess[]): Promise<void> {
+  for (const cli of children.splice(0)) {
+    if (!cli.exit) {
+      cli.child.kill('SIGKILL');
+      await cli.exited;
+    }
+  }
+}
+
 /** The child's environment, without a password the person running the tests may have exported. */
 export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ...extra };

@@ -1,4 +1,6 @@
 import { describeFailure } from '../../ocpp/call-outcome.js';
+import { asArray, asNumber, asRecord } from '../../evidence/payload-read.js';
+import { monitorsIn } from '../../evidence/station-monitors.js';
 import type { CallCapture, LimitProbeFacts } from '../../evidence/evidence.js';
 import { BATCHED_ACTIONS, splitPayload } from '../batching.js';
 import { frameBytes, LARGEST_PROBED, limitProbeRequest, limitVariable, payloadBytes } from '../limit-probe-request.js';
@@ -43,17 +45,21 @@ export async function runLimitProbe(step: LimitProbeStep, run: StepRun): Promise
     return { status: failure.kind === 'timeout' ? 'unmet' : 'ok', detail: `${step.action} of ${over}: ${describeFailure(failure)}`, seqs, capture };
   }
   capture.response = outcome.payload;
-  const cleared = await removeProbeMonitors(step, run, outcome.payload);
+  const { cleared, seqs: clearSeqs } = await removeProbeMonitors(step, run, outcome.payload);
   if (cleared.length > 0) facts.clearedMonitors = cleared;
+  seqs.push(...clearSeqs);
   return { status: 'ok', detail: `${step.action} of ${over} answered${cleared.length > 0 ? `; the ${cleared.length} monitor(s) it accepted were cleared again` : ''}`, seqs, capture };
 }
 
 /** Monitor ids the station has reported so far: a ClearVariableMonitoring probe must never hit one. */
 function reportedMonitorIds(run: StepRun): Set<number> {
   const ids = new Set<number>();
-  for (const message of run.session.messages((m) => m.action === 'NotifyMonitoringReport' || m.action === 'NotifyEvent')) {
-    const text = JSON.stringify(message.payload);
-    for (const match of text.matchAll(/"(?:id|variableMonitoringId)":(\d+)/g)) ids.add(Number(match[1]));
+  for (const monitor of monitorsIn(run.session.messages((m) => m.action === 'NotifyMonitoringReport'))) ids.add(monitor.id);
+  for (const event of run.session.messages((m) => m.action === 'NotifyEvent')) {
+    for (const data of asArray(event.payload['eventData'])) {
+      const id = asNumber(asRecord(data)?.['variableMonitoringId']);
+      if (id !== undefined) ids.add(id);
+    }
   }
   return ids;
 }
@@ -62,18 +68,28 @@ function reportedMonitorIds(run: StepRun): Set<number> {
  * A station that accepted monitors on a component it does not have (a yes-to-everything
  * station) gets them cleared at once, within its limits, so the probe leaves nothing behind.
  */
-async function removeProbeMonitors(step: LimitProbeStep, run: StepRun, response: Record<string, unknown>): Promise<number[]> {
-  if (step.action !== 'SetVariableMonitoring') return [];
+async function removeProbeMonitors(step: LimitProbeStep, run: StepRun, response: Record<string, unknown>): Promise<{ cleared: number[]; seqs: number[] }> {
+  const none = { cleared: [], seqs: [] };
+  if (step.action !== 'SetVariableMonitoring') return none;
   const results = response['setMonitoringResult'];
   const ids = (Array.isArray(results) ? results : []).flatMap((r: unknown) => {
     const result = r as Record<string, unknown>;
     return result['status'] === 'Accepted' && typeof result['id'] === 'number' ? [result['id']] : [];
   });
-  if (ids.length === 0) return [];
+  if (ids.length === 0) return none;
   const items = run.limit('MonitoringCtrlr', 'ItemsPerMessage', 'ClearVariableMonitoring') ?? Number.POSITIVE_INFINITY;
   const bytes = run.limit('MonitoringCtrlr', 'BytesPerMessage', 'ClearVariableMonitoring') ?? Number.POSITIVE_INFINITY;
+  const cleared: number[] = [];
+  const seqs: number[] = [];
   for (const part of splitPayload('ClearVariableMonitoring', { id: ids }, items, bytes)) {
-    await run.session.call('ClearVariableMonitoring', part, { timeoutMs: run.callTimeoutMs * run.timeoutScale });
+    const outcome = await run.session.call('ClearVariableMonitoring', part, { timeoutMs: run.callTimeoutMs * run.timeoutScale });
+    if (outcome.messageId) seqs.push(...run.session.framesOf(outcome.messageId));
+    if (!outcome.ok) continue;
+    // Only what the station says it cleared (N06): a refusal or no answer leaves the monitor there.
+    for (const result of Array.isArray(outcome.payload['clearMonitoringResult']) ? outcome.payload['clearMonitoringResult'] : []) {
+      const { id, status } = (result ?? {}) as Record<string, unknown>;
+      if (status === 'Accepted' && typeof id === 'number') cleared.push(id);
+    }
   }
-  return ids;
+  return { cleared, seqs };
 }

@@ -14,6 +14,8 @@ export interface MonitorReading {
   complete: boolean;
   monitors: StationMonitor[];
   seqs: number[];
+  /** NotifyMonitoringReport parts that came (0: the report was never sent). */
+  parts: number;
   /** Neither an answer nor every part came, because the station timed out or went away: nothing to judge it by. */
   unanswered: boolean;
 }
@@ -30,24 +32,24 @@ export async function readMonitors(run: StepRun, requestId: number, windowMs: nu
   const seqs = outcome.messageId ? run.session.framesOf(outcome.messageId) : [];
   if (!outcome.ok) {
     const unanswered = outcome.failure.kind === 'timeout' || outcome.failure.kind === 'disconnected';
-    return { status: describeFailure(outcome.failure), complete: false, monitors: [], seqs, unanswered };
+    return { status: describeFailure(outcome.failure), complete: false, monitors: [], seqs, parts: 0, unanswered };
   }
   const { status } = outcome.payload;
-  if (status === 'EmptyResultSet') return { status, complete: true, monitors: [], seqs, unanswered: false };
-  if (status !== 'Accepted') return { status, complete: false, monitors: [], seqs, unanswered: false };
+  if (status === 'EmptyResultSet') return { status, complete: true, monitors: [], seqs, parts: 0, unanswered: false };
+  if (status !== 'Accepted') return { status, complete: false, monitors: [], seqs, parts: 0, unanswered: false };
   run.waiting(`NotifyMonitoringReport parts of request ${requestId}`, Date.now() + windowMs);
   const wait = { after: cursor, timeoutMs: windowMs, until: (got: readonly StationMessage[]) => got.some((part) => part.payload['tbc'] !== true) };
   const isPart = (m: StationMessage): boolean => m.action === 'NotifyMonitoringReport' && m.payload['requestId'] === requestId;
   const parts = throughInterrupt ? await run.session.collect(isPart, wait) : await collectUntil(run, isPart, wait);
   const complete = parts.some((part) => part.payload['tbc'] !== true);
-  return { status, complete, monitors: monitorsIn(parts), seqs: [...seqs, ...parts.map((p) => p.seq)], unanswered: !complete && ((run.signal.aborted && !throughInterrupt) || !run.session.isConnected) };
+  return { status, complete, monitors: monitorsIn(parts), seqs: [...seqs, ...parts.map((p) => p.seq)], parts: parts.length, unanswered: !complete && ((run.signal.aborted && !throughInterrupt) || !run.session.isConnected) };
 }
 
 /** Why a reading is not the whole list, in words. */
 export function incompleteReason(reading: MonitorReading, windowMs: number): string {
   if (reading.status !== 'Accepted') return `GetMonitoringReport answered ${reading.status}`;
   const seconds = Math.round(windowMs / 1000);
-  if (reading.seqs.length <= 2) return `the station accepted GetMonitoringReport and never sent the report (no NotifyMonitoringReport part came within ${seconds} s)`;
+  if (reading.parts === 0) return `the station accepted GetMonitoringReport and never sent the report (no NotifyMonitoringReport part came within ${seconds} s)`;
   return `not every NotifyMonitoringReport part came within ${seconds} s`;
 }
 

@@ -7,7 +7,8 @@ import { useAuditBed } from '../../helpers/audit-fixture.js';
 function category(outcome: AuditOutcome, id: string): number {
   const found = outcome.result.categories?.find((c) => c.id === id);
   if (!found) throw new Error(`no category ${id} in ${outcome.result.station.identity}'s result`);
-  return found.score ?? 0;
+  if (typeof found.score !== 'number') throw new Error(`category ${id} of ${outcome.result.station.identity} has no score`);
+  return found.score;
 }
 
 /**
@@ -27,6 +28,8 @@ describe('audit: honest ranking over the whole catalogue (issue 13)', function (
 
     const monitoring = { honest: category(honest, 'monitoring'), yesSayer: category(yesSayer, 'monitoring') };
     expect(monitoring.honest, JSON.stringify(monitoring)).to.be.greaterThan(monitoring.yesSayer);
+    expect(honest.result.score, 'the honest station is scored').to.be.a('number');
+    expect(yesSayer.result.score, 'the yes-sayer is scored').to.be.a('number');
     const overall = { honest: honest.result.score ?? 0, yesSayer: yesSayer.result.score ?? 0 };
     expect(overall.honest, JSON.stringify(overall)).to.be.greaterThan(overall.yesSayer);
 

@@ -162,4 +162,14 @@ describe('scoring archetype', () => {
     const result = detectArchetype(entries(makeReportItem('AcDcConverter', 'Temperature'), makeReportItem('ElectricalFeed', 'Power', { maxLimit: 400_000 }), makeReportItem('EVSE', 'EnergyImport', { evse: 1, maxLimit: 400_000 })));
     expect(result.archetype).to.equal('dc-fast');
   });
+
+  it('reads a device model whose values, units or limits are not the types the schema wants (saved evidence is the station\'s text as received) without throwing', () => {
+    const odd = entries(...acStation()).map((entry) =>
+      entry.variable.name === 'Power'
+        ? { ...entry, variableCharacteristics: { ...entry.variableCharacteristics, unit: 1 as unknown as string, maxLimit: 'lots' as unknown as number } }
+        : { ...entry, variableAttribute: [{ type: 'Actual' as const, value: 3 as unknown as string }] },
+    );
+    expect(() => detectArchetype(odd)).not.to.throw();
+    expect(detectArchetype(odd).archetype).to.equal('ac-wallbox');
+  });
 });
