@@ -200,6 +200,7 @@ printTable(`Fleet: ${STATIONS} stations, concurrency ${CONCURRENCY}, stations in
   { figure: 'auditor CPU time (user + system)', value: cpu(run.loop.cpuMs) },
   { figure: 'station process CPU time', value: cpu(run.stations.cpuMs) },
   { figure: 'station process peak RSS', value: mb(run.stations.maxRssBytes) },
+  { figure: 'station process event-loop delay p99 / max', value: `${run.stations.loopDelayMs.p99.toFixed(1)} / ${run.stations.loopDelayMs.max.toFixed(0)} ms` },
   { figure: 'checks turned PASS/NA → FAIL/INCONCLUSIVE', value: String(turned.length), goal: '0', ok: turned.length === 0 },
   { figure: 'other verdict differences (check × station)', value: String([...otherDiffs.values()].reduce((n, t) => n + [...t.values()].reduce((m, l) => m + l.length, 0), 0)) },
 ]);

@@ -159,7 +159,7 @@ export async function runRound(options: RoundOptions): Promise<RoundOutcome> {
   const loop = JSON.parse(readFileSync(loopFile, 'utf8')) as LoopDelayReport;
   const stationsReport = existsSync(stationsReportFile)
     ? (JSON.parse(readFileSync(stationsReportFile, 'utf8')) as StationsReport)
-    : { started: [], cpuMs: { user: NaN, system: NaN }, maxRssBytes: NaN, stoppedAt: NaN };
+    : { started: [], cpuMs: { user: NaN, system: NaN }, maxRssBytes: NaN, loopDelayMs: { p99: NaN, max: NaN }, stoppedAt: NaN };
   const results = new Map<string, StationResult>();
   for (const station of options.stations) {
     const file = join(outDir, station.identity, 'result.json');

@@ -9,6 +9,7 @@
  * stops every station (close 1000, no reconnection) and writes the report: when each station
  * started and connected, and the process's CPU time and peak RSS.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { startVirtualStation } from '../../src/simulator/start-virtual-station.js';
 import type { FaultName } from '../../src/simulator/station/faults.js';
@@ -34,6 +35,8 @@ export interface StationsReport {
   started: Array<{ identity: string; startAt: number; connectedAt: number }>;
   cpuMs: { user: number; system: number };
   maxRssBytes: number;
+  /** The stations' own event-loop delay: how late the station side was (the auditor's is measured apart). */
+  loopDelayMs: { p99: number; max: number };
   stoppedAt: number;
 }
 
@@ -41,6 +44,9 @@ const [specFile, reportFile] = process.argv.slice(2);
 if (!specFile || !reportFile) throw new Error('usage: stations.ts <spec.json> <report.json>');
 const spec = JSON.parse(readFileSync(specFile, 'utf8')) as FleetSpec;
 
+// How late the station side is, to tell it from the auditor's lateness when a verdict differs.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 // The process lives until told to stop: the stations' own timers are unref'd.
 const keepAlive = setInterval(() => undefined, 60_000);
 const profiles = new Map<string, StationProfile>();
@@ -68,6 +74,7 @@ async function stop(): Promise<void> {
     started,
     cpuMs: { user: usage.userCPUTime / 1000, system: usage.systemCPUTime / 1000 },
     maxRssBytes: usage.maxRSS * 1024,
+    loopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
     stoppedAt: Date.now(),
   };
   writeFileSync(reportFile, JSON.stringify(report));

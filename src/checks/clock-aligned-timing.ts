@@ -2,7 +2,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import { type Check, type CheckResult, resultOf } from './check.js';
 import { type EventItem, seqList } from './events/event-items.js';
 import { alignmentErrorS, intervalStats, intervalsS, roundS } from './events/interval-stats.js';
-import { isSkip, judgedTimes, loadPeriodicCase, stationLagMs } from './events/periodic-case.js';
+import { isSkip, judgedTimes, loadPeriodicCase, stationLagMs, toolLatenessClause, toolLatenessExplains } from './events/periodic-case.js';
 import { timeMs } from '../evidence/payload-read.js';
 
 const DAY_MS = 86_400_000;
@@ -65,6 +65,7 @@ export const clockAlignedTiming: Check = {
       maxDistanceFromSetGridS: fromSetMaxErrorS,
       intervalsS: intervalsS(judged.timesMs),
       intervals: stats,
+      ...(run.toolLateS > 0 ? { auditorLateS: roundS(run.toolLateS) } : {}),
     };
 
     const problems: string[] = [];
@@ -88,6 +89,9 @@ export const clockAlignedTiming: Check = {
     // Set on (or near) a boundary, a station counting from the set time fires on boundaries too.
     if (setPhaseS !== undefined && setPhaseS <= toleranceS) {
       return resultOf(clockAlignedTiming, 'INCONCLUSIVE', `${count} events fell on ${intervalS} s clock boundaries, but the monitor was set only ${setPhaseS} s from a boundary on the station's clock, so a station counting from the set time would look the same; alignment is not proven. ${OCTT_NOTE}`, seqs, details);
+    }
+    if (judged.source === 'timestamp' && maxReceivedErrorS !== undefined && maxReceivedErrorS > toleranceS && toolLatenessExplains(maxReceivedErrorS, run)) {
+      return resultOf(clockAlignedTiming, 'PASS', `${count} events were stamped on ${intervalS} s clock boundaries (largest distance ${maxErrorS} s, mean interval ${stats.meanIntervalS} s, tolerance ${toleranceS} s). Some arrived up to ${maxReceivedErrorS} s off them, but ${toolLatenessClause(run)}. ${OCTT_NOTE}`, seqs, details);
     }
     if (judged.source === 'timestamp' && maxReceivedErrorS !== undefined && maxReceivedErrorS > toleranceS) {
       return resultOf(clockAlignedTiming, 'WARN', `The station stamped ${count} events on clock boundaries, but some arrived up to ${maxReceivedErrorS} s off them, beyond the quickest delivery: generated on time, delivered late. ${OCTT_NOTE}`, seqs, details);

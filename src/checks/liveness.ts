@@ -18,18 +18,21 @@ export const liveness: Check = {
     const probes = evidence.liveness;
     const details = { probes: probes.map((p) => ({ afterCase: p.afterCase, ok: p.ok, ...(p.outcome ? { outcome: p.outcome } : {}), durationMs: p.durationMs, detail: p.detail })) };
     if (probes.length === 0) return resultOf(liveness, 'NOT APPLICABLE', 'No liveness round trip was made during the audit.', [], details);
-    const judged = probes.filter((p) => outcomeOf(p) !== 'disconnected');
+    // A probe made while the station was away, or one the auditor was too late to wait out, proves nothing.
+    const judged = probes.filter((p) => outcomeOf(p) !== 'disconnected' && outcomeOf(p) !== 'not-kept');
     if (judged.length === 0) {
-      return resultOf(liveness, 'INCONCLUSIVE', `The station was not connected at any of the ${probes.length} liveness round trip(s), so whether it keeps answering is unknown.`, seqList(probes.flatMap((p) => p.seqs)), details);
+      const why = probes.some((p) => outcomeOf(p) === 'not-kept') ? 'the station was not connected, or the auditor itself was too late to wait for the answer,' : 'the station was not connected';
+      return resultOf(liveness, 'INCONCLUSIVE', `At all ${probes.length} liveness round trip(s) ${why} so whether it keeps answering is unknown.`, seqList(probes.flatMap((p) => p.seqs)), details);
     }
     const failedAt = probes.findIndex((p) => outcomeOf(p) === 'silent');
     const failed = probes[failedAt];
     if (failed === undefined) {
-      const away = probes.length - judged.length;
+      const away = probes.filter((p) => outcomeOf(p) === 'disconnected').length;
+      const unkept = probes.filter((p) => outcomeOf(p) === 'not-kept').length;
       return resultOf(
         liveness,
         'PASS',
-        `The station answered all ${judged.length} liveness round trip(s) made after monitoring cases while it was connected${away > 0 ? ` (${away} more found it disconnected)` : ''}.`,
+        `The station answered all ${judged.length} liveness round trip(s) made after monitoring cases while it was connected${away > 0 ? ` (${away} more found it disconnected)` : ''}${unkept > 0 ? ` (${unkept} more could not be waited out: the auditor itself was late)` : ''}.`,
         seqList(probes.flatMap((p) => p.seqs)),
         details,
       );

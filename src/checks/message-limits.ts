@@ -64,6 +64,9 @@ function judgeProbe(evidence: Evidence, testCase: CaseEvidence, step: StepOutcom
   if (capture.ok && rules) return judgeResults(capture, over, rules, probe.elements, result, details);
 
   const failure = capture.failure;
+  if (failure?.kind === 'timeout' && capture.toolLateMs !== undefined) {
+    return result('INCONCLUSIVE', `No answer came to a request of ${over}, but the auditor itself could not keep the wait (its event loop was blocked up to ${capture.toolLateMs} ms at once), so the silence is not held against the station.`, details);
+  }
   if (failure?.kind === 'timeout') return result('FAIL', `The station did not answer a request of ${over} (${failure.description}): OCPP-J answers every CALL, with a CALLERROR if it is refused.`, details);
   if (failure?.kind !== 'call-error') return result('INCONCLUSIVE', `The answer to a request of ${over} cannot be read: ${failure?.description ?? 'nothing came back'}.`, details);
   const code = failure.errorCode ?? '';

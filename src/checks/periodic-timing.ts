@@ -2,7 +2,7 @@ import type { Evidence } from '../evidence/evidence.js';
 import { type Check, type CheckResult, resultOf } from './check.js';
 import { seqList } from './events/event-items.js';
 import { intervalStats, intervalsS, roundS } from './events/interval-stats.js';
-import { isSkip, judgedTimes, loadPeriodicCase, receivedTimes, stationLagMs } from './events/periodic-case.js';
+import { isSkip, judgedTimes, loadPeriodicCase, receivedTimes, stationLagMs, toolLatenessClause, toolLatenessExplains } from './events/periodic-case.js';
 import { timeMs } from '../evidence/payload-read.js';
 
 /** Fewer events than this cannot show a regular interval. */
@@ -59,12 +59,15 @@ export const periodicTiming: Check = {
       byTimestamp: judged.source === 'timestamp' ? stats : undefined,
       byReceiveTime: received,
       intervalsS: intervalsS(judged.timesMs),
+      ...(run.toolLateS > 0 ? { auditorLateS: roundS(run.toolLateS) } : {}),
     };
 
     const problems: string[] = [];
     // One event may fall just outside either edge of the window.
     if (expected !== undefined && count < expected - 1) problems.push(`only ${count} event(s) arrived in a ${roundS(windowS ?? 0)} s window in which ${expected} were due`);
-    if (stats !== undefined && stats.maxAbsErrorS > toleranceS) {
+    // Judged by receive times, an irregularity the auditor's own stalls could have made is not the station's.
+    const intervalsUnjudged = stats !== undefined && stats.maxAbsErrorS > toleranceS && judged.source === 'received' && toolLatenessExplains(stats.maxAbsErrorS, run);
+    if (stats !== undefined && stats.maxAbsErrorS > toleranceS && !intervalsUnjudged) {
       problems.push(`the intervals between events are off by up to ${stats.maxAbsErrorS} s (mean interval ${stats.meanIntervalS} s for a requested ${intervalS} s, jitter ${stats.jitterS} s), more than the ${toleranceS} s tolerance`);
     }
     // Received before a whole interval had passed since the request left, the first event cannot
@@ -80,6 +83,12 @@ export const periodicTiming: Check = {
     }
     if (count < MIN_PERIODIC_EVENTS || stats === undefined) {
       return resultOf(periodicTiming, 'INCONCLUSIVE', `Only ${count} event(s) of the periodic monitor were collected; at least ${MIN_PERIODIC_EVENTS} are needed to judge its interval.`, seqs, details);
+    }
+    if (intervalsUnjudged) {
+      return resultOf(periodicTiming, 'INCONCLUSIVE', `The ${count} events carry no timestamps to time them by, and their receive intervals are off by up to ${stats.maxAbsErrorS} s, but ${toolLatenessClause(run)}.`, seqs, details);
+    }
+    if (judged.source === 'timestamp' && received !== undefined && received.maxAbsErrorS > toleranceS && toolLatenessExplains(received.maxAbsErrorS, run)) {
+      return resultOf(periodicTiming, 'PASS', `${count} events were stamped every ${stats.meanIntervalS} s on average for a requested ${intervalS} s (largest error ${stats.maxAbsErrorS} s, jitter ${stats.jitterS} s, tolerance ${toleranceS} s). They arrived up to ${received.maxAbsErrorS} s irregularly, but ${toolLatenessClause(run)}.`, seqs, details);
     }
     if (judged.source === 'timestamp' && received !== undefined && received.maxAbsErrorS > toleranceS) {
       return resultOf(periodicTiming, 'WARN', `The station stamped ${count} events ${stats.meanIntervalS} s apart as requested, but they arrived irregularly (receive intervals off by up to ${received.maxAbsErrorS} s): events are generated on time but delivered late or in bunches.`, seqs, details);

@@ -61,6 +61,8 @@ export interface CallCapture {
   batches?: number;
   /** A request sent just beyond one of the station's message limits on purpose (limit-probe step). */
   limitProbe?: LimitProbeFacts;
+  /** Set when the call timed out while the auditor itself was this late (ms): see ToolLateness. */
+  toolLateMs?: number;
 }
 
 /** Station messages gathered by an await or collect-report step. */
@@ -76,6 +78,8 @@ export interface MessagesCapture {
   /** True when the awaited count or the report's last part (tbc false) arrived in time. */
   complete: boolean;
   messages: CollectedMessage[];
+  /** The auditor's own worst lateness during the wait (its event loop blocked), ms; absent when it kept time. */
+  toolLateMs?: number;
 }
 
 /** Variable values read with GetVariables (read-variables step). */
@@ -256,8 +260,11 @@ export interface LivenessProbe {
   afterCase: string;
   /** The station answered (a CALLRESULT or a CALLERROR). */
   ok: boolean;
-  /** How it went; absent in evidence written before issue 13, where `ok: false` meant any failure. */
-  outcome?: 'answered' | 'silent' | 'disconnected';
+  /**
+   * How it went; absent in evidence written before issue 13, where `ok: false` meant any failure.
+   * `not-kept`: no answer, but the auditor's own event loop was too blocked to keep the wait.
+   */
+  outcome?: 'answered' | 'silent' | 'disconnected' | 'not-kept';
   /** The request used: something the station had already answered in this audit, when there was one. */
   probe?: string;
   detail: string;

@@ -1,11 +1,12 @@
 import type { CallFailure, CallOutcome } from './call-outcome.js';
 import { RecentIds } from './recent-ids.js';
+import { type KeptTimeout, setKeptTimeout } from '../event-loop-lateness.js';
 
 interface PendingCall {
   action: string;
   messageId: string;
   startedAt: number;
-  timer: NodeJS.Timeout;
+  timer: KeptTimeout;
   resolve: (outcome: CallOutcome) => void;
 }
 
@@ -28,10 +29,14 @@ export class PendingCalls {
     return this.#pending.size;
   }
 
-  /** Registers a call just sent; resolves when it is answered, times out or the connection closes. */
+  /**
+   * Registers a call just sent; resolves when it is answered, times out or the connection closes.
+   * The timeout is of the loop's attention (setKeptTimeout): a stalled process reads the answer
+   * that came in the meantime before it calls the station silent.
+   */
   open(action: string, messageId: string, timeoutMs: number): Promise<CallOutcome> {
     return new Promise<CallOutcome>((resolve) => {
-      const timer = setTimeout(() => {
+      const timer = setKeptTimeout(() => {
         this.#settle(messageId, 'timed-out', { kind: 'timeout', timeoutMs });
       }, timeoutMs);
       this.#pending.set(messageId, { action, messageId, startedAt: performance.now(), timer, resolve });
@@ -66,7 +71,7 @@ export class PendingCalls {
   #settle(messageId: string, how: SettledCall['how'], failure?: CallFailure, payload?: Record<string, unknown>): void {
     const call = this.#pending.get(messageId);
     if (!call) return;
-    clearTimeout(call.timer);
+    call.timer.clear();
     this.#pending.delete(messageId);
     this.#settled.set(messageId, { action: call.action, how });
     const durationMs = Math.round(performance.now() - call.startedAt);

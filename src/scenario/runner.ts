@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
+import { performance } from 'node:perf_hooks';
 import { ToolError } from '../errors.js';
+import { windowKeeping } from '../event-loop-lateness.js';
 import { describeFailure } from '../ocpp/call-outcome.js';
-import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
+import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, LivenessProbe, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
 import { newEvidence } from '../evidence/evidence.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
@@ -338,15 +340,18 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
    * is one the station has already answered in this audit when there is one, so a station that
    * lacks the default variable is not mistaken for a dead one.
    */
-  async #probeLiveness(afterCase: string): Promise<'answered' | 'silent' | 'disconnected'> {
+  async #probeLiveness(afterCase: string): Promise<NonNullable<LivenessProbe['outcome']>> {
     const payload = this.#answeredGetVariables() ?? DEFAULT_LIVENESS_PROBE;
     const item = payload.getVariableData[0];
     const probe = `GetVariables ${item?.component.name ?? ''}.${item?.variable.name ?? ''}`;
-    const outcome = await this.#session.call('GetVariables', payload, { timeoutMs: 10_000 * this.#options.timeoutScale });
+    const timeoutMs = 10_000 * this.#options.timeoutScale;
+    const startedMs = performance.now();
+    const outcome = await this.#session.call('GetVariables', payload, { timeoutMs });
     const seqs = outcome.messageId ? this.#session.framesOf(outcome.messageId) : [];
     const failure = outcome.ok ? undefined : outcome.failure;
-    const result = failure === undefined ? 'answered' : failure.kind === 'timeout' ? 'silent' : failure.kind === 'disconnected' ? 'disconnected' : 'answered';
-    const detail = failure === undefined ? 'answered' : result === 'answered' ? `answered (${describeFailure(failure)})` : describeFailure(failure);
+    const keeping = failure?.kind === 'timeout' ? windowKeeping(startedMs, timeoutMs) : undefined;
+    const result = failure === undefined ? 'answered' : failure.kind === 'timeout' ? (keeping?.notKept ? 'not-kept' : 'silent') : failure.kind === 'disconnected' ? 'disconnected' : 'answered';
+    const detail = failure === undefined ? 'answered' : result === 'answered' ? `answered (${describeFailure(failure)})` : result === 'not-kept' ? `${describeFailure(failure)}, but ${keeping?.why ?? ''}` : describeFailure(failure);
     this.evidence.liveness.push({ afterCase, ok: result === 'answered', outcome: result, probe, detail, durationMs: outcome.durationMs, seqs });
     return result;
   }

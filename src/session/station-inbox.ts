@@ -1,3 +1,5 @@
+import { setKeptTimeout } from '../event-loop-lateness.js';
+
 /** A CALL the station sent, as the session saw it. */
 export interface StationMessage {
   /** The journal sequence number of the frame: the key into the evidence. */
@@ -14,6 +16,7 @@ export interface StationMessage {
 export interface CollectOptions {
   /** Only messages recorded after this journal sequence number (from `session.mark()`). */
   after?: number;
+  /** The window, in ms of the event loop's attention (setKeptTimeout). */
   timeoutMs: number;
   /** Resolve as soon as this many messages matched. */
   count?: number;
@@ -193,13 +196,13 @@ export class StationInbox {
         matched,
         done,
         finish: () => {
-          clearTimeout(timer);
+          timer.clear();
           options.signal?.removeEventListener('abort', waiter.finish);
           this.#waiters.delete(waiter);
           resolve(waiter.matched);
         },
       };
-      const timer = setTimeout(waiter.finish, options.timeoutMs);
+      const timer = setKeptTimeout(waiter.finish, options.timeoutMs);
       options.signal?.addEventListener('abort', waiter.finish, { once: true });
       this.#waiters.add(waiter);
     });

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { eventLoopLateness } from '../event-loop-lateness.js';
 import type { WebSocket } from 'ws';
 import type { JournalFailure, JournalSummary } from '../evidence/journal.js';
 import { Journal } from '../evidence/journal.js';
@@ -94,6 +95,8 @@ export class StationSession extends EventEmitter<SessionEvents> {
     this.identity = identity;
     this.#options = options;
     this.#bootStatus = options.bootStatus;
+    // The tool's waits tell its own lateness from the station's (setKeptTimeout, windowKeeping).
+    eventLoopLateness.start();
     this.#lock = JournalLock.acquire(journalPath, identity);
     try {
       this.journal = Journal.open(journalPath, identity);

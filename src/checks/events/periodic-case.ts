@@ -3,6 +3,7 @@ import type { Verdict } from '../check.js';
 import { sameComponent, sameVariable, toComponent, toVariable } from '../../evidence/component-ref.js';
 import { eventItems, type EventItem } from './event-items.js';
 import { asArray, asNumber, asRecord, asString, timeMs } from '../../evidence/payload-read.js';
+import { roundS } from './interval-stats.js';
 
 /** Default tolerance, in seconds, for periodic timing (overridden by `options.periodicToleranceS`). */
 export const DEFAULT_PERIODIC_TOLERANCE_S = 1;
@@ -23,6 +24,11 @@ export interface PeriodicRun {
   windowStartMs: number | undefined;
   windowEndMs: number | undefined;
   toleranceS: number;
+  /**
+   * The auditor's own worst stall while it collected the events, in s (0: it kept time). Receive
+   * times can be off by that much through no fault of the station's.
+   */
+  toolLateS: number;
 }
 
 /** Why a periodic case cannot be timed: the verdict to give and its reason. */
@@ -84,7 +90,21 @@ export function loadPeriodicCase(evidence: Evidence, caseId: string, type: strin
     windowStartMs: windowStart(timeMs(set.sentAt), timeMs(events.startedAt)),
     windowEndMs: timeMs(events.endedAt),
     toleranceS: periodicTolerance(evidence),
+    toolLateS: (events.toolLateMs ?? 0) / 1000,
   };
+}
+
+/**
+ * Whether an error in receive times (s) beyond the tolerance could be the auditor's own lateness
+ * rather than the station's: a stall of L s moves a receive time by up to L s.
+ */
+export function toolLatenessExplains(receiveErrorS: number, run: Pick<PeriodicRun, 'toleranceS' | 'toolLateS'>): boolean {
+  return run.toolLateS > 0 && receiveErrorS <= run.toleranceS + run.toolLateS;
+}
+
+/** ", but the auditor itself was up to 0.8 s late while collecting them, so their delivery is not judged". */
+export function toolLatenessClause(run: Pick<PeriodicRun, 'toolLateS'>): string {
+  return `the auditor itself was up to ${roundS(run.toolLateS)} s late while collecting them (its event loop was blocked), so their delivery is not held against the station`;
 }
 
 export function isSkip(value: PeriodicRun | PeriodicSkip): value is PeriodicSkip {

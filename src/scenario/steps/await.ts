@@ -1,6 +1,8 @@
 import type { CollectedMessage, MessagesCapture } from '../../evidence/evidence.js';
 import type { StationMessage } from '../../session/station-inbox.js';
+import { performance } from 'node:perf_hooks';
 import { matchesAll } from '../json-path.js';
+import { windowKeeping } from '../../event-loop-lateness.js';
 import { ToolError } from '../../errors.js';
 import type { AwaitStep } from '../testcase.js';
 import { fill } from '../template.js';
@@ -18,13 +20,17 @@ export async function runAwait(step: AwaitStep, run: StepRun): Promise<StepResul
   const startedAt = new Date().toISOString();
   const predicate = (m: StationMessage): boolean => m.action === step.action && matchesAll(m.payload, match);
   run.waiting(`${count} × ${step.action}`, Date.now() + windowMs);
+  const startedMs = performance.now();
   const messages = await collectUntil(run, predicate, { after, timeoutMs: windowMs, count });
+  const keeping = windowKeeping(startedMs, windowMs);
   const capture: MessagesCapture = { kind: 'messages', action: step.action, after, startedAt, endedAt: new Date().toISOString(), windowMs, complete: messages.length >= count, messages: messages.map(toCollected) };
+  if (keeping.toolLateMs > 0) capture.toolLateMs = keeping.toolLateMs;
   const seqs = messages.map((m) => m.seq);
   if (capture.complete) return { status: 'ok', detail: `${messages.length} ${step.action} received`, seqs, capture };
-  // Cut short by an interruption, or the station is gone: nothing to judge the station by.
-  const inconclusive = run.signal.aborted || !run.session.isConnected;
-  const why = run.signal.aborted ? ' (the audit was interrupted)' : !run.session.isConnected ? ' (the station is not connected)' : '';
+  // Cut short by an interruption, the station is gone, or the tool could not keep the window:
+  // nothing to judge the station by.
+  const inconclusive = run.signal.aborted || !run.session.isConnected || keeping.notKept;
+  const why = run.signal.aborted ? ' (the audit was interrupted)' : !run.session.isConnected ? ' (the station is not connected)' : keeping.notKept ? ` (${keeping.why})` : '';
   return {
     status: 'unmet',
     detail: `${messages.length} of ${count} ${step.action} within ${Math.round(windowMs / 1000)} s${why}`,

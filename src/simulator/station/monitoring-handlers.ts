@@ -45,7 +45,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
     clock: systemClock,
   });
   const { faults } = station;
-  if (faults.has('event-flood')) attachEventFlood(station);
+  if (faults.has('event-flood')) attachEventFlood(station, () => outbox.queued);
   if (faults.has('operator-monitors')) for (const line of setOperatorMonitors(state)) station.context.log(`operator monitor ${line}`);
   if (faults.has('wedge-while-monitors-active')) attachWedgeWhileMonitorsActive(station, state);
   engine.on('event', (eventData, severity) => {

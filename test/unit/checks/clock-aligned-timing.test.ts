@@ -101,6 +101,16 @@ describe('check clock-aligned-timing (N08.FR.07)', () => {
     expect(result.details?.maxReceiveAlignmentErrorS).to.equal(2.45);
   });
 
+  it('PASS, not WARN: the late arrival is within the auditor\'s own stall while it collected', () => {
+    const e = aligned([60, 120, 180], 185, { delayS: [0.05, 2.5, 0.05] });
+    const events = e.cases[0]?.captures['events'];
+    if (events?.kind !== 'messages') throw new Error('fixture has no events capture');
+    events.toolLateMs = 2_000;
+    const result = judge(e);
+    expect(result.verdict).to.equal('PASS');
+    expect(result.reason).to.contain('the auditor itself was up to 2 s late');
+  });
+
   it('no WARN for a station whose clock differs from ours: delivery is measured against its quickest', () => {
     expect(judge(aligned([60, 120, 180], 215, { setS: 60, delayS: 30.05 })).details?.maxReceiveAlignmentErrorS).to.equal(0);
   });

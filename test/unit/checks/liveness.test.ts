@@ -15,6 +15,8 @@ const silent = (afterCase: string, seq: number): Evidence['liveness'][number] =>
 const refused = (afterCase: string, seq: number): Evidence['liveness'][number] => ({ afterCase, ok: true, outcome: 'answered', probe: 'GetVariables OCPPCommCtrlr.HeartbeatInterval', detail: 'answered (CALLERROR NotSupported)', durationMs: 12, seqs: [seq, seq + 1] });
 const away = (afterCase: string, seq: number): Evidence['liveness'][number] => ({ afterCase, ok: false, outcome: 'disconnected', detail: 'disconnected: the station is not connected', durationMs: 0, seqs: [seq] });
 
+const unkept = (afterCase: string, seq: number): Evidence['liveness'][number] => ({ afterCase, ok: false, outcome: 'not-kept', detail: 'no answer in 10 s, but the auditor itself could not keep this window', durationMs: 21000, seqs: [seq] });
+
 describe('check liveness', () => {
   it('has its meta: category robustness', () => {
     expect(liveness.id).to.equal('liveness');
@@ -23,6 +25,15 @@ describe('check liveness', () => {
 
   it('NOT APPLICABLE when no probe was made', () => {
     expect(judge(evidence()).verdict).to.equal('NOT APPLICABLE');
+  });
+
+  it('a probe the auditor was too late to wait out is no silence: never a FAIL (issue 14)', () => {
+    const result = judge(evidence({ liveness: [ok('monitor-set', 10), unkept('events-periodic', 20), unkept('monitor-clear', 30)] }));
+    expect(result.verdict).to.equal('PASS');
+    expect(result.reason).to.contain('2 more could not be waited out: the auditor itself was late');
+    const only = judge(evidence({ liveness: [unkept('events-periodic', 20)] }));
+    expect(only.verdict).to.equal('INCONCLUSIVE');
+    expect(only.reason).to.contain('the auditor itself was too late');
   });
 
   it('PASS when every probe was answered', () => {

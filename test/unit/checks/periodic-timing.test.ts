@@ -99,6 +99,25 @@ describe('check periodic-timing (N08.FR.06)', () => {
     expect((result.details?.byReceiveTime as { maxAbsErrorS: number }).maxAbsErrorS).to.equal(2.95);
   });
 
+  it('PASS, not WARN: the late delivery is within what the auditor\'s own stall (toolLateMs) explains', () => {
+    const e = periodic([10, 20, 30, 40, 50], 55, { delayS: [0.05, 0.05, 3, 0.05, 0.05] });
+    const events = e.cases[0]?.captures['events'];
+    if (events?.kind !== 'messages') throw new Error('fixture has no events capture');
+    events.toolLateMs = 2_500;
+    const result = judge(e);
+    expect(result.verdict).to.equal('PASS');
+    expect(result.reason).to.contain('the auditor itself was up to 2.5 s late');
+    expect(result.details?.auditorLateS).to.equal(2.5);
+  });
+
+  it('WARN still: the auditor was late, but by less than the delivery error beyond the tolerance', () => {
+    const e = periodic([10, 20, 30, 40, 50], 55, { delayS: [0.05, 0.05, 3, 0.05, 0.05] });
+    const events = e.cases[0]?.captures['events'];
+    if (events?.kind !== 'messages') throw new Error('fixture has no events capture');
+    events.toolLateMs = 300;
+    expect(judge(e).verdict).to.equal('WARN');
+  });
+
   it('INCONCLUSIVE: a window of two intervals gives too few events to judge', () => {
     const result = judge(periodic([10, 20], 25));
     expect(result.verdict).to.equal('INCONCLUSIVE');
