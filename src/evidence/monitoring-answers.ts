@@ -1,5 +1,5 @@
 import { actualValue } from './device-model-assembly.js';
-import type { CallCapture, CaseEvidence, Evidence } from './evidence.js';
+import type { CallCapture, CaseEvidence, CollectedMessage, Evidence } from './evidence.js';
 import { asArray, asRecord, asString } from './payload-read.js';
 
 /** The monitoring requests of N02–N06. */
@@ -64,7 +64,7 @@ export function monitoringAnswers(evidence: Evidence): MonitoringAnswers {
   const probeStatus = asRecord(asCall(preflight?.captures['probe'])?.response)?.['status'];
   if (probeStatus === 'NotSupported' || probeStatus === 'Rejected') refusals.push({ what: `GetMonitoringReport with status ${probeStatus}`, seqs: asCall(preflight?.captures['probe'])?.seqs ?? [] });
   hollow.push(...reportsNeverSent(evidence));
-  const probe = probeFacts(evidence.cases.find((c) => c.id === PROBE_CASE), eventsExpected(evidence));
+  const probe = probeFacts(evidence.cases.find((c) => c.id === PROBE_CASE), eventsExpected(evidence), evidence.notifyEvents);
   refusals.push(...probe.refusals);
   hollow.push(...probe.hollow);
   return { calls, refusals, acceptances, hollow: dedupe(hollow), probeWorking: probe.working };
@@ -110,7 +110,7 @@ function reportsNeverSent(evidence: Evidence): Answer[] {
 }
 
 /** What the probe case showed: the monitor refused, or accepted and then not listed or not firing. */
-function probeFacts(testCase: CaseEvidence | undefined, expectEvents: boolean): { refusals: Answer[]; hollow: Answer[]; working: boolean } {
+function probeFacts(testCase: CaseEvidence | undefined, expectEvents: boolean, notifyEvents: readonly CollectedMessage[]): { refusals: Answer[]; hollow: Answer[]; working: boolean } {
   const none = { refusals: [], hollow: [], working: false };
   const set = asCall(testCase?.captures['set']);
   if (!testCase || testCase.status !== 'completed' || !set?.ok) return none;
@@ -123,7 +123,12 @@ function probeFacts(testCase: CaseEvidence | undefined, expectEvents: boolean): 
   const definitelyMissing = (id: string): boolean => outcome(id)?.status === 'unmet' && outcome(id)?.inconclusive !== true;
   const hollow: Answer[] = [];
   const fired = outcome('fired');
-  if (expectEvents && definitelyMissing('fired')) hollow.push({ what: `the Periodic monitor it accepted on ${target} (id ${String(result['id'])}) never sent a NotifyEvent (${fired?.detail ?? ''}) (N08.FR.06)`, seqs: set.seqs });
+  // An event of the monitor that came after the window proves it implemented (late is not never).
+  const setData = asRecord(asArray(set.request['setMonitoringData'])[0]);
+  const sameTarget = (d: Record<string, unknown> | undefined): boolean =>
+    d !== undefined && d['variableMonitoringId'] === result['id'] && asRecord(d['component'])?.['name'] === asRecord(setData?.['component'])?.['name'] && asRecord(d['variable'])?.['name'] === asRecord(setData?.['variable'])?.['name'];
+  const cameLater = notifyEvents.some((m) => asArray(m.payload['eventData']).some((d) => sameTarget(asRecord(d))));
+  if (expectEvents && definitelyMissing('fired') && !cameLater) hollow.push({ what: `the Periodic monitor it accepted on ${target} (id ${String(result['id'])}) never sent a NotifyEvent (${fired?.detail ?? ''}) (N08.FR.06)`, seqs: set.seqs });
   // Not listed: missing from the report that came, or the report refused outright (EmptyResultSet, a CALLERROR).
   const unlisted = definitelyMissing('listed') ? outcome('listed') : definitelyMissing('report-accepted') ? outcome('report-accepted') : undefined;
   if (unlisted) hollow.push({ what: `the monitor it accepted on ${target} (id ${String(result['id'])}) is missing from its own monitoring report (N02.FR.11)`, seqs: [...set.seqs, ...unlisted.seqs] });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { monitoringSupport } from '../../../src/checks/monitoring-support.js';
 import type { CheckResult } from '../../../src/checks/check.js';
 import type { Evidence, StepOutcome } from '../../../src/evidence/evidence.js';
-import { makeCallCapture, makeCase, makeEvidence, makeMessagesCapture, makeReportItem } from '../../helpers/evidence-fixture.js';
+import { makeCallCapture, makeCase, makeEvidence, makeMessage, makeMessagesCapture, makeReportItem } from '../../helpers/evidence-fixture.js';
 
 const controller = (enabled: string) => [{ ...makeReportItem('MonitoringCtrlr', 'Enabled', { dataType: 'boolean', value: enabled }), seq: 7 }];
 const withCalls = (captures: Record<string, ReturnType<typeof makeCallCapture>>, overrides: Partial<Evidence> = {}): Evidence =>
@@ -87,6 +87,16 @@ describe('check monitoring-support', () => {
       expect(result.reason).to.equal(
         'claimed but not implemented: the Periodic monitor it accepted on EVSE.Power (id 7) never sent a NotifyEvent (0 of 1 NotifyEvent within 15 s) (N08.FR.06); the monitor it accepted on EVSE.Power (id 7) is missing from its own monitoring report (N02.FR.11)',
       );
+    });
+
+    it('not "never sent": the probe monitor\'s event came after the window (a late event proves it implemented)', () => {
+      const probe = probeCase([step('fired', 'await', 'unmet', '0 of 1 NotifyEvent within 15 s'), step('listed', 'await', 'ok')]);
+      const late = makeMessage(90, 'NotifyEvent', { generatedAt: '2026-01-01T00:00:30Z', seqNo: 0, eventData: [{ eventId: 1, timestamp: '2026-01-01T00:00:20Z', trigger: 'Periodic', actualValue: '7', variableMonitoringId: 7, eventNotificationType: 'CustomMonitor', component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Power' } }] });
+      const result = judge(makeEvidence({ cases: [probe], deviceModel: { complete: true, entries: controller('true') }, notifyEvents: [late] }));
+      expect(result.verdict).to.equal('PASS');
+      // Another monitor's event, or one on another variable with the same id, proves nothing.
+      const other = makeMessage(91, 'NotifyEvent', { generatedAt: '2026-01-01T00:00:30Z', seqNo: 0, eventData: [{ eventId: 2, timestamp: '2026-01-01T00:00:20Z', trigger: 'Periodic', actualValue: '7', variableMonitoringId: 7, eventNotificationType: 'CustomMonitor', component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Voltage' } }] });
+      expect(judge(makeEvidence({ cases: [probe], deviceModel: { complete: true, entries: controller('true') }, notifyEvents: [other] })).verdict).to.equal('FAIL');
     });
 
     it('FAIL: the probe monitor missing because the filtered report was refused (EmptyResultSet) though the monitor exists', () => {
