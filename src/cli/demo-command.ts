@@ -11,7 +11,7 @@ import type { VirtualStation } from '../simulator/station/virtual-station.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
 import { refusePseudoFileSystem } from './out-dir.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode, exitCodeForSignal } from './exit-codes.js';
 import { parseFrameBytes, parsePositiveInteger } from './option-parsers.js';
 import { reportProgress } from './progress-reporter.js';
 import { printAuditSummary, type ExitHolder, type Terminal } from './run-command.js';
@@ -64,8 +64,15 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
       await csms.close();
       throw error;
     }
-    void stopping.then((signal) => serving.stop(`${signal} received`));
+    let interruptedBy: string | undefined;
+    let served = false;
+    void stopping.then((signal) => {
+      if (served) return;
+      interruptedBy = signal;
+      serving.stop(`${signal} received`);
+    });
     const outcome = await serving.done;
+    served = true;
     await station.stop();
     await csms.close();
     for (const audited of outcome.audits) printAuditSummary(audited, terminal);
@@ -74,6 +81,8 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
       exit.code = ExitCode.RUNTIME;
       return;
     }
-    exit.code = outcome.audits.some((a) => reachesFailLevel(a.result, options.failOn)) ? ExitCode.AUDIT_FAILED : ExitCode.OK;
+    // Interrupted, the outputs are written but the run did not complete: CI must not read it as success.
+    if (interruptedBy !== undefined) exit.code = exitCodeForSignal(interruptedBy);
+    else exit.code = outcome.audits.some((a) => reachesFailLevel(a.result, options.failOn)) ? ExitCode.AUDIT_FAILED : ExitCode.OK;
   });
 }

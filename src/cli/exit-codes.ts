@@ -12,7 +12,16 @@ export const ExitCode = {
   AUDIT_FAILED: 3,
   /** A bug in the tool. */
   INTERNAL: 4,
+  /** An audit interrupted by Ctrl-C (SIGINT): 128 + 2, as shells report it, so CI never reads it as success. */
+  INTERRUPTED_SIGINT: 130,
+  /** An audit interrupted by SIGTERM: 128 + 15. */
+  INTERRUPTED_SIGTERM: 143,
 } as const;
+
+/** The exit code of an audit run that a signal interrupted (its outputs are written first). */
+export function exitCodeForSignal(signal: string): number {
+  return signal === 'SIGTERM' ? ExitCode.INTERRUPTED_SIGTERM : ExitCode.INTERRUPTED_SIGINT;
+}
 
 const BY_TOOL_ERROR: Partial<Record<ToolErrorCode, number>> = {
   ERR_INVALID_OPTION: ExitCode.USAGE,

@@ -11,7 +11,7 @@ import { reachesFailLevel } from '../result/audit-result.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
 import { reportToConsole } from './console-reporter.js';
-import { ExitCode } from './exit-codes.js';
+import { ExitCode, exitCodeForSignal } from './exit-codes.js';
 import { collect, parseBootStatus, parseFrameBytes, parsePort, parsePositiveInteger, parsePositiveSeconds, parseSeconds, parseSecurityProfile, parseWholeSeconds } from './option-parsers.js';
 import { refusePseudoFileSystem } from './out-dir.js';
 import { writeOutputFile } from './output-file.js';
@@ -144,12 +144,18 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
     // An output that cannot be written is one line (the tool's own bugs keep their stack).
     onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${isToolError(error) ? error.message : (error.stack ?? error.message)}`),
   });
+  // A signal that comes while audits run interrupts them: the run then ends with 130 or 143.
+  let interruptedBy: string | undefined;
+  let served = false;
   void stopping.then((signal) => {
+    if (served) return;
+    interruptedBy = signal;
     terminal.out(`${signal}: interrupting the audit; evidence so far is kept`);
     serving.stop(`${signal} received`);
   });
   void writeFailures.nothingWritable.then((failure) => serving.stop(`the output directory takes no more writes: ${failure.message}`));
   const outcome = await serving.done;
+  served = true;
   await closeAndList(csms, terminal);
   if (outcome.noStation) throw new ToolError('ERR_NO_STATION', `no charging station was accepted within ${options.wait} s on ${csms.url}`);
   for (const audited of outcome.audits) printAuditSummary(audited, terminal);
@@ -160,6 +166,7 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
   }
   const failedWrites = writeFailures.exitCode(outDir, terminal);
   if (failedWrites !== undefined) return failedWrites;
+  if (interruptedBy !== undefined) return exitCodeForSignal(interruptedBy);
   return outcome.audits.some((a) => reachesFailLevel(a.result, options.failOn)) ? ExitCode.AUDIT_FAILED : ExitCode.OK;
 }
 

@@ -134,7 +134,8 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     const url = /CSMS listening on (ws:\/\/\S+)/.exec(run.stdout)?.[1] ?? '';
     const station = cli(['simulate', '--url', url, '--id', 'SIM-INT', '--profile', 'ac-wallbox']);
     await run.waitForStdout(/waiting for 2 × Heartbeat/, 30_000);
-    expect(await run.interrupt(), run.stderr).to.deep.equal({ code: 0, signal: null });
+    // Interrupted is incomplete: 130, as a shell reports Ctrl-C, never 0 (issue 15 item 2).
+    expect(await run.interrupt(), run.stderr).to.deep.equal({ code: 130, signal: null });
     station.child.kill('SIGINT');
     await station.waitForExit();
     const evidence = JSON.parse(readFileSync(join(dir, 'out', 'SIM-INT', 'evidence.json'), 'utf8')) as { interrupted?: { reason: string }; cases: Array<{ id: string; status: string; steps: Array<{ id: string; status: string }> }> };
@@ -142,6 +143,22 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(evidence.cases.map((c) => `${c.id}:${c.status}`)).to.deep.equal(['session-boot:inconclusive', 'inventory-full:inconclusive']);
     expect(evidence.cases[0]?.steps.find((s) => s.id === 'restore-heartbeat')?.status).to.equal('ok');
     expect(readResult(join(dir, 'out', 'SIM-INT', 'result.json')).interrupted?.reason).to.equal('SIGINT received');
+  });
+
+  it('SIGTERM during an audit: outputs written, exit 143', async () => {
+    const dir = tempDir();
+    const config = join(dir, 'config.json');
+    writeFileSync(config, JSON.stringify({ options: { heartbeatProbeS: 30, heartbeatWindowS: 120 } }));
+    const run = cli(['run', '--port', '0', '--out', join(dir, 'out'), '--testcases', 'session-boot', '--config', config, '--wait', '60']);
+    await run.waitForStdout(/CSMS listening on (ws:\/\/\S+)/);
+    const url = /CSMS listening on (ws:\/\/\S+)/.exec(run.stdout)?.[1] ?? '';
+    const station = cli(['simulate', '--url', url, '--id', 'SIM-TERM', '--profile', 'ac-wallbox']);
+    await run.waitForStdout(/waiting for 2 × Heartbeat/, 30_000);
+    run.child.kill('SIGTERM');
+    expect(await run.waitForExit(), run.stderr).to.deep.equal({ code: 143, signal: null });
+    station.child.kill('SIGINT');
+    await station.waitForExit();
+    expect(readResult(join(dir, 'out', 'SIM-TERM', 'result.json')).interrupted?.reason).to.equal('SIGTERM received');
   });
 
   it('run --wait 1 without a station → exit 1 with one line', async () => {
