@@ -12,6 +12,7 @@ import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
 import { refusePseudoFileSystem } from './out-dir.js';
 import { ExitCode, exitCodeForSignal } from './exit-codes.js';
+import { isToolError } from '../errors.js';
 import { parseFrameBytes, parsePositiveInteger } from './option-parsers.js';
 import { reportProgress } from './progress-reporter.js';
 import { printAuditSummary, type ExitHolder, type Terminal } from './run-command.js';
@@ -53,7 +54,8 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
       concurrency: 1,
       waitS: 30,
       onRunner: (runner, session) => reportProgress(runner, session.identity, terminal.out),
-      onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${error.stack ?? error.message}`),
+      // An output that cannot be written is one line, as in `run`; the tool's own bugs keep their stack.
+      onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${isToolError(error) ? error.message : (error.stack ?? error.message)}`),
     });
     let station: VirtualStation;
     try {
