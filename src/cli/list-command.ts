@@ -10,9 +10,16 @@ export function listCommand(terminal: Terminal): Command {
     .command('testcases')
     .description('the test cases: id, title, references')
     .option('--testcases <ids>', 'only these ids or patterns (comma-separated), or a file or directory')
-    .action((options: { testcases?: string }) => {
+    .option('--json', 'print one JSON array on stdout: {id, title, category, order, proves, refs, needs} per case')
+    .action((options: { testcases?: string; json?: boolean }) => {
       const selection = options.testcases?.split(',').map((v) => v.trim()).filter(Boolean) ?? [];
-      for (const testCase of loadTestCases(selection)) {
+      const testCases = loadTestCases(selection);
+      if (options.json) {
+        const entries = testCases.map((t) => ({ id: t.id, title: t.title, category: t.category, order: t.order, proves: t.proves, refs: t.refs, needs: t.needs ?? [] }));
+        terminal.out(JSON.stringify(entries, null, 2));
+        return;
+      }
+      for (const testCase of testCases) {
         terminal.out(`${testCase.id}  ${testCase.title}`);
         terminal.out(`    ${testCase.refs.join(', ')}${testCase.needs?.length ? `  (needs ${testCase.needs.join(', ')})` : ''}`);
       }
@@ -20,9 +27,23 @@ export function listCommand(terminal: Terminal): Command {
   list
     .command('guidelines')
     .description('the shipped guidelines: id, title, archetypes, what they build on, their size')
-    .action(() => {
-      for (const id of builtInGuidelines()) {
-        const g = loadGuideline(id);
+    .option('--json', 'print one JSON array on stdout: {id, version, title, description, archetypes, chain, counts} per guideline')
+    .action((options: { json?: boolean }) => {
+      const guidelines = builtInGuidelines().map((id) => loadGuideline(id));
+      if (options.json) {
+        const entries = guidelines.map((g) => ({
+          id: g.id,
+          version: g.version,
+          title: g.title,
+          description: g.description,
+          archetypes: g.archetypes,
+          chain: g.chain,
+          counts: { components: g.components.length, variables: g.variables.length, monitors: g.monitors.length, severityCategories: g.severities.length },
+        }));
+        terminal.out(JSON.stringify(entries, null, 2));
+        return;
+      }
+      for (const g of guidelines) {
         terminal.out(`${g.id} ${g.version}  ${g.title}`);
         terminal.out(`    archetypes ${g.archetypes.join(', ')}; ${g.chain.join(' → ')}; ${g.components.length} components, ${g.variables.length} variables, ${g.monitors.length} monitors, ${g.severities.length} severity categories`);
       }

@@ -49,6 +49,15 @@ const processTerminal: Terminal = {
   prompt,
 };
 
+/**
+ * The program's output and exit handling, down to subcommands of subcommands (`list testcases`):
+ * without it their usage errors bypassed main (commander's own "error: …" and exit 1, not 2).
+ */
+function inheritSettings(command: Command, parent: Command): void {
+  command.copyInheritedSettings(parent);
+  for (const sub of command.commands) inheritSettings(sub, command);
+}
+
 /** The `ocpp-audit` command. The only place that reads argv, prints errors and picks exit codes. */
 export async function main(argv: string[], terminal: Terminal = processTerminal): Promise<number> {
   const program = new Command('ocpp-audit')
@@ -64,7 +73,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
   // Commands that complete with a verdict set the exit code here (0, or 3 for --fail-on).
   const exit = { code: ExitCode.OK as number };
   for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), scoreCommand(terminal, exit), reportCommand(terminal), compareCommand(terminal), indexCommand(terminal), listCommand(terminal), validateCommand(terminal, exit)]) {
-    command.copyInheritedSettings(program);
+    inheritSettings(command, program);
     program.addCommand(command);
   }
   try {

@@ -26,7 +26,8 @@ export function scoreCommand(terminal: Terminal, exit: ExitHolder): Command {
     .option('--scoring <file>', 'category weights and grades (default: guidelines/scoring.json)')
     .option('--out <dir>', 'where result.json (and a copy of evidence.json) go', 'score-out')
     .addOption(new Option('--fail-on <level>', 'exit 3 when a check reaches this verdict').choices(['fail', 'warn', 'none']).default('none'))
-    .action(async (file: string, options: { guideline?: string; scoring?: string; out: string; failOn: 'fail' | 'warn' | 'none' }) => {
+    .option('--json', 'print one JSON document on stdout ({journal, reports, result}) instead of the summary lines')
+    .action(async (file: string, options: { guideline?: string; scoring?: string; out: string; failOn: 'fail' | 'warn' | 'none'; json?: boolean }) => {
       const evidence = readEvidenceFile(resolve(file));
       const guideline = options.guideline ? loadGuideline(options.guideline) : undefined;
       const config = loadScoringConfig(options.scoring);
@@ -40,23 +41,50 @@ export function scoreCommand(terminal: Terminal, exit: ExitHolder): Command {
         rmSync(evidenceCopy, { force: true });
         throw new ToolError('ERR_OUTPUT_DIR', `${out}: cannot write: ${(error as Error).message}`);
       }
-      const journal = evidence.journal;
-      if (!journal.sha256) {
-        // The hash is taken when the journal closes: evidence saved during the audit (a crash, a kill) has none yet.
-        terminal.out(`journal ${journal.file}: the evidence holds no SHA-256 for it (the audit did not finish), so it cannot be checked`);
-      } else if (existsSync(journal.file)) {
-        const actual = await sha256OfFile(journal.file);
-        terminal.out(actual === journal.sha256 ? `journal ${journal.file}: SHA-256 matches the evidence` : `warning: journal ${journal.file} has SHA-256 ${actual}, not ${journal.sha256} as recorded: the trace changed since the audit`);
-      } else {
-        terminal.out(`journal ${journal.file}: not found here, its SHA-256 cannot be checked`);
-      }
+      const journalCheck = await checkJournal(evidence.journal);
       const scored = scoreEvidence(evidence, guideline, config);
       const result = buildResult(evidence, scored.checks, evidenceCopy, scored);
       const reports = writeReports(result, out);
-      terminal.out(`${evidence.station.identity}: ${result.guideline?.id ?? '?'} (${result.guideline?.how ?? ''}) score ${result.score ?? '–'} grade ${result.grade ?? '–'}`);
-      for (const category of result.categories ?? []) terminal.out(`  ${category.title}: ${category.score ?? '–'} (${category.verdict})`);
-      terminal.out(`  result:    ${reports.json}`);
-      terminal.out(`  scorecard: ${reports.html}`);
+      if (options.json) {
+        terminal.out(JSON.stringify({ journal: journalCheck, reports, result }, null, 2));
+      } else {
+        terminal.out(journalLine(journalCheck));
+        terminal.out(`${evidence.station.identity}: ${result.guideline?.id ?? '?'} (${result.guideline?.how ?? ''}) score ${result.score ?? '–'} grade ${result.grade ?? '–'}`);
+        for (const category of result.categories ?? []) terminal.out(`  ${category.title}: ${category.score ?? '–'} (${category.verdict})`);
+        terminal.out(`  result:    ${reports.json}`);
+        terminal.out(`  scorecard: ${reports.html}`);
+      }
       exit.code = reachesFailLevel(result, options.failOn) ? ExitCode.AUDIT_FAILED : ExitCode.OK;
     });
+}
+
+/**
+ * Whether the journal the evidence names is the one that was audited. `unhashed`: the evidence
+ * was saved before the journal closed (a crash, a kill), so there is no SHA-256 to compare.
+ */
+interface JournalCheck {
+  file: string;
+  check: 'matches' | 'changed' | 'missing' | 'unhashed';
+  recordedSha256?: string;
+  actualSha256?: string;
+}
+
+async function checkJournal(journal: { file: string; sha256?: string }): Promise<JournalCheck> {
+  if (!journal.sha256) return { file: journal.file, check: 'unhashed' };
+  if (!existsSync(journal.file)) return { file: journal.file, check: 'missing', recordedSha256: journal.sha256 };
+  const actual = await sha256OfFile(journal.file);
+  return { file: journal.file, check: actual === journal.sha256 ? 'matches' : 'changed', recordedSha256: journal.sha256, actualSha256: actual };
+}
+
+function journalLine({ file, check, recordedSha256, actualSha256 }: JournalCheck): string {
+  switch (check) {
+    case 'unhashed':
+      return `journal ${file}: the evidence holds no SHA-256 for it (the audit did not finish), so it cannot be checked`;
+    case 'missing':
+      return `journal ${file}: not found here, its SHA-256 cannot be checked`;
+    case 'matches':
+      return `journal ${file}: SHA-256 matches the evidence`;
+    case 'changed':
+      return `warning: journal ${file} has SHA-256 ${actualSha256 ?? '?'}, not ${recordedSha256 ?? '?'} as recorded: the trace changed since the audit`;
+  }
 }

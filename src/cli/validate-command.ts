@@ -3,10 +3,10 @@ import { validateFile } from '../config/validate-file.js';
 import { ExitCode } from './exit-codes.js';
 import type { ExitHolder, Terminal } from './run-command.js';
 
-/** `validate FILE`: OK, or every problem of a guideline, test case or profile file with its pointer (exit 2). */
+/** `validate FILE`: OK, or every problem of a guideline, test case, profile or scoring file with its pointer (exit 2). */
 export function validateCommand(terminal: Terminal, exit: ExitHolder): Command {
   return new Command('validate')
-    .description('check a guideline, test case or station profile file')
+    .description('check a guideline, test case, station profile or scoring file')
     .argument('<file...>', 'the files to check')
     .action((files: string[]) => {
       let bad = 0;
