@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The installed entry point: runs the compiled CLI (built by `npm run build`, which `prepare` runs on install).
-import { endQuietlyWhenStdoutCloses } from '../dist/cli/closed-stdout.js';
+import { exitCodeAfterStdout, watchStdout } from '../dist/cli/closed-stdout.js';
 import { main } from '../dist/cli/main.js';
 
-endQuietlyWhenStdoutCloses();
-process.exitCode = await main(process.argv);
+watchStdout();
+process.exitCode = exitCodeAfterStdout(await main(process.argv));

@@ -10,6 +10,7 @@ import { scoreCommand } from './score-command.js';
 import { validateCommand } from './validate-command.js';
 import { exitCodeFor, ExitCode } from './exit-codes.js';
 import { printable } from '../report/printable.js';
+import { stdoutOpen } from './closed-stdout.js';
 import { runCommand, type Terminal } from './run-command.js';
 import { simulateCommand } from './simulate-command.js';
 
@@ -43,7 +44,9 @@ async function prompt(message: string): Promise<void> {
 const processTerminal: Terminal = {
   // Station text reaches these lines (vendorName, close reasons, CALLERROR descriptions): its
   // control characters are shown escaped, never run by the terminal.
-  out: (line) => process.stdout.write(`${printable(line)}\n`),
+  out: (line) => {
+    if (stdoutOpen()) process.stdout.write(`${printable(line)}\n`);
+  },
   err: (line) => process.stderr.write(`${printable(line)}\n`),
   stopSignal,
   prompt,

@@ -2,7 +2,7 @@
  * End-to-end: the CLI as an interface for programs and pipes (issue 15 item 12): `--json` on
  * `list` and `score` is one JSON document on stdout and nothing else; `validate` takes the
  * scoring file; `report` and `compare` check a result.json against its schema and say what is
- * wrong in one line (exit 2); a closed standard output (`list … | head`) ends the process silently
+ * wrong in one line (exit 2); a closed standard output (`list … | head`) is dropped silently
  * with exit 0. The real CLI in a child process; run `npm run build` first.
  */
 import { expect } from 'chai';
@@ -173,4 +173,24 @@ describe('ocpp-audit for programs and pipes: --json, validate scoring, result sc
       }
     });
   }
+
+  it('an audit whose reader has gone keeps auditing: demo into a closed pipe writes its whole result, exit 0', async () => {
+    const fifo = join(tempDir(), 'stdout.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const reader = openSync(fifo, 'r+');
+    const writer = openSync(fifo, 'w');
+    closeSync(reader);
+    const out = tempDir();
+    try {
+      const run = await runWithStdout(['demo', '--testcases', 'inventory-full', '--out', out], writer);
+      expect(run.stderr).to.equal('');
+      expect({ code: run.code, signal: run.signal }).to.deep.equal({ code: 0, signal: null });
+      // The console went away, the evidence did not: the audit ran to its end.
+      const result = JSON.parse(readFileSync(join(out, 'VIRTUAL-DEMO', 'result.json'), 'utf8')) as { interrupted?: unknown; checks: unknown[] };
+      expect(result.interrupted).to.equal(undefined);
+      expect(result.checks.length).to.be.greaterThan(0);
+    } finally {
+      closeSync(writer);
+    }
+  });
 });
