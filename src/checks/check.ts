@@ -20,6 +20,8 @@ export interface CheckResult {
   score?: number;
   /** Importance in its category (default 1); guideline requirements weigh by level and section. */
   weight?: number;
+  /** A guideline line marked critical: a must-have whose FAIL caps the grade. */
+  critical?: true;
 }
 
 /** A check: static meta plus a pure function of the evidence. */

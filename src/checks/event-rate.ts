@@ -12,6 +12,12 @@ export const FLOOD_EVENTS_PER_S = 1;
 export const FLOOD_EVENTS_TOTAL = 100;
 /** A rate means something only over enough events: a couple in a short audit is no flood. */
 export const FLOOD_MIN_EVENTS = 20;
+/**
+ * Ten times the warning rate, sustained over a whole audit: the error loops of the field notes
+ * (a flapping contact reported every time) that take backends down. No backend can be expected to
+ * absorb that, so it is a FAIL, and a must-have of the grade (guidelines/scoring.json).
+ */
+export const FLOOD_FAIL_EVENTS_PER_S = 10;
 
 interface RateRow {
   component: string;
@@ -29,8 +35,9 @@ interface RateRow {
 /**
  * How hard the station's events hit the CSMS, per component, over the whole audit. Events of the
  * periodic monitors the audit set are left out of the thresholds: their rate is the audit's choice.
- * A flood is a warning, not a failure: the spec sets no rate limit, but a CSMS pays for every
- * event (monitoring level, N05, is how an operator would quiet it).
+ * A flood is a warning: the spec sets no rate limit, but a CSMS pays for every event
+ * (monitoring level, N05, is how an operator would quiet it). Ten times the warning rate over the
+ * whole audit is a failure (FLOOD_FAIL_EVENTS_PER_S).
  */
 export const eventRate: Check = {
   id: 'event-rate',
@@ -65,7 +72,7 @@ export const eventRate: Check = {
     const table = [...rows.values()].sort((a, b) => b.events - a.events || a.component.localeCompare(b.component));
     const details = {
       durationS: durationS !== undefined ? roundS(durationS) : undefined,
-      thresholds: { eventsPerSecond: FLOOD_EVENTS_PER_S, eventsTotal: FLOOD_EVENTS_TOTAL },
+      thresholds: { eventsPerSecond: FLOOD_EVENTS_PER_S, eventsTotal: FLOOD_EVENTS_TOTAL, failEventsPerSecond: FLOOD_FAIL_EVENTS_PER_S },
       events: items.length,
       table: table.map(({ seqs: _seqs, ...row }) => row),
     };
@@ -73,6 +80,16 @@ export const eventRate: Check = {
     const flooding = table.filter((row) => (row.perSecond > FLOOD_EVENTS_PER_S && row.events >= FLOOD_MIN_EVENTS) || row.events > FLOOD_EVENTS_TOTAL);
     if (flooding.length > 0) {
       const named = flooding.map((row) => `${row.component}: ${row.events} events, ${rateText(row)}`).join('; ');
+      const torrents = flooding.filter((row) => row.perSecond >= FLOOD_FAIL_EVENTS_PER_S && row.events >= FLOOD_MIN_EVENTS);
+      if (torrents.length > 0) {
+        return resultOf(
+          eventRate,
+          'FAIL',
+          `${torrents.length} component(s) sent ${FLOOD_FAIL_EVENTS_PER_S} or more events a second over the whole audit, a flood that takes backends down (${torrents.map((row) => `${row.component}: ${row.events} events, ${rateText(row)}`).join('; ')}).`,
+          seqList(torrents.flatMap((row) => row.seqs)),
+          details,
+        );
+      }
       return resultOf(
         eventRate,
         'WARN',

@@ -207,7 +207,9 @@ async function closeAndList(csms: Csms, terminal: Terminal): Promise<void> {
 export function printAuditSummary({ result, files }: FinishedAudit, terminal: Terminal): void {
   const { summary } = result;
   if (result.guideline) {
-    terminal.out(`${result.station.identity}: score ${result.score ?? '–'}, grade ${result.grade ?? '–'} against ${result.guideline.id} (${result.guideline.how}: ${result.guideline.reason})`);
+    const capped = result.uncappedGrade !== undefined ? ` (capped from ${result.uncappedGrade}: a must-have failed)` : '';
+    terminal.out(`${result.station.identity}: score ${result.score ?? '–'}, grade ${result.grade ?? '–'}${capped} against ${result.guideline.id} (${result.guideline.how}: ${result.guideline.reason})`);
+    for (const mustHave of (result.mustHaves?.items ?? []).filter((m) => m.verdict === 'FAIL')) terminal.out(`  must-have FAILED ${mustHave.check}: ${mustHave.reason}`);
     for (const category of result.categories ?? []) terminal.out(`  ${category.title}: ${category.score ?? '–'} (${category.verdict})`);
   }
   terminal.out(

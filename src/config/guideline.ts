@@ -10,6 +10,8 @@ export interface GuidelineComponent {
   cardinality?: 'one' | 'at-least-one' | 'each';
   level: Level;
   aliases?: string[];
+  /** A must-have: its FAIL caps the grade (guidelines/scoring.json mustHaves), whatever the score. */
+  critical?: boolean;
   why: string;
 }
 
@@ -25,6 +27,8 @@ export interface GuidelineVariable {
   unit?: string;
   mutability?: 'ReadOnly' | 'WriteOnly' | 'ReadWrite';
   monitoring?: Level;
+  /** A must-have: its FAIL caps the grade (guidelines/scoring.json mustHaves), whatever the score. */
+  critical?: boolean;
   why: string;
 }
 
@@ -41,6 +45,8 @@ export interface GuidelineMonitor {
   origin: 'HardWiredMonitor' | 'PreconfiguredMonitor' | 'any';
   severity?: SeverityRange;
   level: Level;
+  /** A must-have: its FAIL caps the grade (guidelines/scoring.json mustHaves), whatever the score. */
+  critical?: boolean;
   why: string;
 }
 

@@ -15,6 +15,8 @@ export interface ScorecardViewModel {
   tool: string;
   score: { value: string; grade: string; gauge: { arc: string; color: string } };
   verdict: string;
+  /** Page one's must-have box: each must-have with its verdict; `capped` says why the grade is lower than the score's. */
+  mustHaves: { capped: string; items: Array<{ title: string; check: string; verdict: Verdict; css: string; why: string; reason: string }> } | undefined;
   categories: Array<{ id: string; title: string; score: string; verdict: string; bar: { width: number; color: string } }>;
   events: {
     width: number;
@@ -211,10 +213,12 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
     pushTo(groups, group, check);
   }
   const worst = result.categories?.filter((c) => c.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
+  const failedMustHaves = (result.mustHaves?.items ?? []).filter((m) => m.verdict === 'FAIL');
+  const capText = result.uncappedGrade !== undefined ? `, capped from ${result.uncappedGrade}: ${failedMustHaves.length} must-have(s) failed` : '';
   const verdict =
     score === null
       ? 'Nothing could be scored: see the findings for why.'
-      : `Scores ${score} of 100 (grade ${result.grade ?? '–'}) against ${result.guideline?.title ?? 'the guideline'}. ${byVerdict('FAIL')} check(s) failed and ${byVerdict('WARN')} warned out of ${result.checks.length}.${worst ? ` Weakest: ${worst.title.toLowerCase()} (${worst.score}): ${worst.verdict}.` : ''}`;
+      : `Scores ${score} of 100 (grade ${result.grade ?? '–'}${capText}) against ${result.guideline?.title ?? 'the guideline'}. ${byVerdict('FAIL')} check(s) failed and ${byVerdict('WARN')} warned out of ${result.checks.length}.${worst ? ` Weakest: ${worst.title.toLowerCase()} (${worst.score}): ${worst.verdict}.` : ''}`;
   return {
     title: `OCPP diagnostics scorecard: ${result.station.identity}`,
     station: { identity: result.station.identity, vendor: boot.vendorName ?? '–', model: boot.model ?? '–', serial: boot.serialNumber ?? '–', firmware: boot.firmwareVersion ?? '–' },
@@ -223,6 +227,19 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
     tool: `${result.tool.name} ${result.tool.version}`,
     score: { value: score === null ? '–' : String(score), grade: result.grade ?? '–', gauge: { arc: gaugeArc((score ?? 0) / 100), color: colorOf(score) } },
     verdict,
+    mustHaves:
+      result.mustHaves && result.mustHaves.items.length > 0
+        ? {
+            capped:
+              failedMustHaves.length > 0
+                ? `${failedMustHaves.length} must-have(s) failed: the grade is no better than ${result.mustHaves.gradeCap}, whatever the score.`
+                : `Every must-have that could be judged passed.`,
+            // Failed first: they decide the grade.
+            items: [...result.mustHaves.items]
+              .sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict))
+              .map((m) => ({ title: m.title, check: m.check, verdict: m.verdict, css: CSS[m.verdict], why: m.why, reason: m.reason })),
+          }
+        : undefined,
     events: eventsView(result),
     monitoring: monitoringView(result),
     monitorability:

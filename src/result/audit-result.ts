@@ -4,6 +4,7 @@ import type { ArchetypeConfidence, ArchetypeSignal } from '../scoring/archetype.
 import type { ScoredEvidence } from '../scoring/score-evidence.js';
 import { eventTimeline, monitorPhases, type EventTimeline, type MonitorPhase } from './observations.js';
 import type { CategoryScore } from '../scoring/score.js';
+import type { MustHaveOutcome } from '../scoring/must-haves.js';
 import { monitorabilityMatrix, type MatrixRow } from '../scoring/monitorability-matrix.js';
 import { buildTopology, type Topology } from '../scoring/topology.js';
 
@@ -43,9 +44,13 @@ export interface AuditResult {
   topology?: Topology;
   /** The guideline's monitorable variables × monitor types, as the audit found them. */
   monitorability?: MatrixRow[];
-  /** Overall 0–100 and its grade (null when nothing could be scored). */
+  /** Overall 0–100 and its grade (null when nothing could be scored), capped by a failed must-have. */
   score?: number | null;
   grade?: string | null;
+  /** The grade the score alone gives, when a failed must-have capped it. */
+  uncappedGrade?: string;
+  /** Checks every station must pass (scoring configuration) and the guideline's critical lines. */
+  mustHaves?: { gradeCap: string; items: MustHaveOutcome[] };
   files: { journal: string; journalSha256?: string; evidence: string };
 }
 
@@ -84,6 +89,8 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
           monitorability: monitorabilityMatrix(scored.choice.guideline, evidence),
           score: scored.scores.overall,
           grade: scored.scores.grade,
+          ...(scored.scores.uncappedGrade !== undefined ? { uncappedGrade: scored.scores.uncappedGrade } : {}),
+          mustHaves: { gradeCap: scored.scores.mustHaves.gradeCap, items: scored.scores.mustHaves.items },
         }
       : {}),
     files: { journal: evidence.journal.file, ...(evidence.journal.sha256 ? { journalSha256: evidence.journal.sha256 } : {}), evidence: evidenceFile },

@@ -15,13 +15,16 @@ export function evaluateGuideline(guideline: Guideline, evidence: Evidence): Che
   const facts = gatherFacts(evidence);
   const weight = (level: Level, section: 'components' | 'variables' | 'monitors' | 'severities'): number => guideline.weights[level] * guideline.weights[section];
   return [
-    ...guideline.components.map((c) => componentCheck(c, facts, weight(c.level, 'components'))),
-    ...guideline.variables.map((v) => variableCheck(v, facts, weight(v.level, 'variables'))),
+    ...guideline.components.map((c) => mustHave(componentCheck(c, facts, weight(c.level, 'components')), c.critical)),
+    ...guideline.variables.map((v) => mustHave(variableCheck(v, facts, weight(v.level, 'variables')), v.critical)),
     ...guideline.variables.filter((v) => v.monitoring).map((v) => monitorabilityCheck(v, facts, weight(v.monitoring ?? 'recommended', 'variables'))),
-    ...guideline.monitors.map((m) => monitorCheck(m, facts, weight(m.level, 'monitors'))),
+    ...guideline.monitors.map((m) => mustHave(monitorCheck(m, facts, weight(m.level, 'monitors')), m.critical)),
     ...guideline.severities.map((s) => severityCheck(s, facts, (s.weight ?? 1) * guideline.weights.severities)),
   ];
 }
+
+/** A line the guideline marks critical: its FAIL caps the grade (src/scoring/must-haves.ts). */
+const mustHave = (check: CheckResult, critical: boolean | undefined): CheckResult => (critical === true ? { ...check, critical: true } : check);
 
 const missingVerdict = (level: Level): Verdict => (level === 'required' ? 'FAIL' : 'WARN');
 

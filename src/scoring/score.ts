@@ -1,5 +1,6 @@
 import type { CheckResult } from '../checks/check.js';
 import type { ScoringConfig } from './scoring-config.js';
+import { cappedGrade, judgeMustHaves, type MustHaves } from './must-haves.js';
 
 export interface CategoryScore {
   id: string;
@@ -16,7 +17,11 @@ export interface Scores {
   categories: CategoryScore[];
   /** Weighted mean of the scored categories, 0–100, one decimal. */
   overall: number | null;
+  /** The grade of the score, capped by a failed must-have (see `mustHaves`). */
   grade: string | null;
+  /** The grade the score alone would give, when a failed must-have capped it. */
+  uncappedGrade?: string;
+  mustHaves: MustHaves;
 }
 
 const round = (value: number): number => Math.round(value * 10) / 10;
@@ -54,8 +59,12 @@ export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfi
   const scored = categories.filter((c) => c.score !== null && c.weight > 0);
   const weightSum = scored.reduce((sum, c) => sum + c.weight, 0);
   const overall = weightSum > 0 ? round(scored.reduce((sum, c) => sum + c.weight * (c.score ?? 0), 0) / weightSum) : null;
-  const grade = overall === null ? null : ([...config.grades].sort((a, b) => b.min - a.min).find((g) => overall >= g.min)?.grade ?? null);
-  return { categories, overall, grade };
+  const order = [...config.grades].sort((a, b) => b.min - a.min);
+  const scoreGrade = overall === null ? null : (order.find((g) => overall >= g.min)?.grade ?? null);
+  // A failed must-have caps the grade: a high score made of many small passes must not hide it.
+  const mustHaves = judgeMustHaves(checks, config.mustHaves);
+  const grade = cappedGrade(scoreGrade, mustHaves, order.map((g) => g.grade));
+  return { categories, overall, grade, ...(grade !== scoreGrade && scoreGrade !== null ? { uncappedGrade: scoreGrade } : {}), mustHaves };
 }
 
 /** "reports 41 of 48 required variables; 3 of 12 monitorable sensors" style summaries. */

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import type { Verdict } from '../checks/check.js';
 import { GUIDELINE_DIRECTORY } from '../config/guideline-loader.js';
+import type { MustHaveConfig } from './must-haves.js';
 
 /** How check results become scores (guidelines/scoring.json): weights are configuration, not code. */
 export interface ScoringConfig {
@@ -11,6 +12,8 @@ export interface ScoringConfig {
   inconclusive: 'count' | 'exclude';
   categories: Array<{ id: string; title: string; weight: number; checkCategories: string[] }>;
   grades: Array<{ min: number; grade: string }>;
+  /** Checks every station must pass, whatever its guideline; one FAIL caps the grade. */
+  mustHaves?: MustHaveConfig;
 }
 
 export const DEFAULT_SCORING_FILE = join(GUIDELINE_DIRECTORY, 'scoring.json');
@@ -42,5 +45,14 @@ export function loadScoringConfig(file = DEFAULT_SCORING_FILE): ScoringConfig {
     if (!Array.isArray(category.checkCategories)) fail(`/categories/${i}/checkCategories`, 'must be a list of check categories');
   });
   if (!Array.isArray(config.grades) || config.grades.some((g) => g === null || typeof g !== 'object' || typeof g.min !== 'number' || typeof g.grade !== 'string') || !config.grades.some((g) => g.min === 0)) fail('/grades', 'must list grade boundaries down to min 0');
+  const mustHaves = config.mustHaves;
+  if (mustHaves !== undefined) {
+    if (mustHaves === null || typeof mustHaves !== 'object') fail('/mustHaves', 'must be an object');
+    if (!config.grades?.some((g) => g.grade === mustHaves.gradeCap)) fail('/mustHaves/gradeCap', 'must be one of the grades');
+    if (!Array.isArray(mustHaves.checks)) fail('/mustHaves/checks', 'must be a list');
+    mustHaves.checks.forEach((rule, i) => {
+      if (rule === null || typeof rule !== 'object' || typeof rule.check !== 'string' || rule.check === '' || typeof rule.why !== 'string' || rule.why === '') fail(`/mustHaves/checks/${i}`, 'needs a check id (or a prefix ending in *) and a why');
+    });
+  }
   return config as ScoringConfig;
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { CheckResult } from '../../../src/checks/check.js';
-import { eventRate, FLOOD_EVENTS_TOTAL } from '../../../src/checks/event-rate.js';
+import { eventRate, FLOOD_EVENTS_TOTAL, FLOOD_FAIL_EVENTS_PER_S } from '../../../src/checks/event-rate.js';
 import type { CollectedMessage, Evidence } from '../../../src/evidence/evidence.js';
 import { at, caseOf, eventData, evidence, notifyEvent, PROBLEM, setMonitoring, STATION } from './event-fixtures.js';
 
@@ -53,6 +53,14 @@ describe('check event-rate', () => {
     expect((result.details?.table as Array<{ perSecond: number }>)[0]?.perSecond).to.equal(2.5);
     // Against a per-second threshold, the rate reads per second.
     expect(result.reason).to.contain('ChargingStation: 50 events, 2.5/s');
+  });
+
+  it(`FAIL: ${FLOOD_FAIL_EVENTS_PER_S} or more events a second over the whole audit (a flood that takes backends down)`, () => {
+    const result = judge(evidence({ finishedAt: at(4), notifyEvents: notifications(50, 0.05) }));
+    expect(result.verdict).to.equal('FAIL');
+    expect(result.reason).to.contain('ChargingStation: 50 events, 12.5/s');
+    // Just below the line it stays a warning.
+    expect(judge(evidence({ finishedAt: at(6), notifyEvents: notifications(50, 0.05) })).verdict).to.equal('WARN');
   });
 
   it('does not count the events of periodic monitors the audit set', () => {

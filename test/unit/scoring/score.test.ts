@@ -450,3 +450,57 @@ describe('scoring: fixes found by review', () => {
     }
   });
 });
+
+describe('scoring: must-haves cap the grade (issue 15 item 1)', () => {
+  const mustHaves = { gradeCap: 'D', checks: [{ check: 'liveness', why: 'keeps answering' }, { check: 'monitoring-bases/custom-gone-after-*', why: 'base switch takes effect' }] };
+  /** 19 passes and one must-have: a score of 95 whatever the must-have says. */
+  const audit = (mustHave: CheckResult): CheckResult[] => [...Array.from({ length: 19 }, () => check('PASS')), mustHave];
+
+  it('a failed must-have caps an A at D; the score stays, the uncapped grade is kept, and the must-have is named', () => {
+    const scores = scoreChecks(audit(check('FAIL', { id: 'liveness', title: 'keeps answering' })), single({ mustHaves }));
+    expect(scores.overall).to.equal(95);
+    expect(scores.grade).to.equal('D');
+    expect(scores.uncappedGrade).to.equal('A');
+    expect(scores.mustHaves.failed.map((m) => [m.check, m.source, m.why])).to.deep.equal([['liveness', 'scoring', 'keeps answering']]);
+  });
+
+  it('a prefix ending in * names a case\'s step checks', () => {
+    const scores = scoreChecks(audit(check('FAIL', { id: 'monitoring-bases/custom-gone-after-factory-default' })), single({ mustHaves }));
+    expect(scores.grade).to.equal('D');
+    expect(scoreChecks(audit(check('FAIL', { id: 'monitoring-bases/all-report' })), single({ mustHaves })).grade).to.equal('A');
+  });
+
+  it('only FAIL fails a must-have: WARN, INCONCLUSIVE and NOT APPLICABLE say nothing certain', () => {
+    for (const verdict of ['WARN', 'INCONCLUSIVE', 'NOT APPLICABLE'] as const) {
+      const scores = scoreChecks(audit(check(verdict, { id: 'liveness' })), single({ mustHaves }));
+      expect(scores.mustHaves.failed, verdict).to.deep.equal([]);
+      expect(scores.uncappedGrade, verdict).to.equal(undefined);
+    }
+  });
+
+  it('a guideline line marked critical is a must-have too', () => {
+    const scores = scoreChecks(audit(check('FAIL', { id: 'guideline/variables/EVSE.DCVoltage', critical: true })), single({ mustHaves }));
+    expect(scores.grade).to.equal('D');
+    expect(scores.mustHaves.failed[0]?.source).to.equal('guideline');
+  });
+
+  it('never raises a grade: an E with a failed must-have stays E', () => {
+    const scores = scoreChecks([check('FAIL', { id: 'liveness' }), check('FAIL')], single({ mustHaves }));
+    expect(scores.grade).to.equal('E');
+    expect(scores.uncappedGrade).to.equal(undefined);
+  });
+
+  it('the shipped scoring.json names its must-haves; a cap that is not a grade is a config error', () => {
+    const shipped = loadScoringConfig(DEFAULT_SCORING_FILE);
+    expect(shipped.mustHaves?.gradeCap).to.equal('D');
+    expect(shipped.mustHaves?.checks.map((c) => c.check)).to.include.members(['monitoring-support', 'liveness', 'event-rate', 'protocol-conformance']);
+    const dir = mkdtempSync(join(tmpdir(), 'ocpp-audit-scoring-'));
+    try {
+      const file = join(dir, 'scoring.json');
+      writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(DEFAULT_SCORING_FILE, 'utf8')), mustHaves: { gradeCap: 'Z', checks: [] } }));
+      expect(() => loadScoringConfig(file)).to.throw(ToolError, /\/mustHaves\/gradeCap must be one of the grades/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

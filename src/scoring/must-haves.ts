@@ -1,0 +1,71 @@
+import type { CheckResult, Verdict } from '../checks/check.js';
+
+/**
+ * A behaviour every station must have, whatever its guideline (guidelines/scoring.json
+ * `mustHaves.checks`): `check` is a check id, or a prefix ending in `*` for a case's step checks.
+ */
+export interface MustHaveRule {
+  check: string;
+  why: string;
+}
+
+export interface MustHaveConfig {
+  /** The best grade a station with a failed must-have can get. */
+  gradeCap: string;
+  checks: MustHaveRule[];
+}
+
+/** One must-have as this audit found it. */
+export interface MustHaveOutcome {
+  check: string;
+  title: string;
+  verdict: Verdict;
+  /** Why it is a must-have: the scoring rule's reason, or the guideline line's. */
+  why: string;
+  source: 'scoring' | 'guideline';
+  /** The check's own reason: what the station did. */
+  reason: string;
+}
+
+export interface MustHaves {
+  gradeCap: string;
+  items: MustHaveOutcome[];
+  /** The must-haves that FAILed: any one caps the grade at gradeCap. */
+  failed: MustHaveOutcome[];
+}
+
+const matches = (pattern: string, id: string): boolean => (pattern.endsWith('*') ? id.startsWith(pattern.slice(0, -1)) : id === pattern);
+
+/**
+ * The must-haves among the checks: those the scoring configuration names, and the guideline's
+ * critical lines. A must-have fails on FAIL only: WARN, INCONCLUSIVE and NOT APPLICABLE say
+ * nothing certain against the station.
+ */
+export function judgeMustHaves(checks: readonly CheckResult[], config: MustHaveConfig | undefined): MustHaves {
+  const items: MustHaveOutcome[] = [];
+  for (const check of checks) {
+    const rule = config?.checks.find((r) => matches(r.check, check.id));
+    if (rule) items.push(outcome(check, rule.why, 'scoring'));
+    else if (check.critical) items.push(outcome(check, guidelineWhy(check), 'guideline'));
+  }
+  return { gradeCap: config?.gradeCap ?? '', items, failed: items.filter((item) => item.verdict === 'FAIL') };
+}
+
+function outcome(check: CheckResult, why: string, source: MustHaveOutcome['source']): MustHaveOutcome {
+  return { check: check.id, title: check.title, verdict: check.verdict, why, source, reason: check.reason };
+}
+
+/** A critical guideline line: the guideline's own reason is in the check's reason. */
+function guidelineWhy(check: CheckResult): string {
+  return `the guideline marks this line critical: ${check.title}`;
+}
+
+/**
+ * The grade after the must-haves: `grade` when none failed, else the worse of `grade` and the cap
+ * (order: the grades' boundaries, best first).
+ */
+export function cappedGrade(grade: string | null, mustHaves: MustHaves, order: readonly string[]): string | null {
+  if (grade === null || mustHaves.failed.length === 0 || mustHaves.gradeCap === '') return grade;
+  const rank = (g: string): number => order.indexOf(g);
+  return rank(grade) < rank(mustHaves.gradeCap) ? mustHaves.gradeCap : grade;
+}
