@@ -40,15 +40,17 @@ export function scoreCommand(terminal: Terminal, exit: ExitHolder): Command {
         rmSync(evidenceCopy, { force: true });
         throw new ToolError('ERR_OUTPUT_DIR', `${out}: cannot write: ${(error as Error).message}`);
       }
-      const journal = evidence.journal;
-      if (!journal.sha256) {
-        // The hash is taken when the journal closes: evidence saved during the audit (a crash, a kill) has none yet.
-        terminal.out(`journal ${journal.file}: the evidence holds no SHA-256 for it (the audit did not finish), so it cannot be checked`);
-      } else if (existsSync(journal.file)) {
-        const actual = await sha256OfFile(journal.file);
-        terminal.out(actual === journal.sha256 ? `journal ${journal.file}: SHA-256 matches the evidence` : `warning: journal ${journal.file} has SHA-256 ${actual}, not ${journal.sha256} as recorded: the trace changed since the audit`);
-      } else {
-        terminal.out(`journal ${journal.file}: not found here, its SHA-256 cannot be checked`);
+      // The trace and, beside it, the connection events (journals written before the split have one file).
+      for (const journal of [evidence.journal, ...(evidence.journal.connections ? [evidence.journal.connections] : [])]) {
+        if (!journal.sha256) {
+          // The hash is taken when the journal closes: evidence saved during the audit (a crash, a kill) has none yet.
+          terminal.out(`journal ${journal.file}: the evidence holds no SHA-256 for it (the audit did not finish), so it cannot be checked`);
+        } else if (existsSync(journal.file)) {
+          const actual = await sha256OfFile(journal.file);
+          terminal.out(actual === journal.sha256 ? `journal ${journal.file}: SHA-256 matches the evidence` : `warning: journal ${journal.file} has SHA-256 ${actual}, not ${journal.sha256} as recorded: the trace changed since the audit`);
+        } else {
+          terminal.out(`journal ${journal.file}: not found here, its SHA-256 cannot be checked`);
+        }
       }
       const scored = scoreEvidence(evidence, guideline, config);
       const result = buildResult(evidence, scored.checks, evidenceCopy, scored);

@@ -46,7 +46,7 @@ export interface AuditResult {
   /** Overall 0–100 and its grade (null when nothing could be scored). */
   score?: number | null;
   grade?: string | null;
-  files: { journal: string; journalSha256?: string; evidence: string };
+  files: { journal: string; journalSha256?: string; connections?: string; connectionsSha256?: string; evidence: string };
 }
 
 export const VERDICTS: readonly Verdict[] = ['PASS', 'FAIL', 'WARN', 'NOT APPLICABLE', 'INCONCLUSIVE'];
@@ -86,7 +86,12 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
           grade: scored.scores.grade,
         }
       : {}),
-    files: { journal: evidence.journal.file, ...(evidence.journal.sha256 ? { journalSha256: evidence.journal.sha256 } : {}), evidence: evidenceFile },
+    files: {
+      journal: evidence.journal.file,
+      ...(evidence.journal.sha256 ? { journalSha256: evidence.journal.sha256 } : {}),
+      ...(evidence.journal.connections ? { connections: evidence.journal.connections.file, connectionsSha256: evidence.journal.connections.sha256 } : {}),
+      evidence: evidenceFile,
+    },
   };
 }
 
