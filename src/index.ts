@@ -13,6 +13,7 @@ export { SchemaValidator, sharedSchemaValidator, type ValidationOutcome } from '
 export { connectAsStation, type StationConnectOptions } from './ocpp/station-client.js';
 export { Journal, sha256OfFile, type JournalSummary } from './evidence/journal.js';
 export { framePayload, type ConnectionRecord, type FrameRecord, type JournalRecord } from './evidence/journal-record.js';
+export { connectionsPathOf, readJournalRecords } from './evidence/journal-files.js';
 export { Csms, CSMS_DEFAULTS, type CsmsOptions } from './session/csms.js';
 export { StationSession, type SessionOptions } from './session/station-session.js';
 export type { StationMessage } from './session/station-inbox.js';

@@ -82,7 +82,7 @@ export async function auditStation(
   }
   saving.cancel();
   const summary = await session.close();
-  evidence.journal = { file: summary.path, sha256: summary.sha256 };
+  evidence.journal = { file: summary.path, sha256: summary.sha256, ...(summary.connections ? { connections: { file: summary.connections.path, sha256: summary.connections.sha256 } } : {}) };
   writeEvidenceFile(files.evidence, evidence);
   const scored = scoreEvidence(evidence, options.guideline, options.scoring ?? loadScoringConfig(), options.checks);
   const result = buildResult(evidence, scored.checks, files.evidence, scored);

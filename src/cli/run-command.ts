@@ -199,7 +199,10 @@ function watchWriteFailures(csms: Csms): { nothingWritable: Promise<JournalFailu
 
 async function closeAndList(csms: Csms, terminal: Terminal): Promise<void> {
   const summaries = await csms.close();
-  for (const summary of summaries) terminal.out(`${summary.path}: ${summary.records} records, sha256 ${summary.sha256}`);
+  for (const summary of summaries) {
+    terminal.out(`${summary.path}: ${summary.records} records, sha256 ${summary.sha256}`);
+    if (summary.connections) terminal.out(`${summary.connections.path}: sha256 ${summary.connections.sha256}`);
+  }
   if (summaries.length === 0) terminal.out('no station connected');
 }
 

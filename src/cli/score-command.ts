@@ -41,14 +41,17 @@ export function scoreCommand(terminal: Terminal, exit: ExitHolder): Command {
         rmSync(evidenceCopy, { force: true });
         throw new ToolError('ERR_OUTPUT_DIR', `${out}: cannot write: ${(error as Error).message}`);
       }
+      // The trace and, beside it, the connection events (journals written before the split have one file).
       const journalCheck = await checkJournal(evidence.journal);
+      const connectionsCheck = evidence.journal.connections ? await checkJournal(evidence.journal.connections) : undefined;
       const scored = scoreEvidence(evidence, guideline, config);
       const result = buildResult(evidence, scored.checks, evidenceCopy, scored);
       const reports = writeReports(result, out);
       if (options.json) {
-        terminal.out(JSON.stringify({ journal: journalCheck, reports, result }, null, 2));
+        terminal.out(JSON.stringify({ journal: journalCheck, ...(connectionsCheck ? { connections: connectionsCheck } : {}), reports, result }, null, 2));
       } else {
         terminal.out(journalLine(journalCheck));
+        if (connectionsCheck) terminal.out(journalLine(connectionsCheck));
         terminal.out(`${evidence.station.identity}: ${result.guideline?.id ?? '?'} (${result.guideline?.how ?? ''}) score ${result.score ?? '–'} grade ${result.grade ?? '–'}`);
         for (const category of result.categories ?? []) terminal.out(`  ${category.title}: ${category.score ?? '–'} (${category.verdict})`);
         terminal.out(`  result:    ${reports.json}`);

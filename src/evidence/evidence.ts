@@ -249,7 +249,8 @@ export interface Evidence {
   /** Protocol faults of the station's frames over the whole session (first 10 000). */
   protocolFindings: Array<{ seq: number; messageType?: string; action?: string; findings: Array<{ code: string; message: string }> }>;
   connections: Array<{ connection: number; event: 'open' | 'close'; at: string; seq: number; code?: number }>;
-  journal: { file: string; sha256?: string };
+  /** trace.jsonl and its SHA-256 (taken at close); `connections`: the connection events beside it (see journal-files.ts). */
+  journal: { file: string; sha256?: string; connections?: { file: string; sha256: string } };
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   type FrameRecord,
   type JournalRecord,
 } from './journal-record.js';
+import { connectionsPathOf, isTraceRecord } from './journal-files.js';
 import { repairJournalTail, type JournalTail } from './journal-tail.js';
 import { redactPayload, redactRaw } from './redact.js';
 
@@ -18,6 +19,8 @@ export interface JournalSummary {
   records: number;
   /** SHA-256 of the whole file as it lies on disk, hex. */
   sha256: string;
+  /** The file of connection events beside the trace, and its SHA-256 (absent for a one-file journal). */
+  connections?: { path: string; sha256: string };
   /** Why the journal stopped before it was closed (a write failed: disk full, read-only); it holds every record before. */
   failure?: JournalFailure;
 }
@@ -29,52 +32,72 @@ export interface JournalFailure {
   message: string;
 }
 
+/** One append-only file of a journal. */
+interface JournalFile {
+  path: string;
+  fd: number | undefined;
+  /** Bytes of complete records in the file: a failed write is cut back to this. */
+  size: number;
+}
+
 /**
  * The evidence journal of one station: append-only JSONL, one record per frame and per connection
- * event. Each record is written with a synchronous write as it happens, so a `kill -9` of the tool
- * loses at most the frame in flight. Secrets are redacted before anything is written.
+ * event. Frames go to `path` (trace.jsonl, open-ocpp-trace records), connection events to the
+ * file beside it (connections.jsonl, see journal-files.ts); one `seq` numbers both. Each record
+ * is written with a synchronous write as it happens, so a `kill -9` of the tool loses at most the
+ * frame in flight. Secrets are redacted before anything is written.
  */
 export class Journal {
   readonly path: string;
+  /** Where connection events go: the file beside the trace, or `path` itself for a one-file journal. */
+  readonly connectionsPath: string;
   readonly chargePointId: string;
-  #fd: number | undefined;
+  readonly #trace: JournalFile;
+  readonly #connections: JournalFile;
   #seq = 0;
-  /** Bytes of complete records in the file: a failed write is cut back to this. */
-  #size = 0;
   #failure: JournalFailure | undefined;
   #listeners = new Set<(record: JournalRecord) => void>();
   #failureListeners = new Set<(failure: JournalFailure) => void>();
 
-  private constructor(path: string, chargePointId: string, fd: number, tail: JournalTail) {
+  private constructor(path: string, chargePointId: string, trace: JournalFile, connections: JournalFile, lastSeq: number) {
     this.path = path;
+    this.connectionsPath = connections.path;
     this.chargePointId = chargePointId;
-    this.#fd = fd;
-    this.#seq = tail.lastSeq;
-    this.#size = tail.size;
+    this.#trace = trace;
+    this.#connections = connections;
+    this.#seq = lastSeq;
   }
 
   /**
    * Opens the journal at `path`, creating its directory. An existing journal is never truncated
    * except for a line a crash left torn (recorded, with its length, in a `journal-repaired`
    * record): new records are appended and their sequence numbers continue the last complete one.
+   * `oneFile` keeps connection events in `path` too (server-events.jsonl, which is no trace).
    */
-  static open(path: string, chargePointId: string): Journal {
-    let fd: number;
-    let tail: JournalTail;
+  static open(path: string, chargePointId: string, options: { oneFile?: boolean } = {}): Journal {
+    const files: Array<{ file: JournalFile; tail: JournalTail }> = [];
     try {
       mkdirSync(dirname(path), { recursive: true });
-      tail = repairJournalTail(path);
-      fd = openSync(path, 'a');
+      for (const file of options.oneFile ? [path] : [path, connectionsPathOf(path)]) {
+        const tail = repairJournalTail(file);
+        files.push({ file: { path: file, fd: undefined, size: tail.size }, tail });
+      }
+      for (const { file } of files) file.fd = openSync(file.path, 'a');
     } catch (error) {
+      for (const { file } of files) if (file.fd !== undefined) closeSync(file.fd);
       throw new ToolError('ERR_OUTPUT_DIR', `${path}: cannot open the journal: ${(error as Error).message}`, { cause: failureOf(error) });
     }
-    const journal = new Journal(path, chargePointId, fd, tail);
-    if (tail.cut) {
+    const lastSeq = Math.max(...files.map(({ tail }) => tail.lastSeq));
+    const [trace, connections = trace] = files.map(({ file }) => file) as [JournalFile, JournalFile?];
+    const journal = new Journal(path, chargePointId, trace, connections, lastSeq);
+    for (const { file, tail } of files) {
+      if (!tail.cut) continue;
       journal.appendConnectionEvent('journal-repaired', {
         reason: 'the last line was incomplete (the previous run ended while writing it) and was cut off',
+        file: basename(file.path),
         cutBytes: tail.cut.bytes,
         cutAtByte: tail.cut.atByte,
-        lastCompleteSeq: tail.lastSeq,
+        lastCompleteSeq: lastSeq,
       });
     }
     journal.appendConnectionEvent('journal-open', { tool: 'ocpp-audit', pid: process.pid });
@@ -87,7 +110,7 @@ export class Journal {
   }
 
   get isOpen(): boolean {
-    return this.#fd !== undefined;
+    return this.#trace.fd !== undefined;
   }
 
   /** Set once a write failed; nothing is written after it. */
@@ -162,62 +185,77 @@ export class Journal {
 
   /** Flushes to disk, closes the file, and returns its SHA-256 (also written beside it, sha256sum-style). */
   async close(): Promise<JournalSummary> {
-    if (this.#fd !== undefined) {
+    for (const file of this.#files()) {
+      if (file.fd === undefined) continue;
       try {
-        fsyncSync(this.#fd);
+        fsyncSync(file.fd);
       } catch (error) {
-        this.#fail(error);
+        this.#fail(error, file);
       }
-      this.#closeFile();
     }
-    const sha256 = await sha256OfFile(this.path);
+    this.#closeFiles();
+    const sha256 = await this.#hash(this.path);
+    const connections = this.#connections === this.#trace ? undefined : { path: this.connectionsPath, sha256: await this.#hash(this.connectionsPath) };
+    return { path: this.path, records: this.#seq, sha256, ...(connections ? { connections } : {}), ...(this.#failure ? { failure: this.#failure } : {}) };
+  }
+
+  /** The file's SHA-256, also written beside it (sha256sum -c format). */
+  async #hash(path: string): Promise<string> {
+    const sha256 = await sha256OfFile(path);
     try {
-      writeFileSync(`${this.path}.sha256`, `${sha256}  ${basename(this.path)}\n`);
+      writeFileSync(`${path}.sha256`, `${sha256}  ${basename(path)}\n`);
     } catch (error) {
       // The hash is also in the evidence and on the terminal; a full disk must not lose those.
       if (!this.#failure) this.#failure = failureOf(error);
     }
-    return { path: this.path, records: this.#seq, sha256, ...(this.#failure ? { failure: this.#failure } : {}) };
+    return sha256;
+  }
+
+  #files(): JournalFile[] {
+    return this.#connections === this.#trace ? [this.#trace] : [this.#trace, this.#connections];
   }
 
   /** Writes one record as one line. */
   #write(record: JournalRecord): void {
-    if (this.#fd === undefined) return;
+    const file = isTraceRecord(record) ? this.#trace : this.#connections;
+    if (file.fd === undefined) return;
     record.seq = this.#seq + 1;
     const line = Buffer.from(`${lineOf(record)}\n`, 'utf8');
     try {
       // writeSync may write part of a buffer (a disk filling up): write until all of it is out.
-      for (let written = 0; written < line.length; ) written += writeSync(this.#fd, line, written);
+      for (let written = 0; written < line.length; ) written += writeSync(file.fd, line, written);
     } catch (error) {
-      this.#fail(error);
+      this.#fail(error, file);
       return;
     }
     this.#seq += 1;
-    this.#size += line.length;
+    file.size += line.length;
     for (const listener of this.#listeners) listener(record);
   }
 
-  /** A write failed: cut the part of the line that reached the disk, stop writing, tell the owner. */
-  #fail(error: unknown): void {
+  /** A write failed: cut the part of the line that reached the disk, stop writing (both files), tell the owner. */
+  #fail(error: unknown, file: JournalFile): void {
     if (this.#failure) return;
     this.#failure = failureOf(error);
     try {
-      if (this.#fd !== undefined) ftruncateSync(this.#fd, this.#size);
+      if (file.fd !== undefined) ftruncateSync(file.fd, file.size);
     } catch {
       // A read-only file system refuses this too; the next open cuts the torn line.
     }
-    this.#closeFile();
+    this.#closeFiles();
     for (const listener of this.#failureListeners) listener(this.#failure);
   }
 
-  #closeFile(): void {
-    if (this.#fd === undefined) return;
-    try {
-      closeSync(this.#fd);
-    } catch {
-      // Closing after a failed write may report the same failure again; the file is closed either way.
+  #closeFiles(): void {
+    for (const file of this.#files()) {
+      if (file.fd === undefined) continue;
+      try {
+        closeSync(file.fd);
+      } catch {
+        // Closing after a failed write may report the same failure again; the file is closed either way.
+      }
+      file.fd = undefined;
     }
-    this.#fd = undefined;
   }
 }
 

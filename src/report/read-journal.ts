@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
+import { connectionsPathOf } from '../evidence/journal-files.js';
 import { JOURNAL_EXCERPT, type JournalExcerpt, type JournalLine } from './view-model.js';
 
 const CHUNK_BYTES = 1 << 20;
@@ -11,6 +12,15 @@ const NEWLINE = 0x0a;
  * newline), so a journal of any size costs little memory. A torn or broken line is skipped.
  */
 export function readJournalExcerpt(file: string, limit = JOURNAL_EXCERPT): JournalExcerpt | undefined {
+  const trace = readFileExcerpt(file, limit);
+  if (!trace) return undefined;
+  // The connection events beside the trace share its seq: the first `limit` of both, merged, are the session's first records.
+  const connections = readFileExcerpt(connectionsPathOf(file), limit) ?? { records: [], total: 0 };
+  const records = [...trace.records, ...connections.records].sort((a, b) => a.seq - b.seq).slice(0, limit);
+  return { records, total: trace.total + connections.total };
+}
+
+function readFileExcerpt(file: string, limit: number): JournalExcerpt | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');

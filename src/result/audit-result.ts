@@ -51,7 +51,7 @@ export interface AuditResult {
   uncappedGrade?: string;
   /** Checks every station must pass (scoring configuration) and the guideline's critical lines. */
   mustHaves?: { gradeCap: string; items: MustHaveOutcome[] };
-  files: { journal: string; journalSha256?: string; evidence: string };
+  files: { journal: string; journalSha256?: string; connections?: string; connectionsSha256?: string; evidence: string };
 }
 
 export const VERDICTS: readonly Verdict[] = ['PASS', 'FAIL', 'WARN', 'NOT APPLICABLE', 'INCONCLUSIVE'];
@@ -93,7 +93,12 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
           mustHaves: { gradeCap: scored.scores.mustHaves.gradeCap, items: scored.scores.mustHaves.items },
         }
       : {}),
-    files: { journal: evidence.journal.file, ...(evidence.journal.sha256 ? { journalSha256: evidence.journal.sha256 } : {}), evidence: evidenceFile },
+    files: {
+      journal: evidence.journal.file,
+      ...(evidence.journal.sha256 ? { journalSha256: evidence.journal.sha256 } : {}),
+      ...(evidence.journal.connections ? { connections: evidence.journal.connections.file, connectionsSha256: evidence.journal.connections.sha256 } : {}),
+      evidence: evidenceFile,
+    },
   };
 }
 

@@ -139,7 +139,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
     await server.listen();
     let serverJournal: Journal;
     try {
-      serverJournal = Journal.open(join(options.outDir, 'server-events.jsonl'), '');
+      serverJournal = Journal.open(join(options.outDir, 'server-events.jsonl'), '', { oneFile: true });
     } catch (error) {
       await server.close();
       throw error;

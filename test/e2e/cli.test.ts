@@ -153,6 +153,11 @@ function expectedRaw(record: FrameRecord): string {
   throw new Error(`unexpected ${record.messageType} in ${JSON.stringify(record)}`);
 }
 
+/** `<path>: sha256 <hex>` lines printed at shutdown for the connection events beside each trace. */
+function connectionsHashLines(stdout: string): Array<{ path: string; sha256: string }> {
+  return [...stdout.matchAll(/^(.+): sha256 ([0-9a-f]{64})$/gm)].map((m) => ({ path: m[1], sha256: m[2] }));
+}
+
 /** `<path>: N records, sha256 <hex>` lines printed at shutdown. */
 function summaryLines(stdout: string): Array<{ path: string; records: number; sha256: string }> {
   return [...stdout.matchAll(/^(.+): (\d+) records, sha256 ([0-9a-f]{64})$/gm)].map((m) => ({
@@ -226,6 +231,11 @@ describe('ocpp-audit CLI (end to end)', function () {
     const hash = sha256Hex(tracePath);
     expect(summary.sha256).to.equal(hash);
     expect(readFileSync(`${tracePath}.sha256`, 'utf8')).to.equal(`${hash}  trace.jsonl\n`);
+    // The connection events beside the trace are hashed the same way.
+    const connectionsPath = join(outDir, 'CS-E2E', 'connections.jsonl');
+    const connectionsHash = sha256Hex(connectionsPath);
+    expect(connectionsHashLines(cli.stdout)).to.deep.equal([{ path: connectionsPath, sha256: connectionsHash }]);
+    expect(readFileSync(`${connectionsPath}.sha256`, 'utf8')).to.equal(`${connectionsHash}  connections.jsonl\n`);
 
     const records = readJournal(tracePath);
     expect(summary.records).to.equal(records.length);
@@ -300,18 +310,20 @@ describe('ocpp-audit CLI (end to end)', function () {
     const exit = await cli.waitForExit();
     expect(exit.signal).to.equal('SIGKILL');
 
-    const tracePath = join(outDir, 'CS-E2E', 'trace.jsonl');
-    const text = readFileSync(tracePath, 'utf8');
-    // Records are written whole and synchronously before the answer leaves: no torn last line.
-    expect(text.endsWith('\n'), 'the journal ends with a complete line').to.equal(true);
-    const lines = text.slice(0, -1).split('\n');
-    const records = lines.map((line, index) => {
-      try {
-        return JSON.parse(line) as JournalRecord;
-      } catch (error) {
-        throw new Error(`line ${index + 1} is not JSON (${(error as Error).message}): ${line}`, { cause: error });
-      }
+    // Both files of the journal (frames, connection events); one seq runs across them.
+    const records = ['trace.jsonl', 'connections.jsonl'].flatMap((name) => {
+      const text = readFileSync(join(outDir, 'CS-E2E', name), 'utf8');
+      // Records are written whole and synchronously before the answer leaves: no torn last line.
+      expect(text.endsWith('\n'), `${name} ends with a complete line`).to.equal(true);
+      return text.slice(0, -1).split('\n').map((line, index) => {
+        try {
+          return JSON.parse(line) as JournalRecord;
+        } catch (error) {
+          throw new Error(`${name} line ${index + 1} is not JSON (${(error as Error).message}): ${line}`, { cause: error });
+        }
+      });
     });
+    records.sort((a, b) => a.seq - b.seq);
     expect(records.map((r) => r.seq)).to.deep.equal(records.map((_r, i) => i + 1));
 
     const heartbeatFrames = frames(records).filter((r) => r.action === 'Heartbeat');
@@ -358,6 +370,8 @@ describe('ocpp-audit CLI (end to end)', function () {
     expect(files.map((f) => relative(outDir, f)).sort()).to.include.members([
       join('CS-E2E', 'trace.jsonl'),
       join('CS-E2E', 'trace.jsonl.sha256'),
+      join('CS-E2E', 'connections.jsonl'),
+      join('CS-E2E', 'connections.jsonl.sha256'),
       'server-events.jsonl',
     ]);
     for (const file of files) {
@@ -567,7 +581,9 @@ describe('ocpp-audit CLI (end to end)', function () {
 
     const realOut = realpathSync(outDir);
     const traces = filesUnder(root).filter((file) => file.endsWith('trace.jsonl'));
-    for (const trace of traces) {
+    const journalFiles = filesUnder(root).filter((file) => file.endsWith('trace.jsonl') || file.endsWith('connections.jsonl'));
+    expect(journalFiles, 'each trace has its connection events beside it').to.have.length(2 * traces.length);
+    for (const trace of journalFiles) {
       expect(isInside(realOut, realpathSync(trace)), `${trace} is inside ${realOut}`).to.equal(true);
       expect(dirname(realpathSync(trace))).to.not.equal(realOut);
     }
@@ -579,6 +595,7 @@ describe('ocpp-audit CLI (end to end)', function () {
       expect(entry.name).to.not.contain('\\');
       expect(entry.name).to.not.contain('..');
       expect(statSync(join(outDir, entry.name, 'trace.jsonl')).isFile()).to.equal(true);
+      expect(statSync(join(outDir, entry.name, 'connections.jsonl')).isFile()).to.equal(true);
     }
 
     // Each journal says which identity it holds; the directory name only has to be safe.
@@ -613,8 +630,11 @@ describe('ocpp-audit CLI (end to end)', function () {
 
     const tracePath = join(outDir, 'CS-SILENT', 'trace.jsonl');
     const records = readJournal(tracePath);
-    // The hash printed and written at close must cover the whole journal, close record included.
+    // The hashes printed and written at close must cover the whole journal, close record (in connections.jsonl) included.
     expect(summaryLines(cli.stdout)).to.deep.equal([{ path: tracePath, records: records.length, sha256: sha256Hex(tracePath) }]);
+    const connectionsPath = join(outDir, 'CS-SILENT', 'connections.jsonl');
+    expect(connectionsHashLines(cli.stdout)).to.deep.equal([{ path: connectionsPath, sha256: sha256Hex(connectionsPath) }]);
+    expect(readFileSync(`${connectionsPath}.sha256`, 'utf8')).to.equal(`${sha256Hex(connectionsPath)}  connections.jsonl\n`);
     expect(connectionEvents(records).map((r) => `${r.event}:${r.connection ?? '-'}`)).to.deep.equal([
       'journal-open:-',
       'open:1',

@@ -9,7 +9,8 @@ import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
+import { connectionsPathOf } from '../../src/evidence/journal-files.js';
 import type { ConnectionRecord, JournalRecord } from '../../src/evidence/journal-record.js';
 import type { RpcConnection } from '../../src/ocpp/rpc-connection.js';
 import { connectAsStation } from '../../src/ocpp/station-client.js';
@@ -65,13 +66,19 @@ async function fillUntilClosed(station: RpcConnection): Promise<{ code: number; 
   return closed;
 }
 
+/** Every record of a journal: a station's is trace.jsonl and connections.jsonl beside it (one seq), merged; each file must end with a complete line. */
 function records(file: string): JournalRecord[] {
-  const text = readFileSync(file, 'utf8');
-  expect(text.endsWith('\n'), 'the journal ends with a complete line').to.equal(true);
-  return text
-    .slice(0, -1)
-    .split('\n')
-    .map((line) => JSON.parse(line) as JournalRecord);
+  const files = basename(file) === 'trace.jsonl' ? [file, connectionsPathOf(file)] : [file];
+  return files
+    .flatMap((path) => {
+      const text = readFileSync(path, 'utf8');
+      expect(text.endsWith('\n'), `${path} ends with a complete line`).to.equal(true);
+      return text
+        .slice(0, -1)
+        .split('\n')
+        .map((line) => JSON.parse(line) as JournalRecord);
+    })
+    .sort((a, b) => a.seq - b.seq);
 }
 
 function temporaries(dir: string): string[] {
@@ -185,7 +192,7 @@ describe('ocpp-audit run on a full disk (end to end)', function () {
     expect(after.map((r) => r.seq)).to.deep.equal(after.map((_r, i) => i + 1));
     const repaired = after[before.length] as ConnectionRecord;
     expect(repaired.event).to.equal('journal-repaired');
-    expect(repaired.details).to.include({ cutBytes: Buffer.byteLength(torn), lastCompleteSeq: before.length });
+    expect(repaired.details).to.include({ file: 'trace.jsonl', cutBytes: Buffer.byteLength(torn), lastCompleteSeq: before.length });
     expect((after[before.length + 1] as ConnectionRecord).event).to.equal('journal-open');
   });
 });

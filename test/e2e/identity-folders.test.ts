@@ -66,7 +66,7 @@ describe('station identities and evidence folders (end to end)', function () {
       expect(seqs, `${folder}: seq 1, 2, 3… once each`).to.deep.equal(seqs.map((_s, i) => i + 1));
     }
     expect(byFolder.get('x_-4038e65d')?.[0]?.chargePointId).to.equal('x_-4038e65d');
-    expect(readdirSync(join(outDir, 'x_-4038e65d')).sort()).to.deep.equal(['trace.jsonl', 'trace.jsonl.sha256']);
+    expect(readdirSync(join(outDir, 'x_-4038e65d')).sort()).to.deep.equal(['connections.jsonl', 'connections.jsonl.sha256', 'trace.jsonl', 'trace.jsonl.sha256']);
   });
 
   it('refuses a station whose journal another live run holds on the same --out, and records why', async () => {
@@ -97,6 +97,6 @@ describe('station identities and evidence folders (end to end)', function () {
     expect(records.map((r) => r.seq)).to.deep.equal(records.map((_r, i) => i + 1));
     const refusals = readJournal(join(outDir, 'server-events.jsonl')).filter((r) => r.record === 'connection' && r.event === 'rejected');
     expect(refusals.map((r) => (r.record === 'connection' ? r.details['reason'] : undefined))).to.include('journal-unavailable');
-    expect(readdirSync(join(outDir, 'CS-SHARED')).sort(), 'the lock is gone after the run').to.deep.equal(['trace.jsonl', 'trace.jsonl.sha256']);
+    expect(readdirSync(join(outDir, 'CS-SHARED')).sort(), 'the lock is gone after the run').to.deep.equal(['connections.jsonl', 'connections.jsonl.sha256', 'trace.jsonl', 'trace.jsonl.sha256']);
   });
 });

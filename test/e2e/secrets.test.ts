@@ -62,7 +62,7 @@ describe('secrets a station volunteers (end to end)', function () {
     expect(volunteered, 'the audit read variables').to.be.greaterThan(0);
 
     const files = filesUnder(out);
-    expect(files.map((f) => f.slice(out.length + 1))).to.include.members([join('CS-SECRET', 'trace.jsonl'), join('CS-SECRET', 'evidence.json'), join('CS-SECRET', 'result.json'), join('CS-SECRET', 'scorecard.html')]);
+    expect(files.map((f) => f.slice(out.length + 1))).to.include.members([join('CS-SECRET', 'trace.jsonl'), join('CS-SECRET', 'connections.jsonl'), join('CS-SECRET', 'evidence.json'), join('CS-SECRET', 'result.json'), join('CS-SECRET', 'scorecard.html')]);
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
       // Inside a JSON file an escaped secret is written with its backslash doubled: look for that spelling too.
@@ -77,5 +77,10 @@ describe('secrets a station volunteers (end to end)', function () {
       expect(record['redacted']).to.equal(true);
       expect(String(record['raw'])).to.contain('[redacted]').and.not.contain(ESCAPED).and.not.contain(PASSWORD);
     }
+    // The connection's URL (in connections.jsonl, beside the trace) keeps the parameter's name and loses its value.
+    const connections = readFileSync(join(out, 'CS-SECRET', 'connections.jsonl'), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as { details?: Record<string, unknown> });
+    const urls = connections.map((r) => r.details?.['url']).filter((url): url is string => typeof url === 'string');
+    expect(urls.length, 'the connection record carries its URL').to.be.greaterThan(0);
+    for (const url of urls) expect(url).to.contain('token=[redacted]').and.not.contain(TOKEN);
   });
 });

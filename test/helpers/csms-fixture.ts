@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Csms, type CsmsOptions } from '../../src/session/csms.js';
 import { connectAsStation, type StationConnectOptions } from '../../src/ocpp/station-client.js';
 import type { RpcConnection } from '../../src/ocpp/rpc-connection.js';
+import { readJournalRecords } from '../../src/evidence/journal-files.js';
 import type { JournalRecord } from '../../src/evidence/journal-record.js';
 import type { StationSession } from '../../src/session/station-session.js';
 
@@ -53,12 +54,9 @@ export async function connectStation(
   return { station, session };
 }
 
-/** Reads a JSONL journal. */
+/** Reads a JSONL journal: trace.jsonl and the connection events beside it, in seq order. */
 export function readJournal(path: string): JournalRecord[] {
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((line) => line.length > 0)
-    .map((line) => JSON.parse(line) as JournalRecord);
+  return readJournalRecords(path);
 }
 
 /** Polls until a condition holds (for effects that cross a socket), failing after `timeoutMs`. */

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Journal } from '../../../src/evidence/journal.js';
+import { readJournalRecords } from '../../../src/evidence/journal-files.js';
 import { framePayload, type FrameRecord } from '../../../src/evidence/journal-record.js';
 import type { FrameEvent } from '../../../src/ocpp/frame-event.js';
 
@@ -24,6 +25,8 @@ function frame(overrides: Partial<FrameEvent> = {}): FrameEvent {
   };
 }
 
+const readLines = (file: string): Array<Record<string, unknown>> => readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+
 describe('Journal', () => {
   let dir: string;
   beforeEach(() => {
@@ -35,8 +38,8 @@ describe('Journal', () => {
     const path = join(dir, 'st', 'trace.jsonl');
     const journal = Journal.open(path, 'CS1');
     journal.appendFrame(frame(), 1);
-    // Already on disk before close: a kill -9 would keep it.
-    const lines = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    // Already on disk before close: a kill -9 would keep it. The connection event is beside the trace; seq numbers both.
+    const lines = [...readLines(join(dir, 'st', 'connections.jsonl')), ...readLines(path)];
     expect(lines.map((l) => l.seq)).to.deep.equal([1, 2]);
     expect(lines[0]).to.include({ record: 'connection', event: 'journal-open', chargePointId: 'CS1' });
     expect(lines[1]).to.include({
@@ -71,7 +74,7 @@ describe('Journal', () => {
     const record = journal.appendFrame(frame({ action: 'NotifyEvent', raw, payload }));
     // In memory (listeners, the inbox) the parsed payload is at hand.
     expect(record.payload).to.equal(payload);
-    const line = readFileSync(journal.path, 'utf8').trim().split('\n')[1];
+    const line = readFileSync(journal.path, 'utf8').trim().split('\n')[0];
     const written = JSON.parse(line) as FrameRecord;
     expect(written).to.include({ raw, schemaVersion: '1.2' });
     expect(written).not.to.have.property('payload');
@@ -87,7 +90,8 @@ describe('Journal', () => {
     journal.appendFrame(frame({ raw: '\uFEFF[2,"b","Heartbeat",{\n}]', messageId: 'b' }));
     journal.appendFrame(frame({ messageType: 'CALLERROR', messageTypeId: 4, raw: '[4,"c","NotImplemented","",{}]', payload: undefined, error: { code: 'NotImplemented', description: '', details: {} } }));
     journal.appendFrame(frame({ messageType: undefined, raw: '[2,"d",', payload: undefined }));
-    const records = readFileSync(journal.path, 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l) as FrameRecord);
+    // An unreadable frame (no message type) has no open-ocpp-trace record: it is beside the trace, with the connection events.
+    const records = readJournalRecords(journal.path).filter((r): r is FrameRecord => r.record === 'frame');
     expect(records.map((r) => 'payload' in r)).to.deep.equal([false, false, false, false]);
     expect(records.map(framePayload)).to.deep.equal([result, {}, undefined, undefined]);
   });
@@ -99,7 +103,7 @@ describe('Journal', () => {
     journal.appendFrame(frame({ action: 'SetVariables', direction: 'csms-to-cp', payload, raw }));
     const text = readFileSync(journal.path, 'utf8');
     expect(text).not.to.contain('TopSecret-Pass-0002');
-    const written = JSON.parse(text.trim().split('\n')[1]) as FrameRecord;
+    const written = JSON.parse(text.trim().split('\n')[0]) as FrameRecord;
     expect(written.redacted).to.equal(true);
     expect((framePayload(written) as typeof payload).setVariableData[0].attributeValue).to.equal('[redacted]');
   });
@@ -110,8 +114,10 @@ describe('Journal', () => {
     journal.appendConnectionEvent('close', { code: 1000, reason: '' }, 1);
     const summary = await journal.close();
     const expected = createHash('sha256').update(readFileSync(journal.path)).digest('hex');
-    expect(summary).to.deep.equal({ path: journal.path, records: 3, sha256: expected });
+    const connections = createHash('sha256').update(readFileSync(journal.connectionsPath)).digest('hex');
+    expect(summary).to.deep.equal({ path: journal.path, records: 3, sha256: expected, connections: { path: journal.connectionsPath, sha256: connections } });
     expect(readFileSync(`${journal.path}.sha256`, 'utf8')).to.equal(`${expected}  trace.jsonl\n`);
+    expect(readFileSync(`${journal.connectionsPath}.sha256`, 'utf8')).to.equal(`${connections}  connections.jsonl\n`);
     // Nothing is written after close.
     journal.appendConnectionEvent('close', {});
     expect(createHash('sha256').update(readFileSync(journal.path)).digest('hex')).to.equal(expected);
@@ -125,8 +131,8 @@ describe('Journal', () => {
     const second = Journal.open(path, 'CS1');
     second.appendFrame(frame());
     await second.close();
-    const seqs = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l).seq);
-    expect(seqs).to.deep.equal([1, 2, 3, 4]);
+    expect(readJournalRecords(path).map((r) => r.seq)).to.deep.equal([1, 2, 3, 4]);
+    expect(readLines(path).map((l) => l.seq)).to.deep.equal([2, 4]);
   });
 
   it('fails with a tool error naming the path when the directory cannot be made', () => {

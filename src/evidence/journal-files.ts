@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type { JournalRecord } from './journal-record.js';
+
+/**
+ * A station's journal is two files. `trace.jsonl` holds the frames, each a record of the
+ * open-ocpp-trace format (its schema requires `direction` and a `messageType` of CALL, CALLRESULT
+ * or CALLERROR, so a connection event cannot be one). `connections.jsonl` beside it holds the
+ * connection events, and the frames that format cannot express (unreadable ones: no message
+ * type). Both share one `seq`: merged by it, they are the session in the order it happened.
+ */
+export function connectionsPathOf(tracePath: string): string {
+  const name = basename(tracePath);
+  return join(dirname(tracePath), name === 'trace.jsonl' ? 'connections.jsonl' : name.replace(/(\.jsonl)?$/, '.connections$1'));
+}
+
+/** Whether a record belongs in trace.jsonl: a frame the open-ocpp-trace format can express. */
+export function isTraceRecord(record: JournalRecord): boolean {
+  return record.record === 'frame' && record.messageType !== undefined;
+}
+
+/**
+ * Every complete record of a journal, both files merged in seq order (the session as it
+ * happened). A file that is not there adds nothing (journals written before the split have all
+ * their records in trace.jsonl); a torn last line is left out.
+ */
+export function readJournalRecords(tracePath: string): JournalRecord[] {
+  return [...readLines(tracePath), ...readLines(connectionsPathOf(tracePath))].sort((a, b) => a.seq - b.seq);
+}
+
+function readLines(path: string): JournalRecord[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const lines = text.split('\n');
+  // Without its newline the last line is what a crash left of a record.
+  lines.pop();
+  return lines.filter((line) => line.length > 0).map((line) => JSON.parse(line) as JournalRecord);
+}
