@@ -55,7 +55,8 @@ export function resolveAudit(flags: AuditFlags, base: { callTimeoutMs: number; s
   }
   // A chosen subset runs with the cases it needs (the FullInventory for targets, the case that
   // remembers a fact), unless the user's targets stand in for the device model.
-  const cases = withPrerequisites(loadTestCases(flags.testcases ?? config.testcases ?? []), loadTestCases(), new Set(Object.keys(targets)));
+  const catalogue = loadTestCases();
+  const cases = withPrerequisites(loadTestCases(flags.testcases ?? config.testcases ?? []), catalogue, new Set(Object.keys(targets)));
   return {
     cases,
     options: {
@@ -68,6 +69,7 @@ export function resolveAudit(flags: AuditFlags, base: { callTimeoutMs: number; s
       prompt: base.prompt,
       tool: { name: 'ocpp-audit', version: base.version },
       securityProfile: base.securityProfile,
+      catalogue: catalogue.map((c) => ({ id: c.id, category: c.category })),
       ...(guideline ? { guideline } : {}),
       scoring,
     },

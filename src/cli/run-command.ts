@@ -211,7 +211,10 @@ export function printAuditSummary({ result, files }: FinishedAudit, terminal: Te
   const { summary } = result;
   if (result.guideline) {
     const capped = result.uncappedGrade !== undefined ? ` (capped from ${result.uncappedGrade}: a must-have failed)` : '';
-    terminal.out(`${result.station.identity}: score ${result.score ?? '–'}, grade ${result.grade ?? '–'}${capped} against ${result.guideline.id} (${result.guideline.how}: ${result.guideline.reason})`);
+    const coverage = result.coverage;
+    const grade = coverage && !coverage.complete ? 'none (incomplete audit)' : (result.grade ?? '–');
+    terminal.out(`${result.station.identity}: score ${result.score ?? '–'}, grade ${grade}${capped} against ${result.guideline.id} (${result.guideline.how}: ${result.guideline.reason})`);
+    if (coverage && !coverage.complete) terminal.out(`  INCOMPLETE: ${coverage.incompleteBecause.join('; ')}; ${coverage.cases.run} of ${coverage.cases.applicable} applicable cases ran`);
     for (const mustHave of (result.mustHaves?.items ?? []).filter((m) => m.verdict === 'FAIL')) terminal.out(`  must-have FAILED ${mustHave.check}: ${mustHave.reason}`);
     for (const category of result.categories ?? []) terminal.out(`  ${category.title}: ${category.score ?? '–'} (${category.verdict})`);
   }

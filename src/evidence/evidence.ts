@@ -188,6 +188,9 @@ export interface StepOutcome {
 
 export type CaseStatus = 'completed' | 'not-applicable' | 'inconclusive';
 
+/** A case's reason when the station left for good before it: the audit is incomplete (src/scoring/coverage.ts). */
+export const STATION_GONE = 'the station is not connected and did not come back';
+
 export interface CaseEvidence {
   id: string;
   title: string;
@@ -239,6 +242,8 @@ export interface Evidence {
   /** Roles no variable could fill, with the reason. */
   missingTargets: Array<{ role: string; reason: string }>;
   cases: CaseEvidence[];
+  /** Every case the tool had to offer (id, category), selected or not; absent in older evidence. */
+  catalogue?: Array<{ id: string; category: string }>;
   /** Every StatusNotification and NotifyEvent of the whole audit (topology, event quality, rates). */
   statusNotifications: CollectedMessage[];
   /** Every BootNotification of the session, the first before the audit began (Pending windows, reboots). */

@@ -15,6 +15,8 @@ export interface ScorecardViewModel {
   tool: string;
   score: { value: string; grade: string; gauge: { arc: string; color: string } };
   verdict: string;
+  /** Page one's banner for an incomplete audit (interrupted, a subset, the station gone): why, and the coverage. */
+  incomplete: string | undefined;
   /** Page one's must-have box: each must-have with its verdict; `capped` says why the grade is lower than the score's. */
   mustHaves: { capped: string; items: Array<{ title: string; check: string; verdict: Verdict; css: string; why: string; reason: string }> } | undefined;
   categories: Array<{ id: string; title: string; score: string; verdict: string; bar: { width: number; color: string } }>;
@@ -215,18 +217,24 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
   const worst = result.categories?.filter((c) => c.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
   const failedMustHaves = (result.mustHaves?.items ?? []).filter((m) => m.verdict === 'FAIL');
   const capText = result.uncappedGrade !== undefined ? `, capped from ${result.uncappedGrade}: ${failedMustHaves.length} must-have(s) failed` : '';
+  const coverage = result.coverage;
+  const incomplete =
+    coverage && !coverage.complete
+      ? `Incomplete audit, so no grade: ${coverage.incompleteBecause.join('; ')}. ${coverage.cases.run} of ${coverage.cases.applicable} applicable cases ran (${Math.round(coverage.ratio * 100)} %); the score covers only what was examined.`
+      : undefined;
   const verdict =
     score === null
       ? 'Nothing could be scored: see the findings for why.'
-      : `Scores ${score} of 100 (grade ${result.grade ?? '–'}${capText}) against ${result.guideline?.title ?? 'the guideline'}. ${byVerdict('FAIL')} check(s) failed and ${byVerdict('WARN')} warned out of ${result.checks.length}.${worst ? ` Weakest: ${worst.title.toLowerCase()} (${worst.score}): ${worst.verdict}.` : ''}`;
+      : `Scores ${score} of 100 (${incomplete ? 'no grade: incomplete' : `grade ${result.grade ?? '–'}${capText}`}) against ${result.guideline?.title ?? 'the guideline'}. ${byVerdict('FAIL')} check(s) failed and ${byVerdict('WARN')} warned out of ${result.checks.length}.${worst ? ` Weakest: ${worst.title.toLowerCase()} (${worst.score}): ${worst.verdict}.` : ''}`;
   return {
     title: `OCPP diagnostics scorecard: ${result.station.identity}`,
     station: { identity: result.station.identity, vendor: boot.vendorName ?? '–', model: boot.model ?? '–', serial: boot.serialNumber ?? '–', firmware: boot.firmwareVersion ?? '–' },
     guideline: result.guideline ? { ...result.guideline } : undefined,
     date: result.timings.startedAt.slice(0, 19).replace('T', ' ') + ' UTC',
     tool: `${result.tool.name} ${result.tool.version}`,
-    score: { value: score === null ? '–' : String(score), grade: result.grade ?? '–', gauge: { arc: gaugeArc((score ?? 0) / 100), color: colorOf(score) } },
+    score: { value: score === null ? '–' : String(score), grade: incomplete ? 'incomplete' : (result.grade ?? '–'), gauge: { arc: gaugeArc((score ?? 0) / 100), color: colorOf(score) } },
     verdict,
+    incomplete,
     mustHaves:
       result.mustHaves && result.mustHaves.items.length > 0
         ? {

@@ -5,6 +5,7 @@ import type { ScoredEvidence } from '../scoring/score-evidence.js';
 import { eventTimeline, monitorPhases, type EventTimeline, type MonitorPhase } from './observations.js';
 import type { CategoryScore } from '../scoring/score.js';
 import type { MustHaveOutcome } from '../scoring/must-haves.js';
+import type { Coverage } from '../scoring/coverage.js';
 import { monitorabilityMatrix, type MatrixRow } from '../scoring/monitorability-matrix.js';
 import { buildTopology, type Topology } from '../scoring/topology.js';
 
@@ -51,12 +52,14 @@ export interface AuditResult {
   uncappedGrade?: string;
   /** Checks every station must pass (scoring configuration) and the guideline's critical lines. */
   mustHaves?: { gradeCap: string; items: MustHaveOutcome[] };
+  /** Applicable cases run against the whole catalogue; an incomplete run has no letter grade. */
+  coverage?: Coverage;
   files: { journal: string; journalSha256?: string; connections?: string; connectionsSha256?: string; evidence: string };
 }
 
 export const VERDICTS: readonly Verdict[] = ['PASS', 'FAIL', 'WARN', 'NOT APPLICABLE', 'INCONCLUSIVE'];
 
-export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceFile: string, scored?: Pick<ScoredEvidence, 'choice' | 'scores'>): AuditResult {
+export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceFile: string, scored?: Pick<ScoredEvidence, 'choice' | 'scores' | 'coverage'>): AuditResult {
   const summary = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const check of checks) summary[check.verdict] += 1;
   const finishedAt = evidence.finishedAt ?? new Date().toISOString();
@@ -91,6 +94,7 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
           grade: scored.scores.grade,
           ...(scored.scores.uncappedGrade !== undefined ? { uncappedGrade: scored.scores.uncappedGrade } : {}),
           mustHaves: { gradeCap: scored.scores.mustHaves.gradeCap, items: scored.scores.mustHaves.items },
+          coverage: scored.coverage,
         }
       : {}),
     files: {

@@ -4,7 +4,7 @@ import { ToolError } from '../errors.js';
 import { windowKeeping } from '../event-loop-lateness.js';
 import { describeFailure } from '../ocpp/call-outcome.js';
 import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, LivenessProbe, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
-import { newEvidence } from '../evidence/evidence.js';
+import { newEvidence, STATION_GONE } from '../evidence/evidence.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
 import { actualValue, assembleDeviceModel } from '../evidence/device-model-assembly.js';
@@ -33,6 +33,8 @@ export interface RunnerOptions {
   tool: { name: string; version: string };
   securityProfile: number;
   journalFile: string;
+  /** Every case the tool had to offer (id, category), selected or not: the coverage is counted against it. */
+  catalogue?: Array<{ id: string; category: string }>;
 }
 
 /** Progress for consoles and logs; declared once as data (as newman and mocha do). */
@@ -84,6 +86,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       startedAt: new Date().toISOString(),
       journalFile: options.journalFile,
     });
+    if (options.catalogue) this.evidence.catalogue = options.catalogue;
     // The user's targets need no FullInventory: cases that only name them run without one.
     if (Object.keys(options.targets).length > 0) this.#setTargets(chooseTargets(undefined, options.targets));
   }
@@ -152,7 +155,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     }
     if (!(await this.#stationPresent())) {
       evidence.status = 'inconclusive';
-      evidence.reason = 'the station is not connected and did not come back';
+      evidence.reason = STATION_GONE;
       skipAll(evidence, testCase, evidence.reason);
       return evidence;
     }

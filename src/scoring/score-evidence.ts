@@ -6,12 +6,14 @@ import type { Evidence } from '../evidence/evidence.js';
 import { chooseGuideline, type GuidelineChoice } from './choose-guideline.js';
 import { evaluateGuideline } from './guideline-checks.js';
 import { scoreChecks, type Scores } from './score.js';
+import { type Coverage, coverageOf } from './coverage.js';
 import type { ScoringConfig } from './scoring-config.js';
 
 export interface ScoredEvidence {
   checks: CheckResult[];
   choice: GuidelineChoice;
   scores: Scores;
+  coverage: Coverage;
 }
 
 /**
@@ -22,5 +24,6 @@ export interface ScoredEvidence {
 export function scoreEvidence(evidence: Evidence, forced: Guideline | undefined, config: ScoringConfig, checks: readonly Check[] = ALL_CHECKS): ScoredEvidence {
   const choice = chooseGuideline(evidence.deviceModel.entries, forced);
   const results = [...runChecks(checks, evidence), ...evaluateGuideline(choice.guideline, evidence)];
-  return { checks: results, choice, scores: scoreChecks(results, config) };
+  const coverage = coverageOf(evidence);
+  return { checks: results, choice, scores: scoreChecks(results, config, coverage), coverage };
 }

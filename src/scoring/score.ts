@@ -1,13 +1,16 @@
 import type { CheckResult } from '../checks/check.js';
 import type { ScoringConfig } from './scoring-config.js';
 import { cappedGrade, judgeMustHaves, type MustHaves } from './must-haves.js';
+import type { Coverage } from './coverage.js';
 
 export interface CategoryScore {
   id: string;
   title: string;
   weight: number;
-  /** 0–100, one decimal; null when no check of the category could be scored. */
+  /** 0–100, one decimal; null when no check of the category could be scored, or it was not examined. */
   score: number | null;
+  /** False when none of its cases ran and none of its checks came to a verdict (a subset, an interruption). */
+  examined: boolean;
   counts: { scored: number; pass: number; fail: number; warn: number; inconclusive: number; notApplicable: number };
   /** A short verdict in plain words. */
   verdict: string;
@@ -17,7 +20,7 @@ export interface Scores {
   categories: CategoryScore[];
   /** Weighted mean of the scored categories, 0–100, one decimal. */
   overall: number | null;
-  /** The grade of the score, capped by a failed must-have (see `mustHaves`). */
+  /** The grade of the score, capped by a failed must-have (see `mustHaves`); null for an incomplete run. */
   grade: string | null;
   /** The grade the score alone would give, when a failed must-have capped it. */
   uncappedGrade?: string;
@@ -31,7 +34,11 @@ const round = (value: number): number => Math.round(value * 10) / 10;
  * its `score` or its verdict's credit; NOT APPLICABLE weighs nothing; INCONCLUSIVE as configured.
  * Pure and deterministic: the same checks give the same numbers.
  */
-export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfig): Scores {
+export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfig, coverage?: Coverage): Scores {
+  // An incomplete run is scored on what it examined: an INCONCLUSIVE there is mostly a case not
+  // run, not the station's doing, so it does not weigh; and it gets no letter grade.
+  const incomplete = coverage !== undefined && !coverage.complete;
+  const inconclusive = incomplete ? 'exclude' : config.inconclusive;
   const categories = config.categories.map((category): CategoryScore => {
     const members = checks.filter((c) => category.checkCategories.includes(c.category));
     const counts = {
@@ -46,15 +53,19 @@ export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfi
     let total = 0;
     for (const check of members) {
       if (check.verdict === 'NOT APPLICABLE') continue;
-      if (check.verdict === 'INCONCLUSIVE' && config.inconclusive === 'exclude') continue;
+      if (check.verdict === 'INCONCLUSIVE' && inconclusive === 'exclude') continue;
       const weight = check.weight ?? 1;
       const credit = check.score ?? config.verdictCredit[check.verdict];
       weighted += weight * Math.min(1, Math.max(0, credit));
       total += weight;
       counts.scored += 1;
     }
-    const score = total > 0 ? round((100 * weighted) / total) : null;
-    return { id: category.id, title: category.title, weight: category.weight, score, counts, verdict: verdictText(category.id, members, counts, score) };
+    const casesRan = coverage === undefined || coverage.categories.some((c) => category.checkCategories.includes(c.category) && c.run > 0);
+    const judged = members.some((c) => c.verdict === 'PASS' || c.verdict === 'FAIL' || c.verdict === 'WARN');
+    const examined = casesRan || judged;
+    const score = total > 0 && examined ? round((100 * weighted) / total) : null;
+    const verdict = examined ? verdictText(category.id, members, counts, score) : 'not examined: none of its cases ran';
+    return { id: category.id, title: category.title, weight: category.weight, score, examined, counts, verdict };
   });
   const scored = categories.filter((c) => c.score !== null && c.weight > 0);
   const weightSum = scored.reduce((sum, c) => sum + c.weight, 0);
@@ -63,8 +74,8 @@ export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfi
   const scoreGrade = overall === null ? null : (order.find((g) => overall >= g.min)?.grade ?? null);
   // A failed must-have caps the grade: a high score made of many small passes must not hide it.
   const mustHaves = judgeMustHaves(checks, config.mustHaves);
-  const grade = cappedGrade(scoreGrade, mustHaves, order.map((g) => g.grade));
-  return { categories, overall, grade, ...(grade !== scoreGrade && scoreGrade !== null ? { uncappedGrade: scoreGrade } : {}), mustHaves };
+  const grade = incomplete ? null : cappedGrade(scoreGrade, mustHaves, order.map((g) => g.grade));
+  return { categories, overall, grade, ...(!incomplete && grade !== scoreGrade && scoreGrade !== null ? { uncappedGrade: scoreGrade } : {}), mustHaves };
 }
 
 /** "reports 41 of 48 required variables; 3 of 12 monitorable sensors" style summaries. */

@@ -8,7 +8,12 @@ import { renderComparison, renderScorecard } from '../../src/report/html-rendere
 import { renderJunit } from '../../src/report/junit.js';
 import { buildViewModel } from '../../src/report/view-model.js';
 import type { AuditResult } from '../../src/result/audit-result.js';
-import { goldenFile } from '../fixtures/evidence/golden.js';
+import { FIXTURE_DIRECTORY, goldenFile } from '../fixtures/evidence/golden.js';
+import { ALL_CHECKS } from '../../src/checks/index.js';
+import { readEvidenceFile } from '../../src/evidence/evidence-file.js';
+import { buildResult } from '../../src/result/audit-result.js';
+import { scoreEvidence } from '../../src/scoring/score-evidence.js';
+import { loadScoringConfig } from '../../src/scoring/scoring-config.js';
 import { launchChromium, openFile } from '../helpers/browser.js';
 
 const golden = (): AuditResult => JSON.parse(readFileSync(goldenFile('ac-wallbox.evidence.json'), 'utf8')) as AuditResult;
@@ -59,6 +64,53 @@ describe('scorecard.html in a real headless Chromium', function () {
     for (let i = 0; i < shot.length; i += 97) distinct.add(shot[i] ?? 0);
     expect(shot.length).to.be.greaterThan(20_000);
     expect(distinct.size).to.be.greaterThan(50);
+  });
+
+  it('page one of a station whose monitors never fire: the must-have box names it, the grade is capped and says so', async () => {
+    const evidence = readEvidenceFile(join(FIXTURE_DIRECTORY, 'ac-wallbox.evidence.json'));
+    // The golden station with the verdict a never-firing station gets from monitoring-support.
+    const never = 'claimed but not implemented: the Periodic monitor it accepted on EVSE.Power (id 7) never sent a NotifyEvent (0 of 1 NotifyEvent within 15 s) (N08.FR.06)';
+    const checks = ALL_CHECKS.map((c) => (c.id === 'monitoring-support' ? { ...c, evaluate: () => ({ id: c.id, title: c.title, refs: c.refs, category: c.category, verdict: 'FAIL' as const, reason: never, seqs: [] }) } : c));
+    const scored = scoreEvidence(evidence, undefined, loadScoringConfig(), checks);
+    const result = buildResult(evidence, scored.checks, 'evidence.json', scored);
+    expect(result.uncappedGrade).to.equal('A');
+    const { page, errors } = await openFile(browser, writeScorecard(result));
+    expect(errors).to.deep.equal([]);
+    const box = page.locator('#summary .must-haves');
+    expect(await box.isVisible()).to.equal(true);
+    expect(await box.locator('p').first().textContent()).to.equal('1 must-have(s) failed: the grade is no better than D, whatever the score.');
+    // Failed first, with what the station did.
+    const first = box.locator('li.must-have').first();
+    expect(await first.locator('.badge').textContent()).to.equal('FAIL');
+    expect(await first.locator('code').textContent()).to.equal('monitoring-support');
+    expect(await first.locator('.reason').textContent()).to.equal(never);
+    expect(await page.locator('.gauge-grade').textContent()).to.equal('grade D');
+    expect(await page.locator('#summary .verdict').textContent()).to.contain('grade D, capped from A: 1 must-have(s) failed');
+  });
+
+  it('page one of a partial run (a case subset): the incomplete banner and no letter grade', async () => {
+    const evidence = readEvidenceFile(join(FIXTURE_DIRECTORY, 'ac-wallbox.evidence.json'));
+    // The catalogue it was chosen from: more cases than the fixture ran.
+    evidence.catalogue = [...evidence.cases.map((c) => ({ id: c.id, category: c.category })), { id: 'events-periodic', category: 'events' }, { id: 'liveness-under-monitors', category: 'robustness' }];
+    const scored = scoreEvidence(evidence, undefined, loadScoringConfig());
+    const result = buildResult(evidence, scored.checks, 'evidence.json', scored);
+    const { page, errors } = await openFile(browser, writeScorecard(result));
+    expect(errors).to.deep.equal([]);
+    const banner = page.locator('#summary .banner.incomplete');
+    expect(await banner.isVisible()).to.equal(true);
+    expect(await banner.textContent()).to.match(/^Incomplete audit, so no grade: a subset of the catalogue: 2 of \d+ cases were not selected \(events-periodic, liveness-under-monitors\)/);
+    expect(await page.locator('.gauge-grade').textContent()).to.equal('no grade');
+    expect(await page.locator('#summary').textContent()).not.to.match(/grade [A-E]\b/);
+    expect(result.grade).to.equal(null);
+  });
+
+  it('page one of an interrupted run: the banner says it was interrupted, and no letter grade', async () => {
+    const evidence = readEvidenceFile(join(FIXTURE_DIRECTORY, 'ac-wallbox.evidence.json'));
+    evidence.interrupted = { reason: 'SIGINT received' };
+    const scored = scoreEvidence(evidence, undefined, loadScoringConfig());
+    const { page } = await openFile(browser, writeScorecard(buildResult(evidence, scored.checks, 'evidence.json', scored)));
+    expect(await page.locator('#summary .banner.incomplete').textContent()).to.contain('the audit was interrupted (SIGINT received)');
+    expect(await page.locator('.gauge-grade').textContent()).to.equal('no grade');
   });
 
   it('the verdict and category filters hide and show findings (script is a convenience, the page reads without it)', async () => {

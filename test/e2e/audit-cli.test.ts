@@ -142,7 +142,26 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(evidence.interrupted?.reason).to.equal('SIGINT received');
     expect(evidence.cases.map((c) => `${c.id}:${c.status}`)).to.deep.equal(['session-boot:inconclusive', 'inventory-full:inconclusive']);
     expect(evidence.cases[0]?.steps.find((s) => s.id === 'restore-heartbeat')?.status).to.equal('ok');
-    expect(readResult(join(dir, 'out', 'SIM-INT', 'result.json')).interrupted?.reason).to.equal('SIGINT received');
+    const interrupted = readResult(join(dir, 'out', 'SIM-INT', 'result.json'));
+    expect(interrupted.interrupted?.reason).to.equal('SIGINT received');
+    // Incomplete: no letter grade, and the coverage says why (issue 15 item 2).
+    expect(interrupted.grade).to.equal(null);
+    expect(interrupted.coverage?.complete).to.equal(false);
+    expect(interrupted.coverage?.incompleteBecause[0]).to.equal('the audit was interrupted (SIGINT received)');
+  });
+
+  it('demo of a case subset: an incomplete audit, no letter grade, categories it never looked at "not examined" (never 0)', async () => {
+    const out = tempDir();
+    const demo = cli(['demo', '--testcases', 'inventory-full', '--out', out]);
+    expect(await demo.waitForExit(120_000), demo.stderr).to.deep.equal({ code: 0, signal: null });
+    expect(demo.stdout).to.match(/grade none \(incomplete audit\)/);
+    expect(demo.stdout).to.match(/INCOMPLETE: a subset of the catalogue: \d+ of \d+ cases were not selected/);
+    const result = readResult(join(out, 'VIRTUAL-DEMO', 'result.json'));
+    expect(result.grade).to.equal(null);
+    expect(result.coverage?.complete).to.equal(false);
+    expect(result.coverage?.cases.run).to.be.lessThan(result.coverage?.cases.applicable ?? 0);
+    const monitoring = result.categories?.find((c) => c.id === 'monitoring');
+    expect(monitoring).to.deep.include({ score: null, examined: false, verdict: 'not examined: none of its cases ran' });
   });
 
   it('SIGTERM during an audit: outputs written, exit 143', async () => {

@@ -52,7 +52,7 @@ describe('scoring score', () => {
       const scores = scoreChecks([check('PASS', { weight: 2 }), check('FAIL'), check('WARN')], single());
       // (2·1 + 1·0 + 1·0.5) / 4 = 62.5
       expect(scores.categories).to.deep.equal([
-        { id: 'only', title: 'Only', weight: 1, score: 62.5, counts: { scored: 3, pass: 1, fail: 1, warn: 1, inconclusive: 0, notApplicable: 0 }, verdict: '1 of 3 checks passed, 1 failed, 1 warned' },
+        { id: 'only', title: 'Only', weight: 1, score: 62.5, examined: true, counts: { scored: 3, pass: 1, fail: 1, warn: 1, inconclusive: 0, notApplicable: 0 }, verdict: '1 of 3 checks passed, 1 failed, 1 warned' },
       ]);
       expect(scores.overall).to.equal(62.5);
       expect(scores.grade).to.equal('C');
