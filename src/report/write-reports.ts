@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import { writeJsonFile } from '../evidence/evidence-file.js';
 import type { AuditResult } from '../result/audit-result.js';
@@ -12,11 +12,14 @@ import { buildViewModel } from './view-model.js';
 
 export type ReportFormat = 'html' | 'md' | 'junit' | 'csv' | 'json';
 
-/** What each format renders to, and its file name beside the others. */
-export const REPORTS: Record<ReportFormat, { file: string; render: (result: AuditResult) => string }> = {
+/**
+ * What each format renders to, and its file name beside the others. `directory` is where the
+ * result.json lives: the files it names are relative to it.
+ */
+export const REPORTS: Record<ReportFormat, { file: string; render: (result: AuditResult, directory: string) => string }> = {
   // The scorecard shows the start of the journal named in the result, when it is at hand.
   json: { file: 'result.json', render: (result) => `${JSON.stringify(result, null, 2)}\n` },
-  html: { file: 'scorecard.html', render: (result) => renderScorecard(buildViewModel(result, readJournalExcerpt(result.files.journal))) },
+  html: { file: 'scorecard.html', render: (result, directory) => renderScorecard(buildViewModel(result, readJournalExcerpt(resolve(directory, result.files.journal)))) },
   junit: { file: 'junit.xml', render: renderJunit },
   md: { file: 'summary.md', render: renderSummaryMd },
   csv: { file: 'findings.csv', render: renderFindingsCsv },
@@ -28,7 +31,7 @@ export function writeReports(result: AuditResult, directory: string): Record<Rep
   for (const [format, report] of Object.entries(REPORTS) as Array<[ReportFormat, (typeof REPORTS)[ReportFormat]]>) {
     const file = join(directory, report.file);
     if (format === 'json') writeJsonFile(file, result);
-    else writeReport(file, report.render(result));
+    else writeReport(file, report.render(result, directory));
     files[format] = file;
   }
   return files;

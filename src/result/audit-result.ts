@@ -1,3 +1,4 @@
+import { basename, dirname, isAbsolute, relative } from 'node:path';
 import type { CheckResult, Verdict } from '../checks/check.js';
 import type { CaseStatus, Evidence } from '../evidence/evidence.js';
 import type { ArchetypeConfidence, ArchetypeSignal } from '../scoring/archetype.js';
@@ -97,13 +98,21 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
           coverage: scored.coverage,
         }
       : {}),
+    // Relative to the result's own folder (beside evidence.json): no path of the auditor's machine
+    // goes into a result that is shared, and the folder can be moved whole.
     files: {
-      journal: evidence.journal.file,
+      journal: besideResult(evidenceFile, evidence.journal.file),
       ...(evidence.journal.sha256 ? { journalSha256: evidence.journal.sha256 } : {}),
-      ...(evidence.journal.connections ? { connections: evidence.journal.connections.file, connectionsSha256: evidence.journal.connections.sha256 } : {}),
-      evidence: evidenceFile,
+      ...(evidence.journal.connections ? { connections: besideResult(evidenceFile, evidence.journal.connections.file), connectionsSha256: evidence.journal.connections.sha256 } : {}),
+      evidence: besideResult(evidenceFile, evidenceFile),
     },
   };
+}
+
+/** `file` relative to the folder of `evidenceFile` (where result.json is written), when both are absolute. */
+function besideResult(evidenceFile: string, file: string): string {
+  if (!isAbsolute(evidenceFile) || !isAbsolute(file)) return file;
+  return relative(dirname(evidenceFile), file) || basename(file);
 }
 
 /** Whether the verdicts reach the --fail-on level (fail: any FAIL; warn: any FAIL or WARN). */

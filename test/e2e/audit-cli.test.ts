@@ -162,6 +162,14 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(result.coverage?.cases.run).to.be.lessThan(result.coverage?.cases.applicable ?? 0);
     const monitoring = result.categories?.find((c) => c.id === 'monitoring');
     expect(monitoring).to.deep.include({ score: null, examined: false, verdict: 'not examined: none of its cases ran' });
+    // No path of the auditor's machine in what is shared: the files are named relative to result.json.
+    expect(result.files.journal).to.equal('trace.jsonl');
+    expect(result.files.evidence).to.equal('evidence.json');
+    for (const name of ['result.json', 'scorecard.html', 'summary.md', 'findings.csv', 'junit.xml']) {
+      expect(readFileSync(join(out, 'VIRTUAL-DEMO', name), 'utf8'), name).not.to.contain(out);
+    }
+    // The scorecard still finds the journal beside it for its excerpt.
+    expect(readFileSync(join(out, 'VIRTUAL-DEMO', 'scorecard.html'), 'utf8')).not.to.contain('The journal was not at hand');
   });
 
   it('SIGTERM during an audit: outputs written, exit 143', async () => {
