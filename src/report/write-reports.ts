@@ -19,11 +19,16 @@ export type ReportFormat = 'html' | 'md' | 'junit' | 'csv' | 'json';
 export const REPORTS: Record<ReportFormat, { file: string; render: (result: AuditResult, directory: string) => string }> = {
   // The scorecard shows the start of the journal named in the result, when it is at hand.
   json: { file: 'result.json', render: (result) => `${JSON.stringify(result, null, 2)}\n` },
-  html: { file: 'scorecard.html', render: (result, directory) => renderScorecard(buildViewModel(result, readJournalExcerpt(resolve(directory, result.files.journal)))) },
+  html: { file: 'scorecard.html', render: (result, directory) => renderScorecard(buildViewModel(result, readJournalExcerpt(resolve(directory, result.files.journal), undefined, citedFrames(result)))) },
   junit: { file: 'junit.xml', render: renderJunit },
   md: { file: 'summary.md', render: renderSummaryMd },
   csv: { file: 'findings.csv', render: renderFindingsCsv },
 };
+
+/** Every frame a finding cites: the scorecard shows them, wherever they are in the journal. */
+export function citedFrames(result: AuditResult): Set<number> {
+  return new Set(result.checks.flatMap((check) => check.seqs));
+}
 
 /** Reporters produce content; this is the one place that writes them, all beside result.json. */
 export function writeReports(result: AuditResult, directory: string): Record<ReportFormat, string> {
