@@ -75,6 +75,31 @@ describe('config guideline-loader', () => {
       });
     }
 
+    it('every shipped line cites a source, and the guideline lists the sources its lines cite', () => {
+      for (const id of builtInGuidelines()) {
+        const guideline = loadGuideline(id);
+        const lines = [...guideline.components, ...guideline.variables, ...guideline.monitors, ...guideline.severities];
+        for (const line of lines) expect(line.source, `${id}: ${JSON.stringify(line).slice(0, 80)}`).to.be.an('array').that.is.not.empty;
+        const cited = new Set(lines.flatMap((line) => line.source.flatMap((c) => (typeof c === 'string' ? [c.split('#')[0]] : []))));
+        expect(guideline.sources.map((s) => s.id).sort()).to.deep.equal([...cited].sort());
+        for (const source of guideline.sources) expect(source.title).to.be.a('string').and.not.empty;
+      }
+    });
+
+    it('the revised lines cite what supports them', () => {
+      const ac = loadGuideline('ac-wallbox');
+      const lock = ac.variables.find((v) => v.component === 'ConnectorPlugRetentionLock' && v.variable === 'Problem');
+      expect(lock).to.deep.include({ level: 'required', whenComponentReported: true });
+      expect(lock?.source).to.include('ocpp201-part2#G05.FR.02');
+      const uptime = loadGuideline('ocpp-201-core').variables.find((v) => v.component === 'ChargingStation' && v.variable === 'UptimeSeconds');
+      expect(uptime).to.deep.include({ level: 'recommended', source: ['oca-uptime-wp-1.1#4.2.5'] });
+      const dc = loadGuideline('dc-fast');
+      for (const name of ['CableBreakawaySensor', 'ShockSensor', 'TiltSensor']) expect(dc.variables.find((v) => v.component === name && v.variable === 'Active')?.source).to.include('oca-uptime-wp-1.1#5.1');
+      expect(dc.variables.find((v) => v.component === 'ELVSupply' && v.variable === 'Problem')?.source).to.include('oca-uptime-wp-1.1#5.1');
+      // The must-have marks stay.
+      expect(dc.variables.filter((v) => v.critical).map((v) => `${v.component}.${v.variable}`)).to.deep.equal(['EVSE.DCVoltage', 'EVSE.DCCurrent']);
+    });
+
     it('entry counts after folding the chains', () => {
       const counts = (g: Guideline) => [g.components.length, g.variables.length, g.monitors.length, g.severities.length];
       expect(counts(loadGuideline('ocpp-201-core'))).to.deep.equal([12, 71, 0, 2]);
@@ -222,6 +247,25 @@ describe('config guideline-loader', () => {
     it('a missing required field of an entry', () => {
       const file = write('nowhy', doc('nowhy', { components: [{ name: 'A', tier: 'station', level: 'required' }] as unknown as GuidelineDocument['components'] }));
       expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: /components/0 must have required property 'why'`);
+    });
+
+    it('a line without a source (issue 15: every line cites where it comes from)', () => {
+      const file = write('nosource', doc('nosource', { variables: [{ component: 'A', variable: 'B', level: 'required', why: 'w' }] as unknown as GuidelineDocument['variables'] }));
+      expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: /variables/0 must have required property 'source'`);
+      const empty = write('emptysource', doc('emptysource', { severities: [{ category: 'c', title: 't', match: [{ component: 'A', variable: 'B' }], severity: { min: 0, max: 1 }, why: 'w', source: [] }] }));
+      expect(guidelineError(() => loadGuideline(empty))).to.equal(`${empty}: /severities/0/source must NOT have fewer than 1 items`);
+    });
+
+    it('a source id that guidelines/sources.json does not list', () => {
+      const file = write('typo', doc('typo', { components: [{ name: 'A', tier: 'station', level: 'required', why: 'w', source: ['tc-b-53', 'oca-uptime-wp#5.1'] }] }));
+      expect(guidelineError(() => loadGuideline(file))).to.match(new RegExp(`^${escape(file)}: /components/0/source/1 names "oca-uptime-wp", which is not in guidelines/sources.json \\(known: .*oca-uptime-wp-1\\.1.*\\)$`));
+    });
+
+    it('a citation that is neither an id nor our own reason', () => {
+      const file = write('badcite', doc('badcite', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', level: 'required', why: 'w', source: ['TC_B_53 list'] }] }));
+      expect(guidelineError(() => loadGuideline(file))).to.match(new RegExp(`^${escape(file)}: /monitors/0/source/0 must match pattern`));
+      const own = write('ownok', doc('ownok', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', level: 'required', why: 'w', source: [{ own: 'no public list has it' }, 'chargex-mrec#CX017'] }] }));
+      expect(loadGuideline(own).sources.map((s) => s.id)).to.deep.equal(['chargex-mrec']);
     });
 
     it('an unknown field at the top', () => {

@@ -253,6 +253,37 @@ describe('scoring guideline-checks', () => {
   });
 
   describe('variables', () => {
+    describe('whenComponentReported (a lock a tethered cable lacks, G05.FR.02)', () => {
+      const lockProblem = variable('ConnectorPlugRetentionLock', 'Problem', { whenComponentReported: true, monitoring: 'recommended', source: ['ocpp201-part2#G05.FR.02'] });
+
+      it('NOT APPLICABLE, both the variable and its monitorability, when the station reports no such component', () => {
+        const results = evaluateGuideline(guideline({ variables: [lockProblem] }), evidence(twoEvses()));
+        expect(results.map((r) => [r.id, r.verdict, r.reason])).to.deep.equal([
+          ['guideline/variables/ConnectorPlugRetentionLock.Problem', 'NOT APPLICABLE', 'the station reports no ConnectorPlugRetentionLock, so the line does not apply to it'],
+          ['guideline/monitoring/ConnectorPlugRetentionLock.Problem', 'NOT APPLICABLE', 'the station reports no ConnectorPlugRetentionLock, so the line does not apply to it'],
+        ]);
+      });
+
+      it('FAIL when the station has the lock but no Problem on it', () => {
+        const lock = makeReportItem('ConnectorPlugRetentionLock', 'Active', { evse: 1, connector: 1, dataType: 'boolean' });
+        const results = evaluateGuideline(guideline({ variables: [lockProblem] }), evidence([...twoEvses(), lock]));
+        expect(results.map((r) => r.verdict)).to.deep.equal(['FAIL', 'WARN']);
+        expect(results[0]?.refs).to.include('ocpp201-part2#G05.FR.02');
+      });
+
+      it('INCONCLUSIVE, not NOT APPLICABLE, when the FullInventory was cut off', () => {
+        const cut = makeEvidence({ deviceModel: { source: 'inventory-full', complete: false, entries: entries(twoEvses()) } });
+        expect(evaluateGuideline(guideline({ variables: [lockProblem] }), cut).map((r) => r.verdict)).to.deep.equal(['INCONCLUSIVE', 'INCONCLUSIVE']);
+      });
+    });
+
+    it('the line\'s source joins the refs and details.source, with the reason of our own proposal', () => {
+      const spec = variable('PowerContactor', 'Problem', { source: ['oca-uptime-wp-1.1#5.1', 'charin-uec#ContactorPosition', { own: 'requiring it is our choice' }] });
+      const result = only({ variables: [spec] }, evidence(twoEvses()));
+      expect(result.refs).to.deep.equal(['B07', 'TC_B_53', 'oca-uptime-wp-1.1#5.1', 'charin-uec#ContactorPosition', 'own proposal']);
+      expect(result.details).to.deep.equal({ source: { cites: ['oca-uptime-wp-1.1#5.1', 'charin-uec#ContactorPosition'], own: 'requiring it is our choice' } });
+    });
+
     it("instance '*' matches any instance", () => {
       const result = only({ variables: [variable('TemperatureSensor', 'Temperature', { instance: '*' })] }, evidence([makeReportItem('TemperatureSensor', 'Temperature', { variableInstance: 'Ambient' })]));
       expect(result).to.deep.equal({
