@@ -7,6 +7,7 @@ import { eventTimeline, monitorPhases, type EventTimeline, type MonitorPhase } f
 import type { CategoryScore } from '../scoring/score.js';
 import type { MustHaveOutcome } from '../scoring/must-haves.js';
 import type { Coverage } from '../scoring/coverage.js';
+import type { GuidelineSource } from '../config/guideline.js';
 import { monitorabilityMatrix, type MatrixRow } from '../scoring/monitorability-matrix.js';
 import { buildTopology, type Topology } from '../scoring/topology.js';
 
@@ -40,6 +41,8 @@ export interface AuditResult {
     archetypeConfidence?: ArchetypeConfidence;
     /** The evidence the archetype detection weighed. */
     archetypeSignals?: ArchetypeSignal[];
+    /** The public references its lines cite (absent in results of older versions). */
+    sources?: GuidelineSource[];
   };
   categories?: CategoryScore[];
   /** The station as a tree, components marked present / non-standard / missing. */
@@ -87,6 +90,7 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
             reason: scored.choice.reason,
             archetypeConfidence: scored.choice.confidence,
             archetypeSignals: scored.choice.signals,
+            sources: scored.choice.guideline.sources,
           },
           categories: scored.scores.categories,
           topology: buildTopology(evidence, checks),

@@ -250,6 +250,26 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(list.stdout).to.match(/^hpc 1\.0\.0 {2}.*\n {4}archetypes hpc; ocpp-201-core → dc-fast → hpc;/m);
   });
 
+  it('validate: a guideline line without a source, or citing a source sources.json does not list, is rejected (exit 2)', async () => {
+    const dir = tempDir();
+    const line = { component: 'PowerContactor', variable: 'Problem', level: 'required', why: 'a welded contactor leaves the outlet live' };
+    const head = { $schema: './guideline.schema.json', version: '1.0.0', title: 't', description: 'd', archetypes: ['ac-wallbox'] };
+    const uncited = join(dir, 'uncited.json');
+    writeFileSync(uncited, JSON.stringify({ ...head, id: 'uncited', variables: [line] }));
+    const missing = cli(['validate', uncited]);
+    expect(await missing.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(missing.stderr.trim()).to.equal(`ocpp-audit: ${uncited}: /variables/0 must have required property 'source'`);
+    const miscited = join(dir, 'miscited.json');
+    writeFileSync(miscited, JSON.stringify({ ...head, id: 'miscited', variables: [{ ...line, source: ['charin-uec#ContactorPosition', 'my-notes'] }] }));
+    const unknown = cli(['validate', miscited]);
+    expect(await unknown.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(unknown.stderr).to.match(/^ocpp-audit: .*miscited\.json: \/variables\/0\/source\/1 names "my-notes", which is not in guidelines\/sources\.json/);
+    const cited = join(dir, 'cited.json');
+    writeFileSync(cited, JSON.stringify({ ...head, id: 'cited', variables: [{ ...line, source: ['charin-uec#ContactorPosition', { own: 'requiring it is our choice' }] }] }));
+    const good = cli(['validate', cited]);
+    expect(await good.waitForExit(), good.stderr).to.deep.equal({ code: 0, signal: null });
+  });
+
   it('compare: refuses results scored against different guidelines (exit 2), compares them after re-scoring with --guideline', async () => {
     const out = tempDir();
     const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'evidence');
