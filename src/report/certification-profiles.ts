@@ -164,4 +164,9 @@ const ADVANCED_DEVICE_MANAGEMENT: CertificationProfile = {
   ],
 };
 
+/** Ids the catalogue cites that no profile here lists as a station case, and why. */
+export const OUTSIDE_PROFILES: Readonly<Record<string, string>> = {
+  TC_B_08: 'station variant withdrawn by the 2023 errata (the limit is a CSMS requirement); the catalogue still checks the station keeps its own limits',
+};
+
 export const CERTIFICATION_PROFILES: readonly CertificationProfile[] = [CORE, ADVANCED_DEVICE_MANAGEMENT];
