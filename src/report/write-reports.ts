@@ -4,13 +4,15 @@ import { ToolError } from '../errors.js';
 import { writeJsonFile } from '../evidence/evidence-file.js';
 import type { AuditResult } from '../result/audit-result.js';
 import { renderFindingsCsv } from './findings-csv.js';
-import { renderScorecard } from './html-renderer.js';
+import { buildCertificationView } from './certification.js';
+import { buildCertificationPage } from './certification-page.js';
+import { renderCertification, renderScorecard } from './html-renderer.js';
 import { renderJunit } from './junit.js';
 import { renderSummaryMd } from './summary-md.js';
 import { readJournalExcerpt } from './read-journal.js';
 import { buildViewModel } from './view-model.js';
 
-export type ReportFormat = 'html' | 'md' | 'junit' | 'csv' | 'json';
+export type ReportFormat = 'html' | 'certification' | 'md' | 'junit' | 'csv' | 'json';
 
 /**
  * What each format renders to, and its file name beside the others. `directory` is where the
@@ -20,6 +22,8 @@ export const REPORTS: Record<ReportFormat, { file: string; render: (result: Audi
   // The scorecard shows the start of the journal named in the result, when it is at hand.
   json: { file: 'result.json', render: (result) => `${JSON.stringify(result, null, 2)}\n` },
   html: { file: 'scorecard.html', render: (result, directory) => renderScorecard(buildViewModel(result, readJournalExcerpt(resolve(directory, result.files.journal), undefined, citedFrames(result)))) },
+  // Per OCPP 2.0.1 certification profile, each test case with the audit's verdict or why none.
+  certification: { file: 'certification.html', render: (result) => renderCertification(buildCertificationPage(buildCertificationView(result))) },
   junit: { file: 'junit.xml', render: renderJunit },
   md: { file: 'summary.md', render: renderSummaryMd },
   csv: { file: 'findings.csv', render: renderFindingsCsv },
