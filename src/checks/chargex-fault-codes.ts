@@ -69,18 +69,18 @@ export const chargexFaultCodes: Check = {
 };
 
 /**
- * Walks the events in order: an event with a techCode and without `cleared` raises that code on its
- * component/variable; an event with `cleared` true on the same component/variable clears it (its
- * techCode, when present, must be the raised one; UEC clears need not repeat it). A clear without
- * a raise seen is not counted against the station: the raise may predate the audit or have been
- * dropped offline (N07.FR.04 remark).
+ * Walks the events in order: an event with a techCode that is not a clear raises that code on its
+ * component/variable; a clear on the same component/variable ends it (its techCode, when present,
+ * must be the raised one; UEC clears need not repeat it). A clear without a raise seen is not
+ * counted against the station: the raise may predate the audit or have been dropped offline
+ * (N07.FR.04 remark).
  */
 function pairFaults(items: readonly EventItem[]): Fault[] {
   const faults: Fault[] = [];
   for (const item of items) {
     const place = placeOf(item);
     const open = faults.filter((f) => f.place === place && f.clearedSeq === undefined);
-    if (item.cleared === true) {
+    if (isClear(item)) {
       const match = open.find((f) => item.techCode === undefined || f.code === item.techCode);
       if (match) match.clearedSeq = item.seq;
       continue;
@@ -91,6 +91,15 @@ function pairFaults(items: readonly EventItem[]): Fault[] {
     else faults.push({ code: item.techCode, place, raisedSeq: item.seq, raisedAgain: 0 });
   }
   return faults;
+}
+
+/**
+ * `cleared` true (N07.FR.02; hard-wired notifications follow it); or a Delta event reporting the
+ * flag back to "false": a Delta monitor on a fault flag never sets `cleared` (it does not apply to
+ * deltas), its event with the new value is the end of the fault.
+ */
+function isClear(item: EventItem): boolean {
+  return item.cleared === true || (item.trigger === 'Delta' && typeof item.actualValue === 'string' && item.actualValue.toLowerCase() === 'false');
 }
 
 function lifecycleText(cleared: readonly Fault[], stillRaised: readonly Fault[]): string {

@@ -287,6 +287,12 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
       eventNotificationType: monitor.origin,
     };
     if (cleared) eventData.cleared = true; // thresholds only: Delta and Periodic never pass true
+    // A monitor on a flag the station's software has a fault code for carries that code too.
+    const fault = this.#faultCodeOf?.(monitor.component, monitor.variable);
+    if (fault) {
+      eventData.techCode = cut(fault.techCode, 50);
+      if (fault.techInfo !== undefined) eventData.techInfo = cut(fault.techInfo, 500);
+    }
     if (monitor.transaction) {
       const transactionId = this.#transactionId?.(monitor.component.evse?.id);
       if (transactionId !== undefined) eventData.transactionId = cut(transactionId, 36);

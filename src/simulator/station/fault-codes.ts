@@ -37,7 +37,8 @@ export class FaultCodeBook {
  * boot, the station's hardware reports two faults through its own device model, each a
  * HardWiredNotification with a ChargeX code (OCA uptime white paper §7: techCode):
  * - CX002 (ground failure) on RCD.Tripped, or ChargingStation.Problem without an RCD, cleared
- *   again FAULT_CLEAR_AFTER_MS later (`cleared` true, same techCode);
+ *   again FAULT_CLEAR_AFTER_MS later (`cleared` true, same techCode; where a hard-wired Delta
+ *   monitor watches the flag, as on ac-wallbox, its two events carry the code instead);
  * - CX025 (broken latch) on the connector lock's Problem, which stays raised: a broken latch
  *   waits for a technician, longer than any audit.
  */

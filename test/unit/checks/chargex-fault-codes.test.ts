@@ -81,6 +81,14 @@ describe('check chargex-fault-codes', () => {
     expect(result.reason).to.contain('cleared later (CX025 on ConnectorPlugRetentionLock@1/1.Problem)');
   });
 
+  it('a Delta monitor on the flag clears it with its "false" event (cleared does not apply to deltas)', () => {
+    const delta = (actualValue: string): Record<string, unknown> => eventData({ eventNotificationType: 'HardWiredMonitor', trigger: 'Delta', component: RCD, variable: TRIPPED, actualValue, variableMonitoringId: 3, techCode: 'CX002' });
+    const result = judge(withEvents([delta('true'), delta('false')]));
+    expect(result.verdict).to.equal('PASS');
+    expect(result.reason).to.contain('1 raised fault(s) were cleared later (CX002 on RCD.Tripped)');
+    expect(result.reason).not.to.contain('stayed raised');
+  });
+
   it('a fault still raised at the end is said, not held against the station', () => {
     const result = judge(withEvents([fault({ techCode: 'CX002' }), fault({ techCode: 'CX002' }), fault({ techCode: 'CX025', component: LOCK, variable: PROBLEM })]));
     expect(result.verdict).to.equal('PASS');
