@@ -1,4 +1,5 @@
 import type { Check } from './check.js';
+import { chargexFaultCodes } from './chargex-fault-codes.js';
 import { errorCodeSemantics } from './error-code-semantics.js';
 import { eventChecks } from './event-checks.js';
 import { inventoryChecks } from './inventory-checks.js';
@@ -11,4 +12,4 @@ import { stepExpectations } from './step-expectations.js';
 import { unreportedNamesRefused } from './unreported-names-refused.js';
 
 /** Every check of the audit, in report order. */
-export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, messageLimits, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitorsLeftAsFound, ...eventChecks];
+export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, messageLimits, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitorsLeftAsFound, ...eventChecks, chargexFaultCodes];

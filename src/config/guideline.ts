@@ -77,6 +77,12 @@ export interface GuidelineSeverity {
   title: string;
   match: Array<{ component: string; variable: string }>;
   severity: SeverityRange;
+  /**
+   * ChargeX fault codes (NotifyEvent techCode) of this category: a monitor whose event carried one
+   * belongs to it, whatever its component. ChargeX gives no severity; the mapping is our proposal
+   * (shared/reference/guideline-sources.md §6).
+   */
+  chargexCodes?: string[];
   weight?: number;
   why: string;
   source: Citation[];

@@ -4,6 +4,7 @@ import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
 import { addressKey, entriesOf, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
 import { sameName } from '../evidence/payload-read.js';
 import { mutabilityMismatch } from '../checks/inventory/report-items.js';
+import { allNotifyEvents, type EventItem, eventItems } from '../checks/events/event-items.js';
 
 /**
  * Turns every requirement of a guideline into an ordinary check result (id
@@ -19,7 +20,7 @@ export function evaluateGuideline(guideline: Guideline, evidence: Evidence): Che
     ...guideline.variables.map((v) => cited(mustHave(variableCheck(v, facts, weight(v.level, 'variables')), v.critical), v.source)),
     ...guideline.variables.filter((v) => v.monitoring).map((v) => cited(monitorabilityCheck(v, facts, weight(v.monitoring ?? 'recommended', 'variables')), v.source)),
     ...guideline.monitors.map((m) => cited(mustHave(monitorCheck(m, facts, weight(m.level, 'monitors')), m.critical), m.source)),
-    ...guideline.severities.map((s) => cited(severityCheck(s, facts, (s.weight ?? 1) * guideline.weights.severities), s.source)),
+    ...guideline.severities.map((s) => cited(severityCheck(s, facts, (s.weight ?? 1) * guideline.weights.severities, faultEventsOf(s, evidence)), s.source)),
   ];
 }
 
@@ -237,25 +238,46 @@ function monitorCheck(spec: GuidelineMonitor, facts: StationFacts, weight: numbe
   return result(id, title, refs, 'monitoring', 'PASS', `${candidates.length} monitor(s) on ${label}, severity ${inRange[0]?.severity}${originNote}`, seqs, 1, weight);
 }
 
-function severityCheck(spec: GuidelineSeverity, facts: StationFacts, weight: number): CheckResult {
+/** The events that carried one of the category's ChargeX codes (none when it lists no codes). */
+function faultEventsOf(spec: GuidelineSeverity, evidence: Evidence): EventItem[] {
+  const codes = spec.chargexCodes ?? [];
+  if (codes.length === 0) return [];
+  return eventItems(allNotifyEvents(evidence)).filter((item) => item.techCode !== undefined && codes.includes(item.techCode));
+}
+
+/** What the category's fault codes showed, for the reason: which came, and from which monitors. */
+function faultCodeNote(faultEvents: readonly EventItem[]): string {
+  if (faultEvents.length === 0) return '';
+  const codes = [...new Set(faultEvents.map((item) => item.techCode))].join(', ');
+  const fromMonitors = faultEvents.filter((item) => item.variableMonitoringId !== undefined).length;
+  const withoutMonitor = faultEvents.length - fromMonitors;
+  // OCPP 2.0.1 events carry no severity: only a monitor's own severity can be judged.
+  const how = withoutMonitor > 0 ? `, ${withoutMonitor} without a monitor (no severity to judge in OCPP 2.0.1)` : '';
+  return `; fault codes of this category raised: ${codes} (${faultEvents.length} event(s)${how})`;
+}
+
+function severityCheck(spec: GuidelineSeverity, facts: StationFacts, weight: number, faultEvents: readonly EventItem[] = []): CheckResult {
   const id = `guideline/severities/${spec.category}`;
   const title = `Monitors for "${spec.title}" carry a severity of ${spec.severity.min}–${spec.severity.max}`;
-  const refs = ['N04', 'N07'];
+  const refs = spec.chargexCodes ? ['N04', 'N07', 'ChargeX MREC'] : ['N04', 'N07'];
   const pairs = spec.match.map((p) => `${p.component}.${p.variable}`).join(', ');
-  // A category about parts the station does not have does not apply to it.
-  if (facts.entries.length > 0 && !spec.match.some((pair) => entriesOf(facts, pair.component).some((e) => sameName(e.variable.name, pair.variable)))) {
+  // Monitors whose events carried one of the category's fault codes belong to it, wherever they sit.
+  const codedMonitorIds = new Set(faultEvents.flatMap((item) => (item.variableMonitoringId !== undefined ? [item.variableMonitoringId] : [])));
+  const note = faultCodeNote(faultEvents);
+  // A category about parts the station does not have (and whose codes no monitor raised) does not apply to it.
+  if (facts.entries.length > 0 && codedMonitorIds.size === 0 && !spec.match.some((pair) => entriesOf(facts, pair.component).some((e) => sameName(e.variable.name, pair.variable)))) {
     if (cutOff(facts)) return result(id, title, refs, 'events', 'INCONCLUSIVE', `none of ${pairs} among the items that arrived: ${INCOMPLETE}`, [], 0, weight);
     return result(id, title, refs, 'events', 'NOT APPLICABLE', `the station reports none of ${pairs}`, [], 0, weight);
   }
   if (!facts.baseline && facts.baselineMissing) return result(id, title, refs, 'events', 'FAIL', `no monitor is known to watch ${pairs}, because ${facts.baselineMissing}`, [], 0, weight);
   if (!facts.baseline) return result(id, title, refs, 'events', 'INCONCLUSIVE', 'no monitoring report of the station as found was collected', [], 0, weight);
   // Event monitors only: periodic reports carry a severity too, but they are not alerts.
-  const monitors = facts.baseline.filter((m) => !m.type.startsWith('Periodic') && spec.match.some((pair) => sameName(m.component.name, pair.component) && sameName(m.variable.name, pair.variable)));
-  if (monitors.length === 0) return result(id, title, refs, 'events', 'FAIL', `no monitor watches ${pairs}; ${spec.why}`, [], 0, weight);
+  const monitors = facts.baseline.filter((m) => !m.type.startsWith('Periodic') && (codedMonitorIds.has(m.id) || spec.match.some((pair) => sameName(m.component.name, pair.component) && sameName(m.variable.name, pair.variable))));
+  if (monitors.length === 0) return result(id, title, refs, 'events', 'FAIL', `no monitor watches ${pairs}; ${spec.why}${note}`, [], 0, weight);
   const inRange = monitors.filter((m) => m.severity >= spec.severity.min && m.severity <= spec.severity.max);
   const seqs = monitors.map((m) => m.seq);
-  if (inRange.length === monitors.length) return result(id, title, refs, 'events', 'PASS', `${monitors.length} monitor(s) on ${pairs}, severities ${[...new Set(monitors.map((m) => m.severity))].join(', ')}`, seqs, 1, weight);
+  if (inRange.length === monitors.length) return result(id, title, refs, 'events', 'PASS', `${monitors.length} monitor(s) on ${pairs}, severities ${[...new Set(monitors.map((m) => m.severity))].join(', ')}${note}`, seqs, 1, weight);
   const outside = monitors.filter((m) => !inRange.includes(m)).map((m) => `${m.component.name}.${m.variable.name} severity ${m.severity}`);
-  return result(id, title, refs, 'events', 'WARN', `${inRange.length} of ${monitors.length} monitor(s) within ${spec.severity.min}–${spec.severity.max}; outside: ${outside.slice(0, 3).join(', ')}`, seqs, inRange.length / monitors.length, weight);
+  return result(id, title, refs, 'events', 'WARN', `${inRange.length} of ${monitors.length} monitor(s) within ${spec.severity.min}–${spec.severity.max}; outside: ${outside.slice(0, 3).join(', ')}${note}`, seqs, inRange.length / monitors.length, weight);
 }
 

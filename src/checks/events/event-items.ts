@@ -20,6 +20,8 @@ export interface EventItem {
   /** Raw, so a check can tell "absent" from "not a string". */
   actualValue: unknown;
   cleared: boolean | undefined;
+  /** The station's own fault code (e.g. a ChargeX CX0nn), when it sent a string. */
+  techCode: string | undefined;
   transactionId: string | undefined;
   variableMonitoringId: number | undefined;
   eventNotificationType: string | undefined;
@@ -49,6 +51,7 @@ export function eventItems(messages: readonly CollectedMessage[]): EventItem[] {
         trigger: asString(data.trigger),
         actualValue: data.actualValue,
         cleared: asBoolean(data.cleared),
+        techCode: asString(data.techCode),
         transactionId: asString(data.transactionId),
         variableMonitoringId: asNumber(data.variableMonitoringId),
         eventNotificationType: asString(data.eventNotificationType),

@@ -22,6 +22,11 @@ export interface MonitorEngineOptions {
   periodicJitterMs?: (intervalMs: number) => number;
   /** Fault injection: the ways field stations get N07/N08 wrong (all off by default). */
   quirks?: MonitorQuirks;
+  /**
+   * The fault code (techCode, techInfo) the station's own software attaches to its notification of
+   * a Problem/Tripped change on this variable, e.g. a ChargeX code; none by default.
+   */
+  faultCodeOf?: (component: ComponentRef, variable: VariableRef) => { techCode: string; techInfo?: string } | undefined;
 }
 
 /** Wrong monitor behaviours of field stations, switched on by the virtual station's named faults. */
@@ -88,6 +93,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
   readonly #intervalFactor: number;
   readonly #jitter: ((intervalMs: number) => number) | undefined;
   readonly #quirks: MonitorQuirks;
+  readonly #faultCodeOf: MonitorEngineOptions['faultCodeOf'];
 
   constructor(model: DeviceModel, state: MonitoringState, options: MonitorEngineOptions) {
     super();
@@ -99,6 +105,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     this.#intervalFactor = options.periodicIntervalFactor ?? 1;
     this.#jitter = options.periodicJitterMs;
     this.#quirks = options.quirks ?? {};
+    this.#faultCodeOf = options.faultCodeOf;
   }
 
   /** Between start() and stop(). */
@@ -184,7 +191,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
       (change.current === 'true' || change.current === 'false') &&
       !monitors.some((m) => m.type === 'Delta' && this.#acting(m))
     ) {
-      this.hardWiredNotification(component, variable, change.current, { cleared: change.current === 'false' });
+      this.hardWiredNotification(component, variable, change.current, { cleared: change.current === 'false', ...this.#faultCodeOf?.(component, variable) });
     }
   }
 
@@ -280,6 +287,12 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
       eventNotificationType: monitor.origin,
     };
     if (cleared) eventData.cleared = true; // thresholds only: Delta and Periodic never pass true
+    // A monitor on a flag the station's software has a fault code for carries that code too.
+    const fault = this.#faultCodeOf?.(monitor.component, monitor.variable);
+    if (fault) {
+      eventData.techCode = cut(fault.techCode, 50);
+      if (fault.techInfo !== undefined) eventData.techInfo = cut(fault.techInfo, 500);
+    }
     if (monitor.transaction) {
       const transactionId = this.#transactionId?.(monitor.component.evse?.id);
       if (transactionId !== undefined) eventData.transactionId = cut(transactionId, 36);

@@ -27,6 +27,7 @@ export const FAULTS = {
   'report-criteria-ignored': 'GetReport ignores componentCriteria and returns every component (componentVariable still filters)',
   'not-implemented-known': 'every OCPP 2.0.1 action the station does not handle, and the monitoring actions, are answered CALLERROR NotImplemented instead of NotSupported',
   'evse-id-zero': 'the FullInventory also reports an EVSE with evse.id 0 and a connector 0 (the station-level EVSE of some simulators)',
+  'unknown-tech-code': 'once after boot, a fault with the vendor code E-4711 (not a ChargeX code) is raised and cleared on PowerModule[PM1].Problem, which the device model does not report (needs a profile with monitoring)',
   'event-flood': 'ChargingStation.Problem flaps and every flap is sent as a NotifyEvent, 50 a second, while connected (needs a profile with monitoring)',
   // Behaviours of correct or common firmware the audit must judge right (issue 13's corpus).
   'strict-boot': 'a CSMS request that arrives before the station has its BootNotification answer is ignored, never answered (SAP simulator)',
@@ -35,6 +36,7 @@ export const FAULTS = {
   'tiny-model': 'a tiny device model without OCPPCommCtrlr.HeartbeatInterval, OCPPCommCtrlr.OfflineThreshold and DeviceDataCtrlr.ItemsPerMessage[GetReport] (Get/SetVariables answer UnknownVariable; heartbeats follow the boot interval)',
   'accepts-everything': 'says Accepted to every device-model and monitoring request and does nothing: GetVariables without values, writes not applied, monitors without ids, GetMonitoringReport with no report, no NotifyEvent ever',
   'no-base-report': 'GetBaseReport and GetReport are answered CALLERROR NotSupported: the station reports no device model',
+  'chargex-fault-codes': 'once after boot, hard-wired fault notifications with ChargeX codes: CX002 on RCD.Tripped (or ChargingStation.Problem), cleared 2 s later, and CX025 on ConnectorPlugRetentionLock.Problem (or EVRetentionLock.Problem), left raised (needs a profile with monitoring)',
   'operator-monitors': 'starts with custom monitors an operator set: a daily Periodic and an UpperThreshold (severity 4) on a connector temperature, a transaction-only Delta on EVSE power, and a preconfigured threshold changed (needs a profile with monitoring)',
 } as const;
 

@@ -10,6 +10,7 @@ import type {
 import { MonitorEngine } from '../monitoring/monitor-engine.js';
 import { MonitoringState } from '../monitoring/monitoring-state.js';
 import { attachEventFlood } from './event-flood.js';
+import { attachChargeXFaultCodes, attachUnknownTechCode, FaultCodeBook } from './fault-codes.js';
 import { attachWedgeWhileMonitorsActive } from './wedge-while-monitors-active.js';
 import { limitOf } from './message-limits.js';
 import { setOperatorMonitors } from './operator-monitors.js';
@@ -26,6 +27,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
   const state = new MonitoringState(model, profile.monitors);
   station.monitoring = state;
   const jitterRandom = seededRandom(0x6a17 ^ (station.context.seed ?? 1));
+  const faultCodes = new FaultCodeBook();
   const engine = new MonitorEngine(model, state, {
     clock: systemClock,
     isTransactionActive: (evseId) => station.sessions.isActive(evseId),
@@ -39,6 +41,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
       deltaEveryChange: station.faults.has('delta-every-change'),
       deltaNotRebased: station.faults.has('delta-not-rebased'),
     },
+    faultCodeOf: faultCodes.codeOf,
   });
   const outbox = new EventOutbox(async (payload) => (await station.send('NotifyEvent', payload as unknown as Record<string, unknown>)).ok, {
     offlineQueuingSeverity: () => state.offlineQueuingSeverity(),
@@ -48,6 +51,8 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
   if (faults.has('event-flood')) attachEventFlood(station, () => outbox.queued);
   if (faults.has('operator-monitors')) for (const line of setOperatorMonitors(state)) station.context.log(`operator monitor ${line}`);
   if (faults.has('wedge-while-monitors-active')) attachWedgeWhileMonitorsActive(station, state);
+  if (faults.has('chargex-fault-codes')) attachChargeXFaultCodes(station, faultCodes);
+  if (faults.has('unknown-tech-code')) attachUnknownTechCode(station, engine);
   engine.on('event', (eventData, severity) => {
     if (faults.has('monitors-never-fire') && eventData.variableMonitoringId !== undefined) return;
     if (faults.has('threshold-without-cleared') && eventData.cleared === true) return;

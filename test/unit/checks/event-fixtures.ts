@@ -37,6 +37,7 @@ export interface EventDataInput {
   component?: ComponentRefJson;
   variable?: VariableRefJson;
   cleared?: boolean;
+  techCode?: string;
 }
 
 let nextEventId = 1;
@@ -54,6 +55,7 @@ export function eventData(input: EventDataInput = {}): Record<string, unknown> {
   };
   if (input.variableMonitoringId !== undefined) data.variableMonitoringId = input.variableMonitoringId;
   if (input.cleared !== undefined) data.cleared = input.cleared;
+  if (input.techCode !== undefined) data.techCode = input.techCode;
   if (data.actualValue === undefined) delete data.actualValue;
   return data;
 }

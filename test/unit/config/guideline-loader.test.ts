@@ -328,6 +328,21 @@ describe('config guideline-loader', () => {
       expect(guidelineError(() => readGuidelineDocument(file))).to.equal(`${file}: /monitors/0/severity has min 9 above max 0`);
     });
 
+    it('a severity category may list ChargeX codes, only CX001–CX026', () => {
+      const category = (chargexCodes: string[]) => ({ category: 'rcd', title: 'RCD', match: [{ component: 'RCD', variable: 'Tripped' }], severity: { min: 0, max: 2 }, chargexCodes, why: 'w', source: SRC });
+      expect(loadGuideline(write('codes', doc('codes', { severities: [category(['CX002', 'CX026'])] }))).severities[0]?.chargexCodes).to.deep.equal(['CX002', 'CX026']);
+      const file = write('badcode', doc('badcode', { severities: [category(['CX027'])] }));
+      expect(guidelineError(() => loadGuideline(file))).to.contain(`${file}: /severities/0/chargexCodes/0 must match pattern`);
+    });
+
+    it('the shipped severity categories list only ChargeX codes, each in one category of a guideline', () => {
+      for (const id of SHIPPED) {
+        const codes = loadGuideline(id).severities.flatMap((s) => s.chargexCodes ?? []);
+        expect(new Set(codes).size, id).to.equal(codes.length);
+      }
+      expect(loadGuideline('ac-wallbox').severities.find((s) => s.category === 'residual-current-fault')?.chargexCodes).to.deep.equal(['CX002']);
+    });
+
     it('a severity outside 0–9 is a schema error', () => {
       const file = write('big', doc('big', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', severity: { min: 0, max: 10 }, level: 'required', why: 'w', source: SRC }] }));
       expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: /monitors/0/severity/max must be <= 9`);

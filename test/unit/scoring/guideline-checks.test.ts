@@ -710,6 +710,37 @@ describe('scoring guideline-checks', () => {
       expect(only({ severities: [overTemperature()] }, evidence(station, { cases: cases.slice(0, 1) })).verdict).to.equal('WARN');
     });
 
+    describe('with ChargeX codes (chargexCodes)', () => {
+      const rcd = overTemperature({ category: 'residual-current-fault', title: 'Residual current', match: [{ component: 'RCD', variable: 'Tripped' }], severity: { min: 0, max: 2 }, chargexCodes: ['CX002'], why: 'shock hazard' });
+      const problem: VariableRefJson = { name: 'Problem' };
+      const stationRef: ComponentRefJson = { name: 'ChargingStation' };
+      const faultEvent = (seq: number, techCode: string, monitorId?: number): CollectedMessage =>
+        makeMessage(seq, 'NotifyEvent', {
+          generatedAt: FIXTURE_TIME,
+          seqNo: 0,
+          eventData: [{ eventId: seq, timestamp: FIXTURE_TIME, trigger: monitorId !== undefined ? 'Delta' : 'Alerting', actualValue: 'true', component: stationRef, variable: problem, techCode, eventNotificationType: monitorId !== undefined ? 'HardWiredMonitor' : 'HardWiredNotification', ...(monitorId !== undefined ? { variableMonitoringId: monitorId } : {}) }],
+        });
+      const withProblem = [...station, makeReportItem('ChargingStation', 'Problem', { dataType: 'boolean' })];
+
+      it('a monitor whose event carried a code of the category is judged with its monitors, wherever it sits, and the reason names the code', () => {
+        const cases = [baselineCase([monitoringReport(50, [mon(9, 'Delta', 5, stationRef, problem)])])];
+        const result = only({ severities: [rcd] }, evidence(withProblem, { cases, notifyEvents: [faultEvent(70, 'CX002', 9)] }));
+        expect(result).to.deep.include({ verdict: 'WARN', score: 0, reason: '0 of 1 monitor(s) within 0–2; outside: ChargingStation.Problem severity 5; fault codes of this category raised: CX002 (1 event(s))' });
+        // The category's own citation follows the ChargeX note.
+        expect(result.refs).to.deep.equal(['N04', 'N07', 'ChargeX MREC', 'tc-b-53']);
+        // The same event with a code of another category leaves this one as it was.
+        expect(only({ severities: [rcd] }, evidence(withProblem, { cases, notifyEvents: [faultEvent(70, 'CX017', 9)] })).verdict).to.equal('NOT APPLICABLE');
+      });
+
+      it('a code raised without a monitor is named, but a hard-wired notification has no severity to judge', () => {
+        const cases = [baselineCase([monitoringReport(50, [mon(9, 'Delta', 1, { name: 'RCD' }, { name: 'Tripped' })])])];
+        const result = only({ severities: [rcd] }, evidence([...withProblem, makeReportItem('RCD', 'Tripped', { dataType: 'boolean' })], { cases, notifyEvents: [faultEvent(70, 'CX002')] }));
+        expect(result).to.deep.include({ verdict: 'PASS', reason: '1 monitor(s) on RCD.Tripped, severities 1; fault codes of this category raised: CX002 (1 event(s), 1 without a monitor (no severity to judge in OCPP 2.0.1))' });
+        // Without a monitor behind the code and without the parts, the category still does not apply.
+        expect(only({ severities: [rcd] }, evidence(withProblem, { cases, notifyEvents: [faultEvent(70, 'CX002')] })).verdict).to.equal('NOT APPLICABLE');
+      });
+    });
+
     it('no baseline → INCONCLUSIVE when the station reports the parts', () => {
       expect(only({ severities: [overTemperature()] }, evidence(station))).to.deep.include({ verdict: 'INCONCLUSIVE', reason: 'no monitoring report of the station as found was collected' });
     });
