@@ -30,7 +30,7 @@ export interface CompareViewModel {
   title: string;
   guideline: string;
   stations: CompareStation[];
-  /** Overall score and grade, coverage, and the FAIL / WARN / INCONCLUSIVE counts. */
+  /** Overall score, grade, coverage, and the FAIL / WARN / INCONCLUSIVE counts. */
   overview: CompareRow[];
   categories: CompareRow[];
   requirements: Array<CompareRow & { id: string }>;
@@ -120,10 +120,11 @@ function overviewRows(stations: readonly CompareStation[]): CompareRow[] {
   const row = (title: string, cells: CompareCell[]): CompareRow => ({ title, cells, differs: new Set(cells.map((c) => c.text)).size > 1 });
   const count = (value: number, css: string): CompareCell => ({ text: String(value), css: value > 0 ? css : '' });
   return [
+    row('Overall score', stations.map((s) => ({ text: s.score, css: '' }))),
     row(
-      'Overall score',
+      'Grade',
       stations.map((s) => ({
-        text: `${s.score} (${s.grade})`,
+        text: s.grade,
         css: s.incomplete || s.capped ? 'warn' : '',
         ...(s.failedMustHaves.length > 0 ? { notes: s.failedMustHaves.map((title) => `must-have failed: ${title}`) } : {}),
       })),
