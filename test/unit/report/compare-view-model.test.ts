@@ -81,7 +81,7 @@ describe('comparison view model', () => {
     expect(reasons.length).to.be.greaterThan(0);
     expect(reasons.every((reason) => typeof reason === 'string' && reason.length > 0)).to.equal(true);
     const ac = golden('ac-wallbox');
-    const row = differing[0]!;
+    const row = differing[0];
     expect(row.cells[0]?.reason).to.equal(ac.checks.find((c) => c.id === row.id)?.reason);
     expect(model.requirements.filter((r) => !r.differs).every((r) => r.cells.every((c) => c.reason === undefined))).to.equal(true);
   });
