@@ -13,13 +13,16 @@ function interrupted(): AuditResult {
   result.interrupted = { reason: 'SIGINT received' };
   result.grade = null;
   result.coverage = { cases: { applicable: 25, run: 12 }, ratio: 0.48, categories: [], complete: false, incompleteBecause: ['the audit was interrupted (SIGINT received)'] };
-  result.summary = { ...result.summary, INCONCLUSIVE: 4 };
+  result.score = 43.9;
+  result.summary = { ...result.summary, WARN: 63, INCONCLUSIVE: 4 };
   return result;
 }
 
 /** The AC wallbox's result with a failed must-have that capped its A to a D. */
 function capped(): AuditResult {
   const result = golden('ac-wallbox');
+  result.score = 92.2;
+  result.summary = { ...result.summary, WARN: 8, INCONCLUSIVE: 0 };
   result.grade = 'D';
   result.uncappedGrade = 'A';
   result.mustHaves = { gradeCap: 'D', items: [{ check: 'liveness', title: 'The station keeps answering the CSMS', verdict: 'FAIL', why: 'a station that stops answering cannot be operated', source: 'scoring', reason: 'no answer to 3 Heartbeat requests' }] };
@@ -95,7 +98,8 @@ describe('comparison view model', () => {
     expect(row('Overall score')?.cells.map((c) => c.text)).to.deep.equal(['92.2', '43.9']);
     expect(row('Grade')?.cells.map((c) => c.text)).to.deep.equal(['D (capped from A)', 'no grade (incomplete)']);
     expect(row('Grade')?.cells[0]?.notes).to.deep.equal(['must-have failed: The station keeps answering the CSMS']);
-    expect(row('Coverage')?.cells.map((c) => c.text)).to.deep.equal(['6 of 6 cases (100%)', '12 of 25 cases (48%)']);
+    const full = golden('ac-wallbox').coverage!.cases;
+    expect(row('Coverage')?.cells.map((c) => c.text)).to.deep.equal([`${full.run} of ${full.applicable} cases (100%)`, '12 of 25 cases (48%)']);
     expect(row('Coverage')?.cells[1]?.notes).to.deep.equal(['the audit was interrupted (SIGINT received)']);
     expect(row('WARN')?.cells.map((c) => c.text)).to.deep.equal(['8', '63']);
     expect(row('INCONCLUSIVE')?.cells.map((c) => c.text)).to.deep.equal(['0', '4']);

@@ -19,6 +19,9 @@ function partial(): AuditResult {
 
 function capped(): AuditResult {
   const result = golden('minimal');
+  result.score = 43.9;
+  result.summary = { ...result.summary, FAIL: 21, WARN: 63, INCONCLUSIVE: 0 };
+  result.coverage = { cases: { applicable: 3, run: 3 }, ratio: 1, categories: [], complete: true, incompleteBecause: [] };
   result.grade = 'D';
   result.uncappedGrade = 'B';
   result.mustHaves = { gradeCap: 'D', items: [{ check: 'event-rate', title: 'The station does not flood the CSMS with events', verdict: 'FAIL', why: 'a flood takes backends down', source: 'scoring', reason: '48 NotifyEvents a second' }] };
@@ -27,9 +30,10 @@ function capped(): AuditResult {
 
 describe('fleet index', () => {
   it('each run with its label, date and time, score, grade (capped, or none when incomplete), coverage and counts; lowest score first', () => {
+    const clean = golden('ac-wallbox');
     const model = buildFleetIndexModel(
       [
-        { result: golden('ac-wallbox'), scorecard: '/out/site-a/CS-A/scorecard.html', label: 'site A' },
+        { result: clean, scorecard: '/out/site-a/CS-A/scorecard.html', label: 'site A' },
         { result: capped(), scorecard: '/out/site-b/CS-B/scorecard.html' },
         { result: partial(), scorecard: '/out/site-a/CS-P/scorecard.html', label: 'site A' },
       ],
@@ -39,7 +43,7 @@ describe('fleet index', () => {
     expect(model.rows.map((r) => [r.identity, r.label, r.link, r.score, r.grade, r.coverage])).to.deep.equal([
       ['FIXTURE-minimal', '', 'site-b/CS-B/scorecard.html', '43.9', 'D (capped from B)', '3 of 3 cases (100%)'],
       ['CS-PARTIAL', 'site A', 'site-a/CS-P/scorecard.html', '59.2', 'no grade (incomplete)', '3 of 25 cases (12%)'],
-      ['FIXTURE-ac-wallbox', 'site A', 'site-a/CS-A/scorecard.html', '92.2', 'A', '6 of 6 cases (100%)'],
+      ['FIXTURE-ac-wallbox', 'site A', 'site-a/CS-A/scorecard.html', String(clean.score), clean.grade, `${clean.coverage?.cases.run} of ${clean.coverage?.cases.applicable} cases (100%)`],
     ]);
     expect(model.rows[0]).to.deep.include({ auditedAt: '2026-11-24 04:20:32 UTC', startedAt: '2026-11-24T04:20:32.495Z', failedMustHaves: ['The station does not flood the CSMS with events'], fails: 21, warns: 63, inconclusive: 0 });
     expect(model.rows[1]).to.deep.include({ incomplete: true, coverageRatio: 0.12, incompleteBecause: ['a subset of the catalogue: 22 of 25 cases were not selected'], inconclusive: 2 });
