@@ -15,6 +15,7 @@ import { ExitCode, exitCodeForSignal } from './exit-codes.js';
 import { isToolError } from '../errors.js';
 import { parseFrameBytes, parsePositiveInteger } from './option-parsers.js';
 import { reportProgress } from './progress-reporter.js';
+import { WaitStatus } from './wait-status.js';
 import { printAuditSummary, type ExitHolder, type Terminal } from './run-command.js';
 import { parseFault } from './simulate-command.js';
 
@@ -49,11 +50,13 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
     refusePseudoFileSystem('--out', options.out);
     const csms = await Csms.start({ ...CSMS_DEFAULTS, securityProfile: 0, port: 0, outDir, callTimeoutMs: 10_000, pingIntervalMs: 0, maxFrameBytes: options.maxFrameBytes });
     terminal.out(`CSMS listening on ${csms.url}; auditing the virtual ${profile.id} station ${options.id}${options.fault ? ` with faults ${options.fault.join(', ')}` : ''}`);
+    // On a terminal, long waits count down on a status line; elsewhere they are a line each.
+    const waits = terminal.status ? new WaitStatus(terminal.status) : undefined;
     const serving = serveAudits(csms, audit.cases, audit.options, {
       maxStations: 1,
       concurrency: 1,
       waitS: 30,
-      onRunner: (runner, session) => reportProgress(runner, session.identity, terminal.out),
+      onRunner: (runner, session) => reportProgress(runner, session.identity, terminal.out, waits),
       // An output that cannot be written is one line, as in `run`; the tool's own bugs keep their stack.
       onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${isToolError(error) ? error.message : (error.stack ?? error.message)}`),
     });
@@ -75,6 +78,7 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
     });
     const outcome = await serving.done;
     served = true;
+    waits?.endAll();
     await station.stop();
     await csms.close();
     for (const audited of outcome.audits) printAuditSummary(audited, terminal);

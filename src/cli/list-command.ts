@@ -1,5 +1,8 @@
 import { Command } from 'commander';
 import { builtInGuidelines, loadGuideline } from '../config/guideline-loader.js';
+import { ALL_CHECKS } from '../checks/index.js';
+import { CERTIFICATION_PROFILES } from '../report/certification-profiles.js';
+import { listByTc, tcListingLines } from '../report/tc-listing.js';
 import { loadTestCases } from '../scenario/testcase-loader.js';
 import type { Terminal } from './run-command.js';
 
@@ -11,9 +14,16 @@ export function listCommand(terminal: Terminal): Command {
     .description('the test cases: id, title, references')
     .option('--testcases <ids>', 'only these ids or patterns (comma-separated), or a file or directory')
     .option('--json', 'print one JSON array on stdout: {id, title, category, order, proves, refs, needs} per case')
-    .action((options: { testcases?: string; json?: boolean }) => {
+    .option('--by-tc', 'by OCA test case id instead: each TC_B / TC_N of the Core and Advanced Device Management certification profiles and each the catalogue cites, with the cases and checks that rehearse it or why none does (--json: {tc, title, profiles, testCases, checks, notRehearsed?} per id)')
+    .action((options: { testcases?: string; json?: boolean; byTc?: boolean }) => {
       const selection = options.testcases?.split(',').map((v) => v.trim()).filter(Boolean) ?? [];
       const testCases = loadTestCases(selection);
+      if (options.byTc) {
+        const entries = listByTc(testCases, ALL_CHECKS);
+        if (options.json) terminal.out(JSON.stringify(entries, null, 2));
+        else for (const entry of entries) for (const line of tcListingLines(entry, profileTitle)) terminal.out(line);
+        return;
+      }
       if (options.json) {
         const entries = testCases.map((t) => ({ id: t.id, title: t.title, category: t.category, order: t.order, proves: t.proves, refs: t.refs, needs: t.needs ?? [] }));
         terminal.out(JSON.stringify(entries, null, 2));
@@ -50,3 +60,5 @@ export function listCommand(terminal: Terminal): Command {
     });
   return list;
 }
+
+const profileTitle = (id: string): string => CERTIFICATION_PROFILES.find((p) => p.id === id)?.title ?? id;

@@ -11,6 +11,7 @@ import { validateCommand } from './validate-command.js';
 import { exitCodeFor, ExitCode } from './exit-codes.js';
 import { printable } from '../report/printable.js';
 import { stdoutOpen } from './closed-stdout.js';
+import { TtyStatusLine } from './tty-status-line.js';
 import { runCommand, type Terminal } from './run-command.js';
 import { simulateCommand } from './simulate-command.js';
 
@@ -41,15 +42,33 @@ async function prompt(message: string): Promise<void> {
   }
 }
 
+/**
+ * The live status line, on a terminal only (not a pipe, a file, or a terminal that knows no
+ * escape codes): a log must read as whole lines, with no carriage return or escape code in it.
+ */
+const statusLine = process.stdout.isTTY && process.env['TERM'] !== 'dumb' ? new TtyStatusLine(process.stdout, stdoutOpen) : undefined;
+// A second Ctrl-C ends the process at once: the shell's prompt must not land on the status line.
+if (statusLine) process.once('exit', () => statusLine.show(undefined));
+
 const processTerminal: Terminal = {
   // Station text reaches these lines (vendorName, close reasons, CALLERROR descriptions): its
   // control characters are shown escaped, never run by the terminal.
   out: (line) => {
-    if (stdoutOpen()) process.stdout.write(`${printable(line)}\n`);
+    const write = (): void => {
+      if (stdoutOpen()) process.stdout.write(`${printable(line)}\n`);
+    };
+    if (statusLine) statusLine.above(write);
+    else write();
   },
-  err: (line) => process.stderr.write(`${printable(line)}\n`),
+  // On the same screen as the status line, most likely: it goes above it too.
+  err: (line) => {
+    const write = (): void => void process.stderr.write(`${printable(line)}\n`);
+    if (statusLine) statusLine.above(write);
+    else write();
+  },
   stopSignal,
   prompt,
+  ...(statusLine ? { status: (text: string | undefined) => statusLine.show(text) } : {}),
 };
 
 /**

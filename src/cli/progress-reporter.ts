@@ -1,24 +1,34 @@
-import type { CaseEvidence } from '../evidence/evidence.js';
+import type { EventEmitter } from 'node:events';
+import type { CaseEvidence, Evidence } from '../evidence/evidence.js';
 import { printableLine } from '../report/printable.js';
-import type { ScenarioRunner } from '../scenario/runner.js';
+import type { RunnerEvents } from '../scenario/runner.js';
+import { isLongWait, type WaitStatus } from './wait-status.js';
+
+/** What the console follows of one audit: a ScenarioRunner. */
+export type ProgressSource = EventEmitter<RunnerEvents> & { readonly evidence: Pick<Evidence, 'cases'> };
 
 /**
  * Live progress of one audit on the console, in plain lines (fit for a TTY and for a log):
  * each case with its outcome and time, and long waits with what is awaited and for how long.
+ * Given `waits` (a terminal), a long wait is a countdown on the status line instead of a line.
  */
-export function reportProgress(runner: ScenarioRunner, identity: string, write: (line: string) => void): void {
+export function reportProgress(runner: ProgressSource, identity: string, write: (line: string) => void, waits?: WaitStatus): void {
   const say = (text: string): void => write(`[${new Date().toISOString().slice(11, 23)}] ${printableLine(`${identity} ${text}`)}`);
   runner.on('case-start', ({ id, title, index, total, prerequisiteOf }) =>
     say(`case ${index + 1}/${total} ${id}: ${title}${prerequisiteOf ? ` (not selected: runs first as a prerequisite of ${prerequisiteOf.join(', ')})` : ''}`),
   );
   runner.on('step', ({ step }) => {
+    // The step that waited is over: so is its wait.
+    waits?.end(runner);
     if (step.authoringError) say(`  test case error: ${step.authoringError}`);
   });
   runner.on('waiting', ({ what, untilMs }) => {
-    const seconds = Math.round((untilMs - Date.now()) / 1000);
-    if (seconds >= 5) say(`  waiting for ${what} (up to ${seconds} s)`);
+    if (waits) return waits.begin(runner, identity, what, untilMs);
+    const leftMs = untilMs - Date.now();
+    if (isLongWait(leftMs)) say(`  waiting for ${what} (up to ${Math.round(leftMs / 1000)} s)`);
   });
   runner.on('case-end', ({ id, status, reason, durationMs }) => {
+    waits?.end(runner);
     const evidence = runner.evidence.cases.find((c) => c.id === id);
     say(`  ${outcomeLine(status, evidence, reason)} (${(durationMs / 1000).toFixed(1)} s)`);
   });

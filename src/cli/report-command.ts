@@ -1,10 +1,10 @@
 import { Command, Option } from 'commander';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { readResultFile } from '../result/result-file.js';
 import { renderScorecard } from '../report/html-renderer.js';
 import { readJournalExcerpt } from '../report/read-journal.js';
 import { buildViewModel } from '../report/view-model.js';
-import { REPORTS, type ReportFormat } from '../report/write-reports.js';
+import { citedFrames, REPORTS, type ReportFormat } from '../report/write-reports.js';
 import type { Terminal } from './run-command.js';
 import { writeOutputFile } from './output-file.js';
 
@@ -21,8 +21,8 @@ export function reportCommand(terminal: Terminal): Command {
       const result = readResultFile(path);
       const text =
         options.format === 'html' && options.templates
-          ? renderScorecard(buildViewModel(result, readJournalExcerpt(result.files.journal)), resolve(options.templates))
-          : REPORTS[options.format].render(result);
+          ? renderScorecard(buildViewModel(result, readJournalExcerpt(resolve(dirname(path), result.files.journal), undefined, citedFrames(result))), resolve(options.templates))
+          : REPORTS[options.format].render(result, dirname(path));
       if (options.out) {
         writeOutputFile(resolve(options.out), text);
         terminal.out(resolve(options.out));

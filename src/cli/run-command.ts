@@ -16,6 +16,7 @@ import { collect, parseBootStatus, parseFrameBytes, parsePort, parsePositiveInte
 import { refusePseudoFileSystem } from './out-dir.js';
 import { writeOutputFile } from './output-file.js';
 import { reportProgress } from './progress-reporter.js';
+import { WaitStatus } from './wait-status.js';
 import { readTlsFiles } from './tls-files.js';
 
 interface RunOptions extends AuditFlags {
@@ -48,6 +49,11 @@ export interface Terminal {
   stopSignal: () => Promise<string>;
   /** Asks the operator for a physical action and resolves when they confirm. */
   prompt: (message: string) => Promise<void>;
+  /**
+   * A status line that changes in place (the countdown of a long wait), or erases it when given
+   * undefined. Only present when standard output is a terminal: logs and pipes get whole lines.
+   */
+  status?: (text: string | undefined) => void;
 }
 
 /** Where a command leaves its exit code when it completes (0, or 3 for --fail-on). */
@@ -135,12 +141,14 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
   }
   terminal.out(`Auditing up to ${options.maxStations} station(s) with ${audit.cases.length} test case(s)${options.wait > 0 ? `; giving up after ${options.wait} s without a station` : ''}.`);
   if (options.pendingWindow > 0) audit.options.caseOptions['pendingWindowS'] = options.pendingWindow;
+  // On a terminal, long waits count down on a status line; elsewhere they are a line each.
+  const waits = terminal.status ? new WaitStatus(terminal.status) : undefined;
   const serving = serveAudits(csms, audit.cases, audit.options, {
     maxStations: options.maxStations,
     concurrency: options.concurrency,
     waitS: options.wait,
     pendingWindowS: options.pendingWindow,
-    onRunner: (runner, session) => reportProgress(runner, session.identity, terminal.out),
+    onRunner: (runner, session) => reportProgress(runner, session.identity, terminal.out, waits),
     // An output that cannot be written is one line (the tool's own bugs keep their stack).
     onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${isToolError(error) ? error.message : (error.stack ?? error.message)}`),
   });
@@ -156,6 +164,7 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
   void writeFailures.nothingWritable.then((failure) => serving.stop(`the output directory takes no more writes: ${failure.message}`));
   const outcome = await serving.done;
   served = true;
+  waits?.endAll();
   await closeAndList(csms, terminal);
   if (outcome.noStation) throw new ToolError('ERR_NO_STATION', `no charging station was accepted within ${options.wait} s on ${csms.url}`);
   for (const audited of outcome.audits) printAuditSummary(audited, terminal);

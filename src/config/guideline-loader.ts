@@ -3,12 +3,17 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ToolError } from '../errors.js';
-import type { Guideline, GuidelineDocument } from './guideline.js';
+import type { Citation, Guideline, GuidelineDocument, GuidelineSource } from './guideline.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The shipped guidelines are data at the package root (also when run from dist/). */
 export const GUIDELINE_DIRECTORY = resolve(here, '..', '..', 'guidelines');
 const SCHEMA_FILE = join(GUIDELINE_DIRECTORY, 'guideline.schema.json');
+/** The public references guideline lines cite, named once (issue 15). */
+export const SOURCES_FILE = join(GUIDELINE_DIRECTORY, 'sources.json');
+const SOURCES_SCHEMA_FILE = join(GUIDELINE_DIRECTORY, 'sources.schema.json');
+/** Files of the guideline directory that are not guidelines. */
+const NOT_GUIDELINES = new Set(['scoring.json', 'sources.json']);
 const DEFAULT_WEIGHTS = { required: 2, recommended: 1, components: 1, variables: 1, monitors: 1, severities: 1 };
 
 let validate: ValidateFunction | undefined;
@@ -16,7 +21,7 @@ let validate: ValidateFunction | undefined;
 /** The shipped guideline ids. */
 export function builtInGuidelines(): string[] {
   return readdirSync(GUIDELINE_DIRECTORY)
-    .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json') && name !== 'scoring.json')
+    .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json') && !NOT_GUIDELINES.has(name))
     .map((name) => name.slice(0, -5))
     .sort();
 }
@@ -49,7 +54,44 @@ export function readGuidelineDocument(file: string): GuidelineDocument {
   const guideline = document as GuidelineDocument;
   if (guideline.id !== basename(file, '.json')) throw new ToolError('ERR_INVALID_GUIDELINE', `${file}: /id "${guideline.id}" must equal the file name "${basename(file, '.json')}"`);
   checkRanges(file, guideline);
+  checkCitations(file, guideline);
   return guideline;
+}
+
+let catalogue: Map<string, GuidelineSource> | undefined;
+
+/** The shipped source catalogue (guidelines/sources.json), checked against its schema. */
+export function guidelineSources(): Map<string, GuidelineSource> {
+  if (catalogue) return catalogue;
+  const document: unknown = JSON.parse(readFileSync(SOURCES_FILE, 'utf8'));
+  const check = new Ajv({ allErrors: false, strict: false }).compile(JSON.parse(readFileSync(SOURCES_SCHEMA_FILE, 'utf8')) as object);
+  if (!check(document)) throw new ToolError('ERR_INVALID_GUIDELINE', `${SOURCES_FILE}: ${check.errors?.[0]?.instancePath || '/'} ${check.errors?.[0]?.message ?? 'is invalid'}`);
+  catalogue = new Map((document as { sources: GuidelineSource[] }).sources.map((source) => [source.id, source]));
+  return catalogue;
+}
+
+/** The source id a citation names (`ocpp201-part2#G05.FR.02` → `ocpp201-part2`); undefined for our own. */
+export const citedSourceId = (citation: Citation): string | undefined => (typeof citation === 'string' ? citation.split('#')[0] : undefined);
+
+/** Every line's source must name a catalogued reference: a typo must not pass for a citation. */
+function checkCitations(file: string, guideline: GuidelineDocument): void {
+  const known = guidelineSources();
+  const sections = { components: guideline.components, variables: guideline.variables, monitors: guideline.monitors, severities: guideline.severities } as const;
+  for (const [section, lines] of Object.entries(sections)) {
+    (lines ?? []).forEach((line: { source: Citation[] }, index) =>
+      line.source.forEach((citation, at) => {
+        const id = citedSourceId(citation);
+        if (id !== undefined && !known.has(id)) throw new ToolError('ERR_INVALID_GUIDELINE', `${file}: /${section}/${index}/source/${at} names "${id}", which is not in guidelines/sources.json (known: ${[...known.keys()].join(', ')})`);
+      }),
+    );
+  }
+}
+
+/** The catalogued sources a guideline's lines cite, in the order first cited. */
+function sourcesCited(lines: ReadonlyArray<{ source: Citation[] }>): GuidelineSource[] {
+  const known = guidelineSources();
+  const ids = new Set(lines.flatMap((line) => line.source.map(citedSourceId)).filter((id): id is string => id !== undefined));
+  return [...ids].flatMap((id) => known.get(id) ?? []);
 }
 
 function locate(idOrPath: string, nextTo: string | undefined): string {
@@ -73,6 +115,10 @@ function resolveChain(file: string, seen: string[]): Guideline {
     for (const entry of [...(inherited ?? []), ...(own ?? [])]) byKey.set(key(entry), entry);
     return [...byKey.values()];
   };
+  const components = merge(base?.components, document.components, (c) => `${c.name}|${c.instance ?? ''}`.toLowerCase());
+  const variables = merge(base?.variables, document.variables, (v) => `${v.component}|${v.componentInstance ?? ''}|${v.variable}|${v.instance ?? ''}`.toLowerCase());
+  const monitors = merge(base?.monitors, document.monitors, (m) => `${m.component}|${m.variable}|${m.instance ?? ''}|${[...m.types].sort().join(',')}`.toLowerCase());
+  const severities = merge(base?.severities, document.severities, (s) => s.category);
   return {
     id: document.id,
     version: document.version,
@@ -82,10 +128,11 @@ function resolveChain(file: string, seen: string[]): Guideline {
     chain: [...(base?.chain ?? []), document.id],
     file,
     weights: { ...DEFAULT_WEIGHTS, ...base?.weights, ...document.weights },
-    components: merge(base?.components, document.components, (c) => `${c.name}|${c.instance ?? ''}`.toLowerCase()),
-    variables: merge(base?.variables, document.variables, (v) => `${v.component}|${v.componentInstance ?? ''}|${v.variable}|${v.instance ?? ''}`.toLowerCase()),
-    monitors: merge(base?.monitors, document.monitors, (m) => `${m.component}|${m.variable}|${m.instance ?? ''}|${[...m.types].sort().join(',')}`.toLowerCase()),
-    severities: merge(base?.severities, document.severities, (s) => s.category),
+    components,
+    variables,
+    monitors,
+    severities,
+    sources: sourcesCited([...components, ...variables, ...monitors, ...severities]),
   };
 }
 

@@ -3,6 +3,23 @@ export type Level = 'required' | 'recommended';
 export type Tier = 'station' | 'evse' | 'connector';
 export type Archetype = 'any' | 'ac-wallbox' | 'dc-fast' | 'hpc';
 
+/**
+ * Where a guideline line comes from (issue 15): `<source id>` or `<source id>#<locator>` naming an
+ * entry of guidelines/sources.json (`ocpp201-part2#G05.FR.02`, `tc-b-53`), or our own proposal
+ * with the reason no public source backs it.
+ */
+export type Citation = string | { own: string };
+
+/** A public reference of guidelines/sources.json, named once and cited by id. */
+export interface GuidelineSource {
+  id: string;
+  title: string;
+  publisher?: string;
+  version: string;
+  licence?: string;
+  where: string;
+}
+
 export interface GuidelineComponent {
   name: string;
   instance?: string;
@@ -13,6 +30,7 @@ export interface GuidelineComponent {
   /** A must-have: its FAIL caps the grade (guidelines/scoring.json mustHaves), whatever the score. */
   critical?: boolean;
   why: string;
+  source: Citation[];
 }
 
 export interface GuidelineVariable {
@@ -27,9 +45,12 @@ export interface GuidelineVariable {
   unit?: string;
   mutability?: 'ReadOnly' | 'WriteOnly' | 'ReadWrite';
   monitoring?: Level;
+  /** Applies only where the station reports the component (a lock a tethered cable lacks); else NOT APPLICABLE. */
+  whenComponentReported?: boolean;
   /** A must-have: its FAIL caps the grade (guidelines/scoring.json mustHaves), whatever the score. */
   critical?: boolean;
   why: string;
+  source: Citation[];
 }
 
 export interface SeverityRange {
@@ -48,6 +69,7 @@ export interface GuidelineMonitor {
   /** A must-have: its FAIL caps the grade (guidelines/scoring.json mustHaves), whatever the score. */
   critical?: boolean;
   why: string;
+  source: Citation[];
 }
 
 export interface GuidelineSeverity {
@@ -57,6 +79,7 @@ export interface GuidelineSeverity {
   severity: SeverityRange;
   weight?: number;
   why: string;
+  source: Citation[];
 }
 
 export interface GuidelineWeights {
@@ -97,4 +120,6 @@ export interface Guideline {
   variables: GuidelineVariable[];
   monitors: GuidelineMonitor[];
   severities: GuidelineSeverity[];
+  /** The public references its lines cite (guidelines/sources.json), in the order first cited. */
+  sources: GuidelineSource[];
 }

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CertificationPageModel } from './certification-page.js';
 import type { CompareViewModel } from './compare-view-model.js';
 import { printable } from './printable.js';
 import type { ScorecardViewModel } from './view-model.js';
@@ -32,6 +33,11 @@ export function renderScorecard(model: ScorecardViewModel, directory = TEMPLATE_
 /** The procurement comparison page, from the same templates folder and CSS. */
 export function renderComparison(model: CompareViewModel, directory = TEMPLATE_DIRECTORY): string {
   return printable(compile('compare.hbs', directory)({ ...model, css: readFileSync(join(directory, 'scorecard.css'), 'utf8') }));
+}
+
+/** The certification rehearsal page (certification.hbs), beside the scorecard with the same CSS. */
+export function renderCertification(model: CertificationPageModel, directory = TEMPLATE_DIRECTORY): string {
+  return printable(compile('certification.hbs', directory)({ ...model, css: readFileSync(join(directory, 'scorecard.css'), 'utf8') }));
 }
 
 function compile(file: string, directory: string): HandlebarsTemplateDelegate {

@@ -5,22 +5,31 @@ import { JOURNAL_EXCERPT, type JournalExcerpt, type JournalLine } from './view-m
 const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
 
+/** At most this many cited frames beyond the excerpt's start: a page stays a page. */
+const MAX_CITED = 2000;
+
 /**
- * The start of a journal for the scorecard's excerpt, and how many records it holds in all;
- * undefined when the file is not at hand. The file is read in chunks and only the excerpt's
- * records are parsed; the rest are only counted (the journal writes each record with its
- * newline), so a journal of any size costs little memory. A torn or broken line is skipped.
+ * The start of a journal for the scorecard's excerpt, plus the records the findings cite
+ * (`cited`, wherever they are), and how many records it holds in all; undefined when the file is
+ * not at hand. The file is read in chunks and only the records shown are parsed; the rest are only
+ * counted (the journal writes each record with its newline), so a journal of any size costs
+ * little memory. A torn or broken line is skipped.
  */
-export function readJournalExcerpt(file: string, limit = JOURNAL_EXCERPT): JournalExcerpt | undefined {
-  const trace = readFileExcerpt(file, limit);
+export function readJournalExcerpt(file: string, limit = JOURNAL_EXCERPT, cited: ReadonlySet<number> = new Set()): JournalExcerpt | undefined {
+  const wanted = new Set([...cited].sort((a, b) => a - b).slice(0, MAX_CITED));
+  const trace = readFileExcerpt(file, limit, wanted);
   if (!trace) return undefined;
   // The connection events beside the trace share its seq: the first `limit` of both, merged, are the session's first records.
-  const connections = readFileExcerpt(connectionsPathOf(file), limit) ?? { records: [], total: 0 };
-  const records = [...trace.records, ...connections.records].sort((a, b) => a.seq - b.seq).slice(0, limit);
+  const connections = readFileExcerpt(connectionsPathOf(file), limit, wanted) ?? { records: [], total: 0 };
+  const merged = [...trace.records, ...connections.records].sort((a, b) => a.seq - b.seq);
+  const records = merged.filter((record, index) => index < limit || wanted.has(record.seq));
   return { records, total: trace.total + connections.total };
 }
 
-function readFileExcerpt(file: string, limit: number): JournalExcerpt | undefined {
+/** `"seq":123` near the start of a record: found without parsing the whole (possibly large) line. */
+const SEQ = /"seq":(\d+)/;
+
+function readFileExcerpt(file: string, limit: number, wanted: ReadonlySet<number>): JournalExcerpt | undefined {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -36,16 +45,19 @@ function readFileExcerpt(file: string, limit: number): JournalExcerpt | undefine
       const bytes = chunk.subarray(0, read);
       let start = 0;
       for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
-        if (records.length < limit) {
-          const record = parseLine(Buffer.concat([...pending, bytes.subarray(start, end)]));
+        // Beyond the start, a line is only looked at when the findings cite records.
+        const line = records.length < limit || wanted.size > 0 ? Buffer.concat([...pending, bytes.subarray(start, end)]) : undefined;
+        if (line && (records.length < limit || citedLine(line, wanted))) {
+          const record = parseLine(line);
           if (record) records.push(record);
+          else counted += 1;
         } else {
           counted += 1;
         }
         pending = [];
         start = end + 1;
       }
-      if (start < read && records.length < limit) pending.push(Buffer.from(bytes.subarray(start)));
+      if (start < read && (records.length < limit || wanted.size > 0)) pending.push(Buffer.from(bytes.subarray(start)));
     }
     // Without its newline the last record is torn (a crash mid-write), unless it still parses.
     if (pending.length > 0) {
@@ -56,6 +68,12 @@ function readFileExcerpt(file: string, limit: number): JournalExcerpt | undefine
     closeSync(fd);
   }
   return { records, total: records.length + counted };
+}
+
+function citedLine(line: Buffer, wanted: ReadonlySet<number>): boolean {
+  if (wanted.size === 0) return false;
+  const seq = SEQ.exec(line.subarray(0, 200).toString('latin1'))?.[1];
+  return seq !== undefined && wanted.has(Number(seq));
 }
 
 /** Only what the excerpt shows: a frame's parsed payload can be large and is not needed. */

@@ -1,6 +1,7 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
 import type { AuditResult } from '../result/audit-result.js';
 import { pushTo } from '../collections.js';
+import { type PageOne, pageOne } from './page-one.js';
 
 /**
  * Everything the scorecard template shows, already computed and formatted: the template only
@@ -15,10 +16,11 @@ export interface ScorecardViewModel {
   tool: string;
   score: { value: string; grade: string; gauge: { arc: string; color: string } };
   verdict: string;
-  /** Page one's banner for an incomplete audit (interrupted, a subset, the station gone): why, and the coverage. */
-  incomplete: string | undefined;
-  /** Page one's must-have box: each must-have with its verdict; `capped` says why the grade is lower than the score's. */
-  mustHaves: { capped: string; items: Array<{ title: string; check: string; verdict: Verdict; css: string; why: string; reason: string }> } | undefined;
+  /** Page one: the incomplete banner, the must-have box, what to fix first, the coverage (page-one.ts). */
+  incomplete: PageOne['incomplete'];
+  mustHaves: PageOne['mustHaves'];
+  fixFirst: PageOne['fixFirst'];
+  coverage: PageOne['coverage'];
   categories: Array<{ id: string; title: string; score: string; verdict: string; bar: { width: number; color: string } }>;
   events: {
     width: number;
@@ -36,7 +38,8 @@ export interface ScorecardViewModel {
   /** The groups of the findings, for the category filter. */
   groups: Array<{ name: string; count: number }>;
   findings: Array<{ group: string; checks: Array<{ id: string; title: string; verdict: Verdict; css: string; category: string; refs: string; reason: string; seqs: Array<{ seq: number; linked: boolean }>; more: number }> }>;
-  journal: { file: string; sha256: string; excerpt: Array<{ seq: number; time: string; direction: string; text: string }>; shown: string };
+  /** `text` is the frame up to FRAME_SHOWN characters; `whole`, when it is longer, opens on click. */
+  journal: { file: string; sha256: string; excerpt: Array<{ seq: number; time: string; direction: string; text: string; whole?: string }>; shown: string };
   options: Array<{ name: string; value: string }>;
   cases: Array<{ id: string; title: string; status: string; reason: string }>;
   /** The whole result, as JSON text (the renderer embeds it safely). */
@@ -199,11 +202,25 @@ export interface JournalExcerpt {
   total: number;
 }
 
+/** A frame's first characters in the journal table; the whole frame opens on click. */
+const FRAME_SHOWN = 300;
+/** The most of one frame the page holds (a frame may be megabytes; the journal has it all). */
+const FRAME_WHOLE_MAX = 64 * 1024;
+
+function frameText(line: JournalLine): { text: string; whole?: string } {
+  if (line.record === 'connection') return { text: line.event ?? '' };
+  const raw = line.raw ?? '';
+  if (raw.length <= FRAME_SHOWN) return { text: raw };
+  const whole = raw.length > FRAME_WHOLE_MAX ? `${raw.slice(0, FRAME_WHOLE_MAX)}… (${raw.length} characters in all: the rest is in the journal)` : raw;
+  return { text: `${raw.slice(0, FRAME_SHOWN - 3)}…`, whole };
+}
+
 /** How many journal records the page shows before pointing at trace.jsonl for the rest. */
 export const JOURNAL_EXCERPT = 400;
 
 export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { records: [], total: 0 }): ScorecardViewModel {
-  const excerpt = journal.records.slice(0, JOURNAL_EXCERPT);
+  // The start of the journal and the records the findings cite (read-journal.ts chose them).
+  const excerpt = journal.records;
   const inExcerpt = new Set(excerpt.map((line) => line.seq));
   const boot = result.station.boot ?? {};
   const score = result.score ?? null;
@@ -217,11 +234,8 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
   const worst = result.categories?.filter((c) => c.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
   const failedMustHaves = (result.mustHaves?.items ?? []).filter((m) => m.verdict === 'FAIL');
   const capText = result.uncappedGrade !== undefined ? `, capped from ${result.uncappedGrade}: ${failedMustHaves.length} must-have(s) failed` : '';
-  const coverage = result.coverage;
-  const incomplete =
-    coverage && !coverage.complete
-      ? `Incomplete audit, so no grade: ${coverage.incompleteBecause.join('; ')}. ${coverage.cases.run} of ${coverage.cases.applicable} applicable cases ran (${Math.round(coverage.ratio * 100)} %); the score covers only what was examined.`
-      : undefined;
+  const first = pageOne(result);
+  const incomplete = first.incomplete;
   const verdict =
     score === null
       ? 'Nothing could be scored: see the findings for why.'
@@ -235,19 +249,9 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
     score: { value: score === null ? '–' : String(score), grade: incomplete ? 'incomplete' : (result.grade ?? '–'), gauge: { arc: gaugeArc((score ?? 0) / 100), color: colorOf(score) } },
     verdict,
     incomplete,
-    mustHaves:
-      result.mustHaves && result.mustHaves.items.length > 0
-        ? {
-            capped:
-              failedMustHaves.length > 0
-                ? `${failedMustHaves.length} must-have(s) failed: the grade is no better than ${result.mustHaves.gradeCap}, whatever the score.`
-                : `Every must-have that could be judged passed.`,
-            // Failed first: they decide the grade.
-            items: [...result.mustHaves.items]
-              .sort((a, b) => VERDICT_ORDER.indexOf(a.verdict) - VERDICT_ORDER.indexOf(b.verdict))
-              .map((m) => ({ title: m.title, check: m.check, verdict: m.verdict, css: CSS[m.verdict], why: m.why, reason: m.reason })),
-          }
-        : undefined,
+    mustHaves: first.mustHaves,
+    fixFirst: first.fixFirst,
+    coverage: first.coverage,
     events: eventsView(result),
     monitoring: monitoringView(result),
     monitorability:
@@ -286,9 +290,9 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
         seq: line.seq,
         time: (line.timestamp ?? '').slice(11, 23),
         direction: line.record === 'connection' ? 'connection' : line.direction === 'cp-to-csms' ? 'station →' : '→ station',
-        text: line.record === 'connection' ? (line.event ?? '') : (line.raw ?? '').length > 300 ? `${(line.raw ?? '').slice(0, 297)}…` : (line.raw ?? ''),
+        ...frameText(line),
       })),
-      shown: journal.total === 0 ? 'The journal was not at hand when this page was made.' : journal.total > excerpt.length ? `The first ${excerpt.length} of ${journal.total} records; the rest are in the journal file.` : `All ${journal.total} records.`,
+      shown: journal.total === 0 ? 'The journal was not at hand when this page was made.' : journal.total > excerpt.length ? `${excerpt.length} of ${journal.total} records: the first ones and every frame a finding cites; the rest are in the journal file.` : `All ${journal.total} records.`,
     },
     options: Object.entries(result.options).map(([name, value]) => ({ name, value: typeof value === 'string' ? value : JSON.stringify(value) })),
     cases: result.cases.map((c) => ({ id: c.id, title: c.title, status: c.status, reason: c.reason ?? '' })),

@@ -1,3 +1,4 @@
+import { basename, dirname, isAbsolute, relative } from 'node:path';
 import type { CheckResult, Verdict } from '../checks/check.js';
 import type { CaseStatus, Evidence } from '../evidence/evidence.js';
 import type { ArchetypeConfidence, ArchetypeSignal } from '../scoring/archetype.js';
@@ -6,6 +7,7 @@ import { eventTimeline, monitorPhases, type EventTimeline, type MonitorPhase } f
 import type { CategoryScore } from '../scoring/score.js';
 import type { MustHaveOutcome } from '../scoring/must-haves.js';
 import type { Coverage } from '../scoring/coverage.js';
+import type { GuidelineSource } from '../config/guideline.js';
 import { monitorabilityMatrix, type MatrixRow } from '../scoring/monitorability-matrix.js';
 import { buildTopology, type Topology } from '../scoring/topology.js';
 
@@ -39,6 +41,8 @@ export interface AuditResult {
     archetypeConfidence?: ArchetypeConfidence;
     /** The evidence the archetype detection weighed. */
     archetypeSignals?: ArchetypeSignal[];
+    /** The public references its lines cite (absent in results of older versions). */
+    sources?: GuidelineSource[];
   };
   categories?: CategoryScore[];
   /** The station as a tree, components marked present / non-standard / missing. */
@@ -86,6 +90,7 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
             reason: scored.choice.reason,
             archetypeConfidence: scored.choice.confidence,
             archetypeSignals: scored.choice.signals,
+            sources: scored.choice.guideline.sources,
           },
           categories: scored.scores.categories,
           topology: buildTopology(evidence, checks),
@@ -97,13 +102,21 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
           coverage: scored.coverage,
         }
       : {}),
+    // Relative to the result's own folder (beside evidence.json): no path of the auditor's machine
+    // goes into a result that is shared, and the folder can be moved whole.
     files: {
-      journal: evidence.journal.file,
+      journal: besideResult(evidenceFile, evidence.journal.file),
       ...(evidence.journal.sha256 ? { journalSha256: evidence.journal.sha256 } : {}),
-      ...(evidence.journal.connections ? { connections: evidence.journal.connections.file, connectionsSha256: evidence.journal.connections.sha256 } : {}),
-      evidence: evidenceFile,
+      ...(evidence.journal.connections ? { connections: besideResult(evidenceFile, evidence.journal.connections.file), connectionsSha256: evidence.journal.connections.sha256 } : {}),
+      evidence: besideResult(evidenceFile, evidenceFile),
     },
   };
+}
+
+/** `file` relative to the folder of `evidenceFile` (where result.json is written), when both are absolute. */
+function besideResult(evidenceFile: string, file: string): string {
+  if (!isAbsolute(evidenceFile) || !isAbsolute(file)) return file;
+  return relative(dirname(evidenceFile), file) || basename(file);
 }
 
 /** Whether the verdicts reach the --fail-on level (fail: any FAIL; warn: any FAIL or WARN). */

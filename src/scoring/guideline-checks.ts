@@ -1,5 +1,5 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
-import type { Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity, GuidelineVariable, Level, Tier } from '../config/guideline.js';
+import type { Citation, Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity, GuidelineVariable, Level, Tier } from '../config/guideline.js';
 import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
 import { addressKey, entriesOf, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
 import { sameName } from '../evidence/payload-read.js';
@@ -15,12 +15,27 @@ export function evaluateGuideline(guideline: Guideline, evidence: Evidence): Che
   const facts = gatherFacts(evidence);
   const weight = (level: Level, section: 'components' | 'variables' | 'monitors' | 'severities'): number => guideline.weights[level] * guideline.weights[section];
   return [
-    ...guideline.components.map((c) => mustHave(componentCheck(c, facts, weight(c.level, 'components')), c.critical)),
-    ...guideline.variables.map((v) => mustHave(variableCheck(v, facts, weight(v.level, 'variables')), v.critical)),
-    ...guideline.variables.filter((v) => v.monitoring).map((v) => monitorabilityCheck(v, facts, weight(v.monitoring ?? 'recommended', 'variables'))),
-    ...guideline.monitors.map((m) => mustHave(monitorCheck(m, facts, weight(m.level, 'monitors')), m.critical)),
-    ...guideline.severities.map((s) => severityCheck(s, facts, (s.weight ?? 1) * guideline.weights.severities)),
+    ...guideline.components.map((c) => cited(mustHave(componentCheck(c, facts, weight(c.level, 'components')), c.critical), c.source)),
+    ...guideline.variables.map((v) => cited(mustHave(variableCheck(v, facts, weight(v.level, 'variables')), v.critical), v.source)),
+    ...guideline.variables.filter((v) => v.monitoring).map((v) => cited(monitorabilityCheck(v, facts, weight(v.monitoring ?? 'recommended', 'variables')), v.source)),
+    ...guideline.monitors.map((m) => cited(mustHave(monitorCheck(m, facts, weight(m.level, 'monitors')), m.critical), m.source)),
+    ...guideline.severities.map((s) => cited(severityCheck(s, facts, (s.weight ?? 1) * guideline.weights.severities), s.source)),
   ];
+}
+
+/**
+ * Issue 15: each requirement shows where it comes from. The citations join the refs (so the
+ * findings list names them next to the spec ids) and `details.source` keeps them apart, with
+ * the reason of a line that is our own proposal.
+ */
+function cited(check: CheckResult, source: readonly Citation[]): CheckResult {
+  const citations = source.filter((c): c is string => typeof c === 'string');
+  const own = source.find((c): c is { own: string } => typeof c !== 'string')?.own;
+  return {
+    ...check,
+    refs: [...check.refs, ...citations, ...(own !== undefined ? ['own proposal'] : [])],
+    details: { ...check.details, source: { cites: citations, ...(own !== undefined ? { own } : {}) } },
+  };
 }
 
 /** A line the guideline marks critical: its FAIL caps the grade (src/scoring/must-haves.ts). */
@@ -122,6 +137,9 @@ function variableCheck(spec: GuidelineVariable, facts: StationFacts, weight: num
   const refs = ['B07', 'TC_B_53'];
   if (facts.noDeviceModel) return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${label} not reported, because ${facts.noDeviceModel}`, [], 0, weight);
   if (!facts.complete && facts.entries.length === 0) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', 'no FullInventory was collected', [], 0, weight);
+  if (spec.whenComponentReported && facts.complete && entriesOf(facts, spec.component).length === 0) {
+    return result(id, title, refs, 'device-model', 'NOT APPLICABLE', `the station reports no ${spec.component}, so the line does not apply to it`, [], 0, weight);
+  }
   const entries = variableEntries(spec, facts);
   const found = presence(tierOf(spec, facts), 'each', facts, entries);
   if (found.found === 0) {
@@ -152,6 +170,9 @@ function monitorabilityCheck(spec: GuidelineVariable, facts: StationFacts, weigh
   const level = spec.monitoring ?? 'recommended';
   const title = `${label} ${level === 'required' ? 'supports' : 'should support'} monitoring`;
   const refs = ['N04', 'N04.FR.05', 'TC_N_08'];
+  if (spec.whenComponentReported && facts.complete && entriesOf(facts, spec.component).length === 0) {
+    return result(id, title, refs, 'monitorability', 'NOT APPLICABLE', `the station reports no ${spec.component}, so the line does not apply to it`, [], 0, weight);
+  }
   const entries = variableEntries(spec, facts);
   if (entries.length === 0) {
     if (facts.noDeviceModel) return result(id, title, refs, 'monitorability', missingVerdict(level), `${label} cannot be monitored, because ${facts.noDeviceModel}`, [], 0, weight);

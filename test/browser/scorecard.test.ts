@@ -117,9 +117,17 @@ describe('scorecard.html in a real headless Chromium', function () {
   it('the verdict and category filters hide and show findings (script is a convenience, the page reads without it)', async () => {
     const { page } = await openFile(browser, writeScorecard(golden()));
     const passRows = page.locator('tr[data-verdict="PASS"]');
+    // Passed checks start folded away (issue 15 item 7); ticking PASS shows them.
+    expect(await passRows.first().isVisible()).to.equal(false);
+    await page.locator('input[data-filter-verdict="PASS"]').check();
     expect(await passRows.first().isVisible()).to.equal(true);
     await page.locator('input[data-filter-verdict="PASS"]').uncheck();
     expect(await passRows.first().isVisible()).to.equal(false);
+    // A group the filters leave empty is hidden, heading and all.
+    const groupsWithOnlyPasses = await page.locator('.finding-group').evaluateAll((groups) => groups.filter((g) => g.querySelectorAll('tr[data-verdict]:not([data-verdict="PASS"])').length === 0).map((g) => g.getAttribute('data-group')));
+    expect(groupsWithOnlyPasses.length).to.be.greaterThan(0);
+    for (const name of groupsWithOnlyPasses) expect(await page.locator(`.finding-group[data-group="${name}"]`).isVisible(), name ?? '').to.equal(false);
+    await page.locator('input[data-filter-verdict="PASS"]').check();
     const group = page.locator('.finding-group').first();
     const name = await group.getAttribute('data-group');
     expect(await group.isVisible()).to.equal(true);
@@ -163,16 +171,39 @@ describe('scorecard.html in a real headless Chromium', function () {
 
   it('frame numbers in the findings link to the journal excerpt in the appendix', async () => {
     const result = golden();
-    const check = result.checks.find((c) => c.seqs.length > 0)!;
+    // A finding shown at first (passed ones start folded away).
+    const check = result.checks.find((c) => c.seqs.length > 0 && c.verdict !== 'PASS')!;
     const journal = check.seqs.map((seq) => ({ seq, timestamp: '2026-01-01T00:00:00.000Z', record: 'frame', direction: 'cp-to-csms', raw: `[2,"m${seq}","Heartbeat",{}]` }));
     const file = join(mkdtempSync(join(tmpdir(), 'scorecard-')), 'scorecard.html');
     writeFileSync(file, renderScorecard(buildViewModel(result, { records: journal, total: journal.length })));
     const { page, errors } = await openFile(browser, file);
-    await page.locator(`a[href="#seq-${check.seqs[0]}"]`).first().click();
+    await page.locator(`[id="check-${check.id}"] a[href="#seq-${check.seqs[0]}"]`).click();
     const row = page.locator(`#seq-${check.seqs[0]}`);
     expect(await row.isVisible()).to.equal(true);
     expect(await row.textContent()).to.include(`[2,"m${check.seqs[0]}","Heartbeat",{}]`);
     expect(errors).to.deep.equal([]);
+  });
+
+  it('page one names the three findings to fix first, linked to their rows; a long frame opens whole on click', async () => {
+    const result = golden();
+    const check = result.checks.find((c) => c.seqs.length > 0)!;
+    const long = `[2,"m1","NotifyReport",{"requestId":1,"seqNo":0,"generatedAt":"2026-01-01T00:00:00Z","reportData":[${Array.from({ length: 40 }, (_, i) => `{"component":{"name":"C${i}"},"variable":{"name":"V"}}`).join(',')}],"tbc":false,"offending":"the last item"}]`;
+    const journal = check.seqs.map((seq) => ({ seq, timestamp: '2026-01-01T00:00:00.000Z', record: 'frame', direction: 'cp-to-csms', raw: long }));
+    const file = join(mkdtempSync(join(tmpdir(), 'scorecard-')), 'scorecard.html');
+    writeFileSync(file, renderScorecard(buildViewModel(result, { records: journal, total: journal.length })));
+    const { page, errors } = await openFile(browser, file);
+    expect(errors).to.deep.equal([]);
+    const fixFirst = page.locator('#summary .fix-first li');
+    expect(await fixFirst.count()).to.equal(3);
+    const firstId = await fixFirst.first().locator('a').getAttribute('href');
+    await fixFirst.first().locator('a').click();
+    expect(await page.locator(`[id="${(firstId ?? '').slice(1)}"]`).isVisible()).to.equal(true);
+    // The excerpt row shows the start; a click opens the whole frame, with the item at its end.
+    await page.locator('#journal > summary').click();
+    const row = page.locator(`#seq-${check.seqs[0]}`);
+    expect(await row.locator('details.frame pre').isVisible()).to.equal(false);
+    await row.locator('details.frame summary').click();
+    expect(await row.locator('details.frame pre').textContent()).to.contain('"offending":"the last item"');
   });
 
   it('the comparison page renders: no error, no network, a column per station, differing rows highlighted', async () => {

@@ -162,6 +162,14 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(result.coverage?.cases.run).to.be.lessThan(result.coverage?.cases.applicable ?? 0);
     const monitoring = result.categories?.find((c) => c.id === 'monitoring');
     expect(monitoring).to.deep.include({ score: null, examined: false, verdict: 'not examined: none of its cases ran' });
+    // No path of the auditor's machine in what is shared: the files are named relative to result.json.
+    expect(result.files.journal).to.equal('trace.jsonl');
+    expect(result.files.evidence).to.equal('evidence.json');
+    for (const name of ['result.json', 'scorecard.html', 'summary.md', 'findings.csv', 'junit.xml']) {
+      expect(readFileSync(join(out, 'VIRTUAL-DEMO', name), 'utf8'), name).not.to.contain(out);
+    }
+    // The scorecard still finds the journal beside it for its excerpt.
+    expect(readFileSync(join(out, 'VIRTUAL-DEMO', 'scorecard.html'), 'utf8')).not.to.contain('The journal was not at hand');
     expect(result.options['label']).to.equal('bench run 7');
     const index = cli(['index', out, '--out', join(out, 'index.html')]);
     expect(await index.waitForExit(), index.stderr).to.deep.equal({ code: 0, signal: null });
@@ -247,6 +255,26 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     const list = cli(['list', 'guidelines']);
     expect(await list.waitForExit()).to.deep.equal({ code: 0, signal: null });
     expect(list.stdout).to.match(/^hpc 1\.0\.0 {2}.*\n {4}archetypes hpc; ocpp-201-core → dc-fast → hpc;/m);
+  });
+
+  it('validate: a guideline line without a source, or citing a source sources.json does not list, is rejected (exit 2)', async () => {
+    const dir = tempDir();
+    const line = { component: 'PowerContactor', variable: 'Problem', level: 'required', why: 'a welded contactor leaves the outlet live' };
+    const head = { $schema: './guideline.schema.json', version: '1.0.0', title: 't', description: 'd', archetypes: ['ac-wallbox'] };
+    const uncited = join(dir, 'uncited.json');
+    writeFileSync(uncited, JSON.stringify({ ...head, id: 'uncited', variables: [line] }));
+    const missing = cli(['validate', uncited]);
+    expect(await missing.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(missing.stderr.trim()).to.equal(`ocpp-audit: ${uncited}: /variables/0 must have required property 'source'`);
+    const miscited = join(dir, 'miscited.json');
+    writeFileSync(miscited, JSON.stringify({ ...head, id: 'miscited', variables: [{ ...line, source: ['charin-uec#ContactorPosition', 'my-notes'] }] }));
+    const unknown = cli(['validate', miscited]);
+    expect(await unknown.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(unknown.stderr).to.match(/^ocpp-audit: .*miscited\.json: \/variables\/0\/source\/1 names "my-notes", which is not in guidelines\/sources\.json/);
+    const cited = join(dir, 'cited.json');
+    writeFileSync(cited, JSON.stringify({ ...head, id: 'cited', variables: [{ ...line, source: ['charin-uec#ContactorPosition', { own: 'requiring it is our choice' }] }] }));
+    const good = cli(['validate', cited]);
+    expect(await good.waitForExit(), good.stderr).to.deep.equal({ code: 0, signal: null });
   });
 
   it('compare: refuses results scored against different guidelines (exit 2), compares them after re-scoring with --guideline', async () => {

@@ -2,6 +2,7 @@ import type { Capture } from '../../evidence/evidence.js';
 import { hasWildcard, partialMatch, valuesAt } from '../json-path.js';
 import type { Condition, ExpectStep } from '../testcase.js';
 import { fill } from '../template.js';
+import { expectationInWords } from '../expectation-words.js';
 import type { StepResult, StepRun } from '../step-run.js';
 import { readsValue, unvaluedAcceptances } from '../unvalued-acceptances.js';
 
@@ -28,7 +29,10 @@ export function runExpect(step: ExpectStep, run: StepRun): StepResult {
     const list = unvalued.length > 3 ? `${unvalued.slice(0, 3).join(', ')} and ${unvalued.length - 3} more` : unvalued.join(', ');
     return { status: 'unmet', detail: `the station answered GetVariables Accepted for ${list} but returned no value (a value may be left out only when the status is not Accepted)`, seqs, defect: true };
   }
-  return problem ? { status: 'unmet', detail: `${step.at}: ${problem}`, seqs } : { status: 'ok', detail: `${step.at}: ${describe(values, hasWildcard(step.at))}`, seqs };
+  // In words where the shape allows it ("one NotifyEvent came where none was allowed"), else the exact path and values.
+  const words = expectationInWords(capture, step.at, condition, values, !problem);
+  if (problem) return { status: 'unmet', detail: words ?? `${step.at}: ${problem}`, seqs };
+  return { status: 'ok', detail: words ?? `${step.at}: ${describe(values, hasWildcard(step.at))}`, seqs };
 }
 
 function conditionOf(step: ExpectStep): Condition {

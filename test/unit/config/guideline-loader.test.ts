@@ -6,6 +6,9 @@ import type { Guideline, GuidelineDocument } from '../../../src/config/guideline
 import { builtInGuidelines, GUIDELINE_DIRECTORY, loadGuideline, readGuidelineDocument } from '../../../src/config/guideline-loader.js';
 import { ToolError } from '../../../src/errors.js';
 
+/** A citation every test line carries (the schema wants a source on each line). */
+const SRC = ['tc-b-53'];
+
 const SHIPPED = ['ac-wallbox', 'dc-fast', 'hpc', 'ocpp-201-core'];
 const DEFAULT_WEIGHTS = { required: 2, recommended: 1, components: 1, variables: 1, monitors: 1, severities: 1 };
 
@@ -72,12 +75,37 @@ describe('config guideline-loader', () => {
       });
     }
 
+    it('every shipped line cites a source, and the guideline lists the sources its lines cite', () => {
+      for (const id of builtInGuidelines()) {
+        const guideline = loadGuideline(id);
+        const lines = [...guideline.components, ...guideline.variables, ...guideline.monitors, ...guideline.severities];
+        for (const line of lines) expect(line.source, `${id}: ${JSON.stringify(line).slice(0, 80)}`).to.be.an('array').that.is.not.empty;
+        const cited = new Set(lines.flatMap((line) => line.source.flatMap((c) => (typeof c === 'string' ? [c.split('#')[0]] : []))));
+        expect(guideline.sources.map((s) => s.id).sort()).to.deep.equal([...cited].sort());
+        for (const source of guideline.sources) expect(source.title).to.be.a('string').and.not.empty;
+      }
+    });
+
+    it('the revised lines cite what supports them', () => {
+      const ac = loadGuideline('ac-wallbox');
+      const lock = ac.variables.find((v) => v.component === 'ConnectorPlugRetentionLock' && v.variable === 'Problem');
+      expect(lock).to.deep.include({ level: 'required', whenComponentReported: true });
+      expect(lock?.source).to.include('ocpp201-part2#G05.FR.02');
+      const uptime = loadGuideline('ocpp-201-core').variables.find((v) => v.component === 'ChargingStation' && v.variable === 'UptimeSeconds');
+      expect(uptime).to.deep.include({ level: 'recommended', source: ['oca-uptime-wp-1.1#4.2.5'] });
+      const dc = loadGuideline('dc-fast');
+      for (const name of ['CableBreakawaySensor', 'ShockSensor', 'TiltSensor']) expect(dc.variables.find((v) => v.component === name && v.variable === 'Active')?.source).to.include('oca-uptime-wp-1.1#5.1');
+      expect(dc.variables.find((v) => v.component === 'ELVSupply' && v.variable === 'Problem')?.source).to.include('oca-uptime-wp-1.1#5.1');
+      // The must-have marks stay.
+      expect(dc.variables.filter((v) => v.critical).map((v) => `${v.component}.${v.variable}`)).to.deep.equal(['EVSE.DCVoltage', 'EVSE.DCCurrent']);
+    });
+
     it('entry counts after folding the chains', () => {
       const counts = (g: Guideline) => [g.components.length, g.variables.length, g.monitors.length, g.severities.length];
-      expect(counts(loadGuideline('ocpp-201-core'))).to.deep.equal([12, 70, 0, 2]);
-      expect(counts(loadGuideline('ac-wallbox'))).to.deep.equal([23, 93, 7, 7]);
-      expect(counts(loadGuideline('dc-fast'))).to.deep.equal([23, 98, 9, 11]);
-      expect(counts(loadGuideline('hpc'))).to.deep.equal([28, 111, 15, 13]);
+      expect(counts(loadGuideline('ocpp-201-core'))).to.deep.equal([12, 71, 0, 2]);
+      expect(counts(loadGuideline('ac-wallbox'))).to.deep.equal([23, 94, 7, 7]);
+      expect(counts(loadGuideline('dc-fast'))).to.deep.equal([23, 103, 9, 11]);
+      expect(counts(loadGuideline('hpc'))).to.deep.equal([28, 115, 15, 13]);
     });
 
     it('chains: ocpp-201-core alone, ac-wallbox and dc-fast on the core, hpc on dc-fast', () => {
@@ -118,7 +146,7 @@ describe('config guideline-loader', () => {
   });
 
   describe('extends and merging', () => {
-    const component = (name: string, why: string, extra: Record<string, unknown> = {}) => ({ name, tier: 'station', level: 'required', why, ...extra });
+    const component = (name: string, why: string, extra: Record<string, unknown> = {}) => ({ name, tier: 'station', level: 'required', why, source: SRC, ...extra });
 
     it('an entry with the same key in the derived guideline replaces the base entry in place', () => {
       write(
@@ -126,11 +154,11 @@ describe('config guideline-loader', () => {
         doc('base', {
           components: [component('Alpha', 'base alpha'), component('Beta', 'base beta'), component('Gamma', 'base gamma')] as GuidelineDocument['components'],
           variables: [
-            { component: 'Alpha', variable: 'Problem', level: 'required', why: 'base problem' },
-            { component: 'Alpha', variable: 'Temperature', instance: 'Inlet', level: 'recommended', why: 'base inlet' },
+            { component: 'Alpha', variable: 'Problem', level: 'required', why: 'base problem', source: SRC },
+            { component: 'Alpha', variable: 'Temperature', instance: 'Inlet', level: 'recommended', why: 'base inlet', source: SRC },
           ],
-          monitors: [{ component: 'Alpha', variable: 'Temperature', types: ['UpperThreshold', 'Delta'], origin: 'any', level: 'recommended', why: 'base monitor' }],
-          severities: [{ category: 'alpha-fault', title: 'Alpha', match: [{ component: 'Alpha', variable: 'Problem' }], severity: { min: 0, max: 3 }, why: 'base severity' }],
+          monitors: [{ component: 'Alpha', variable: 'Temperature', types: ['UpperThreshold', 'Delta'], origin: 'any', level: 'recommended', why: 'base monitor', source: SRC }],
+          severities: [{ category: 'alpha-fault', title: 'Alpha', match: [{ component: 'Alpha', variable: 'Problem' }], severity: { min: 0, max: 3 }, why: 'base severity', source: SRC }],
         }),
       );
       const derived = write(
@@ -141,13 +169,13 @@ describe('config guideline-loader', () => {
           // Keys are case-insensitive: BETA replaces Beta.
           components: [component('BETA', 'derived beta', { level: 'recommended' }), component('Delta', 'derived delta')] as GuidelineDocument['components'],
           variables: [
-            { component: 'alpha', variable: 'problem', level: 'recommended', why: 'derived problem' },
+            { component: 'alpha', variable: 'problem', level: 'recommended', why: 'derived problem', source: SRC },
             // Another instance is another key: both stay.
-            { component: 'Alpha', variable: 'Temperature', instance: 'Outlet', level: 'recommended', why: 'derived outlet' },
+            { component: 'Alpha', variable: 'Temperature', instance: 'Outlet', level: 'recommended', why: 'derived outlet', source: SRC },
           ],
           // The same types in another order are the same key.
-          monitors: [{ component: 'Alpha', variable: 'Temperature', types: ['Delta', 'UpperThreshold'], origin: 'HardWiredMonitor', level: 'required', why: 'derived monitor' }],
-          severities: [{ category: 'alpha-fault', title: 'Alpha', match: [{ component: 'Alpha', variable: 'Problem' }], severity: { min: 1, max: 2 }, why: 'derived severity' }],
+          monitors: [{ component: 'Alpha', variable: 'Temperature', types: ['Delta', 'UpperThreshold'], origin: 'HardWiredMonitor', level: 'required', why: 'derived monitor', source: SRC }],
+          severities: [{ category: 'alpha-fault', title: 'Alpha', match: [{ component: 'Alpha', variable: 'Problem' }], severity: { min: 1, max: 2 }, why: 'derived severity', source: SRC }],
         }),
       );
       const guideline = loadGuideline(derived);
@@ -178,7 +206,7 @@ describe('config guideline-loader', () => {
       expect(guideline.chain).to.deep.equal(['ocpp-201-core', 'dc-fast', 'mine']);
       expect(guideline.components).to.have.length(24);
       expect(guideline.components[23]?.name).to.equal('Extra');
-      expect(guideline.variables).to.have.length(98);
+      expect(guideline.variables).to.have.length(103);
     });
 
     it('a three-level chain of local files', () => {
@@ -221,18 +249,37 @@ describe('config guideline-loader', () => {
       expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: /components/0 must have required property 'why'`);
     });
 
+    it('a line without a source (issue 15: every line cites where it comes from)', () => {
+      const file = write('nosource', doc('nosource', { variables: [{ component: 'A', variable: 'B', level: 'required', why: 'w' }] as unknown as GuidelineDocument['variables'] }));
+      expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: /variables/0 must have required property 'source'`);
+      const empty = write('emptysource', doc('emptysource', { severities: [{ category: 'c', title: 't', match: [{ component: 'A', variable: 'B' }], severity: { min: 0, max: 1 }, why: 'w', source: [] }] }));
+      expect(guidelineError(() => loadGuideline(empty))).to.equal(`${empty}: /severities/0/source must NOT have fewer than 1 items`);
+    });
+
+    it('a source id that guidelines/sources.json does not list', () => {
+      const file = write('typo', doc('typo', { components: [{ name: 'A', tier: 'station', level: 'required', why: 'w', source: ['tc-b-53', 'oca-uptime-wp#5.1'] }] }));
+      expect(guidelineError(() => loadGuideline(file))).to.match(new RegExp(`^${escape(file)}: /components/0/source/1 names "oca-uptime-wp", which is not in guidelines/sources.json \\(known: .*oca-uptime-wp-1\\.1.*\\)$`));
+    });
+
+    it('a citation that is neither an id nor our own reason', () => {
+      const file = write('badcite', doc('badcite', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', level: 'required', why: 'w', source: ['TC_B_53 list'] }] }));
+      expect(guidelineError(() => loadGuideline(file))).to.match(new RegExp(`^${escape(file)}: /monitors/0/source/0 must match pattern`));
+      const own = write('ownok', doc('ownok', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', level: 'required', why: 'w', source: [{ own: 'no public list has it' }, 'chargex-mrec#CX017'] }] }));
+      expect(loadGuideline(own).sources.map((s) => s.id)).to.deep.equal(['chargex-mrec']);
+    });
+
     it('an unknown field at the top', () => {
       const file = write('extra', { ...doc('extra'), x: 1 });
       expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: / has an unknown field "x"`);
     });
 
     it('an unknown field in an entry', () => {
-      const file = write('extra', doc('extra', { variables: [{ component: 'A', variable: 'B', level: 'required', why: 'w', colour: 'red' }] as unknown as GuidelineDocument['variables'] }));
+      const file = write('extra', doc('extra', { variables: [{ component: 'A', variable: 'B', level: 'required', why: 'w', source: SRC, colour: 'red' }] as unknown as GuidelineDocument['variables'] }));
       expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: /variables/0 has an unknown field "colour"`);
     });
 
     it('a value the schema does not allow', () => {
-      const file = write('badtier', doc('badtier', { components: [{ name: 'A', tier: 'cabinet', level: 'required', why: 'w' }] as unknown as GuidelineDocument['components'] }));
+      const file = write('badtier', doc('badtier', { components: [{ name: 'A', tier: 'cabinet', level: 'required', why: 'w', source: SRC }] as unknown as GuidelineDocument['components'] }));
       expect(guidelineError(() => loadGuideline(file))).to.match(new RegExp(`^${escape(file)}: /components/0/tier must be equal to one of the allowed values$`));
     });
 
@@ -268,8 +315,8 @@ describe('config guideline-loader', () => {
         'range',
         doc('range', {
           severities: [
-            { category: 'ok', title: 'ok', match: [{ component: 'A', variable: 'B' }], severity: { min: 1, max: 1 }, why: 'w' },
-            { category: 'bad', title: 'bad', match: [{ component: 'A', variable: 'B' }], severity: { min: 5, max: 2 }, why: 'w' },
+            { category: 'ok', title: 'ok', match: [{ component: 'A', variable: 'B' }], severity: { min: 1, max: 1 }, why: 'w', source: SRC },
+            { category: 'bad', title: 'bad', match: [{ component: 'A', variable: 'B' }], severity: { min: 5, max: 2 }, why: 'w', source: SRC },
           ],
         }),
       );
@@ -277,12 +324,12 @@ describe('config guideline-loader', () => {
     });
 
     it('a monitor with min above max', () => {
-      const file = write('mrange', doc('mrange', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', severity: { min: 9, max: 0 }, level: 'required', why: 'w' }] }));
+      const file = write('mrange', doc('mrange', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', severity: { min: 9, max: 0 }, level: 'required', why: 'w', source: SRC }] }));
       expect(guidelineError(() => readGuidelineDocument(file))).to.equal(`${file}: /monitors/0/severity has min 9 above max 0`);
     });
 
     it('a severity outside 0–9 is a schema error', () => {
-      const file = write('big', doc('big', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', severity: { min: 0, max: 10 }, level: 'required', why: 'w' }] }));
+      const file = write('big', doc('big', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', severity: { min: 0, max: 10 }, level: 'required', why: 'w', source: SRC }] }));
       expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: /monitors/0/severity/max must be <= 9`);
     });
   });

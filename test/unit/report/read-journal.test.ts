@@ -24,6 +24,15 @@ describe('readJournalExcerpt', () => {
     expect(excerpt.records[399]?.raw).to.match(/^\[2,"m400","DataTransfer",/);
   });
 
+  it('also holds the records the findings cite, wherever they are, and still counts all (issue 15 item 7)', () => {
+    const excerpt = readJournalExcerpt(journal('cited.jsonl', 1500), 400, new Set([3, 1234, 1500, 9999]))!;
+    expect(excerpt.total).to.equal(1500);
+    const seqs = excerpt.records.map((r) => r.seq);
+    expect(seqs.slice(0, 400)).to.deep.equal(Array.from({ length: 400 }, (_, i) => i + 1));
+    expect(seqs.slice(400)).to.deep.equal([1234, 1500]);
+    expect(excerpt.records.at(-1)?.raw).to.match(/^\[2,"m1500","DataTransfer",/);
+  });
+
   it('shows every record of a short journal', () => {
     const excerpt = readJournalExcerpt(journal('short.jsonl', 3), 400)!;
     expect(excerpt).to.deep.include({ total: 3 });

@@ -151,25 +151,25 @@ describe('scenario expect step', () => {
   describe('runExpect', () => {
     it('ok with the value in the detail and the capture seqs', () => {
       const result = runExpect(step('set', { at: 'response.setVariableResult.0.attributeStatus', oneOf: ['Accepted'] }), stepRun({ set: accepted }));
-      expect(result).to.deep.equal({ status: 'ok', detail: 'response.setVariableResult.0.attributeStatus: "Accepted"', seqs: [4, 5] });
+      expect(result).to.deep.equal({ status: 'ok', detail: 'SetVariables was answered with attributeStatus "Accepted" (result 1)', seqs: [4, 5] });
     });
 
     it('unmet with the path and the problem', () => {
       const result = runExpect(step('set', { at: 'response.setVariableResult.1.attributeStatus', oneOf: ['Accepted'] }), stepRun({ set: accepted }));
-      expect(result).to.deep.equal({ status: 'unmet', detail: 'response.setVariableResult.1.attributeStatus: "Rejected", wanted one of ["Accepted"]', seqs: [4, 5] });
+      expect(result).to.deep.equal({ status: 'unmet', detail: 'SetVariables was answered with attributeStatus "Rejected" (result 2), not "Accepted"', seqs: [4, 5] });
     });
 
     it('wildcard requires every value', () => {
       const result = runExpect(step('set', { at: 'response.setVariableResult.*.attributeStatus', oneOf: ['Accepted'] }), stepRun({ set: accepted }));
       expect(result.status).to.equal('unmet');
-      expect(result.detail).to.equal('response.setVariableResult.*.attributeStatus: ["Rejected"], wanted each to be one of ["Accepted"]');
+      expect(result.detail).to.equal('SetVariables was answered with attributeStatus "Rejected", where each should be "Accepted"');
       const both = runExpect(step('set', { at: 'response.setVariableResult.*.attributeStatus', oneOf: ['Accepted', 'Rejected'] }), stepRun({ set: accepted }));
-      expect(both).to.deep.equal({ status: 'ok', detail: 'response.setVariableResult.*.attributeStatus: ["Accepted", "Rejected"]', seqs: [4, 5] });
+      expect(both).to.deep.equal({ status: 'ok', detail: 'SetVariables was answered with attributeStatus "Accepted", "Rejected"', seqs: [4, 5] });
     });
 
     it('unmet for an absent value', () => {
       const result = runExpect(step('set', { at: 'response.status', oneOf: ['Accepted'] }), stepRun({ set: accepted }));
-      expect(result).to.deep.equal({ status: 'unmet', detail: 'response.status: is absent (wanted one of ["Accepted"])', seqs: [4, 5] });
+      expect(result).to.deep.equal({ status: 'unmet', detail: 'SetVariables was answered without status, where "Accepted" was wanted', seqs: [4, 5] });
     });
 
     it('exists false holds for an absent value and says absent', () => {
@@ -211,9 +211,15 @@ describe('scenario expect step', () => {
 
     it('reads messages captures, with the seqs of their messages', () => {
       const result = runExpect(step('beats', { at: 'messages.length', atLeast: 2 }), stepRun({ beats: heartbeats }));
-      expect(result).to.deep.equal({ status: 'ok', detail: 'messages.length: 2', seqs: [11, 14] });
+      expect(result).to.deep.equal({ status: 'ok', detail: '2 Heartbeat messages came', seqs: [11, 14] });
       const tooFew = runExpect(step('beats', { at: 'messages.length', atLeast: 3 }), stepRun({ beats: heartbeats }));
-      expect(tooFew).to.deep.equal({ status: 'unmet', detail: 'messages.length: 2, wanted at least 3', seqs: [11, 14] });
+      expect(tooFew).to.deep.equal({ status: 'unmet', detail: 'only 2 Heartbeat messages came, where at least 3 were wanted', seqs: [11, 14] });
+    });
+
+    it('says in words what came where none was allowed (issue 15 item 7), not the path and the numbers', () => {
+      const result = runExpect(step('beats', { at: 'messages.length', atMost: 0 }), stepRun({ beats: heartbeats }));
+      expect(result.detail).to.equal('2 Heartbeat messages came where none was allowed');
+      expect(result.detail).not.to.match(/messages\.length|wanted at most/);
     });
 
     it('judges every report item with nested wildcards', () => {
@@ -259,14 +265,14 @@ describe('scenario expect step', () => {
 
       it('an expectation already unmet on the status keeps its own reason (Accepted where UnknownComponent was wanted)', () => {
         const result = runExpect(step('get', { at: 'response.getVariableResult.0.attributeStatus', equals: 'UnknownComponent' }), stepRun({ get: hollow }));
-        expect(result).to.deep.equal({ status: 'unmet', detail: 'response.getVariableResult.0.attributeStatus: "Accepted", wanted equal to "UnknownComponent"', seqs: [30, 31] });
+        expect(result).to.deep.equal({ status: 'unmet', detail: 'GetVariables was answered with attributeStatus "Accepted" (result 1), not "UnknownComponent"', seqs: [30, 31] });
       });
     });
 
     it('fills ${...} references of the condition from the context', () => {
       const run = stepRun({ set: accepted }, { targets: { numeric: { status: 'Accepted' } } });
       const result = runExpect(step('set', { at: 'response.setVariableResult.0.attributeStatus', equals: '${targets.numeric.status}' }), run);
-      expect(result).to.deep.equal({ status: 'ok', detail: 'response.setVariableResult.0.attributeStatus: "Accepted"', seqs: [4, 5] });
+      expect(result).to.deep.equal({ status: 'ok', detail: 'SetVariables was answered with attributeStatus "Accepted" (result 1)', seqs: [4, 5] });
     });
 
     it('an unresolved reference in the condition is a ToolError naming where and the field', () => {

@@ -17,6 +17,8 @@ import {
 } from '../../helpers/evidence-fixture.js';
 
 const WEIGHTS = { required: 2, recommended: 1, components: 1, variables: 1, monitors: 1, severities: 1 };
+/** A citation every test line carries (issue 15: each line names its source). */
+const SRC = ['tc-b-53'];
 
 function guideline(parts: Partial<Guideline> = {}): Guideline {
   return {
@@ -32,6 +34,7 @@ function guideline(parts: Partial<Guideline> = {}): Guideline {
     variables: [],
     monitors: [],
     severities: [],
+    sources: [],
     ...parts,
   };
 }
@@ -58,12 +61,12 @@ const twoEvses = (): ReportItem[] => [
   makeReportItem('Connector', 'Available', { evse: 2, connector: 1, dataType: 'boolean' }),
 ];
 
-const component = (name: string, extra: Partial<GuidelineComponent> = {}): GuidelineComponent => ({ name, tier: 'station', level: 'required', why: `why ${name}`, ...extra });
+const component = (name: string, extra: Partial<GuidelineComponent> = {}): GuidelineComponent => ({ name, tier: 'station', level: 'required', why: `why ${name}`, source: SRC, ...extra });
 const variable = (componentName: string, variableName: string, extra: Partial<GuidelineVariable> = {}): GuidelineVariable => ({
   component: componentName,
   variable: variableName,
   level: 'required',
-  why: `why ${componentName}.${variableName}`,
+  why: `why ${componentName}.${variableName}`, source: SRC,
   ...extra,
 });
 
@@ -108,11 +111,12 @@ function probeCase(data: Array<{ component: ComponentRefJson; variable: Variable
 describe('scoring guideline-checks', () => {
   describe('components', () => {
     it('at the station: PASS with the full result', () => {
-      const result = only({ components: [component('ChargingStation', { cardinality: 'one', why: 'the whole station' })] }, evidence([makeReportItem('ChargingStation', 'Available'), ...twoEvses()]));
+      const result = only({ components: [component('ChargingStation', { cardinality: 'one', why: 'the whole station', source: SRC })] }, evidence([makeReportItem('ChargingStation', 'Available'), ...twoEvses()]));
       expect(result).to.deep.equal({
         id: 'guideline/components/ChargingStation',
         title: 'Reports the ChargingStation component (station)',
-        refs: ['B07', 'TC_B_13'],
+        refs: ['B07', 'TC_B_13', 'tc-b-53'],
+        details: { source: { cites: ['tc-b-53'] } },
         category: 'device-model',
         verdict: 'PASS',
         reason: 'reported — the whole station',
@@ -249,12 +253,44 @@ describe('scoring guideline-checks', () => {
   });
 
   describe('variables', () => {
+    describe('whenComponentReported (a lock a tethered cable lacks, G05.FR.02)', () => {
+      const lockProblem = variable('ConnectorPlugRetentionLock', 'Problem', { whenComponentReported: true, monitoring: 'recommended', source: ['ocpp201-part2#G05.FR.02'] });
+
+      it('NOT APPLICABLE, both the variable and its monitorability, when the station reports no such component', () => {
+        const results = evaluateGuideline(guideline({ variables: [lockProblem] }), evidence(twoEvses()));
+        expect(results.map((r) => [r.id, r.verdict, r.reason])).to.deep.equal([
+          ['guideline/variables/ConnectorPlugRetentionLock.Problem', 'NOT APPLICABLE', 'the station reports no ConnectorPlugRetentionLock, so the line does not apply to it'],
+          ['guideline/monitoring/ConnectorPlugRetentionLock.Problem', 'NOT APPLICABLE', 'the station reports no ConnectorPlugRetentionLock, so the line does not apply to it'],
+        ]);
+      });
+
+      it('FAIL when the station has the lock but no Problem on it', () => {
+        const lock = makeReportItem('ConnectorPlugRetentionLock', 'Active', { evse: 1, connector: 1, dataType: 'boolean' });
+        const results = evaluateGuideline(guideline({ variables: [lockProblem] }), evidence([...twoEvses(), lock]));
+        expect(results.map((r) => r.verdict)).to.deep.equal(['FAIL', 'WARN']);
+        expect(results[0]?.refs).to.include('ocpp201-part2#G05.FR.02');
+      });
+
+      it('INCONCLUSIVE, not NOT APPLICABLE, when the FullInventory was cut off', () => {
+        const cut = makeEvidence({ deviceModel: { source: 'inventory-full', complete: false, entries: entries(twoEvses()) } });
+        expect(evaluateGuideline(guideline({ variables: [lockProblem] }), cut).map((r) => r.verdict)).to.deep.equal(['INCONCLUSIVE', 'INCONCLUSIVE']);
+      });
+    });
+
+    it('the line\'s source joins the refs and details.source, with the reason of our own proposal', () => {
+      const spec = variable('PowerContactor', 'Problem', { source: ['oca-uptime-wp-1.1#5.1', 'charin-uec#ContactorPosition', { own: 'requiring it is our choice' }] });
+      const result = only({ variables: [spec] }, evidence(twoEvses()));
+      expect(result.refs).to.deep.equal(['B07', 'TC_B_53', 'oca-uptime-wp-1.1#5.1', 'charin-uec#ContactorPosition', 'own proposal']);
+      expect(result.details).to.deep.equal({ source: { cites: ['oca-uptime-wp-1.1#5.1', 'charin-uec#ContactorPosition'], own: 'requiring it is our choice' } });
+    });
+
     it("instance '*' matches any instance", () => {
       const result = only({ variables: [variable('TemperatureSensor', 'Temperature', { instance: '*' })] }, evidence([makeReportItem('TemperatureSensor', 'Temperature', { variableInstance: 'Ambient' })]));
       expect(result).to.deep.equal({
         id: 'guideline/variables/TemperatureSensor.Temperature-any',
         title: 'Reports TemperatureSensor.Temperature',
-        refs: ['B07', 'TC_B_53'],
+        refs: ['B07', 'TC_B_53', 'tc-b-53'],
+        details: { source: { cites: ['tc-b-53'] } },
         category: 'device-model',
         verdict: 'PASS',
         reason: 'TemperatureSensor.Temperature reported',
@@ -362,13 +398,14 @@ describe('scoring guideline-checks', () => {
       expect(results.map((r) => r.id)).to.deep.equal([`guideline/variables/${spec.component}.${spec.variable}`, `guideline/monitoring/${spec.component}.${spec.variable}`]);
       return results[1];
     };
-    const powerSpec = (monitoring: 'required' | 'recommended' = 'required') => variable('EVSE', 'Power', { monitoring, why: 'power is the charge' });
+    const powerSpec = (monitoring: 'required' | 'recommended' = 'required') => variable('EVSE', 'Power', { monitoring, why: 'power is the charge', source: SRC });
 
     it('required, supportsMonitoring false → FAIL', () => {
       expect(monitorability(powerSpec(), evidence([...twoEvses(), power(1, false), power(2, false)]))).to.deep.equal({
         id: 'guideline/monitoring/EVSE.Power',
         title: 'EVSE.Power supports monitoring',
-        refs: ['N04', 'N04.FR.05', 'TC_N_08'],
+        refs: ['N04', 'N04.FR.05', 'TC_N_08', 'tc-b-53'],
+        details: { source: { cites: ['tc-b-53'] } },
         category: 'monitorability',
         verdict: 'FAIL',
         reason: 'EVSE.Power reports supportsMonitoring false (or none); power is the charge',
@@ -495,7 +532,7 @@ describe('scoring guideline-checks', () => {
       origin: 'HardWiredMonitor',
       severity: { min: 0, max: 3 },
       level: 'required',
-      why: 'a hot plug must raise an alert',
+      why: 'a hot plug must raise an alert', source: SRC,
       ...extra,
     });
     const powerDelta = mon(7, 'Delta', 8, { name: 'EVSE', evse: { id: 1 } }, { name: 'Power' });
@@ -506,7 +543,8 @@ describe('scoring guideline-checks', () => {
       expect(only({ monitors: [hardWiredSpec()] }, evidence(station, { cases }))).to.deep.equal({
         id: 'guideline/monitors/Connector.Temperature-UpperThreshold',
         title: 'Has a hard-wired UpperThreshold monitor on Connector.Temperature',
-        refs: ['N02', 'N03', 'TC_N_47'],
+        refs: ['N02', 'N03', 'TC_N_47', 'tc-b-53'],
+        details: { source: { cites: ['tc-b-53'] } },
         category: 'monitoring',
         verdict: 'PASS',
         reason: '1 monitor(s) on Connector.Temperature, severity 2',
@@ -605,7 +643,7 @@ describe('scoring guideline-checks', () => {
       title: 'Connector over-temperature',
       match: [{ component: 'Connector', variable: 'Temperature' }],
       severity: { min: 0, max: 3 },
-      why: 'a hot plug is urgent',
+      why: 'a hot plug is urgent', source: SRC,
       ...extra,
     });
     const station = [...twoEvses(), makeReportItem('Connector', 'Temperature', { evse: 1, connector: 1 })];
@@ -616,7 +654,8 @@ describe('scoring guideline-checks', () => {
       expect(only({ severities: [spec] }, evidence(station, { cases }))).to.deep.equal({
         id: 'guideline/severities/residual-current-fault',
         title: 'Monitors for "RCD" carry a severity of 0–3',
-        refs: ['N04', 'N07'],
+        refs: ['N04', 'N07', 'tc-b-53'],
+        details: { source: { cites: ['tc-b-53'] } },
         category: 'events',
         verdict: 'NOT APPLICABLE',
         reason: 'the station reports none of RCD.Tripped, RCD.Operated',
@@ -720,7 +759,7 @@ describe('scoring guideline-checks', () => {
       const results = evaluateGuideline(
         guideline({
           variables: [variable('Controller', 'FirmwareVersion', { monitoring: 'required' }), variable('EVSE', 'Power', { tier: 'evse' })],
-          severities: [{ category: 'rcd', title: 'RCD', match: [{ component: 'RCD', variable: 'Tripped' }], severity: { min: 0, max: 3 }, why: 'why' }],
+          severities: [{ category: 'rcd', title: 'RCD', match: [{ component: 'RCD', variable: 'Tripped' }], severity: { min: 0, max: 3 }, why: 'why', source: SRC }],
         }),
         cutOff([...twoEvses(), makeReportItem('EVSE', 'Power', { evse: 1 })], { cases: [baselineCase([monitoringReport(50, [])])] }),
       );
@@ -744,8 +783,8 @@ describe('scoring guideline-checks', () => {
           weights,
           components: [component('ChargingStation'), component('MonitoringCtrlr', { level: 'recommended' })],
           variables: [variable('EVSE', 'Power', { monitoring: 'recommended' }), variable('EVSE', 'DCVoltage', { level: 'recommended' })],
-          monitors: [{ component: 'Connector', variable: 'Temperature', types: ['UpperThreshold'], origin: 'any', level: 'required', why: 'w' }],
-          severities: [{ category: 'hot', title: 'Hot', match: [{ component: 'Connector', variable: 'Temperature' }], severity: { min: 0, max: 3 }, weight: 2, why: 'w' }],
+          monitors: [{ component: 'Connector', variable: 'Temperature', types: ['UpperThreshold'], origin: 'any', level: 'required', why: 'w', source: SRC }],
+          severities: [{ category: 'hot', title: 'Hot', match: [{ component: 'Connector', variable: 'Temperature' }], severity: { min: 0, max: 3 }, weight: 2, why: 'w', source: SRC }],
         }),
         evidence(items, { cases }),
       );

@@ -18,10 +18,11 @@ const guideline: Guideline = {
   chain: ['test-guideline'],
   file: '/guidelines/test-guideline.json',
   weights: { required: 2, recommended: 1, components: 1, variables: 1, monitors: 1, severities: 1 },
-  components: [{ name: 'OCPPCommCtrlr', tier: 'station', level: 'required', why: 'communication' }],
-  variables: [{ component: 'EVSE', variable: 'Power', level: 'recommended', monitoring: 'required', why: 'power' }],
-  monitors: [{ component: 'Connector', variable: 'Temperature', types: ['UpperThreshold'], origin: 'any', level: 'required', why: 'a hot plug' }],
-  severities: [{ category: 'hot', title: 'Hot plug', match: [{ component: 'Connector', variable: 'Temperature' }], severity: { min: 0, max: 3 }, why: 'urgent' }],
+  components: [{ name: 'OCPPCommCtrlr', tier: 'station', level: 'required', why: 'communication', source: ['tc-b-53'] }],
+  variables: [{ component: 'EVSE', variable: 'Power', level: 'recommended', monitoring: 'required', why: 'power', source: ['tc-b-53'] }],
+  monitors: [{ component: 'Connector', variable: 'Temperature', types: ['UpperThreshold'], origin: 'any', level: 'required', why: 'a hot plug', source: ['tc-b-53'] }],
+  severities: [{ category: 'hot', title: 'Hot plug', match: [{ component: 'Connector', variable: 'Temperature' }], severity: { min: 0, max: 3 }, why: 'urgent', source: ['tc-b-53'] }],
+  sources: [],
 };
 
 const verdicts = (evidence: Evidence): Record<string, { verdict: string; reason: string }> =>
