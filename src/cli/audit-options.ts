@@ -19,6 +19,7 @@ export interface AuditFlags {
   failOn: 'fail' | 'warn' | 'none';
   guideline?: string;
   scoring?: string;
+  label?: string;
 }
 
 export function addAuditOptions(command: Command, defaults: { failOn: AuditFlags['failOn'] }): Command {
@@ -29,6 +30,7 @@ export function addAuditOptions(command: Command, defaults: { failOn: AuditFlags
     .option('--non-interactive', 'skip steps that need a person at the station (they become NOT APPLICABLE)')
     .option('--guideline <id|file>', 'score against this guideline (default: the shipped one of the archetype detected from the device model)')
     .option('--scoring <file>', 'category weights and grades (default: guidelines/scoring.json)')
+    .option('--label <text>', 'a name for this run, kept in result.json (options.label) and shown by compare and index')
     .option('--timeout-scale <n>', 'multiply every timeout and time window (slow stations or links)', parseScale, RUNNER_DEFAULTS.timeoutScale)
     .addOption(new Option('--fail-on <level>', 'exit 3 when a check reaches this verdict').choices(['fail', 'warn', 'none']).default(defaults.failOn));
 }
@@ -65,7 +67,8 @@ export function resolveAudit(flags: AuditFlags, base: { callTimeoutMs: number; s
       nonInteractive: flags.nonInteractive === true,
       reconnectWaitS: RUNNER_DEFAULTS.reconnectWaitS,
       targets,
-      caseOptions: { ...CASE_OPTION_DEFAULTS, ...config.caseOptions },
+      // The label rides with the case options: they are what result.json's `options` records.
+      caseOptions: { ...CASE_OPTION_DEFAULTS, ...config.caseOptions, ...(flags.label !== undefined ? { label: flags.label } : {}) },
       prompt: base.prompt,
       tool: { name: 'ocpp-audit', version: base.version },
       securityProfile: base.securityProfile,

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { loadGuideline } from '../config/guideline-loader.js';
 import { readEvidenceFile } from '../evidence/evidence-file.js';
 import { buildCompareViewModel } from '../report/compare-view-model.js';
@@ -9,6 +10,7 @@ import { readResultFile } from '../result/result-file.js';
 import { scoreEvidence } from '../scoring/score-evidence.js';
 import { loadScoringConfig } from '../scoring/scoring-config.js';
 import type { Terminal } from './run-command.js';
+import { collect } from './option-parsers.js';
 import { writeOutputFile } from './output-file.js';
 
 /**
@@ -21,8 +23,9 @@ export function compareCommand(terminal: Terminal): Command {
     .description('compare audited stations side by side against the same guideline (compare.html)')
     .argument('<results...>', 'two or more result.json files')
     .option('--guideline <id|file>', 're-score every result against this guideline first (from the evidence.json each names)')
+    .option('--label <text>', 'name a result in the page (repeat: one per result, in order; default: the run\'s own --label, else station and firmware)', collect)
     .option('--out <file>', 'where the comparison page goes', 'compare.html')
-    .action((files: string[], options: { guideline?: string; out: string }) => {
+    .action((files: string[], options: { guideline?: string; label?: string[]; out: string }) => {
       const guideline = options.guideline ? loadGuideline(options.guideline) : undefined;
       const config = guideline ? loadScoringConfig() : undefined;
       const results = files.map((file): AuditResult => {
@@ -35,8 +38,13 @@ export function compareCommand(terminal: Terminal): Command {
         const scored = scoreEvidence(evidence, guideline, config);
         return buildResult(evidence, scored.checks, evidenceFile, scored);
       });
-      const model = buildCompareViewModel(results);
       const out = resolve(options.out);
+      // Each result's scorecard beside it, linked relative to the page (the folder can be moved).
+      const links = files.map((file) => {
+        const scorecard = join(dirname(resolve(file)), 'scorecard.html');
+        return existsSync(scorecard) ? relative(dirname(out), scorecard).split('\\').join('/') : undefined;
+      });
+      const model = buildCompareViewModel(results, { ...(options.label ? { labels: options.label } : {}), links });
       writeOutputFile(out, renderComparison(model));
       terminal.out(model.summary);
       terminal.out(`  comparison: ${out}`);

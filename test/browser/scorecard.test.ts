@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildCompareViewModel } from '../../src/report/compare-view-model.js';
+import { renderFleetIndex } from '../../src/report/fleet-index.js';
 import { renderComparison, renderScorecard } from '../../src/report/html-renderer.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { buildViewModel } from '../../src/report/view-model.js';
@@ -214,5 +215,57 @@ describe('scorecard.html in a real headless Chromium', function () {
     expect(requests).to.deep.equal([]);
     expect(await page.locator('#stations thead th').count()).to.equal(3);
     expect(await page.locator('#requirements tr.differs').count()).to.be.greaterThan(0);
+  });
+
+  it('the fleet index sorts by the column header clicked (again to reverse), with no error and no network request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'index-'));
+    const named = (identity: string, score: number, startedAt: string): AuditResult => {
+      const result = golden();
+      result.station = { ...result.station, identity };
+      result.score = score;
+      result.timings = { ...result.timings, startedAt };
+      return result;
+    };
+    const entries = [named('CS-B', 80, '2026-11-24T10:00:00.000Z'), named('CS-C', 9.5, '2026-11-22T10:00:00.000Z'), named('CS-A', 100, '2026-11-23T10:00:00.000Z')].map((result) => ({ result, scorecard: join(dir, result.station.identity, 'scorecard.html') }));
+    const file = join(dir, 'index.html');
+    writeFileSync(file, renderFleetIndex(entries, dir));
+    const { page, errors, requests } = await openFile(browser, file);
+    const stations = (): Promise<string[]> => page.locator('#fleet tbody td:first-child').allTextContents();
+    // Without a click (and without script): lowest score first.
+    expect(await stations()).to.deep.equal(['CS-C', 'CS-B', 'CS-A']);
+    await page.locator('#fleet thead th', { hasText: 'Station' }).click();
+    expect(await stations()).to.deep.equal(['CS-A', 'CS-B', 'CS-C']);
+    await page.locator('#fleet thead th', { hasText: 'Station' }).click();
+    expect(await stations()).to.deep.equal(['CS-C', 'CS-B', 'CS-A']);
+    expect(await page.locator('#fleet thead th', { hasText: 'Station' }).getAttribute('aria-sort')).to.equal('descending');
+    // Without script the page reads the same, in its own order, with plain headers.
+    const plain = await browser.newPage({ javaScriptEnabled: false });
+    await plain.goto(`file://${file}`);
+    expect(await plain.locator('#fleet tbody td:first-child').allTextContents()).to.deep.equal(['CS-C', 'CS-B', 'CS-A']);
+    expect(await plain.locator('#fleet thead button').count()).to.equal(0);
+    await plain.close();
+    await page.locator('#fleet thead th', { hasText: 'Audited' }).click();
+    expect(await stations()).to.deep.equal(['CS-C', 'CS-A', 'CS-B']);
+    // Numbers sort as numbers (as text, "100" would come before "80" and "9.5").
+    await page.locator('#fleet thead th', { hasText: 'Score' }).click();
+    expect(await stations()).to.deep.equal(['CS-C', 'CS-B', 'CS-A']);
+    await page.locator('#fleet thead th', { hasText: 'Score' }).click();
+    expect(await stations()).to.deep.equal(['CS-A', 'CS-B', 'CS-C']);
+    expect(errors).to.deep.equal([]);
+    expect(requests).to.deep.equal([]);
+  });
+
+  it('the comparison page shows each run\'s label, date, scorecard link and reasons where the stations differ', async () => {
+    const minimal = JSON.parse(readFileSync(goldenFile('minimal.evidence.json'), 'utf8')) as AuditResult;
+    const file = join(mkdtempSync(join(tmpdir(), 'compare-')), 'compare.html');
+    writeFileSync(file, renderComparison(buildCompareViewModel([golden(), minimal], { labels: ['firmware 1.4', 'firmware 1.0'], links: ['a/scorecard.html', 'b/scorecard.html'] })));
+    const { page, errors, requests } = await openFile(browser, file);
+    expect(errors).to.deep.equal([]);
+    expect(requests).to.deep.equal([]);
+    expect(await page.locator('#stations thead .label').allTextContents()).to.deep.equal(['firmware 1.4', 'firmware 1.0']);
+    expect(await page.locator('#stations thead time').allTextContents()).to.deep.equal(['2026-11-24 04:20:31 UTC', '2026-11-24 04:20:32 UTC']);
+    expect(await page.locator('#stations thead a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).to.deep.equal(['a/scorecard.html', 'b/scorecard.html']);
+    expect(await page.locator('#requirements tr.differs .reason').first().isVisible()).to.equal(true);
+    expect(await page.locator('#requirements tr:not(.differs) .reason').count()).to.equal(0);
   });
 });

@@ -150,9 +150,9 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(interrupted.coverage?.incompleteBecause[0]).to.equal('the audit was interrupted (SIGINT received)');
   });
 
-  it('demo of a case subset: an incomplete audit, no letter grade, categories it never looked at "not examined" (never 0)', async () => {
+  it('demo of a case subset: an incomplete audit, no letter grade, categories it never looked at "not examined" (never 0); its --label is kept and the index flags it incomplete', async () => {
     const out = tempDir();
-    const demo = cli(['demo', '--testcases', 'inventory-full', '--out', out]);
+    const demo = cli(['demo', '--testcases', 'inventory-full', '--label', 'bench run 7', '--out', out]);
     expect(await demo.waitForExit(120_000), demo.stderr).to.deep.equal({ code: 0, signal: null });
     expect(demo.stdout).to.match(/grade none \(incomplete audit\)/);
     expect(demo.stdout).to.match(/INCOMPLETE: a subset of the catalogue: \d+ of \d+ cases were not selected/);
@@ -170,6 +170,13 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     }
     // The scorecard still finds the journal beside it for its excerpt.
     expect(readFileSync(join(out, 'VIRTUAL-DEMO', 'scorecard.html'), 'utf8')).not.to.contain('The journal was not at hand');
+    expect(result.options['label']).to.equal('bench run 7');
+    const index = cli(['index', out, '--out', join(out, 'index.html')]);
+    expect(await index.waitForExit(), index.stderr).to.deep.equal({ code: 0, signal: null });
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).to.include('<td>bench run 7</td>');
+    expect(html).to.include('no grade (incomplete)');
+    expect(html).to.match(/<td data-sort="0\.\d+">\d+ of \d+ cases \(\d+%\)<span class="note">a subset of the catalogue: /);
   });
 
   it('SIGTERM during an audit: outputs written, exit 143', async () => {
@@ -284,9 +291,9 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(readFileSync(join(out, 'compare.html'), 'utf8')).to.match(/^<!DOCTYPE html>/);
   });
 
-  it('run --max-stations 2: both stations audited, and OUT/index.html links to each scorecard, lowest score first', async () => {
+  it('run --max-stations 2 --label: both stations audited, and OUT/index.html links to each scorecard, lowest score first, with the label', async () => {
     const out = tempDir();
-    const run = cli(['run', '--port', '0', '--out', out, '--testcases', 'inventory-full', '--max-stations', '2', '--concurrency', '2', '--wait', '60', '--fail-on', 'none']);
+    const run = cli(['run', '--port', '0', '--out', out, '--testcases', 'inventory-full', '--max-stations', '2', '--concurrency', '2', '--wait', '60', '--fail-on', 'none', '--label', 'fleet A']);
     await run.waitForStdout(/CSMS listening on (ws:\/\/\S+)/);
     const url = /CSMS listening on (ws:\/\/\S+)/.exec(run.stdout)?.[1] ?? '';
     const stations = [cli(['simulate', '--url', url, '--id', 'FLEET-AC', '--profile', 'ac-wallbox']), cli(['simulate', '--url', url, '--id', 'FLEET-MIN', '--profile', 'minimal'])];
@@ -302,6 +309,9 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     for (const [link] of links) expect(existsSync(join(out, link ?? '')), link).to.equal(true);
     // Lowest score first: the minimal station leads.
     expect(links[0]?.[1]).to.equal('FLEET-MIN');
+    // The run's --label is in each result.json and in the index.
+    expect(index.match(/<td>fleet A<\/td>/g)).to.have.length(2);
+    expect(readResult(join(out, 'FLEET-AC', 'result.json')).options['label']).to.equal('fleet A');
   });
 
   it('index DIR...: the fleet index from results written by several run processes into one shared directory', async () => {
@@ -326,5 +336,50 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(await refused.waitForExit()).to.deep.equal({ code: 1, signal: null });
     expect(refused.stderr.trim().split('\n')).to.have.length(1);
     expect(refused.stderr).to.contain(`ocpp-audit: ${unwritable}: cannot write: ENOENT`);
+  });
+
+  it('compare --label: one per result, in order, with links to the scorecards beside the results; a wrong count is refused (exit 2)', async () => {
+    const out = tempDir();
+    const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'evidence');
+    for (const [folder, fixture] of [['before', 'ac-wallbox'], ['after', 'minimal']] as const) {
+      mkdirSync(join(out, folder));
+      copyFileSync(join(fixtures, `${fixture}.result.json`), join(out, folder, 'result.json'));
+    }
+    writeFileSync(join(out, 'before', 'scorecard.html'), '<!DOCTYPE html>');
+    const page = join(out, 'compare.html');
+    const compare = cli(['compare', join(out, 'before', 'result.json'), join(out, 'after', 'result.json'), '--label', 'firmware 1.4', '--label', 'firmware 2.0', '--out', page]);
+    expect(await compare.waitForExit(), compare.stderr).to.deep.equal({ code: 0, signal: null });
+    const html = readFileSync(page, 'utf8');
+    expect([...html.matchAll(/<div class="label">([^<]+)<\/div>/g)].map((m) => m[1])).to.deep.equal(['firmware 1.4', 'firmware 2.0']);
+    // Only the result with a scorecard beside it links to one, relative to the page.
+    expect([...html.matchAll(/<a href="([^"]+)">scorecard<\/a>/g)].map((m) => m[1])).to.deep.equal(['before/scorecard.html']);
+    expect(html).to.include('<time datetime="2026-11-24T04:20:31.819Z">2026-11-24 04:20:31 UTC</time>');
+    const warns = ['ac-wallbox', 'minimal'].map((fixture) => readResult(join(fixtures, `${fixture}.result.json`)).summary.WARN);
+    expect(html).to.include(`<tr class="differs"><th>WARN</th><td class="num warn">${warns[0]}</td><td class="num warn">${warns[1]}</td></tr>`);
+    expect(html).to.match(/<span class="reason">[^<]+<\/span>/);
+    const miscounted = cli(['compare', join(out, 'before', 'result.json'), join(out, 'after', 'result.json'), '--label', 'only one', '--out', page]);
+    expect(await miscounted.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(miscounted.stderr.trim()).to.equal('ocpp-audit: 1 --label for 2 results: give one label per result, in the order of the results');
+  });
+
+  it('index --label: one per path, given to every run found under it; a wrong count is refused (exit 2)', async () => {
+    const shared = tempDir();
+    const fixtures = join(REPO_ROOT, 'test', 'fixtures', 'evidence');
+    for (const [station, fixture] of [['site-a/CS-A', 'ac-wallbox'], ['site-b/CS-B', 'minimal']] as const) {
+      mkdirSync(join(shared, station), { recursive: true });
+      copyFileSync(join(fixtures, `${fixture}.result.json`), join(shared, station, 'result.json'));
+    }
+    const index = cli(['index', join(shared, 'site-a'), join(shared, 'site-b'), '--label', 'Site A', '--label', 'Site B', '--out', join(shared, 'index.html')]);
+    expect(await index.waitForExit(), index.stderr).to.deep.equal({ code: 0, signal: null });
+    const html = readFileSync(join(shared, 'index.html'), 'utf8');
+    expect(html).to.include('<th>Label</th>');
+    expect([...html.matchAll(/<a href="[^"]+">([^<]+)<\/a><\/td><td>([^<]+)<\/td>/g)].map((m) => [m[1], m[2]])).to.deep.equal([
+      ['FIXTURE-minimal', 'Site B'],
+      ['FIXTURE-ac-wallbox', 'Site A'],
+    ]);
+    expect(html).to.include('<time datetime="2026-11-24T04:20:32.495Z">2026-11-24 04:20:32 UTC</time>');
+    const miscounted = cli(['index', join(shared, 'site-a'), join(shared, 'site-b'), '--label', 'Site A', '--out', join(shared, 'index.html')]);
+    expect(await miscounted.waitForExit()).to.deep.equal({ code: 2, signal: null });
+    expect(miscounted.stderr.trim()).to.equal('ocpp-audit: 1 --label for 2 paths: give one label per path, in the order of the paths');
   });
 });
