@@ -22,6 +22,8 @@ export interface CheckResult {
   weight?: number;
   /** A guideline line marked critical: a must-have whose FAIL caps the grade. */
   critical?: true;
+  /** The check whose failure this one follows from (src/scoring/root-causes.ts): it does not weigh again. */
+  causedBy?: string;
 }
 
 /** A check: static meta plus a pure function of the evidence. */

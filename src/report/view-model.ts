@@ -37,7 +37,8 @@ export interface ScorecardViewModel {
   counts: Array<{ verdict: Verdict; count: number; css: string }>;
   /** The groups of the findings, for the category filter. */
   groups: Array<{ name: string; count: number }>;
-  findings: Array<{ group: string; checks: Array<{ id: string; title: string; verdict: Verdict; css: string; category: string; refs: string; reason: string; seqs: Array<{ seq: number; linked: boolean }>; more: number }> }>;
+  /** `cause`: "follows from …" for a finding another one caused; `followers`: how many follow from this one. */
+  findings: Array<{ group: string; checks: Array<{ id: string; title: string; verdict: Verdict; css: string; category: string; refs: string; reason: string; seqs: Array<{ seq: number; linked: boolean }>; more: number; cause: string; followers: string }> }>;
   /** `text` is the frame up to FRAME_SHOWN characters; `whole`, when it is longer, opens on click. */
   journal: { file: string; sha256: string; excerpt: Array<{ seq: number; time: string; direction: string; text: string; whole?: string }>; shown: string };
   options: Array<{ name: string; value: string }>;
@@ -235,6 +236,8 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
   const failedMustHaves = (result.mustHaves?.items ?? []).filter((m) => m.verdict === 'FAIL');
   const capText = result.uncappedGrade !== undefined ? `, capped from ${result.uncappedGrade}: ${failedMustHaves.length} must-have(s) failed` : '';
   const first = pageOne(result);
+  const followerCount = new Map<string, number>();
+  for (const check of result.checks) if (check.causedBy !== undefined) followerCount.set(check.causedBy, (followerCount.get(check.causedBy) ?? 0) + 1);
   const incomplete = first.incomplete;
   const verdict =
     score === null
@@ -281,7 +284,19 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
     groups: [...groups].map(([name, checks]) => ({ name, count: checks.length })),
     findings: [...groups].map(([group, checks]) => ({
       group,
-      checks: checks.map((c) => ({ id: c.id, title: c.title, verdict: c.verdict, css: CSS[c.verdict], category: c.category, refs: c.refs.join(', '), reason: c.reason, seqs: c.seqs.slice(0, 12).map((seq) => ({ seq, linked: inExcerpt.has(seq) })), more: Math.max(0, c.seqs.length - 12) })),
+      checks: checks.map((c) => ({
+        id: c.id,
+        title: c.title,
+        verdict: c.verdict,
+        css: CSS[c.verdict],
+        category: c.category,
+        refs: c.refs.join(', '),
+        reason: c.reason,
+        seqs: c.seqs.slice(0, 12).map((seq) => ({ seq, linked: inExcerpt.has(seq) })),
+        more: Math.max(0, c.seqs.length - 12),
+        cause: c.causedBy !== undefined ? c.causedBy : '',
+        followers: followerCount.has(c.id) ? `${followerCount.get(c.id)} more finding(s) follow from this one; they weigh once, here` : '',
+      })),
     })),
     journal: {
       file: result.files.journal,

@@ -53,6 +53,9 @@ const missingVerdict = (level: Level): Verdict => (level === 'required' ? 'FAIL'
  */
 const INCOMPLETE = 'unknown (report incomplete): the FullInventory never finished, so it may be in the parts that never came; the cut-off is judged once, by inventory-full/report';
 
+/** A component the complete device model does not hold at all (root-causes.ts groups its lines under it). */
+export const NO_COMPONENT = (component: string): string => `the station reports no ${component} at all`;
+
 /** The device model is a FullInventory that arrived in part. */
 const cutOff = (facts: StationFacts): boolean => !facts.complete && facts.entries.length > 0;
 const slug = (text: string): string => text.replace(/[^A-Za-z0-9*]+/g, '-').replace(/\*/g, 'any');
@@ -145,7 +148,9 @@ function variableCheck(spec: GuidelineVariable, facts: StationFacts, weight: num
   const found = presence(tierOf(spec, facts), 'each', facts, entries);
   if (found.found === 0) {
     if (cutOff(facts)) return result(id, title, refs, 'device-model', 'INCONCLUSIVE', `${label} not among the items that arrived: ${INCOMPLETE}`, [], 0, weight);
-    return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${label} not reported; ${spec.why}`, [], 0, weight);
+    // Said when the whole component is absent: its other lines follow from that (root-causes.ts).
+    const noComponent = facts.complete && entriesOf(facts, spec.component).length === 0 ? ` (${NO_COMPONENT(spec.component)})` : '';
+    return result(id, title, refs, 'device-model', missingVerdict(spec.level), `${label} not reported${noComponent}; ${spec.why}`, [], 0, weight);
   }
   const mismatches: string[] = [];
   for (const entry of entries) {

@@ -7,6 +7,7 @@ import { chooseGuideline, type GuidelineChoice } from './choose-guideline.js';
 import { evaluateGuideline } from './guideline-checks.js';
 import { scoreChecks, type Scores } from './score.js';
 import { type Coverage, coverageOf } from './coverage.js';
+import { attributeRootCauses } from './root-causes.js';
 import type { ScoringConfig } from './scoring-config.js';
 
 export interface ScoredEvidence {
@@ -23,7 +24,8 @@ export interface ScoredEvidence {
  */
 export function scoreEvidence(evidence: Evidence, forced: Guideline | undefined, config: ScoringConfig, checks: readonly Check[] = ALL_CHECKS): ScoredEvidence {
   const choice = chooseGuideline(evidence.deviceModel.entries, forced);
-  const results = [...runChecks(checks, evidence), ...evaluateGuideline(choice.guideline, evidence)];
+  // One cause, one weight: findings that follow from another are marked, not dropped.
+  const results = attributeRootCauses([...runChecks(checks, evidence), ...evaluateGuideline(choice.guideline, evidence)]);
   const coverage = coverageOf(evidence);
   return { checks: results, choice, scores: scoreChecks(results, config, coverage), coverage };
 }

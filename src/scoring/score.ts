@@ -53,6 +53,8 @@ export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfi
     let total = 0;
     for (const check of members) {
       if (check.verdict === 'NOT APPLICABLE') continue;
+      // It follows from another failure, which weighs for both (root-causes.ts).
+      if (check.causedBy !== undefined) continue;
       if (check.verdict === 'INCONCLUSIVE' && inconclusive === 'exclude') continue;
       const weight = check.weight ?? 1;
       const credit = check.score ?? config.verdictCredit[check.verdict];

@@ -341,7 +341,7 @@ describe('scoring guideline-checks', () => {
 
     it('recommended and missing → WARN with score 0', () => {
       const result = only({ variables: [variable('DataLink', 'SignalStrength', { level: 'recommended' })] }, evidence(twoEvses()));
-      expect(result).to.deep.include({ verdict: 'WARN', score: 0, weight: 1, title: 'Should report DataLink.SignalStrength', reason: 'DataLink.SignalStrength not reported; why DataLink.SignalStrength' });
+      expect(result).to.deep.include({ verdict: 'WARN', score: 0, weight: 1, title: 'Should report DataLink.SignalStrength', reason: 'DataLink.SignalStrength not reported (the station reports no DataLink at all); why DataLink.SignalStrength' });
     });
 
     it('a dataType mismatch → WARN 0.75', () => {
