@@ -2,6 +2,7 @@ import type { CheckResult, Verdict } from '../checks/check.js';
 import type { AuditResult } from '../result/audit-result.js';
 import { pushTo } from '../collections.js';
 import { type PageOne, pageOne } from './page-one.js';
+import { type TimingChart, timingChart, timingFigures } from './timing-chart.js';
 
 /**
  * Everything the scorecard template shows, already computed and formatted: the template only
@@ -29,7 +30,8 @@ export interface ScorecardViewModel {
     /** `count`: the row's events, with how many are drawn when not all are ("4091, 200 drawn"). */
     rows: Array<{ label: string; y: number; css: string; points: Array<{ x: number }>; count: string }>;
     note: string;
-    timing: Array<{ title: string; verdict: string; css: string; reason: string; figures: Array<{ name: string; value: string }> }>;
+    /** The timing checks: plain-labelled figures and a chart of each event's error against the tolerance. */
+    timing: Array<{ title: string; verdict: string; css: string; reason: string; figures: Array<{ name: string; value: string }>; chart: TimingChart | undefined }>;
   };
   monitoring: { phases: string[]; rows: Array<{ label: string; cells: string[] }>; checks: Array<{ title: string; verdict: string; css: string; reason: string }> } | undefined;
   monitorability: { types: string[]; rows: Array<{ variable: string; level: string; cells: Array<{ text: string; css: string }> }> } | undefined;
@@ -100,7 +102,8 @@ function eventsView(result: AuditResult): ScorecardViewModel['events'] {
       verdict: c.verdict,
       css: CSS[c.verdict],
       reason: c.reason,
-      figures: figuresOf(c.details ?? {}),
+      figures: timingFigures(c.details ?? {}),
+      chart: timingChart(c),
     }));
   return {
     width: LABEL_WIDTH + PLOT_WIDTH + 10,
@@ -131,19 +134,6 @@ function countText(row: { times: readonly number[]; events?: number }): string {
   return events > row.times.length ? `${events}, ${row.times.length} drawn` : String(events);
 }
 
-/** Numbers and words of a check's details, one level of nesting flattened (byTimestamp.maxAbsErrorS). */
-function figuresOf(details: Record<string, unknown>): Array<{ name: string; value: string }> {
-  const figures: Array<{ name: string; value: string }> = [];
-  for (const [name, value] of Object.entries(details)) {
-    if (typeof value === 'number' || typeof value === 'string') figures.push({ name, value: String(value) });
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [inner, innerValue] of Object.entries(value)) {
-        if (typeof innerValue === 'number' || typeof innerValue === 'string') figures.push({ name: `${name}.${inner}`, value: String(innerValue) });
-      }
-    }
-  }
-  return figures;
-}
 
 /** Which monitor was there in which phase of the base switches, and the level and clearing proofs. */
 function monitoringView(result: AuditResult): ScorecardViewModel['monitoring'] {

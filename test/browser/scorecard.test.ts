@@ -151,6 +151,35 @@ describe('scorecard.html in a real headless Chromium', function () {
     expect(JSON.parse((await page.locator('#audit-result').textContent()) ?? '')).to.deep.equal(result);
   });
 
+  it('a phone-sized screen: one column, nothing wider than the screen, the page one boxes readable (issue 15 item 9)', async () => {
+    const { page, errors } = await openFile(browser, writeScorecard(golden()));
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(errors).to.deep.equal([]);
+    // The page itself never scrolls sideways: wide tables scroll inside themselves.
+    const overflow = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement.scrollWidth - (globalThis as unknown as { document: { documentElement: { clientWidth: number } } }).document.documentElement.clientWidth);
+    expect(overflow).to.be.at.most(1);
+    // The identity and the gauge stack: the gauge sits below the identity, not beside it.
+    const identity = await page.locator('#summary .identity').boundingBox();
+    const gauge = await page.locator('#summary .gauge').boundingBox();
+    expect(gauge!.y).to.be.greaterThan(identity!.y + identity!.height - 1);
+    expect(await page.locator('#summary .fix-first').isVisible()).to.equal(true);
+  });
+
+  it('the timing checks draw each event against the tolerance band, with plain labels', async () => {
+    const result = golden();
+    const periodic = { id: 'periodic-timing', title: 'Periodic monitor events keep the requested interval', refs: ['N08.FR.06'], category: 'events', verdict: 'PASS' as const, reason: '4 events', seqs: [], details: { requestedIntervalS: 10, toleranceS: 1, events: 5, intervalsS: [9.7, 10.2, 12.5, 10.3], byTimestamp: { meanIntervalS: 10.7, maxAbsErrorS: 2.5 } } };
+    result.checks = [...result.checks.filter((c) => c.id !== 'periodic-timing'), periodic];
+    const { page, errors } = await openFile(browser, writeScorecard(result));
+    expect(errors).to.deep.equal([]);
+    const chart = page.locator('#events .timing-chart').first();
+    expect(await chart.locator('circle').count()).to.equal(4);
+    expect(await chart.locator('circle.fail').count()).to.equal(1);
+    expect(await chart.locator('figcaption').textContent()).to.contain('minus the requested 10 s');
+    const labels = await page.locator('#events table.figures th').allTextContents();
+    expect(labels).to.include("largest interval error, station's clock (s)");
+    expect(labels.join(' ')).not.to.contain('byTimestamp');
+  });
+
   it('prints (print CSS): the PDF has pages', async () => {
     const { page } = await openFile(browser, writeScorecard(golden()));
     const pdf = await page.pdf({ format: 'A4' });
