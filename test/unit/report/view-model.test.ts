@@ -79,12 +79,12 @@ describe('scorecard view model and renderer', () => {
     for (const id of ['summary', 'topology', 'categories', 'monitorability', 'findings', 'appendix', 'audit-result']) expect(html).to.include(`id="${id}"`);
   });
 
-  it('timing figures: the periodic check\'s numbers, nested measurements flattened', () => {
+  it('timing figures: the periodic check\'s numbers, nested measurements flattened, in plain words (issue 15 item 8)', () => {
     const result = golden('ac-wallbox');
     result.checks = [
       { id: 'periodic-timing', title: 'Periodic', refs: [], category: 'events', verdict: 'PASS', reason: 'ok', seqs: [], details: { requestedIntervalS: 5, byTimestamp: { meanIntervalS: 5, maxAbsErrorS: 0.001, jitterS: 0 }, intervalsS: [5, 5] } },
     ];
     const figures = buildViewModel(result).events.timing[0]?.figures.map((f) => `${f.name}=${f.value}`);
-    expect(figures).to.deep.equal(['requestedIntervalS=5', 'byTimestamp.meanIntervalS=5', 'byTimestamp.maxAbsErrorS=0.001', 'byTimestamp.jitterS=0']);
+    expect(figures).to.deep.equal(['requested interval (s)=5', "mean interval, station's clock (s)=5", "largest interval error, station's clock (s)=0.001", "jitter, station's clock (s)=0"]);
   });
 });
