@@ -12,7 +12,8 @@ import { type TimingChart, timingChart, timingFigures } from './timing-chart.js'
 export interface ScorecardViewModel {
   title: string;
   station: { identity: string; vendor: string; model: string; serial: string; firmware: string };
-  guideline: { id: string; version: string; title: string; archetype: string; how: string; reason: string } | undefined;
+  /** `sources`: the public references its lines cite, one line each ("OCA uptime white paper 1.1, Open Charge Alliance"). */
+  guideline: { id: string; version: string; title: string; archetype: string; how: string; reason: string; sources: string[] } | undefined;
   date: string;
   tool: string;
   score: { value: string; grade: string; gauge: { arc: string; color: string } };
@@ -236,7 +237,7 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
   return {
     title: `OCPP diagnostics scorecard: ${result.station.identity}`,
     station: { identity: result.station.identity, vendor: boot.vendorName ?? '–', model: boot.model ?? '–', serial: boot.serialNumber ?? '–', firmware: boot.firmwareVersion ?? '–' },
-    guideline: result.guideline ? { ...result.guideline } : undefined,
+    guideline: result.guideline ? { ...result.guideline, sources: (result.guideline.sources ?? []).map((source) => `${source.title} (${[source.publisher, source.version].filter((p) => p !== undefined).join(", ")})`) } : undefined,
     date: result.timings.startedAt.slice(0, 19).replace('T', ' ') + ' UTC',
     tool: `${result.tool.name} ${result.tool.version}`,
     score: { value: score === null ? '–' : String(score), grade: incomplete ? 'incomplete' : (result.grade ?? '–'), gauge: { arc: gaugeArc((score ?? 0) / 100), color: colorOf(score) } },

@@ -45,6 +45,10 @@ describe('scorecard.html in a real headless Chromium', function () {
     expect(await page.locator('.gauge-score').textContent()).to.equal(String(result.score));
     expect(await page.locator('table.categories tbody tr').count()).to.equal(result.categories?.length);
     expect(await page.locator('tr[data-verdict]').count()).to.equal(result.checks.length);
+    // Page one names the guideline's public sources (issue 15 items 4 and 6).
+    const sources = await page.locator('#summary ul.sources li').allTextContents();
+    expect(sources.length).to.equal(result.guideline?.sources?.length);
+    expect(sources.join(' ')).to.contain('Open Charge Alliance');
     // The topology tree: the station, each EVSE and connector, with the missing guideline parts in red.
     expect(await page.locator('#topology .tree strong').allTextContents()).to.deep.equal(['Charging station', 'EVSE 1', 'Connector 1/1']);
     expect(await page.locator('#topology li.fail').allTextContents()).to.deep.equal(['ChargingStatusIndicator (missing)']);

@@ -27,6 +27,9 @@ export async function runAwait(step: AwaitStep, run: StepRun): Promise<StepResul
   if (keeping.toolLateMs > 0) capture.toolLateMs = keeping.toolLateMs;
   const seqs = messages.map((m) => m.seq);
   if (capture.complete) return { status: 'ok', detail: `${messages.length} ${step.action} received`, seqs, capture };
+  // A window that stayed silent has no frame of its own: the request that opened it shows it.
+  const opened = step.after !== undefined ? run.context.captures[step.after] : undefined;
+  if (opened?.kind === 'call') seqs.unshift(...opened.seqs);
   // Cut short by an interruption, the station is gone, or the tool could not keep the window:
   // nothing to judge the station by.
   const inconclusive = run.signal.aborted || !run.session.isConnected || keeping.notKept;
