@@ -1,0 +1,147 @@
+import type { JournalRecord } from '../../evidence/journal-record.js';
+
+/**
+ * The pilot's store (issue 16): an index of the journals, never the evidence itself. Everything
+ * in it can be rebuilt from the journals (`ingest` the same records again and nothing changes),
+ * so it holds only what the observation and the evidence report query: stations, connections,
+ * the diagnostic messages (flattened where a report counts them), and the site notes, which
+ * have no journal and are the store's own.
+ *
+ * One contract, two engines: SQLite (one file, `<out>/pilot.sqlite`, WAL) for one machine, and
+ * PostgreSQL (`postgres://…`) for several observe processes writing into one database. Both pass
+ * the same contract tests (test/integration/store/*). Times are ISO 8601 UTC strings with
+ * milliseconds, as the journal writes them, so they sort as text on both engines.
+ */
+export interface ObservationStore {
+  /** Which engine, for messages ("sqlite /path/pilot.sqlite", "postgres host/db"). */
+  readonly description: string;
+  /** Creates or upgrades the tables; safe to call on every start. */
+  migrate(): Promise<void>;
+  /**
+   * Indexes journal records of one station's journal file (`journal` names it, relative to the
+   * output directory, e.g. `CS-1~0a1b…/trace.jsonl`). Idempotent: a record already indexed
+   * (same journal and seq) is skipped, so a journal can be ingested twice, or after a restart
+   * from its start, without changing anything.
+   */
+  ingest(journal: string, records: readonly JournalRecord[]): Promise<IngestResult>;
+  /** The highest seq indexed from a journal file (0 when none): where a restarted tail resumes. */
+  lastSeq(journal: string): Promise<number>;
+  /** A site observation (the `annotate` command); returns its id. */
+  annotate(annotation: NewAnnotation): Promise<number>;
+  annotations(filter?: PeriodFilter): Promise<Annotation[]>;
+  stations(): Promise<StationRow[]>;
+  connections(filter?: PeriodFilter): Promise<ConnectionRow[]>;
+  events(filter?: PeriodFilter): Promise<EventRow[]>;
+  statuses(filter?: PeriodFilter): Promise<StatusRow[]>;
+  /** Every indexed station CALL of the kinds the store keeps (NotifyEvent, StatusNotification, …), payload as JSON text. */
+  messages(filter?: PeriodFilter & { actions?: string[] }): Promise<MessageRow[]>;
+  close(): Promise<void>;
+}
+
+/** The station CALLs the store indexes (everything else stays in the journal only). */
+export const STORED_ACTIONS: readonly string[] = ['BootNotification', 'NotifyEvent', 'StatusNotification', 'TransactionEvent', 'MeterValues', 'Heartbeat', 'NotifyMonitoringReport', 'NotifyReport'];
+
+export interface IngestResult {
+  /** Records newly indexed. */
+  added: number;
+  /** Records already there (a second ingest of the same journal). */
+  skipped: number;
+}
+
+/** Which stations and which time span (inclusive from, exclusive to; ISO strings). */
+export interface PeriodFilter {
+  stations?: string[];
+  from?: string;
+  to?: string;
+}
+
+export type AnnotationKind = 'site-visit' | 'failure' | 'repair' | 'excluded' | 'note';
+export const ANNOTATION_KINDS: readonly AnnotationKind[] = ['site-visit', 'failure', 'repair', 'excluded', 'note'];
+
+export interface NewAnnotation {
+  station: string;
+  /** When it happened (ISO). */
+  at: string;
+  /** For `excluded` (time that must not count against uptime, NEVI T_excluded) and outages: when it ended. */
+  until?: string;
+  kind: AnnotationKind;
+  text: string;
+  /** Who wrote it (a technician's log line, the operator). */
+  author?: string;
+}
+
+export interface Annotation extends NewAnnotation {
+  id: number;
+  /** When it was written into the store (ISO). */
+  recordedAt: string;
+}
+
+export interface StationRow {
+  identity: string;
+  vendor?: string;
+  model?: string;
+  serialNumber?: string;
+  firmwareVersion?: string;
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export interface ConnectionRow {
+  station: string;
+  journal: string;
+  seq: number;
+  at: string;
+  /** The journal's connection event (open, close, rejected, …). */
+  event: string;
+  connection?: number;
+  code?: number;
+  reason?: string;
+}
+
+/** One eventData item of a NotifyEvent, flattened. */
+export interface EventRow {
+  station: string;
+  journal: string;
+  seq: number;
+  /** Position of the item in the message's eventData. */
+  item: number;
+  /** When it came (our clock). */
+  receivedAt: string;
+  /** The station's timestamp of the event. */
+  timestamp?: string;
+  eventId?: number;
+  trigger?: string;
+  notificationType?: string;
+  component: string;
+  componentInstance?: string;
+  evseId?: number;
+  connectorId?: number;
+  variable: string;
+  variableInstance?: string;
+  actualValue?: string;
+  techCode?: string;
+  techInfo?: string;
+  cleared?: boolean;
+  monitorId?: number;
+}
+
+export interface StatusRow {
+  station: string;
+  journal: string;
+  seq: number;
+  receivedAt: string;
+  timestamp?: string;
+  evseId?: number;
+  connectorId?: number;
+  status: string;
+}
+
+export interface MessageRow {
+  station: string;
+  journal: string;
+  seq: number;
+  receivedAt: string;
+  action: string;
+  /** The CALL's payload, as JSON text. */
+  payload: string;
+}
