@@ -55,7 +55,7 @@ const temperature = (value: string): Record<string, unknown> => ({
 });
 
 /** Everything a store returns, for comparing two states of it. */
-async function dump(store: ObservationStore): Promise<unknown> {
+export async function dump(store: ObservationStore): Promise<unknown> {
   return { stations: await store.stations(), connections: await store.connections(), messages: await store.messages(), events: await store.events(), statuses: await store.statuses(), annotations: await store.annotations() };
 }
 
