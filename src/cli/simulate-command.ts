@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { ToolError } from '../errors.js';
+import { isScenarioName, SCENARIOS, type ScenarioName } from '../simulator/scenarios/index.js';
 import { FAULTS, isFaultName, type FaultName } from '../simulator/station/faults.js';
 import { startVirtualStation } from '../simulator/start-virtual-station.js';
 import { builtInProfiles, loadStationProfile } from '../simulator/station-profile.js';
@@ -16,13 +17,26 @@ interface SimulateOptions {
   tlsCert?: string;
   tlsKey?: string;
   fault?: FaultName[];
+  scenario?: ScenarioName[];
   seed: number;
   sensorInterval: number;
+  timeScale: number;
 }
 
 export function parseFault(value: string, previous: FaultName[] | undefined): FaultName[] {
   if (!isFaultName(value)) throw new InvalidArgumentError(`unknown fault; known: ${Object.keys(FAULTS).join(', ')}`);
   return [...(previous ?? []), value];
+}
+
+export function parseScenario(value: string, previous: ScenarioName[] | undefined): ScenarioName[] {
+  if (!isScenarioName(value)) throw new InvalidArgumentError(`unknown scenario; known: ${Object.keys(SCENARIOS).join(', ')}`);
+  return [...(previous ?? []), value];
+}
+
+function parseTimeScale(value: string): number {
+  const scale = Number(value);
+  if (!Number.isFinite(scale) || scale < 1) throw new InvalidArgumentError('a number of at least 1 (3600: an hour of station time per second)');
+  return scale;
 }
 
 function readPem(file: string | undefined, what: string): string | undefined {
@@ -38,6 +52,9 @@ export function simulateCommand(terminal: Terminal): Command {
   const faultHelp = Object.entries(FAULTS)
     .map(([name, what]) => `  ${name}: ${what}`)
     .join('\n');
+  const scenarioHelp = Object.entries(SCENARIOS)
+    .map(([name, scenario]) => `  ${name}: ${scenario.description}`)
+    .join('\n');
   return new Command('simulate')
     .description('run a virtual OCPP 2.0.1 charging station against a CSMS')
     .requiredOption('--url <url>', 'CSMS endpoint; the identity is appended (ws://host:9220/ocpp)')
@@ -48,9 +65,11 @@ export function simulateCommand(terminal: Terminal): Command {
     .option('--tls-cert <file>', 'PEM client certificate (security profile 3)')
     .option('--tls-key <file>', 'PEM key of --tls-cert')
     .option('--fault <name>', 'misbehave on purpose (repeatable); see below', parseFault)
-    .option('--seed <n>', 'seed for sensor values and back-off jitter', parsePositiveInteger, 1)
-    .option('--sensor-interval <ms>', 'how often sensor values move', parsePositiveInteger, 1000)
-    .addHelpText('after', `\nFaults:\n${faultHelp}`)
+    .option('--scenario <name>', 'play a story over the station\'s time (repeatable); see below', parseScenario)
+    .option('--seed <n>', 'seed for sensor values, scenarios and back-off jitter', parsePositiveInteger, 1)
+    .option('--sensor-interval <ms>', 'how often sensor values move, in station time', parsePositiveInteger, 1000)
+    .option('--time-scale <n>', 'run the station\'s clock n times faster than real time (timestamps, sensors, monitors, heartbeats)', parseTimeScale, 1)
+    .addHelpText('after', `\nFaults:\n${faultHelp}\n\nScenarios (deterministic by --seed; times are station time):\n${scenarioHelp}`)
     .action(async (options: SimulateOptions) => {
       // Listen for Ctrl-C before anything starts, so an early one is not lost.
       const stopping = terminal.stopSignal();
@@ -67,11 +86,13 @@ export function simulateCommand(terminal: Terminal): Command {
         ...(cert ? { cert } : {}),
         ...(key ? { key } : {}),
         faults: options.fault ?? [],
+        scenarios: options.scenario ?? [],
         seed: options.seed,
+        timeScale: options.timeScale,
         sensorIntervalMs: options.sensorInterval,
         log: terminal.out,
       });
-      terminal.out(`virtual station ${options.id} (${profile.id}${options.fault?.length ? `, faults: ${options.fault.join(', ')}` : ''}) → ${options.url}. Press Ctrl-C to stop.`);
+      terminal.out(`virtual station ${options.id} (${profile.id}${options.fault?.length ? `, faults: ${options.fault.join(', ')}` : ''}${options.scenario?.length ? `, scenarios: ${options.scenario.join(', ')}` : ''}${options.timeScale !== 1 ? `, time ×${options.timeScale}` : ''}) → ${options.url}. Press Ctrl-C to stop.`);
       // The station's timers are unref'd so that it never holds a host program open; this
       // command is the station's own process, so it stays up (reconnecting) until Ctrl-C.
       const keepAlive = setInterval(() => undefined, 1 << 30);

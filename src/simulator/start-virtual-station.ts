@@ -1,4 +1,6 @@
 import { ToolError } from '../errors.js';
+import { inAttachmentOrder, SCENARIOS, type ScenarioName } from './scenarios/index.js';
+import type { AttachedMonitoring } from './scenarios/scenario.js';
 import { acceptsEverythingHandlers } from './station/accepts-everything.js';
 import { attachMonitoring } from './station/monitoring-handlers.js';
 import { noBaseReportHandlers } from './station/no-base-report.js';
@@ -13,15 +15,27 @@ import { VirtualStation, type VirtualStationOptions } from './station/virtual-st
  */
 export async function startVirtualStation(options: VirtualStationOptions): Promise<VirtualStation> {
   checkFaultsFit(options.profile, options.faults ?? []);
+  checkScenariosFit(options.profile, options.scenarios ?? []);
   const station = new VirtualStation(options);
   const faults = options.faults ?? [];
+  let monitoring: AttachedMonitoring | undefined;
   // A station that accepts everything has no monitoring engine behind its answers: no events.
-  if (options.profile.supports.monitoring && !faults.includes('accepts-everything')) attachMonitoring(station);
+  if (options.profile.supports.monitoring && !faults.includes('accepts-everything')) monitoring = attachMonitoring(station);
+  const startedAt = station.clock.now();
+  for (const name of inAttachmentOrder(options.scenarios ?? [])) SCENARIOS[name].attach({ station, monitoring, seed: options.seed ?? 1, startedAt });
   if (faults.includes('accepts-everything')) station.addHandlers(acceptsEverythingHandlers());
   if (faults.includes('no-base-report')) station.addHandlers(noBaseReportHandlers());
   if (station.faults.has('not-implemented-known')) answerNotImplementedForKnownActions(station);
   await station.start();
   return station;
+}
+
+/** Refuses a scenario the profile cannot play (a component it lacks), which would otherwise silently do nothing. */
+export function checkScenariosFit(profile: StationProfile, scenarios: readonly ScenarioName[]): void {
+  for (const name of scenarios) {
+    const unfit = SCENARIOS[name].unfit(profile);
+    if (unfit !== undefined) throw new ToolError('ERR_INVALID_OPTION', `--scenario ${name}: ${unfit}`);
+  }
 }
 
 /** Refuses a fault the profile cannot show, which would otherwise silently do nothing. */

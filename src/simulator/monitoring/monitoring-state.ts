@@ -190,6 +190,16 @@ export class MonitoringState extends EventEmitter<MonitoringStateEvents> {
     return { status: 'Accepted' };
   }
 
+  /**
+   * Drops every custom monitor, as a station that keeps them only in memory does when it
+   * reboots (against N07.FR.13; the `reboot-loses-monitors` scenario). Returns how many went.
+   */
+  forgetCustomMonitors(): number {
+    const custom = this.monitors().filter((m) => m.origin === 'CustomMonitor');
+    for (const monitor of custom) this.#remove(monitor);
+    return custom.length;
+  }
+
   /** SetMonitoringLevel: 0–9 accepted, anything else Rejected (N05.FR.02). */
   setMonitoringLevel(severity: number): SetMonitoringLevelResponse {
     if (!Number.isInteger(severity) || severity < 0 || severity > 9) {

@@ -68,7 +68,7 @@ export class ChargingSessions extends EventEmitter<ChargingSessionEvents> {
     const connectorId = evse?.connectors[0]?.id ?? 1;
     this.#counter += 1;
     const transaction: Transaction = {
-      id: `${this.#context.identity}-${Date.now().toString(36)}-${this.#counter}`.slice(-36),
+      id: `${this.#context.identity}-${this.#context.clock.now().toString(36)}-${this.#counter}`.slice(-36),
       evseId,
       connectorId,
       ...(remoteStartId !== undefined ? { remoteStartId } : {}),
@@ -80,7 +80,7 @@ export class ChargingSessions extends EventEmitter<ChargingSessionEvents> {
     this.#setPower(evseId, this.#chargingPower(evseId));
     this.emit('started', transaction);
     await this.#context.send('StatusNotification', {
-      timestamp: new Date().toISOString(),
+      timestamp: new Date(this.#context.clock.now()).toISOString(),
       connectorStatus: 'Occupied',
       evseId,
       connectorId,
@@ -98,7 +98,7 @@ export class ChargingSessions extends EventEmitter<ChargingSessionEvents> {
     const trigger = reason === 'Remote' ? 'RemoteStop' : reason === 'ImmediateReset' ? 'ResetCommand' : 'StopAuthorized';
     await this.#event(transaction, 'Ended', trigger, { chargingState: 'Idle', stoppedReason: reason }, false);
     await this.#context.send('StatusNotification', {
-      timestamp: new Date().toISOString(),
+      timestamp: new Date(this.#context.clock.now()).toISOString(),
       connectorStatus: 'Available',
       evseId: transaction.evseId,
       connectorId: transaction.connectorId,
@@ -116,7 +116,7 @@ export class ChargingSessions extends EventEmitter<ChargingSessionEvents> {
     transaction.nextSeqNo += 1;
     await this.#context.send('TransactionEvent', {
       eventType,
-      timestamp: new Date().toISOString(),
+      timestamp: new Date(this.#context.clock.now()).toISOString(),
       triggerReason,
       seqNo,
       transactionInfo: { transactionId: transaction.id, ...info },

@@ -81,7 +81,7 @@ async function sendMeterValues(context: StationContext, evseId?: number): Promis
     const power = Number(context.model.actual({ name: 'EVSE', evse: { id: evse.id } }, { name: 'Power' }) ?? 0);
     await context.send('MeterValues', {
       evseId: evse.id,
-      meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: power, measurand: 'Power.Active.Import', context: 'Trigger' }] }],
+      meterValue: [{ timestamp: new Date(context.clock.now()).toISOString(), sampledValue: [{ value: power, measurand: 'Power.Active.Import', context: 'Trigger' }] }],
     });
   }
 }

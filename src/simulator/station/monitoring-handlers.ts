@@ -1,5 +1,4 @@
 import { OcppCallError } from '../../ocpp/error-codes.js';
-import { systemClock } from '../monitoring/clock.js';
 import { EventOutbox } from '../monitoring/event-outbox.js';
 import type {
   ClearVariableMonitoringRequest,
@@ -22,14 +21,14 @@ import type { VirtualStation } from './virtual-station.js';
  * engine that fires monitors on sensor changes and writes, and the outbox that sends NotifyEvent
  * or queues it while offline. The state outlives reconnects and resets (N07.FR.13).
  */
-export function attachMonitoring(station: VirtualStation): { state: MonitoringState; engine: MonitorEngine; outbox: EventOutbox } {
+export function attachMonitoring(station: VirtualStation): { state: MonitoringState; engine: MonitorEngine; outbox: EventOutbox; faultCodes: FaultCodeBook } {
   const { model, profile } = station;
   const state = new MonitoringState(model, profile.monitors);
   station.monitoring = state;
   const jitterRandom = seededRandom(0x6a17 ^ (station.context.seed ?? 1));
   const faultCodes = new FaultCodeBook();
   const engine = new MonitorEngine(model, state, {
-    clock: systemClock,
+    clock: station.clock,
     isTransactionActive: (evseId) => station.sessions.isActive(evseId),
     transactionId: (evseId) => station.sessions.transactionOn(evseId)?.id,
     periodicIntervalFactor: station.faults.has('periodic-wrong-interval') ? 2 : 1,
@@ -45,7 +44,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
   });
   const outbox = new EventOutbox(async (payload) => (await station.send('NotifyEvent', payload as unknown as Record<string, unknown>)).ok, {
     offlineQueuingSeverity: () => state.offlineQueuingSeverity(),
-    clock: systemClock,
+    clock: station.clock,
   });
   const { faults } = station;
   if (faults.has('event-flood')) attachEventFlood(station, () => outbox.queued);
@@ -129,7 +128,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
       if (status === 'Accepted') {
         station.context.afterResponse(async () => {
           const items = limitOf(model, 'DeviceDataCtrlr', 'ItemsPerMessage', 'GetReport', 100);
-          const pages = MonitoringState.notifyMonitoringReportPages(request.requestId, monitors, items, new Date().toISOString());
+          const pages = MonitoringState.notifyMonitoringReportPages(request.requestId, monitors, items, new Date(station.clock.now()).toISOString());
           for (const page of pages) {
             const outcome = await station.send('NotifyMonitoringReport', page as unknown as Record<string, unknown>);
             if (!outcome.ok && outcome.failure.kind === 'disconnected') return;
@@ -139,5 +138,5 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
       return { status };
     },
   });
-  return { state, engine, outbox };
+  return { state, engine, outbox, faultCodes };
 }

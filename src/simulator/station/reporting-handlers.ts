@@ -62,7 +62,7 @@ async function sendReport(context: StationContext, requestId: number, entries: V
   const { model, faults } = context;
   const items = limitOf(model, 'DeviceDataCtrlr', 'ItemsPerMessage', 'GetReport', 100);
   const bytes = limitOf(model, 'DeviceDataCtrlr', 'BytesPerMessage', 'GetReport', 65_536);
-  const generatedAt = new Date().toISOString();
+  const generatedAt = new Date(context.clock.now()).toISOString();
   const data = entries.map(toReportData);
   const pages = paginate(data, items, bytes, (page) => ({ requestId, generatedAt, seqNo: 0, tbc: true, reportData: page }));
   const first = faults.has('report-seqno-from-1') ? 1 : 0;

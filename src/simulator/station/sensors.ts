@@ -1,7 +1,19 @@
 import type { DeviceModel } from '../device-model/device-model.js';
-import { componentLabel, variableLabel } from '../device-model/types.js';
+import { componentLabel, variableLabel, type ComponentRef, type VariableRef } from '../device-model/types.js';
+import { systemClock, type Clock } from '../monitoring/clock.js';
 import type { SensorBinding } from '../station-profile.js';
 import { hashText, seededRandom } from './seeded-random.js';
+
+/** A sensor whose value a scenario computes from the station's time (epoch ms), instead of the profile's wave. */
+export interface ScenarioSensor {
+  component: ComponentRef;
+  variable: VariableRef;
+  value: (stationTimeMs: number) => number;
+  decimals?: number;
+}
+
+/** The fewest real milliseconds between two readings, however fast the station's clock runs. */
+const MIN_REAL_TICK_MS = 50;
 
 /**
  * Moves the profile's sensor values over time, deterministically for a seed: a triangle wave
@@ -11,11 +23,14 @@ import { hashText, seededRandom } from './seeded-random.js';
 export class SensorDriver {
   readonly #model: DeviceModel;
   readonly #sensors: Array<{ binding: SensorBinding; random: () => number; walk: number; integer: boolean }>;
+  readonly #clock: Clock;
+  readonly #scenarioSensors = new Map<string, ScenarioSensor>();
   #timer: NodeJS.Timeout | undefined;
   #startedAt = 0;
 
-  constructor(model: DeviceModel, sensors: readonly SensorBinding[], seed: number) {
+  constructor(model: DeviceModel, sensors: readonly SensorBinding[], seed: number, clock: Clock = systemClock) {
     this.#model = model;
+    this.#clock = clock;
     this.#sensors = sensors.map((binding) => {
       const found = model.lookup(binding.component, binding.variable);
       const integer = found.status === 'Found' && found.entry.characteristics.dataType === 'integer';
@@ -24,12 +39,21 @@ export class SensorDriver {
     });
   }
 
-  /** Starts moving the values every `intervalMs`; the first reading is taken at once. */
+  /** Lets a scenario drive a variable; the profile's wave for it, if any, stops. */
+  override(sensor: ScenarioSensor): void {
+    this.#scenarioSensors.set(keyOf(sensor.component, sensor.variable), sensor);
+  }
+
+  /**
+   * Starts moving the values every `intervalMs` of station time (but no more often than every
+   * MIN_REAL_TICK_MS of real time); the first reading is taken at once.
+   */
   start(intervalMs: number): void {
     this.stop();
-    this.#startedAt = Date.now();
+    this.#startedAt = this.#clock.now();
     this.tick();
-    this.#timer = setInterval(() => this.tick(), intervalMs);
+    const scale = 'scale' in this.#clock ? Number(this.#clock.scale) : 1;
+    this.#timer = setInterval(() => this.tick(), Math.max(intervalMs / scale, Math.min(intervalMs, MIN_REAL_TICK_MS)));
     this.#timer.unref();
   }
 
@@ -38,10 +62,17 @@ export class SensorDriver {
     this.#timer = undefined;
   }
 
-  /** Takes one reading of every sensor at the current time. */
-  tick(now = Date.now()): void {
+  /** Takes one reading of every sensor at the station's current time. */
+  tick(now = this.#clock.now()): void {
     const seconds = (now - this.#startedAt) / 1000;
+    for (const sensor of this.#scenarioSensors.values()) {
+      const found = this.#model.lookup(sensor.component, sensor.variable);
+      const integer = found.status === 'Found' && found.entry.characteristics.dataType === 'integer';
+      const value = sensor.value(now);
+      this.#model.setByStation(sensor.component, sensor.variable, integer ? String(Math.round(value)) : value.toFixed(sensor.decimals ?? 1));
+    }
     for (const sensor of this.#sensors) {
+      if (this.#scenarioSensors.has(keyOf(sensor.binding.component, sensor.binding.variable))) continue;
       const { spec } = sensor.binding;
       const span = spec.max - spec.min;
       const period = spec.periodS ?? 60;
@@ -62,4 +93,8 @@ export class SensorDriver {
       this.#model.setByStation(sensor.binding.component, sensor.binding.variable, text);
     }
   }
+}
+
+function keyOf(component: ComponentRef, variable: VariableRef): string {
+  return `${componentLabel(component)}.${variableLabel(variable)}`;
 }

@@ -1,5 +1,6 @@
 import type { CallOutcome } from '../../ocpp/call-outcome.js';
 import type { DeviceModel } from '../device-model/device-model.js';
+import type { Clock } from '../monitoring/clock.js';
 import type { StationProfile } from '../station-profile.js';
 import type { FaultSet } from './faults.js';
 
@@ -11,6 +12,8 @@ export interface StationContext {
   readonly faults: FaultSet;
   /** The seed the station runs with (sensors, back-off, fault jitter). */
   readonly seed?: number;
+  /** The station's own clock (scaled under --time-scale): every timestamp it sends and every timer it runs. */
+  readonly clock: Clock;
   /** Sends a CALL to the CSMS on the current connection (a failure value when offline). */
   send(action: string, payload: Record<string, unknown>): Promise<CallOutcome>;
   /** Sends raw text (for fault injection that must break the schema on purpose). */

@@ -4,7 +4,9 @@ import { OcppCallError } from '../../ocpp/error-codes.js';
 import type { RpcConnection } from '../../ocpp/rpc-connection.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
 import type { DeviceModel } from '../device-model/device-model.js';
+import { scaledClock, type Clock } from '../monitoring/clock.js';
 import type { MonitoringState } from '../monitoring/monitoring-state.js';
+import type { ScenarioName } from '../scenarios/index.js';
 import type { StationProfile } from '../station-profile.js';
 import { ChargingSessions } from './charging-sessions.js';
 import { controlHandlers } from './control-handlers.js';
@@ -29,10 +31,17 @@ export interface VirtualStationOptions {
   cert?: string;
   key?: string;
   faults?: FaultName[];
+  /** Stories that unfold over the station's time (src/simulator/scenarios). */
+  scenarios?: ScenarioName[];
   /** Seeds sensor values and back-off jitter: the same seed, the same station. */
   seed?: number;
-  /** How often sensor values move, ms (default 1000). */
+  /** How often sensor values move, ms of station time (default 1000; at most 20 readings a real second). */
   sensorIntervalMs?: number;
+  /**
+   * How many times faster than real time the station's clock runs (default 1): its timestamps,
+   * sensor waves, periodic monitors, heartbeats and back-off all follow that clock.
+   */
+  timeScale?: number;
   /** Delay of every answer under the `slow-responses` fault, ms (default 3000). */
   slowResponseMs?: number;
   /** Pause between a Reset and the reconnection, ms (default 500). */
@@ -41,7 +50,7 @@ export interface VirtualStationOptions {
   log?: (line: string) => void;
 }
 
-export type BootReason = 'PowerUp' | 'RemoteReset' | 'Triggered';
+export type BootReason = 'PowerUp' | 'RemoteReset' | 'Triggered' | 'Watchdog';
 
 export interface StationEvents {
   connected: [{ connection: number }];
@@ -62,6 +71,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   readonly faults: FaultSet;
   /** Transactions started and stopped by the CSMS (F01/F03). */
   readonly sessions: ChargingSessions;
+  /** The station's own clock: real time, or faster under `timeScale`. */
+  readonly clock: Clock;
   /** The station's monitors, base and level, when its profile has the monitoring block (set by attachMonitoring). */
   monitoring: MonitoringState | undefined;
   readonly #options: VirtualStationOptions;
@@ -75,8 +86,10 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   #bootReason: BootReason = 'PowerUp';
   /** The interval of the last accepted boot: the heartbeat period of a model without HeartbeatInterval. */
   #bootInterval: number | undefined;
-  #heartbeat: NodeJS.Timeout | undefined;
-  #retry: NodeJS.Timeout | undefined;
+  #heartbeat: unknown;
+  #retry: unknown;
+  /** Station time until which the link stays down (a scenario's communication outage). */
+  #offlineUntil = 0;
   #failures = 0;
   #stopped = true;
   #wedged = false;
@@ -94,13 +107,15 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     const model = options.profile.createModel(options.identity);
     this.model = this.faults.has('tiny-model') ? tinyModel(model) : model;
     this.#random = seededRandom(options.seed ?? 1);
-    this.#sensors = new SensorDriver(this.model, options.profile.sensors, options.seed ?? 1);
+    this.clock = scaledClock(options.timeScale ?? 1);
+    this.#sensors = new SensorDriver(this.model, options.profile.sensors, options.seed ?? 1, this.clock);
     this.#context = {
       identity: this.identity,
       profile: this.profile,
       model: this.model,
       faults: this.faults,
       seed: options.seed ?? 1,
+      clock: this.clock,
       send: (action, payload) => this.send(action, payload),
       sendRaw: (text) => this.#connection?.sendRaw(text),
       afterResponse: (work) => {
@@ -153,6 +168,26 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     return this.#accepted;
   }
 
+  /** The sensor driver, where scenarios put their own sensor values. */
+  get sensors(): SensorDriver {
+    return this.#sensors;
+  }
+
+  /**
+   * A communication outage: the link drops now and no connection is attempted for `durationMs`
+   * of station time. Like a lost mobile link, not a reboot: no BootNotification follows (Part 4).
+   */
+  goOffline(durationMs: number): void {
+    this.#offlineUntil = this.clock.now() + durationMs;
+    this.#log(`communication outage for ${Math.round(durationMs / 1000)} s of station time`);
+    this.#connection?.terminate();
+  }
+
+  /** A reboot the station decides on itself (a watchdog): down, back up, BootNotification with `reason`. */
+  reboot(reason: BootReason): void {
+    this.#reboot('OnIdle', reason);
+  }
+
   /** Connects and boots; resolves after the first connection attempt (it keeps retrying on its own). */
   async start(): Promise<void> {
     this.#stopped = false;
@@ -203,6 +238,14 @@ export class VirtualStation extends EventEmitter<StationEvents> {
 
   async #connect(): Promise<void> {
     if (this.#stopped) return;
+    const outageLeft = this.#offlineUntil - this.clock.now();
+    if (outageLeft > 0) {
+      this.#retry = this.clock.setTimeout(() => {
+        this.#retry = undefined;
+        void this.#connect();
+      }, outageLeft);
+      return;
+    }
     let connection: RpcConnection;
     try {
       connection = await connectAsStation({
@@ -312,18 +355,22 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     }
     this.#accepted = false;
     const retryMs = Math.max(interval > 0 ? interval : 10, 1) * 1000;
-    this.#retry = setTimeout(() => void this.#boot(reason), retryMs);
-    this.#retry.unref();
+    this.#retry = this.clock.setTimeout(() => void this.#boot(reason), retryMs);
   }
 
   #startHeartbeat(): void {
-    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    if (this.#heartbeat !== undefined) this.clock.clearTimeout(this.#heartbeat);
     this.#heartbeat = undefined;
     if (!this.#accepted || !this.isConnected) return;
     const seconds = Number(this.model.actual({ name: 'OCPPCommCtrlr' }, { name: 'HeartbeatInterval' }) ?? this.#bootInterval ?? 300);
     if (!(seconds > 0)) return;
-    this.#heartbeat = setInterval(() => void this.send('Heartbeat', {}), seconds * 1000);
-    this.#heartbeat.unref();
+    const beat = (): void => {
+      this.#heartbeat = this.clock.setTimeout(() => {
+        void this.send('Heartbeat', {});
+        beat();
+      }, seconds * 1000);
+    };
+    beat();
   }
 
   async #sendStatusNotifications(evseId?: number, connectorId?: number): Promise<void> {
@@ -333,7 +380,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
         if (connectorId !== undefined && connector.id !== connectorId) continue;
         const status = this.model.actual({ name: 'Connector', evse: { id: evse.id, connectorId: connector.id } }, { name: 'AvailabilityState' });
         await this.send('StatusNotification', {
-          timestamp: new Date().toISOString(),
+          timestamp: new Date(this.clock.now()).toISOString(),
           connectorStatus: status ?? 'Available',
           evseId: evse.id,
           connectorId: connector.id,
@@ -343,11 +390,11 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   }
 
   /** A Reset: the link goes down as the station reboots, then it comes back and boots again (B11). */
-  #reboot(type: string): void {
+  #reboot(type: string, reason: BootReason = 'RemoteReset'): void {
     this.emit('reset', { type });
     this.#accepted = false;
     this.#bootAnswerSeen = false;
-    this.#bootReason = 'RemoteReset';
+    this.#bootReason = reason;
     this.#sensors.stop();
     this.#stopTimers();
     const connection = this.#connection;
@@ -366,7 +413,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
    * doubled after each failure up to RetryBackOffRepeatTimes times.
    */
   #scheduleReconnect(): void {
-    if (this.#stopped || this.#retry) return;
+    if (this.#stopped || this.#retry !== undefined) return;
     const minimum = limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffWaitMinimum', '', 1);
     const range = limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffRandomRange', '', 0);
     const repeat = limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffRepeatTimes', '', 0);
@@ -374,21 +421,20 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     const delayS = (minimum + this.#random() * range) * 2 ** doublings;
     this.#failures += 1;
     this.#log(`reconnecting in ${delayS.toFixed(1)} s`);
-    this.#retry = setTimeout(() => {
+    this.#retry = this.clock.setTimeout(() => {
       this.#retry = undefined;
       void this.#connect();
     }, delayS * 1000);
-    this.#retry.unref();
   }
 
   #stopTimers(): void {
-    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    if (this.#heartbeat !== undefined) this.clock.clearTimeout(this.#heartbeat);
     this.#heartbeat = undefined;
-    if (this.#retry) clearTimeout(this.#retry);
+    if (this.#retry !== undefined) this.clock.clearTimeout(this.#retry);
     this.#retry = undefined;
   }
 
   #log(line: string): void {
-    this.#options.log?.(`[${new Date().toISOString().slice(11, 23)}] ${this.identity} ${line}`);
+    this.#options.log?.(`[${new Date(this.clock.now()).toISOString().slice(11, 23)}] ${this.identity} ${line}`);
   }
 }

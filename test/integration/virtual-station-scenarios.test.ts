@@ -1,0 +1,48 @@
+import { expect } from 'chai';
+import { loadStationProfile } from '../../src/simulator/station-profile.js';
+import { useStationTestbed } from '../helpers/virtual-station-fixture.js';
+
+type EventItem = Record<string, unknown> & { component: { name: string; instance?: string }; variable: { name: string } };
+
+describe('virtual station scenarios over the wire, on a fast station clock', function () {
+  this.timeout(40_000);
+  const bed = useStationTestbed();
+
+  it('fan-degradation at an hour a second: a Periodic monitor shows the converter heating, the 65 °C threshold fires, then the trip with CX003', async () => {
+    const csms = await bed.startCsms();
+    const { session } = await bed.startStation(csms, 'VS-SCN-FAN', {
+      profile: loadStationProfile('dc-fast'),
+      scenarios: ['fan-degradation'],
+      timeScale: 3600,
+      seed: 5,
+      sensorIntervalMs: 60_000,
+    });
+    // Every 10 minutes of station time: a sample each 1/6 s of real time.
+    const set = await session.call<{ setMonitoringResult: Array<{ status: string; id?: number }> }>('SetVariableMonitoring', {
+      setMonitoringData: [{ component: { name: 'AcDcConverter', instance: '1' }, variable: { name: 'Temperature' }, type: 'Periodic', value: 600, severity: 7 }],
+    });
+    const periodicId = set.ok ? set.payload.setMonitoringResult[0]?.id : undefined;
+    expect(periodicId).to.be.a('number');
+    const isTrip = (e: EventItem): boolean => e.component.name === 'AcDcConverter' && e.component.instance === '1' && e.variable.name === 'Tripped' && e['actualValue'] === 'true';
+    const messages = await session.collect((m) => m.action === 'NotifyEvent', {
+      timeoutMs: 30_000,
+      until: (got) => got.some((m) => (m.payload['eventData'] as EventItem[]).some(isTrip)),
+    });
+    const events = messages.flatMap((m) => m.payload['eventData'] as EventItem[]);
+    const trip = events.find(isTrip);
+    expect(trip, 'the trip event').to.deep.include({ eventNotificationType: 'HardWiredNotification', techCode: 'CX003' });
+    const samples = events.filter((e) => e['variableMonitoringId'] === periodicId && e['trigger'] === 'Periodic');
+    expect(samples.length).to.be.greaterThan(6);
+    const first = Number(samples[0]?.['actualValue']);
+    const last = Number(samples.at(-1)?.['actualValue']);
+    expect(first).to.be.below(65);
+    expect(last).to.be.greaterThan(first + 20);
+    const threshold = events.find((e) => e.variable.name === 'Temperature' && e.component.instance === '1' && e['eventNotificationType'] === 'PreconfiguredMonitor' && e['cleared'] !== true);
+    expect(threshold, 'the preconfigured 65 °C threshold').to.not.equal(undefined);
+    expect(Number(threshold?.['actualValue'])).to.be.greaterThan(65);
+    // The station's timestamps follow its own clock: hours of station time between the first sample and the trip.
+    const hours = (Date.parse(String(trip?.['timestamp'])) - Date.parse(String(samples[0]?.['timestamp']))) / 3_600_000;
+    expect(hours).to.be.greaterThan(1);
+    expect(Date.parse(String(threshold?.['timestamp']))).to.be.below(Date.parse(String(trip?.['timestamp'])));
+  });
+});
