@@ -1,9 +1,7 @@
 import { Command } from 'commander';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { ToolError } from '../errors.js';
+import { resolve } from 'node:path';
 import { ingestJournals } from '../observe/store/ingest-journals.js';
-import { SqliteStore } from '../observe/store/sqlite-store.js';
+import { openStore } from '../observe/store/open-store.js';
 import type { Terminal } from './run-command.js';
 
 /**
@@ -20,13 +18,8 @@ export function storeCommand(terminal: Terminal): Command {
     .option('--store <file>', 'the SQLite store file (default: <out>/pilot.sqlite)')
     .action(async (options: { out: string; store?: string }) => {
       const outDir = resolve(options.out);
-      if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new ToolError('ERR_INVALID_OPTION', `--out ${options.out}: no such directory`);
-      const file = resolve(options.store ?? join(outDir, 'pilot.sqlite'));
-      if (/^postgres(ql)?:\/\//.test(options.store ?? '')) throw new ToolError('ERR_INVALID_OPTION', `--store ${options.store}: only a SQLite file is supported by this command yet`);
-      if (!existsSync(dirname(file))) throw new ToolError('ERR_INVALID_OPTION', `--store ${options.store}: the directory ${dirname(file)} does not exist`);
-      const opened = new SqliteStore(file);
+      const opened = await openStore(outDir, options.store);
       try {
-        await opened.migrate();
         const ingests = await ingestJournals(opened, outDir, (ingest) => terminal.out(`${ingest.journal}: ${ingest.records} records, ${ingest.added} indexed, ${ingest.skipped} already there`));
         const sum = (key: 'records' | 'added' | 'skipped'): number => ingests.reduce((total, ingest) => total + ingest[key], 0);
         terminal.out(`${ingests.length} journal(s), ${sum('records')} records, ${sum('added')} indexed, ${sum('skipped')} already there: ${opened.description}`);
