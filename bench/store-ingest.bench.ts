@@ -44,7 +44,7 @@ let batches = 0;
 let indexed = 0;
 const started = performance.now();
 for (let i = 0; i < EVENTS; i++) {
-  const station = journals[i % STATIONS]!;
+  const station = journals[i % STATIONS];
   const at = new Date();
   const payload = {
     generatedAt: at.toISOString(),

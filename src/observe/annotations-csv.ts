@@ -52,7 +52,7 @@ function csvRows(text: string, file: string): Array<{ line: number; cells: strin
   let line = 1;
   let rowLine = 1;
   for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
+    const char = text[i];
     if (quoted) {
       if (char === '"' && text[i + 1] === '"') {
         cell += '"';

@@ -4,20 +4,10 @@
  * and exit 2, and nothing of a bad log is written (issue 16).
  */
 import { expect } from 'chai';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/observe/store/sqlite-store.js';
-import { childEnv, CliProcess } from '../helpers/cli-process.js';
-
-const dirs: string[] = [];
-const children: CliProcess[] = [];
-
-function cli(args: string[]): CliProcess {
-  const child = new CliProcess(args, childEnv());
-  children.push(child);
-  return child;
-}
+import { useCliBed } from '../helpers/cli-process.js';
 
 async function annotations(out: string): Promise<Array<{ station: string; kind: string; text: string; at: string; until?: string }>> {
   const store = new SqliteStore(join(out, 'pilot.sqlite'));
@@ -31,15 +21,7 @@ async function annotations(out: string): Promise<Array<{ station: string; kind: 
 
 describe('ocpp-audit annotate (end to end)', function () {
   this.timeout(60_000);
-  afterEach(() => {
-    for (const child of children.splice(0)) if (child.exit === undefined) child.child.kill('SIGKILL');
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-  const tempDir = (): string => {
-    const dir = mkdtempSync(join(tmpdir(), 'ocpp-audit-e2e-annotate-'));
-    dirs.push(dir);
-    return dir;
-  };
+  const { cli, tempDir } = useCliBed('e2e-annotate');
 
   it('one observation from the options, then a log of two; the store holds all three in time order', async () => {
     const out = tempDir();

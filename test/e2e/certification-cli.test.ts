@@ -7,23 +7,11 @@
 import { expect } from 'chai';
 import { CERTIFICATION_PROFILES } from '../../src/report/certification-profiles.js';
 import type { TcListing } from '../../src/report/tc-listing.js';
-import { childEnv, CliProcess, killRunning } from '../helpers/cli-process.js';
-
-const children: CliProcess[] = [];
-
-async function runToExit(args: string[]): Promise<CliProcess> {
-  const cli = new CliProcess(args, childEnv());
-  children.push(cli);
-  await cli.waitForExit();
-  return cli;
-}
+import { useCliBed } from '../helpers/cli-process.js';
 
 describe('ocpp-audit list testcases --by-tc (end to end)', function () {
   this.timeout(60_000);
-
-  afterEach(async () => {
-    await killRunning(children);
-  });
+  const { runToExit } = useCliBed('e2e-certification');
 
   it('--json: one array with every case of both profiles, what rehearses each, or why nothing does', async () => {
     const cli = await runToExit(['list', 'testcases', '--by-tc', '--json']);

@@ -3,33 +3,15 @@
  * real `demo` into <out>/pilot.sqlite, and a second rebuild changes nothing (issue 16).
  */
 import { expect } from 'chai';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteStore } from '../../src/observe/store/sqlite-store.js';
-import { childEnv, CliProcess } from '../helpers/cli-process.js';
+import { useCliBed } from '../helpers/cli-process.js';
 
-const children: CliProcess[] = [];
-const dirs: string[] = [];
-
-function cli(args: string[]): CliProcess {
-  const child = new CliProcess(args, childEnv());
-  children.push(child);
-  return child;
-}
 
 describe('ocpp-audit store rebuild (end to end)', function () {
   this.timeout(180_000);
-  afterEach(() => {
-    for (const child of children.splice(0)) if (child.exit === undefined) child.child.kill('SIGKILL');
-    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-
-  function tempDir(): string {
-    const dir = mkdtempSync(join(tmpdir(), 'ocpp-audit-e2e-store-'));
-    dirs.push(dir);
-    return dir;
-  }
+  const { cli, tempDir } = useCliBed('e2e-store');
 
   it('indexes a demo\'s journal into <out>/pilot.sqlite; rebuilt again, the same counts and nothing new', async () => {
     const dir = tempDir();

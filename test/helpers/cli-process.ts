@@ -3,6 +3,8 @@
  * its output collected as it comes. Shared by the end-to-end tests.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -127,3 +129,44 @@ export function childEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return env;
 }
 
+
+/** What an end-to-end file needs: CLIs it starts and temporary directories, cleaned up after each test. */
+export interface CliBed {
+  /** Starts the CLI (not waited for). */
+  cli: (args: string[], env?: NodeJS.ProcessEnv) => CliProcess;
+  /** Runs the CLI to its exit. */
+  runToExit: (args: string[], env?: NodeJS.ProcessEnv) => Promise<CliProcess>;
+  /** A new temporary directory, removed after the test. */
+  tempDir: () => string;
+}
+
+/**
+ * Call inside a `describe`: after each test, every CLI still running is killed (and waited for)
+ * and every temporary directory removed, whatever the test's outcome.
+ */
+export function useCliBed(prefix: string): CliBed {
+  const children: CliProcess[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await killRunning(children);
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  const cli = (args: string[], env: NodeJS.ProcessEnv = childEnv()): CliProcess => {
+    const child = new CliProcess(args, env);
+    children.push(child);
+    return child;
+  };
+  return {
+    cli,
+    runToExit: async (args, env) => {
+      const child = cli(args, env);
+      await child.waitForExit();
+      return child;
+    },
+    tempDir: () => {
+      const dir = mkdtempSync(join(tmpdir(), `ocpp-audit-${prefix}-`));
+      dirs.push(dir);
+      return dir;
+    },
+  };
+}
