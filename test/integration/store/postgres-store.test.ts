@@ -205,6 +205,31 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect((await tableCounts(url))['schema_version']).to.equal(1);
   });
 
+  it('the same journals ingested by two stores at once (a rebuild beside a running observe) are indexed once', async () => {
+    const url = await cluster().createDatabase('concurrent_same');
+    const [one, two] = [await open(url), await open(url)];
+    await one.migrate();
+    const [a, b] = [journals[0]!, journals[1]!];
+    const both = async (store: ObservationStore, order: Journal[]): Promise<number> => {
+      let added = 0;
+      for (const journal of order) {
+        for (let i = 0; i < journal.records.length; i += 10) added += (await store.ingest(journal.name, journal.records.slice(0, i + 10))).added;
+      }
+      return added;
+    };
+    const [addedOne, addedTwo] = await Promise.all([both(one, [a, b]), both(two, [b, a])]);
+
+    const alone = await open(await cluster().createDatabase('sequential_same'));
+    await alone.migrate();
+    const expected = (await alone.ingest(a.name, a.records)).added + (await alone.ingest(b.name, b.records)).added;
+    expect(addedOne + addedTwo, 'each record added by exactly one of the two').to.equal(expected);
+    expect(await two.events()).to.deep.equal(await alone.events());
+    expect(await one.connections()).to.deep.equal(await alone.connections());
+    expect(await one.statuses()).to.deep.equal(await alone.statuses());
+    expect(await two.stations()).to.deep.equal(await alone.stations());
+    expect([await one.lastSeq(a.name), await one.lastSeq(b.name)]).to.deep.equal([await alone.lastSeq(a.name), await alone.lastSeq(b.name)]);
+  });
+
   it('says which store it cannot reach, without the password', async () => {
     const closed = cluster().url.replace(/:(\d+)\//, ':1/').replace('postgres@', 'postgres:secret@');
     let message = '';
