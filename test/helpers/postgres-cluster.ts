@@ -98,8 +98,13 @@ export function usePostgresCluster(): () => PostgresCluster {
   };
 }
 
-/** `pg_config --bindir`, or the newest Debian `/usr/lib/postgresql/<n>/bin`; undefined when there is no initdb. */
+/**
+ * POSTGRES_BINDIR when set (PostgreSQL installed elsewhere), else `pg_config --bindir`, else the
+ * newest Debian `/usr/lib/postgresql/<n>/bin`; undefined when none has initdb and pg_ctl.
+ */
 function postgresBinDir(): string | undefined {
+  const override = process.env['POSTGRES_BINDIR'];
+  if (override !== undefined && override !== '') return existsSync(join(override, 'initdb')) && existsSync(join(override, 'pg_ctl')) ? override : undefined;
   const candidates: string[] = [];
   try {
     candidates.push(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());

@@ -209,7 +209,7 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     const url = await cluster().createDatabase('concurrent_same');
     const [one, two] = [await open(url), await open(url)];
     await one.migrate();
-    const [a, b] = [journals[0]!, journals[1]!];
+    const [a, b] = [journals[0], journals[1]];
     const both = async (store: ObservationStore, order: Journal[]): Promise<number> => {
       let added = 0;
       for (const journal of order) {
