@@ -14,6 +14,7 @@ import { stdoutOpen } from './closed-stdout.js';
 import { TtyStatusLine } from './tty-status-line.js';
 import { runCommand, type Terminal } from './run-command.js';
 import { simulateCommand } from './simulate-command.js';
+import { storeCommand } from './store-command.js';
 
 
 /** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
@@ -94,7 +95,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
     });
   // Commands that complete with a verdict set the exit code here (0, or 3 for --fail-on).
   const exit = { code: ExitCode.OK as number };
-  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), scoreCommand(terminal, exit), reportCommand(terminal), compareCommand(terminal), indexCommand(terminal), listCommand(terminal), validateCommand(terminal, exit)]) {
+  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), scoreCommand(terminal, exit), reportCommand(terminal), compareCommand(terminal), indexCommand(terminal), listCommand(terminal), validateCommand(terminal, exit), storeCommand(terminal)]) {
     inheritSettings(command, program);
     program.addCommand(command);
   }

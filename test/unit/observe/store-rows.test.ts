@@ -9,7 +9,7 @@ const call = (seq: number, action: string, payload: Record<string, unknown>): Jo
 describe('store rows: what a journal puts into the pilot store (issue 16)', () => {
   it('flattens NotifyEvent items and StatusNotifications, keeps the boot, skips what the store does not keep', () => {
     const records: JournalRecord[] = [
-      { schemaVersion: '1.2', record: 'connection', seq: 1, timestamp: at(1), monotonicMs: 1, chargePointId: 'CS-1', connection: 1, event: 'open', details: {} } as JournalRecord,
+      { schemaVersion: '1.2', record: 'connection', seq: 1, timestamp: at(1), monotonicMs: 1, chargePointId: 'CS-1', connection: 1, event: 'open', details: {} },
       call(2, 'BootNotification', { reason: 'PowerUp', chargingStation: { vendorName: 'V', model: 'M', firmwareVersion: '1.0' } }),
       call(3, 'NotifyEvent', { generatedAt: at(3), seqNo: 0, eventData: [
         { eventId: 7, timestamp: at(2), trigger: 'Alerting', actualValue: 'true', techCode: 'CX002', eventNotificationType: 'HardWiredMonitor', component: { name: 'RCD', evse: { id: 1 } }, variable: { name: 'Tripped' }, variableMonitoringId: 4 },
