@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { JournalRecord } from '../../evidence/journal-record.js';
 import { storeRows, type StoreRows } from './rows.js';
 import type { Annotation, AnnotationKind, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, StationRow, StatusRow } from './store.js';
-import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
+import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION_TABLE } from './postgres-schema.js';
 
 /**
  * The PostgreSQL engine of the pilot store (issue 16): the same tables and semantics as the
@@ -48,14 +48,14 @@ class PostgresStore implements ObservationStore {
   async migrate(): Promise<void> {
     await this.transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-      await client.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
+      await client.query(POSTGRES_SCHEMA_VERSION_TABLE);
       const current = await client.query<{ version: number }>('SELECT max(version) AS version FROM schema_version');
       const version = current.rows[0]?.version ?? 0;
       if (version > POSTGRES_SCHEMA_VERSION) throw new Error(`the store's schema is version ${version}, newer than this ocpp-audit knows (${POSTGRES_SCHEMA_VERSION}); upgrade ocpp-audit`);
       for (const [index, statements] of POSTGRES_SCHEMA.entries()) {
         if (index + 1 <= version) continue;
         for (const statement of statements) await client.query(statement);
-        await client.query('INSERT INTO schema_version (version) VALUES ($1)', [index + 1]);
+        await client.query('INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)', [index + 1, new Date().toISOString()]);
       }
     });
   }
@@ -87,24 +87,19 @@ class PostgresStore implements ObservationStore {
 
   async annotate(annotation: NewAnnotation): Promise<number> {
     const result = await this.pool.query<{ id: number }>(
-      'INSERT INTO annotations (station, at, until, kind, text, author, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
-      [annotation.station, annotation.at, annotation.until ?? null, annotation.kind, annotation.text, annotation.author ?? null, new Date().toISOString()],
+      'INSERT INTO annotations (station, at, until_at, kind, text, author, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id',
+      [annotation.station, isoTime(annotation.at), annotation.until === undefined ? null : isoTime(annotation.until), annotation.kind, annotation.text, annotation.author ?? null, new Date().toISOString()],
     );
     return Number(result.rows[0]?.id);
   }
 
   async annotations(filter: PeriodFilter = {}): Promise<Annotation[]> {
-    // An annotation with an end (an excluded span) belongs to every period it overlaps.
-    const where = new Where();
-    where.stations('station', filter.stations);
-    if (filter.to !== undefined) where.add(`at < ${where.param(filter.to)}`);
-    if (filter.from !== undefined) where.add(`COALESCE(until, at) >= ${where.param(filter.from)}`);
-    const result = await this.pool.query<Record<string, unknown>>(`SELECT * FROM annotations ${where.sql()} ORDER BY at, id`, where.params);
-    return result.rows.map((row) => ({
+    const result = await this.select('annotations', 'at', filter, 'at, id');
+    return result.map((row) => ({
       id: Number(row['id']),
       station: String(row['station']),
       at: String(row['at']),
-      ...optional('until', row['until']),
+      ...optional('until', row['until_at']),
       kind: String(row['kind']) as AnnotationKind,
       text: String(row['text']),
       ...optional('author', row['author']),
@@ -143,9 +138,9 @@ class PostgresStore implements ObservationStore {
       ...position(row),
       item: Number(row['item']),
       receivedAt: String(row['received_at']),
-      ...optional('timestamp', row['timestamp']),
+      ...optional('timestamp', row['station_time']),
       ...optionalNumber('eventId', row['event_id']),
-      ...optional('trigger', row['trigger']),
+      ...optional('trigger', row['event_trigger']),
       ...optional('notificationType', row['notification_type']),
       component: String(row['component']),
       ...optional('componentInstance', row['component_instance']),
@@ -166,7 +161,7 @@ class PostgresStore implements ObservationStore {
     return result.map((row) => ({
       ...position(row),
       receivedAt: String(row['received_at']),
-      ...optional('timestamp', row['timestamp']),
+      ...optional('timestamp', row['station_time']),
       ...optionalNumber('evseId', row['evse_id']),
       ...optionalNumber('connectorId', row['connector_id']),
       status: String(row['status']),
@@ -186,8 +181,8 @@ class PostgresStore implements ObservationStore {
   private async select(table: string, timeColumn: string, filter: PeriodFilter, orderBy: string, actions?: string[]): Promise<Array<Record<string, unknown>>> {
     const where = new Where();
     where.stations('station', filter.stations);
-    if (filter.from !== undefined) where.add(`${timeColumn} >= ${where.param(filter.from)}`);
-    if (filter.to !== undefined) where.add(`${timeColumn} < ${where.param(filter.to)}`);
+    if (filter.from !== undefined) where.add(`${timeColumn} >= ${where.param(isoTime(filter.from))}`);
+    if (filter.to !== undefined) where.add(`${timeColumn} < ${where.param(isoTime(filter.to))}`);
     if (actions !== undefined) where.add(`action = ANY(${where.param(actions)}::text[])`);
     const result = await this.pool.query<Record<string, unknown>>(`SELECT * FROM ${table} ${where.sql()} ORDER BY ${orderBy}`, where.params);
     return result.rows;
@@ -232,16 +227,16 @@ async function upsertStations(client: pg.PoolClient, rows: StoreRows): Promise<v
   for (const identity of [...sightings.keys()].sort()) {
     const { firstSeen, lastSeen, boot } = sightings.get(identity)!;
     // The identity fields come from the newest BootNotification (a firmware update shows), whichever journal is ingested first.
-    const newer = 'excluded.booted_at >= COALESCE(stations.booted_at, excluded.booted_at)';
+    const newer = 'excluded.boot_at >= COALESCE(stations.boot_at, excluded.boot_at)';
     await client.query(
-      `INSERT INTO stations (identity, vendor, model, serial_number, firmware_version, booted_at, first_seen, last_seen)
+      `INSERT INTO stations (identity, vendor, model, serial_number, firmware_version, boot_at, first_seen, last_seen)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (identity) DO UPDATE SET
          vendor = CASE WHEN ${newer} THEN excluded.vendor ELSE stations.vendor END,
          model = CASE WHEN ${newer} THEN excluded.model ELSE stations.model END,
          serial_number = CASE WHEN ${newer} THEN excluded.serial_number ELSE stations.serial_number END,
          firmware_version = CASE WHEN ${newer} THEN excluded.firmware_version ELSE stations.firmware_version END,
-         booted_at = GREATEST(stations.booted_at, excluded.booted_at),
+         boot_at = GREATEST(stations.boot_at, excluded.boot_at),
          first_seen = LEAST(stations.first_seen, excluded.first_seen),
          last_seen = GREATEST(stations.last_seen, excluded.last_seen)`,
       [identity, boot?.vendor ?? null, boot?.model ?? null, boot?.serialNumber ?? null, boot?.firmwareVersion ?? null, boot?.seenAt ?? null, firstSeen, lastSeen],
@@ -302,9 +297,9 @@ function insertEvents(client: pg.PoolClient, rows: EventRow[]): Promise<number> 
       ['seq', 'bigint', rows.map((r) => r.seq)],
       ['item', 'integer', rows.map((r) => r.item)],
       ['received_at', 'text', rows.map((r) => r.receivedAt)],
-      ['timestamp', 'text', rows.map((r) => r.timestamp ?? null)],
+      ['station_time', 'text', rows.map((r) => r.timestamp ?? null)],
       ['event_id', 'bigint', rows.map((r) => r.eventId ?? null)],
-      ['trigger', 'text', rows.map((r) => r.trigger ?? null)],
+      ['event_trigger', 'text', rows.map((r) => r.trigger ?? null)],
       ['notification_type', 'text', rows.map((r) => r.notificationType ?? null)],
       ['component', 'text', rows.map((r) => r.component)],
       ['component_instance', 'text', rows.map((r) => r.componentInstance ?? null)],
@@ -331,7 +326,7 @@ function insertStatuses(client: pg.PoolClient, rows: StatusRow[]): Promise<numbe
       ['journal', 'text', rows.map((r) => r.journal)],
       ['seq', 'bigint', rows.map((r) => r.seq)],
       ['received_at', 'text', rows.map((r) => r.receivedAt)],
-      ['timestamp', 'text', rows.map((r) => r.timestamp ?? null)],
+      ['station_time', 'text', rows.map((r) => r.timestamp ?? null)],
       ['evse_id', 'integer', rows.map((r) => r.evseId ?? null)],
       ['connector_id', 'integer', rows.map((r) => r.connectorId ?? null)],
       ['status', 'text', rows.map((r) => r.status)],
@@ -383,4 +378,10 @@ function maxText(a: string, b: string): string {
 
 function minText(a: string, b: string): string {
   return a <= b ? a : b;
+}
+
+/** A bound in the stored form (ISO with milliseconds), so `…T00:00:00Z` is the same instant as `…T00:00:00.000Z`. */
+function isoTime(value: string): string {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : new Date(time).toISOString();
 }

@@ -14,6 +14,7 @@ import type { ObservationStore } from '../../../src/observe/store/store.js';
 import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
 import { useAuditBed } from '../../helpers/audit-fixture.js';
 import { usePostgresCluster } from '../../helpers/postgres-cluster.js';
+import { storeContract } from './store-contract.js';
 
 interface Journal {
   name: string;
@@ -63,6 +64,10 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
   afterEach(async () => {
     for (const store of stores.splice(0)) await store.close();
   });
+
+  // The contract every engine keeps, each test on a fresh database of the cluster.
+  let databases = 0;
+  storeContract('postgres', async () => openPostgresStore(await cluster().createDatabase(`contract_${++databases}`)));
 
   it('migrates an empty database, and migrating again changes nothing', async () => {
     const url = await cluster().createDatabase('migrate_twice');
@@ -153,28 +158,6 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     const events = await store.events();
     const firstEvent = events[0].receivedAt;
     expect((await store.events({ from: firstEvent, to: firstEvent })).length).to.equal(0);
-  });
-
-  it('keeps annotations with their ids; one with an end belongs to every period it overlaps', async () => {
-    const store = await open(await cluster().createDatabase('annotations'));
-    await store.migrate();
-    const visit = await store.annotate({ station: 'CS-PG-1', at: '2026-12-01T08:00:00.000Z', kind: 'site-visit', text: 'fan filter clogged', author: 'tech 7' });
-    const excluded = await store.annotate({ station: 'CS-PG-1', at: '2026-12-01T10:00:00.000Z', until: '2026-12-03T10:00:00.000Z', kind: 'excluded', text: 'grid works by the utility' });
-    const note = await store.annotate({ station: 'CS-PG-2', at: '2026-12-02T09:00:00.000Z', kind: 'note', text: 'repainted' });
-    expect(excluded).to.be.greaterThan(visit);
-    expect(note).to.be.greaterThan(excluded);
-
-    const all = await store.annotations();
-    expect(all.map((a) => a.id)).to.deep.equal([visit, excluded, note]);
-    const { recordedAt, ...first } = all[0];
-    expect(first).to.deep.equal({ id: visit, station: 'CS-PG-1', at: '2026-12-01T08:00:00.000Z', kind: 'site-visit', text: 'fan filter clogged', author: 'tech 7' });
-    expect(Date.parse(recordedAt)).to.be.closeTo(Date.now(), 60_000);
-    // 2 December: the excluded span started the day before and is still on; the visit is over.
-    const secondDay = await store.annotations({ from: '2026-12-02T00:00:00.000Z', to: '2026-12-03T00:00:00.000Z' });
-    expect(secondDay.map((a) => a.id)).to.deep.equal([excluded, note]);
-    expect((await store.annotations({ stations: ['CS-PG-2'] })).map((a) => a.id)).to.deep.equal([note]);
-    expect(all[1]).to.include({ until: '2026-12-03T10:00:00.000Z' });
-    expect(all[2]).to.not.have.property('author');
   });
 
   it('two stores (two observe processes) on one database migrate and ingest different journals at the same time', async () => {
