@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import { ingestJournals } from '../observe/store/ingest-journals.js';
-import { SqliteStore } from '../observe/store/sqlite-store.js';
+import { isPostgresUrl, openStore } from '../observe/store/open-store.js';
 import type { Terminal } from './run-command.js';
 
 /**
@@ -17,14 +17,14 @@ export function storeCommand(terminal: Terminal): Command {
     .command('rebuild')
     .description('index every journal (<out>/<station>/trace.jsonl) into the store; running it again changes nothing')
     .requiredOption('--out <dir>', 'the output directory whose journals are indexed')
-    .option('--store <file>', 'the SQLite store file (default: <out>/pilot.sqlite)')
+    .option('--store <file|url>', 'the SQLite store file, or a PostgreSQL database as postgres://… (default: <out>/pilot.sqlite)')
     .action(async (options: { out: string; store?: string }) => {
       const outDir = resolve(options.out);
       if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new ToolError('ERR_INVALID_OPTION', `--out ${options.out}: no such directory`);
+      const url = options.store !== undefined && isPostgresUrl(options.store) ? options.store : undefined;
       const file = resolve(options.store ?? join(outDir, 'pilot.sqlite'));
-      if (/^postgres(ql)?:\/\//.test(options.store ?? '')) throw new ToolError('ERR_INVALID_OPTION', `--store ${options.store}: only a SQLite file is supported by this command yet`);
-      if (!existsSync(dirname(file))) throw new ToolError('ERR_INVALID_OPTION', `--store ${options.store}: the directory ${dirname(file)} does not exist`);
-      const opened = new SqliteStore(file);
+      if (url === undefined && !existsSync(dirname(file))) throw new ToolError('ERR_INVALID_OPTION', `--store ${options.store}: the directory ${dirname(file)} does not exist`);
+      const opened = await openStore(url ?? file);
       try {
         await opened.migrate();
         const ingests = await ingestJournals(opened, outDir, (ingest) => terminal.out(`${ingest.journal}: ${ingest.records} records, ${ingest.added} indexed, ${ingest.skipped} already there`));

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ToolError } from '../../errors.js';
 import type { JournalRecord } from '../../evidence/journal-record.js';
 import { storeRows, type StoreRows } from './rows.js';
 import type { Annotation, AnnotationKind, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, StationRow, StatusRow } from './store.js';
@@ -14,16 +15,7 @@ import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION_TABLE
  * instead of failing or deadlocking.
  */
 export async function openPostgresStore(url: string): Promise<ObservationStore> {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
-  // An idle connection the server drops (a restart, a failover) must not end the process; the next query reconnects or fails on its own.
-  pool.on('error', () => undefined);
-  try {
-    await pool.query('SELECT 1');
-  } catch (error) {
-    await pool.end();
-    throw new Error(`cannot reach the PostgreSQL store ${safeDescription(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  return new PostgresStore(pool, `postgres ${safeDescription(url)}`);
+  return PostgresStore.open(url);
 }
 
 /** host:port/database, without user or password (for messages and logs). */
@@ -39,11 +31,25 @@ function safeDescription(url: string): string {
 /** A lock id of the store's own, so two processes starting at once do not both create the tables. */
 const MIGRATION_LOCK = 0x6f637070;
 
-class PostgresStore implements ObservationStore {
-  constructor(
+export class PostgresStore implements ObservationStore {
+  private constructor(
     private readonly pool: pg.Pool,
     readonly description: string,
   ) {}
+
+  /** Connects once to say at the start, in one line, when the database cannot be reached. */
+  static async open(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection the server drops (a restart, a failover) must not end the process; the next query reconnects or fails on its own.
+    pool.on('error', () => undefined);
+    try {
+      await pool.query('SELECT 1');
+    } catch (error) {
+      await pool.end();
+      throw new ToolError('ERR_CONNECT', `cannot reach the PostgreSQL store ${safeDescription(url)}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
+    return new PostgresStore(pool, `postgres ${safeDescription(url)}`);
+  }
 
   async migrate(): Promise<void> {
     await this.transaction(async (client) => {
