@@ -148,9 +148,17 @@ function urlOf(port: number, database: string): string {
 function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.once('exit', () => {
+  const stopAll = (): void => {
     for (const cluster of [...running]) cluster.stop();
-  });
+  };
+  process.once('exit', stopAll);
+  // Ctrl-C or a kill ends the process without 'exit' handlers: stop the servers, then die of the same signal.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      stopAll();
+      process.kill(process.pid, signal);
+    });
+  }
 }
 
 function firstLine(error: unknown): string {
