@@ -29,7 +29,7 @@ export function annotateCommand(terminal: Terminal): Command {
   return new Command('annotate')
     .description('write a site observation (site visit, failure, repair, excluded time, note) into the pilot store')
     .requiredOption('--out <dir>', 'the observation output directory (its store is <out>/pilot.sqlite)')
-    .option('--store <file>', 'the store file (default: <out>/pilot.sqlite)')
+    .option('--store <file|url>', 'the SQLite store file, or a PostgreSQL database as postgres://… (default: <out>/pilot.sqlite)')
     .option('--station <identity>', 'the station observed')
     .option('--at <time>', 'when, ISO 8601 with a zone (e.g. 2026-12-01T08:30:00Z; default: now)')
     .option('--until <time>', 'when it ended (an excluded period, an outage seen on site)')

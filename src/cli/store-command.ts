@@ -15,7 +15,7 @@ export function storeCommand(terminal: Terminal): Command {
     .command('rebuild')
     .description('index every journal (<out>/<station>/trace.jsonl) into the store; running it again changes nothing')
     .requiredOption('--out <dir>', 'the output directory whose journals are indexed')
-    .option('--store <file>', 'the SQLite store file (default: <out>/pilot.sqlite)')
+    .option('--store <file|url>', 'the SQLite store file, or a PostgreSQL database as postgres://… (default: <out>/pilot.sqlite)')
     .action(async (options: { out: string; store?: string }) => {
       const outDir = resolve(options.out);
       const opened = await openStore(outDir, options.store);

@@ -1,0 +1,41 @@
+/**
+ * The pilot store's tables on PostgreSQL, as migrations: entry n brings a store from schema
+ * version n - 1 to n (the `schema_version` table holds the versions applied). The same tables,
+ * columns and keys as the SQLite engine (sqlite-schema.ts), with PostgreSQL's types: times are
+ * ISO 8601 UTC text with milliseconds, as the journal writes them, so they compare and sort as
+ * text on both engines; seq is bigint (weeks of thousands of messages a second pass 2^31). A
+ * row's journal position (journal, seq and, for the flattened NotifyEvent items, item) is its
+ * primary key: that is what makes ingest idempotent.
+ */
+export const POSTGRES_SCHEMA_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL PRIMARY KEY, applied_at text NOT NULL)';
+
+export const POSTGRES_SCHEMA: readonly (readonly string[])[] = [
+  [
+    // The highest seq indexed per journal file: where a restarted tail resumes.
+    'CREATE TABLE journals (journal text NOT NULL PRIMARY KEY, last_seq bigint NOT NULL)',
+    // boot_at: when the boot fields were sent, so an older journal ingested later never overwrites a newer boot.
+    `CREATE TABLE stations (identity text NOT NULL PRIMARY KEY, vendor text, model text, serial_number text, firmware_version text,
+      boot_at text, first_seen text NOT NULL, last_seen text NOT NULL)`,
+    `CREATE TABLE connections (journal text NOT NULL, seq bigint NOT NULL, station text NOT NULL, at text NOT NULL, event text NOT NULL,
+      connection integer, code integer, reason text, PRIMARY KEY (journal, seq))`,
+    `CREATE TABLE messages (journal text NOT NULL, seq bigint NOT NULL, station text NOT NULL, received_at text NOT NULL, action text NOT NULL,
+      payload text NOT NULL, PRIMARY KEY (journal, seq))`,
+    `CREATE TABLE events (journal text NOT NULL, seq bigint NOT NULL, item integer NOT NULL, station text NOT NULL, received_at text NOT NULL,
+      station_time text, event_id bigint, event_trigger text, notification_type text, component text NOT NULL, component_instance text,
+      evse_id integer, connector_id integer, variable text NOT NULL, variable_instance text, actual_value text, tech_code text, tech_info text,
+      cleared boolean, monitor_id bigint, PRIMARY KEY (journal, seq, item))`,
+    `CREATE TABLE statuses (journal text NOT NULL, seq bigint NOT NULL, station text NOT NULL, received_at text NOT NULL, station_time text,
+      evse_id integer, connector_id integer, status text NOT NULL, PRIMARY KEY (journal, seq))`,
+    // The site notes are the store's own (no journal holds them): an id of their own.
+    `CREATE TABLE annotations (id serial PRIMARY KEY, station text NOT NULL, at text NOT NULL, until_at text, kind text NOT NULL,
+      text text NOT NULL, author text, recorded_at text NOT NULL)`,
+    // The report reads by station and period.
+    'CREATE INDEX connections_station_at ON connections (station, at)',
+    'CREATE INDEX messages_station_received ON messages (station, received_at)',
+    'CREATE INDEX events_station_received ON events (station, received_at)',
+    'CREATE INDEX statuses_station_received ON statuses (station, received_at)',
+    'CREATE INDEX annotations_station_at ON annotations (station, at)',
+  ],
+];
+
+export const POSTGRES_SCHEMA_VERSION = POSTGRES_SCHEMA.length;

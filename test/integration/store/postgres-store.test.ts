@@ -1,0 +1,227 @@
+/**
+ * Issue 16, the store on PostgreSQL: several observe processes write into one database. Run
+ * against a real server (a throwaway cluster of the Debian package, test/helpers/postgres-cluster)
+ * with the journals of real audits of the virtual station, never a mock.
+ */
+import { expect } from 'chai';
+import { basename, dirname } from 'node:path';
+import pg from 'pg';
+import { framePayload, type FrameRecord, type JournalRecord } from '../../../src/evidence/journal-record.js';
+import { readJournalRecords } from '../../../src/evidence/journal-files.js';
+import { asArray, asRecord } from '../../../src/evidence/payload-read.js';
+import { openPostgresStore } from '../../../src/observe/store/postgres-store.js';
+import type { ObservationStore } from '../../../src/observe/store/store.js';
+import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
+import { useAuditBed } from '../../helpers/audit-fixture.js';
+import { usePostgresCluster } from '../../helpers/postgres-cluster.js';
+import { storeContract } from './store-contract.js';
+
+interface Journal {
+  name: string;
+  records: JournalRecord[];
+}
+
+/** The station's CALLs of one action in a journal. */
+function calls(journal: Journal, action: string): FrameRecord[] {
+  return journal.records.filter((r): r is FrameRecord => r.record === 'frame' && r.direction === 'cp-to-csms' && r.messageType === 'CALL' && r.action === action);
+}
+
+async function tableCounts(url: string): Promise<Record<string, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const counts: Record<string, number> = {};
+    for (const table of ['journals', 'stations', 'connections', 'messages', 'events', 'statuses', 'annotations', 'schema_version']) {
+      const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
+      counts[table] = Number(result.rows[0]?.n);
+    }
+    return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+describe('pilot store on PostgreSQL (issue 16)', function () {
+  this.timeout(120_000);
+  const cluster = usePostgresCluster();
+  const audit = useAuditBed();
+  const journals: Journal[] = [];
+  const stores: ObservationStore[] = [];
+  const open = async (url = cluster().url): Promise<ObservationStore> => {
+    const store = await openPostgresStore(url);
+    stores.push(store);
+    return store;
+  };
+
+  before(async function () {
+    this.timeout(120_000);
+    // Two real stations' journals: boots, status notifications, and a threshold monitor that fires (NotifyEvent).
+    for (const identity of ['CS-PG-1', 'CS-PG-2']) {
+      const outcome = await audit(identity, loadTestCases(['inventory-full', 'monitoring-preflight', 'events-threshold']));
+      journals.push({ name: `${basename(dirname(outcome.files.journal))}/trace.jsonl`, records: readJournalRecords(outcome.files.journal) });
+    }
+  });
+  afterEach(async () => {
+    for (const store of stores.splice(0)) await store.close();
+  });
+
+  // The contract every engine keeps, each test on a fresh database of the cluster.
+  let databases = 0;
+  storeContract('postgres', async () => openPostgresStore(await cluster().createDatabase(`contract_${++databases}`)));
+
+  it('migrates an empty database, and migrating again changes nothing', async () => {
+    const url = await cluster().createDatabase('migrate_twice');
+    const store = await open(url);
+    expect(store.description).to.match(/^postgres 127\.0\.0\.1:\d+\/migrate_twice$/);
+    await store.migrate();
+    await store.migrate();
+    expect(await tableCounts(url)).to.deep.equal({ journals: 0, stations: 0, connections: 0, messages: 0, events: 0, statuses: 0, annotations: 0, schema_version: 1 });
+  });
+
+  it('indexes a real journal: stations, connections, messages, every NotifyEvent item and StatusNotification; lastSeq is where a tail resumes', async () => {
+    const store = await open(await cluster().createDatabase('ingest'));
+    await store.migrate();
+    const journal = journals[0];
+    const notifyEvents = calls(journal, 'NotifyEvent');
+    const eventItems = notifyEvents.reduce((sum, r) => sum + asArray(asRecord(framePayload(r))?.['eventData']).length, 0);
+    const statusNotifications = calls(journal, 'StatusNotification');
+    const boot = calls(journal, 'BootNotification');
+    expect(eventItems, 'the audit made the station send events').to.be.greaterThan(0);
+    expect(statusNotifications, 'the station reported its connectors').to.not.be.empty;
+    expect(boot).to.have.length(1);
+
+    const connectionEvents = journal.records.filter((r) => r.record === 'connection');
+    const stored = journal.records.filter((r) => r.record === 'frame' && r.direction === 'cp-to-csms' && r.messageType === 'CALL' && ['BootNotification', 'NotifyEvent', 'StatusNotification', 'Heartbeat', 'NotifyReport', 'NotifyMonitoringReport', 'MeterValues', 'TransactionEvent'].includes(r.action ?? ''));
+    expect(await store.ingest(journal.name, journal.records)).to.deep.equal({ added: connectionEvents.length + stored.length, skipped: 0 });
+    expect(await store.lastSeq(journal.name)).to.equal(Math.max(...journal.records.map((r) => r.seq)));
+    expect(await store.lastSeq('CS-NONE/trace.jsonl')).to.equal(0);
+
+    const chargingStation = asRecord(asRecord(framePayload(boot[0]))?.['chargingStation'])!;
+    const [station, ...others] = await store.stations();
+    expect(others).to.be.empty;
+    expect(station).to.deep.include({ identity: 'CS-PG-1', vendor: chargingStation['vendorName'], model: chargingStation['model'] });
+    expect(station.firstSeen <= station.lastSeen).to.equal(true);
+    expect(station.lastSeen).to.equal(stored.map((r) => r.timestamp).sort().at(-1));
+
+    const events = await store.events();
+    expect(events).to.have.length(eventItems);
+    expect(events.every((e) => e.station === 'CS-PG-1' && e.journal === journal.name && e.component !== '' && e.variable !== '')).to.equal(true);
+    expect(new Set(events.map((e) => e.seq))).to.deep.equal(new Set(notifyEvents.map((r) => r.seq)));
+    const statuses = await store.statuses();
+    expect(statuses.map((s) => s.seq)).to.deep.equal(statusNotifications.map((r) => r.seq));
+    expect(statuses.map((s) => s.status)).to.deep.equal(statusNotifications.map((r) => asRecord(framePayload(r))?.['connectorStatus']));
+    const messages = await store.messages({ actions: ['BootNotification'] });
+    expect(messages.map((m) => JSON.parse(m.payload))).to.deep.equal([framePayload(boot[0])]);
+    const connections = await store.connections();
+    expect(connections.map((c) => c.event)).to.deep.equal(connectionEvents.map((r) => (r.record === 'connection' ? r.event : '')));
+  });
+
+  it('a second ingest of the same journal, or a restarted tail from its start, changes nothing', async () => {
+    const url = await cluster().createDatabase('idempotent');
+    const store = await open(url);
+    await store.migrate();
+    const journal = journals[0];
+    const half = Math.floor(journal.records.length / 2);
+    const first = await store.ingest(journal.name, journal.records.slice(0, half));
+    const rest = await store.ingest(journal.name, journal.records);
+    expect(rest.skipped).to.equal(first.added);
+    const before = { counts: await tableCounts(url), stations: await store.stations(), events: await store.events(), messages: await store.messages(), lastSeq: await store.lastSeq(journal.name) };
+
+    const again = await store.ingest(journal.name, journal.records);
+    expect(again).to.deep.equal({ added: 0, skipped: first.added + rest.added });
+    // A journal re-read from an older position (a rebuild) does not move the resume point back.
+    await store.ingest(journal.name, journal.records.slice(0, 5));
+    expect({ counts: await tableCounts(url), stations: await store.stations(), events: await store.events(), messages: await store.messages(), lastSeq: await store.lastSeq(journal.name) }).to.deep.equal(before);
+  });
+
+  it('filters by station, by period (from inclusive, to exclusive) and by action', async () => {
+    const store = await open(await cluster().createDatabase('filters'));
+    await store.migrate();
+    for (const journal of journals) await store.ingest(journal.name, journal.records);
+    const all = await store.messages();
+    expect(new Set(all.map((m) => m.station))).to.deep.equal(new Set(['CS-PG-1', 'CS-PG-2']));
+    expect((await store.messages({ stations: ['CS-PG-2'] })).every((m) => m.station === 'CS-PG-2')).to.equal(true);
+    expect(await store.events({ stations: ['CS-NOBODY'] })).to.deep.equal([]);
+
+    const times = [...new Set(all.map((m) => m.receivedAt))].sort();
+    const middle = times[Math.floor(times.length / 2)];
+    const early = await store.messages({ to: middle });
+    const late = await store.messages({ from: middle });
+    expect(early.every((m) => m.receivedAt < middle)).to.equal(true);
+    expect(late.every((m) => m.receivedAt >= middle)).to.equal(true);
+    expect(early.length + late.length).to.equal(all.length);
+    expect(early).to.not.be.empty;
+    expect(late).to.not.be.empty;
+
+    const heartbeatsAndBoots = await store.messages({ actions: ['BootNotification'], stations: ['CS-PG-1'] });
+    expect(heartbeatsAndBoots.map((m) => [m.station, m.action])).to.deep.equal([['CS-PG-1', 'BootNotification']]);
+    const events = await store.events();
+    const firstEvent = events[0].receivedAt;
+    expect((await store.events({ from: firstEvent, to: firstEvent })).length).to.equal(0);
+  });
+
+  it('two stores (two observe processes) on one database migrate and ingest different journals at the same time', async () => {
+    const url = await cluster().createDatabase('concurrent');
+    const [one, two] = [await open(url), await open(url)];
+    // Both processes start at once: the tables are created once, neither fails.
+    await Promise.all([one.migrate(), two.migrate()]);
+    const [a, b] = [journals[0], journals[1]];
+    // In small slices, so the two processes' transactions interleave.
+    const slices = (journal: Journal): JournalRecord[][] => Array.from({ length: Math.ceil(journal.records.length / 10) }, (_v, i) => journal.records.slice(i * 10, i * 10 + 10));
+    const ingestAll = async (store: ObservationStore, journal: Journal): Promise<number> => {
+      let added = 0;
+      for (const slice of slices(journal)) added += (await store.ingest(journal.name, slice)).added;
+      return added;
+    };
+    const [addedA, addedB] = await Promise.all([ingestAll(one, a), ingestAll(two, b)]);
+
+    // What one store indexes alone, sequentially, is what the two wrote together.
+    const alone = await open(await cluster().createDatabase('sequential'));
+    await alone.migrate();
+    const aloneA = await alone.ingest(a.name, a.records);
+    const aloneB = await alone.ingest(b.name, b.records);
+    expect([addedA, addedB]).to.deep.equal([aloneA.added, aloneB.added]);
+    expect(await one.events()).to.deep.equal(await alone.events());
+    expect(await two.messages()).to.deep.equal(await alone.messages());
+    expect(await one.stations()).to.deep.equal(await alone.stations());
+    expect(await two.lastSeq(b.name)).to.equal(await alone.lastSeq(b.name));
+    expect((await tableCounts(url))['schema_version']).to.equal(1);
+  });
+
+  it('the same journals ingested by two stores at once (a rebuild beside a running observe) are indexed once', async () => {
+    const url = await cluster().createDatabase('concurrent_same');
+    const [one, two] = [await open(url), await open(url)];
+    await one.migrate();
+    const [a, b] = [journals[0], journals[1]];
+    const both = async (store: ObservationStore, order: Journal[]): Promise<number> => {
+      let added = 0;
+      for (const journal of order) {
+        for (let i = 0; i < journal.records.length; i += 10) added += (await store.ingest(journal.name, journal.records.slice(0, i + 10))).added;
+      }
+      return added;
+    };
+    const [addedOne, addedTwo] = await Promise.all([both(one, [a, b]), both(two, [b, a])]);
+
+    const alone = await open(await cluster().createDatabase('sequential_same'));
+    await alone.migrate();
+    const expected = (await alone.ingest(a.name, a.records)).added + (await alone.ingest(b.name, b.records)).added;
+    expect(addedOne + addedTwo, 'each record added by exactly one of the two').to.equal(expected);
+    expect(await two.events()).to.deep.equal(await alone.events());
+    expect(await one.connections()).to.deep.equal(await alone.connections());
+    expect(await one.statuses()).to.deep.equal(await alone.statuses());
+    expect(await two.stations()).to.deep.equal(await alone.stations());
+    expect([await one.lastSeq(a.name), await one.lastSeq(b.name)]).to.deep.equal([await alone.lastSeq(a.name), await alone.lastSeq(b.name)]);
+  });
+
+  it('says which store it cannot reach, without the password', async () => {
+    const closed = cluster().url.replace(/:(\d+)\//, ':1/').replace('postgres@', 'postgres:secret@');
+    let message = '';
+    try {
+      await openPostgresStore(closed);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).to.match(/^cannot reach the PostgreSQL store 127\.0\.0\.1:1\/observe: /);
+    expect(message).to.not.include('secret');
+  });
+});
