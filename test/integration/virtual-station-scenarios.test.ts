@@ -45,4 +45,34 @@ describe('virtual station scenarios over the wire, on a fast station clock', fun
     expect(hours).to.be.greaterThan(1);
     expect(Date.parse(String(threshold?.['timestamp']))).to.be.below(Date.parse(String(trip?.['timestamp'])));
   });
+
+  it('comm-outage at an hour a second: the link drops and comes back without a reboot; the events of the outage arrive late, in a burst, with their own timestamps', async () => {
+    const csms = await bed.startCsms();
+    const { session } = await bed.startStation(csms, 'VS-SCN-OUT', { profile: loadStationProfile('dc-fast'), scenarios: ['comm-outage'], timeScale: 3600, seed: 5, sensorIntervalMs: 60_000 });
+    // A sample every 30 minutes of station time (half a real second: a loaded machine's stalls stay
+    // well inside it), at severity 0: queued whatever OfflineQueuingSeverity is.
+    const set = await session.call<{ setMonitoringResult: Array<{ status: string; id?: number }> }>('SetVariableMonitoring', {
+      setMonitoringData: [{ component: { name: 'AcDcConverter', instance: '1' }, variable: { name: 'Temperature' }, type: 'Periodic', value: 1800, severity: 0 }],
+    });
+    const id = set.ok ? set.payload.setMonitoringResult[0]?.id : undefined;
+    expect(id).to.be.a('number');
+    const isSample = (m: { action: string; payload: Record<string, unknown> }): boolean => m.action === 'NotifyEvent' && (m.payload['eventData'] as EventItem[]).some((e) => e['variableMonitoringId'] === id);
+    const stampOf = (m: { payload: Record<string, unknown> }): number => Date.parse(String((m.payload['eventData'] as EventItem[])[0]?.['timestamp']));
+    const lastBefore = await new Promise<number>((resolve) => {
+      session.once('disconnected', () => {
+        const last = session.messages(isSample).at(-1);
+        session.once('connected', () => resolve(last ? stampOf(last) : Number.NaN));
+      });
+    });
+    const after = session.mark();
+    const [first] = await session.collect(isSample, { after, timeoutMs: 5_000, count: 1 });
+    expect(first, 'a sample after the reconnect').to.not.equal(undefined);
+    // The outage lasted 30–90 min of station time (seed 5: about 80). Queued, the samples go on 30
+    // minutes after the last one before it; lost, the first one after it is stamped an hour or more later.
+    const gapMinutes = (stampOf(first!) - lastBefore) / 60_000;
+    expect(gapMinutes, 'station minutes between the last sample before the outage and the first after it').to.be.within(29, 31);
+    // A mere reconnect: no second BootNotification (Part 4).
+    expect(session.messages((m) => m.action === 'BootNotification')).to.have.length(1);
+  });
 });
+
