@@ -74,5 +74,25 @@ describe('virtual station scenarios over the wire, on a fast station clock', fun
     // A mere reconnect: no second BootNotification (Part 4).
     expect(session.messages((m) => m.action === 'BootNotification')).to.have.length(1);
   });
+
+  it('reboot-loses-monitors at an hour a second: a Watchdog boot, after which the custom monitor set before it is gone from the monitoring report', async () => {
+    const csms = await bed.startCsms();
+    const { session } = await bed.startStation(csms, 'VS-SCN-RBT', { profile: loadStationProfile('ac-wallbox'), scenarios: ['reboot-loses-monitors'], timeScale: 3600, seed: 5, rebootDelayMs: 100 });
+    const set = await session.call<{ setMonitoringResult: Array<{ status: string; id?: number }> }>('SetVariableMonitoring', {
+      setMonitoringData: [{ component: { name: 'EVSE', evse: { id: 1 } }, variable: { name: 'Power' }, type: 'UpperThreshold', value: 10_000, severity: 4 }],
+    });
+    const id = set.ok ? set.payload.setMonitoringResult[0]?.id : undefined;
+    expect(id).to.be.a('number');
+    const [watchdog] = await session.collect((m) => m.action === 'BootNotification' && m.payload['reason'] === 'Watchdog', { timeoutMs: 15_000, count: 1 });
+    expect(watchdog, 'the watchdog reboot (3–5 h of station time)').to.not.equal(undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const after = session.mark();
+    const report = await session.call<{ status: string }>('GetMonitoringReport', { requestId: 77 });
+    expect(report.ok && report.payload.status).to.equal('Accepted');
+    const parts = await session.collect((m) => m.action === 'NotifyMonitoringReport' && m.payload['requestId'] === 77, { after, timeoutMs: 10_000, until: (got) => got.some((m) => m.payload['tbc'] !== true) });
+    const ids = parts.flatMap((m) => ((m.payload['monitor'] as Array<{ variableMonitoring: Array<{ id: number }> }> | undefined) ?? []).flatMap((entry) => entry.variableMonitoring.map((v) => v.id)));
+    expect(ids.length, 'the hard-wired and preconfigured monitors stay').to.be.greaterThan(0);
+    expect(ids, 'the custom monitor set before the reboot').not.to.include(id);
+  });
 });
 
