@@ -94,5 +94,22 @@ describe('virtual station scenarios over the wire, on a fast station clock', fun
     expect(ids.length, 'the hard-wired and preconfigured monitors stay').to.be.greaterThan(0);
     expect(ids, 'the custom monitor set before the reboot').not.to.include(id);
   });
+
+  it('failing-connector at an hour a second: three Problem glitches with ChargeX CX023, each cleared, then Problem stays and the connector reports Faulted', async () => {
+    const csms = await bed.startCsms();
+    const { session } = await bed.startStation(csms, 'VS-SCN-CON', { profile: loadStationProfile('ac-wallbox'), scenarios: ['failing-connector'], timeScale: 3600, seed: 5 });
+    const [faulted] = await session.collect((m) => m.action === 'StatusNotification' && m.payload['connectorStatus'] === 'Faulted', { timeoutMs: 20_000, count: 1 });
+    expect(faulted, 'the Faulted StatusNotification').to.deep.include({ action: 'StatusNotification' });
+    expect(faulted?.payload).to.deep.include({ evseId: 1, connectorId: 1 });
+    // The failure's own event may come just after its StatusNotification: one CALL at a time.
+    const isProblem = (e: EventItem): boolean => e.component.name === 'Connector' && e.variable.name === 'Problem';
+    const raisedIn = (got: ReadonlyArray<{ payload: Record<string, unknown> }>): number => got.flatMap((m) => m.payload['eventData'] as EventItem[]).filter((e) => isProblem(e) && e['actualValue'] === 'true').length;
+    const events = await session.collect((m) => m.action === 'NotifyEvent', { timeoutMs: 5_000, until: (got) => raisedIn(got) >= 4 });
+    const problems = events.flatMap((m) => m.payload['eventData'] as EventItem[]).filter(isProblem);
+    const raised = problems.filter((e) => e['actualValue'] === 'true');
+    expect(raised.length, 'three glitches and the failure').to.equal(4);
+    expect(raised.every((e) => e['techCode'] === 'CX023')).to.equal(true);
+    expect(problems.filter((e) => e['actualValue'] === 'false'), 'each glitch cleared').to.have.length(3);
+  });
 });
 

@@ -1,5 +1,6 @@
 import { commOutage } from './comm-outage.js';
 import { dailyTemperatureCycle } from './daily-temperature-cycle.js';
+import { failingConnector } from './failing-connector.js';
 import { fanDegradation } from './fan-degradation.js';
 import { rebootLosesMonitors } from './reboot-loses-monitors.js';
 import type { Scenario } from './scenario.js';
@@ -14,6 +15,7 @@ export const SCENARIOS = {
   'fan-degradation': fanDegradation,
   'comm-outage': commOutage,
   'reboot-loses-monitors': rebootLosesMonitors,
+  'failing-connector': failingConnector,
 } as const satisfies Record<string, Scenario>;
 
 export type ScenarioName = keyof typeof SCENARIOS;

@@ -183,6 +183,11 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     this.#connection?.terminate();
   }
 
+  /** Sends the StatusNotification of one connector as its AvailabilityState now reads (a scenario changed it). */
+  reportStatus(evseId: number, connectorId: number): Promise<void> {
+    return this.#sendStatusNotifications(evseId, connectorId);
+  }
+
   /** A reboot the station decides on itself (a watchdog): down, back up, BootNotification with `reason`. */
   reboot(reason: BootReason): void {
     this.#reboot('OnIdle', reason);

@@ -1,9 +1,10 @@
 import { expect } from 'chai';
+import { connectorTimeline, GLITCHES } from '../../../src/simulator/scenarios/failing-connector.js';
 import { outageWindow } from '../../../src/simulator/scenarios/comm-outage.js';
 import { ambientCelsius } from '../../../src/simulator/scenarios/daily-temperature-cycle.js';
 import { converterCelsius, fanSpeedRpm, fanTimeline, TRIP_CELSIUS, tripElapsedMs } from '../../../src/simulator/scenarios/fan-degradation.js';
 import { rebootElapsedMs } from '../../../src/simulator/scenarios/reboot-loses-monitors.js';
-import { HOUR_MS } from '../../../src/simulator/scenarios/scenario.js';
+import { HOUR_MS, MINUTE_MS } from '../../../src/simulator/scenarios/scenario.js';
 import { scaledClock } from '../../../src/simulator/monitoring/clock.js';
 
 const MIDNIGHT = Date.UTC(2025, 5, 1);
@@ -48,6 +49,20 @@ describe('virtual station scenarios (pure functions of seed and station time)', 
       expect(rebootElapsedMs(seed)).to.be.within(3 * HOUR_MS, 5 * HOUR_MS);
     }
     expect(outageWindow(1)).not.to.deep.equal(outageWindow(2));
+  });
+
+  it('the failing connector: three short glitches 20–40 min apart from 1–2 h on, then the failure 30 min after the last, fixed by the seed', () => {
+    const timeline = connectorTimeline(5);
+    expect(connectorTimeline(5)).to.deep.equal(timeline);
+    expect(timeline.glitches).to.have.length(GLITCHES);
+    expect(timeline.glitches[0].fromMs).to.be.within(HOUR_MS, 2 * HOUR_MS);
+    for (const [i, glitch] of timeline.glitches.entries()) {
+      expect(glitch.toMs - glitch.fromMs).to.be.within(MINUTE_MS, 3 * MINUTE_MS);
+      const next = timeline.glitches[i + 1];
+      if (next) expect(next.fromMs - glitch.toMs).to.be.within(20 * MINUTE_MS, 40 * MINUTE_MS);
+    }
+    expect(timeline.failsAtMs - timeline.glitches.at(-1)!.toMs).to.equal(30 * MINUTE_MS);
+    expect(connectorTimeline(6)).to.not.deep.equal(timeline);
   });
 
   it('a scaled clock runs n times faster than real time from its origin', () => {
