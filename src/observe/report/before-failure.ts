@@ -1,0 +1,88 @@
+import { chargeXCode } from '../../checks/events/chargex-codes.js';
+import type { Annotation, EventRow } from '../store/store.js';
+
+/** How far back "before the failure" looks, by default. */
+export const BEFORE_HOURS = 6;
+
+/** One component/variable's events over the period: how many, which fault codes. */
+export interface EventCount {
+  station: string;
+  /** `PowerConverter[1]@EVSE 1`. */
+  component: string;
+  variable: string;
+  events: number;
+  /** Fault codes seen, with their counts; ChargeX codes named. */
+  techCodes: Array<{ code: string; count: number; chargex?: string }>;
+}
+
+/** The events counted per station, component and variable, most first. */
+export function eventCounts(events: readonly EventRow[]): EventCount[] {
+  const rows = new Map<string, EventCount>();
+  for (const event of events) {
+    const component = label(event);
+    const key = `${event.station}\u0000${component}\u0000${event.variable}`;
+    const row = rows.get(key) ?? { station: event.station, component, variable: event.variable, events: 0, techCodes: [] };
+    row.events += 1;
+    if (event.techCode !== undefined) {
+      const known = row.techCodes.find((c) => c.code === event.techCode);
+      if (known) known.count += 1;
+      else {
+        const chargex = chargeXCode(event.techCode);
+        row.techCodes.push({ code: event.techCode, count: 1, ...(chargex ? { chargex: chargex.name } : {}) });
+      }
+    }
+    rows.set(key, row);
+  }
+  return [...rows.values()].sort((a, b) => b.events - a.events || a.station.localeCompare(b.station) || a.component.localeCompare(b.component) || a.variable.localeCompare(b.variable));
+}
+
+/** What led up to one failure: the sensor series and the other events of the hours before it. */
+export interface BeforeFailure {
+  failure: Annotation;
+  from: string;
+  /** Periodic samples per monitored variable (numeric values only), oldest first. */
+  series: Array<{ component: string; variable: string; points: Array<{ at: string; value: number }> }>;
+  /** The other events (thresholds, deltas, notifications) of the window, oldest first. */
+  events: EventRow[];
+}
+
+/**
+ * For each `failure` note, the `hours` before it on that station: the sensor series the
+ * periodic monitors sampled (by the station's timestamps, else the receive time) and every other
+ * event — the rising temperature before the trip, the glitches before the connector failed.
+ */
+export function beforeFailures(events: readonly EventRow[], annotations: readonly Annotation[], hours = BEFORE_HOURS): BeforeFailure[] {
+  return annotations
+    .filter((a) => a.kind === 'failure')
+    .map((failure) => {
+      const to = Date.parse(failure.at);
+      const from = to - hours * 3_600_000;
+      const inWindow = events.filter((e) => e.station === failure.station && within(timeOf(e), from, to)).sort((a, b) => timeOf(a) - timeOf(b));
+      const series = new Map<string, BeforeFailure['series'][number]>();
+      const others: EventRow[] = [];
+      for (const event of inWindow) {
+        const value = Number(event.actualValue);
+        if (event.trigger === 'Periodic' && event.actualValue !== undefined && event.actualValue.trim() !== '' && Number.isFinite(value)) {
+          const key = `${label(event)}\u0000${event.variable}`;
+          const row = series.get(key) ?? { component: label(event), variable: event.variable, points: [] };
+          row.points.push({ at: new Date(timeOf(event)).toISOString(), value });
+          series.set(key, row);
+        } else others.push(event);
+      }
+      return { failure, from: new Date(from).toISOString(), series: [...series.values()], events: others };
+    });
+}
+
+/** When an event happened: the station's timestamp, else when it came. */
+function timeOf(event: EventRow): number {
+  const stamped = event.timestamp !== undefined ? Date.parse(event.timestamp) : Number.NaN;
+  return Number.isNaN(stamped) ? Date.parse(event.receivedAt) : stamped;
+}
+
+const within = (t: number, from: number, to: number): boolean => t >= from && t <= to;
+
+function label(event: EventRow): string {
+  const instance = event.componentInstance !== undefined ? `[${event.componentInstance}]` : '';
+  const evse = event.evseId !== undefined ? `@EVSE ${event.evseId}${event.connectorId !== undefined ? `/${event.connectorId}` : ''}` : '';
+  return `${event.component}${instance}${evse}`;
+}
