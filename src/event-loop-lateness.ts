@@ -108,9 +108,9 @@ export interface KeptTimeout {
  * Like setTimeout, but the window it ends is one of `windowMs` of the loop's attention: time the
  * loop was stalled is added on, so frames that came while it could not read are read before the
  * window closes, and a station gets the whole wait it was promised. At most doubled (and a
- * second): a loop that keeps stalling ends the window anyway, and `windowKeeping` says so.
+ * second): a loop that keeps stalling ends the window anyway, and the callback is told so.
  */
-export function setKeptTimeout(callback: () => void, windowMs: number, lateness: EventLoopLateness = eventLoopLateness): KeptTimeout {
+export function setKeptTimeout(callback: (keeping: WindowKeeping) => void, windowMs: number, lateness: EventLoopLateness = eventLoopLateness): KeptTimeout {
   const from = performance.now();
   const giveUpAt = from + 2 * windowMs + 1000;
   let timer: NodeJS.Timeout;
@@ -121,7 +121,7 @@ export function setKeptTimeout(callback: () => void, windowMs: number, lateness:
       timer = setTimeout(check, missing);
       return;
     }
-    callback();
+    callback(windowKeeping(from, windowMs, lateness));
   };
   timer = setTimeout(check, windowMs);
   return { clear: () => clearTimeout(timer) };

@@ -6,7 +6,11 @@ import type { ValidationIssue } from './schema-validator.js';
  */
 export type CallFailure =
   | { kind: 'call-error'; errorCode: string; errorDescription: string; errorDetails: unknown }
-  | { kind: 'timeout'; timeoutMs: number }
+  /**
+   * `notKept`: the caller's own process was too blocked to wait the whole timeout out (see
+   * event-loop-lateness.ts): why, in words, and its worst stall. Silence then proves nothing.
+   */
+  | { kind: 'timeout'; timeoutMs: number; notKept?: { why: string; toolLateMs: number } }
   | { kind: 'disconnected'; reason: string }
   | { kind: 'invalid-response'; payload: unknown; issues: ValidationIssue[] }
   | { kind: 'malformed-response'; raw: string; reason: string };

@@ -36,8 +36,8 @@ export class PendingCalls {
    */
   open(action: string, messageId: string, timeoutMs: number): Promise<CallOutcome> {
     return new Promise<CallOutcome>((resolve) => {
-      const timer = setKeptTimeout(() => {
-        this.#settle(messageId, 'timed-out', { kind: 'timeout', timeoutMs });
+      const timer = setKeptTimeout((keeping) => {
+        this.#settle(messageId, 'timed-out', { kind: 'timeout', timeoutMs, ...(keeping.notKept ? { notKept: { why: keeping.why, toolLateMs: keeping.toolLateMs } } : {}) });
       }, timeoutMs);
       this.#pending.set(messageId, { action, messageId, startedAt: performance.now(), timer, resolve });
     });

@@ -1,7 +1,6 @@
-import type { Verdict } from '../checks/check.js';
+import { VERDICT_CSS } from './verdict-style.js';
 import type { CertificationView } from './certification.js';
 
-const VERDICT_CSS: Record<Verdict, string> = { PASS: 'pass', FAIL: 'fail', WARN: 'warn', INCONCLUSIVE: 'inconclusive', 'NOT APPLICABLE': 'na' };
 const SUMMARY_ORDER = ['FAIL', 'WARN', 'INCONCLUSIVE', 'PASS', 'NOT APPLICABLE', 'not run', 'not rehearsed'];
 
 /** What certification.hbs lays out: plain text only, every value escaped by Handlebars. */

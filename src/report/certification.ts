@@ -1,10 +1,10 @@
 import type { Verdict } from '../checks/check.js';
+import { WORST_FIRST } from './verdict-style.js';
 import type { AuditResult } from '../result/audit-result.js';
 import { CERTIFICATION_PROFILES, type CaseStatus, type CertificationProfile, type NotRehearsedWhy } from './certification-profiles.js';
 import { tcIdOf } from './tc-rehearsals.js';
 
 /** Worst first: the verdict a TC gets is the first of these among the checks that cite it. */
-const WORST_FIRST: readonly Verdict[] = ['FAIL', 'WARN', 'INCONCLUSIVE', 'PASS', 'NOT APPLICABLE'];
 
 /** What the audit says about one certification test case. */
 export type CaseOutcome =

@@ -1,4 +1,4 @@
-import type { Verdict } from '../checks/check.js';
+import { VERDICT_CSS as CSS } from './verdict-style.js';
 import { ToolError } from '../errors.js';
 import type { AuditResult } from '../result/audit-result.js';
 import { runFacts, type RunFacts } from './run-facts.js';
@@ -44,7 +44,6 @@ export interface CompareOptions {
   links?: ReadonlyArray<string | undefined>;
 }
 
-const CSS: Record<Verdict, string> = { PASS: 'pass', FAIL: 'fail', WARN: 'warn', INCONCLUSIVE: 'inconclusive', 'NOT APPLICABLE': 'na' };
 
 /**
  * Lines results up by category and by check. Results scored against different guidelines are

@@ -1,4 +1,5 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
+import { VERDICT_CSS, WORST_FIRST as VERDICT_ORDER } from './verdict-style.js';
 import type { AuditResult } from '../result/audit-result.js';
 
 /** What page one decides with: the banner, the must-have box, what to fix first, the coverage. */
@@ -11,10 +12,10 @@ export interface PageOne {
   fixFirst: Array<{ id: string; title: string; verdict: Verdict; css: string; reason: string; refs: string }>;
   /** "28 of 30 applicable cases ran (93 %)", or undefined for results without coverage. */
   coverage: string | undefined;
+  /** The grade as the verdict sentence names it: "grade D, capped from A: 1 must-have(s) failed", or "no grade: incomplete". */
+  grade: string;
 }
 
-export const VERDICT_CSS: Record<Verdict, string> = { PASS: 'pass', FAIL: 'fail', WARN: 'warn', INCONCLUSIVE: 'inconclusive', 'NOT APPLICABLE': 'na' };
-const VERDICT_ORDER: Verdict[] = ['FAIL', 'WARN', 'INCONCLUSIVE', 'PASS', 'NOT APPLICABLE'];
 /** How many findings page one puts first. */
 const FIX_FIRST = 3;
 
@@ -41,6 +42,10 @@ export function pageOne(result: AuditResult): PageOne {
         : undefined,
     fixFirst: fixFirst(result),
     coverage: coverage ? `${coverage.cases.run} of ${coverage.cases.applicable} applicable cases ran (${percent(coverage.ratio)})` : undefined,
+    grade:
+      coverage && !coverage.complete
+        ? 'no grade: incomplete'
+        : `grade ${result.grade ?? '–'}${result.uncappedGrade !== undefined ? `, capped from ${result.uncappedGrade}: ${failedMustHaves.length} must-have(s) failed` : ''}`,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
+import { VERDICT_CSS as CSS, WORST_FIRST as VERDICT_ORDER } from './verdict-style.js';
 import type { AuditResult } from '../result/audit-result.js';
 import { pushTo } from '../collections.js';
 import { type PageOne, pageOne } from './page-one.js';
@@ -64,8 +65,6 @@ export const TOPOLOGY_FOLD_AT = 5;
 
 const MATRIX_CSS: Record<string, string> = { accepted: 'pass', rejected: 'fail', 'not monitorable': 'fail', 'not present': 'fail', 'not probed': 'na', 'type n/a': 'na', unknown: 'na' };
 
-const VERDICT_ORDER: Verdict[] = ['FAIL', 'WARN', 'INCONCLUSIVE', 'PASS', 'NOT APPLICABLE'];
-const CSS: Record<Verdict, string> = { PASS: 'pass', FAIL: 'fail', WARN: 'warn', INCONCLUSIVE: 'inconclusive', 'NOT APPLICABLE': 'na' };
 
 /** Green to red by score, for the gauge and the bars. */
 function colorOf(score: number | null | undefined): string {
@@ -224,8 +223,6 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
     pushTo(groups, group, check);
   }
   const worst = result.categories?.filter((c) => c.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
-  const failedMustHaves = (result.mustHaves?.items ?? []).filter((m) => m.verdict === 'FAIL');
-  const capText = result.uncappedGrade !== undefined ? `, capped from ${result.uncappedGrade}: ${failedMustHaves.length} must-have(s) failed` : '';
   const first = pageOne(result);
   const followerCount = new Map<string, number>();
   for (const check of result.checks) if (check.causedBy !== undefined) followerCount.set(check.causedBy, (followerCount.get(check.causedBy) ?? 0) + 1);
@@ -233,7 +230,7 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
   const verdict =
     score === null
       ? 'Nothing could be scored: see the findings for why.'
-      : `Scores ${score} of 100 (${incomplete ? 'no grade: incomplete' : `grade ${result.grade ?? '–'}${capText}`}) against ${result.guideline?.title ?? 'the guideline'}. ${byVerdict('FAIL')} check(s) failed and ${byVerdict('WARN')} warned out of ${result.checks.length}.${worst ? ` Weakest: ${worst.title.toLowerCase()} (${worst.score}): ${worst.verdict}.` : ''}`;
+      : `Scores ${score} of 100 (${first.grade}) against ${result.guideline?.title ?? 'the guideline'}. ${byVerdict('FAIL')} check(s) failed and ${byVerdict('WARN')} warned out of ${result.checks.length}.${worst ? ` Weakest: ${worst.title.toLowerCase()} (${worst.score}): ${worst.verdict}.` : ''}`;
   return {
     title: `OCPP diagnostics scorecard: ${result.station.identity}`,
     station: { identity: result.station.identity, vendor: boot.vendorName ?? '–', model: boot.model ?? '–', serial: boot.serialNumber ?? '–', firmware: boot.firmwareVersion ?? '–' },

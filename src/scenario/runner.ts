@@ -1,7 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { performance } from 'node:perf_hooks';
 import { ToolError } from '../errors.js';
-import { windowKeeping } from '../event-loop-lateness.js';
 import { describeFailure } from '../ocpp/call-outcome.js';
 import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, LivenessProbe, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
 import { newEvidence, STATION_GONE } from '../evidence/evidence.js';
@@ -348,13 +346,12 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     const item = payload.getVariableData[0];
     const probe = `GetVariables ${item?.component.name ?? ''}.${item?.variable.name ?? ''}`;
     const timeoutMs = 10_000 * this.#options.timeoutScale;
-    const startedMs = performance.now();
     const outcome = await this.#session.call('GetVariables', payload, { timeoutMs });
     const seqs = outcome.messageId ? this.#session.framesOf(outcome.messageId) : [];
     const failure = outcome.ok ? undefined : outcome.failure;
-    const keeping = failure?.kind === 'timeout' ? windowKeeping(startedMs, timeoutMs) : undefined;
-    const result = failure === undefined ? 'answered' : failure.kind === 'timeout' ? (keeping?.notKept ? 'not-kept' : 'silent') : failure.kind === 'disconnected' ? 'disconnected' : 'answered';
-    const detail = failure === undefined ? 'answered' : result === 'answered' ? `answered (${describeFailure(failure)})` : result === 'not-kept' ? `${describeFailure(failure)}, but ${keeping?.why ?? ''}` : describeFailure(failure);
+    const notKept = failure?.kind === 'timeout' ? failure.notKept : undefined;
+    const result = failure === undefined ? 'answered' : failure.kind === 'timeout' ? (notKept ? 'not-kept' : 'silent') : failure.kind === 'disconnected' ? 'disconnected' : 'answered';
+    const detail = failure === undefined ? 'answered' : result === 'answered' ? `answered (${describeFailure(failure)})` : result === 'not-kept' ? `${describeFailure(failure)}, but ${notKept?.why ?? ''}` : describeFailure(failure);
     this.evidence.liveness.push({ afterCase, ok: result === 'answered', outcome: result, probe, detail, durationMs: outcome.durationMs, seqs });
     return result;
   }

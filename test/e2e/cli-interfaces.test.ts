@@ -7,28 +7,11 @@
  */
 import { expect } from 'chai';
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { childEnv, CLI, CliProcess, killRunning, REPO_ROOT, type Exit, WAIT_MS } from '../helpers/cli-process.js';
+import { childEnv, CLI, REPO_ROOT, type Exit, useCliBed, WAIT_MS } from '../helpers/cli-process.js';
 
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'evidence');
-const children: CliProcess[] = [];
-const tempDirs: string[] = [];
-
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'ocpp-audit-interfaces-'));
-  tempDirs.push(dir);
-  return dir;
-}
-
-async function runToExit(args: string[]): Promise<CliProcess> {
-  const cli = new CliProcess(args, childEnv());
-  children.push(cli);
-  await cli.waitForExit();
-  return cli;
-}
-
 /** Runs the CLI with this file as standard output (not a pipe of the test's). */
 function runWithStdout(args: string[], stdoutFd: number): Promise<Exit & { stderr: string }> {
   return new Promise((resolveRun, reject) => {
@@ -48,11 +31,7 @@ function runWithStdout(args: string[], stdoutFd: number): Promise<Exit & { stder
 
 describe('ocpp-audit for programs and pipes: --json, validate scoring, result schema, closed stdout (end to end)', function () {
   this.timeout(60_000);
-
-  afterEach(async () => {
-    await killRunning(children);
-    for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
+  const { runToExit, tempDir } = useCliBed('interfaces');
 
   it('list testcases --json: stdout is one JSON array of the catalogue, the same cases as the text list', async () => {
     const json = await runToExit(['list', 'testcases', '--json']);

@@ -69,7 +69,7 @@ describe('virtual station scenarios over the wire, on a fast station clock', fun
     expect(first, 'a sample after the reconnect').to.not.equal(undefined);
     // The outage lasted 30–90 min of station time (seed 5: about 80). Queued, the samples go on 30
     // minutes after the last one before it; lost, the first one after it is stamped an hour or more later.
-    const gapMinutes = (stampOf(first!) - lastBefore) / 60_000;
+    const gapMinutes = (stampOf(first) - lastBefore) / 60_000;
     expect(gapMinutes, 'station minutes between the last sample before the outage and the first after it').to.be.within(29, 31);
     // A mere reconnect: no second BootNotification (Part 4).
     expect(session.messages((m) => m.action === 'BootNotification')).to.have.length(1);

@@ -46,6 +46,18 @@ describe('EventLoopLateness: the auditor tells its own lateness from the station
     expect(firedAt! - started).to.be.at.least(890);
   });
 
+  it('setKeptTimeout tells its callback whether the window was kept: a loop stalled for good gives up, not kept', async () => {
+    const lateness = new EventLoopLateness();
+    const started = performance.now();
+    // A stall covering the whole window and beyond: the window can never be made up.
+    lateness.record(started + 60_000, 60_000);
+    const keeping = await new Promise<{ notKept: boolean; why: string }>((resolve) => setKeptTimeout(resolve, 50, lateness));
+    expect(keeping.notKept).to.equal(true);
+    expect(keeping.why).to.contain('could not keep this window');
+    const kept = await new Promise<{ notKept: boolean }>((resolve) => setKeptTimeout(resolve, 20, new EventLoopLateness()));
+    expect(kept.notKept).to.equal(false);
+  });
+
   it('setKeptTimeout can be cleared', async () => {
     let fired = false;
     const timer = setKeptTimeout(() => {

@@ -1,6 +1,4 @@
-import { performance } from 'node:perf_hooks';
 import { describeFailure } from '../../ocpp/call-outcome.js';
-import { windowKeeping } from '../../event-loop-lateness.js';
 import { asArray, asNumber, asRecord } from '../../evidence/payload-read.js';
 import { monitorsIn } from '../../evidence/station-monitors.js';
 import type { CallCapture, LimitProbeFacts } from '../../evidence/evidence.js';
@@ -37,7 +35,6 @@ export async function runLimitProbe(step: LimitProbeStep, run: StepRun): Promise
 
   const sentAt = new Date().toISOString();
   const timeoutMs = (step.timeoutS !== undefined ? step.timeoutS * 1000 : run.callTimeoutMs) * run.timeoutScale;
-  const startedMs = performance.now();
   const outcome = await run.session.call(step.action, request, { timeoutMs });
   const seqs = outcome.messageId ? run.session.framesOf(outcome.messageId) : [];
   const capture: CallCapture = { kind: 'call', action: step.action, request, ok: outcome.ok, durationMs: outcome.durationMs, sentAt, seqs, limitProbe: facts };
@@ -45,10 +42,10 @@ export async function runLimitProbe(step: LimitProbeStep, run: StepRun): Promise
   if (!outcome.ok) {
     const failure = outcome.failure;
     capture.failure = { kind: failure.kind, description: describeFailure(failure), ...(failure.kind === 'call-error' ? { errorCode: failure.errorCode } : {}) };
-    const keeping = failure.kind === 'timeout' ? windowKeeping(startedMs, timeoutMs) : undefined;
-    if (keeping?.notKept) {
-      capture.toolLateMs = keeping.toolLateMs;
-      return { status: 'unmet', detail: `${step.action} of ${over}: ${describeFailure(failure)}, but ${keeping.why}`, seqs, capture, inconclusive: true };
+    const notKept = failure.kind === 'timeout' ? failure.notKept : undefined;
+    if (notKept) {
+      capture.toolLateMs = notKept.toolLateMs;
+      return { status: 'unmet', detail: `${step.action} of ${over}: ${describeFailure(failure)}, but ${notKept.why}`, seqs, capture, inconclusive: true };
     }
     return { status: failure.kind === 'timeout' ? 'unmet' : 'ok', detail: `${step.action} of ${over}: ${describeFailure(failure)}`, seqs, capture };
   }
