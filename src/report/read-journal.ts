@@ -45,10 +45,10 @@ function readFileExcerpt(file: string, limit: number, wanted: ReadonlySet<number
       const bytes = chunk.subarray(0, read);
       let start = 0;
       for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
-        // Beyond the start, a line is only looked at when the findings cite records.
-        const line = records.length < limit || wanted.size > 0 ? Buffer.concat([...pending, bytes.subarray(start, end)]) : undefined;
-        if (line && (records.length < limit || citedLine(line, wanted))) {
-          const record = parseLine(line);
+        // Beyond the start, only a line the findings cite is read whole: its seq is in its first bytes.
+        const shown = records.length < limit || citedLine(lineHead(pending, bytes, start, end), wanted);
+        if (shown) {
+          const record = parseLine(pending.length > 0 ? Buffer.concat([...pending, bytes.subarray(start, end)]) : bytes.subarray(start, end));
           if (record) records.push(record);
           else counted += 1;
         } else {
@@ -70,9 +70,18 @@ function readFileExcerpt(file: string, limit: number, wanted: ReadonlySet<number
   return { records, total: records.length + counted };
 }
 
-function citedLine(line: Buffer, wanted: ReadonlySet<number>): boolean {
+/** How many of a record's first bytes hold its seq (the journal writes it among the first fields). */
+const HEAD_BYTES = 200;
+
+/** The first bytes of the line ending at `end`, part of it perhaps still pending from the last chunk; no copy of the rest. */
+function lineHead(pending: readonly Buffer[], bytes: Buffer, start: number, end: number): Buffer {
+  const tail = bytes.subarray(start, Math.min(end, start + HEAD_BYTES));
+  return pending.length > 0 ? Buffer.concat([...pending, tail]) : tail;
+}
+
+function citedLine(head: Buffer, wanted: ReadonlySet<number>): boolean {
   if (wanted.size === 0) return false;
-  const seq = SEQ.exec(line.subarray(0, 200).toString('latin1'))?.[1];
+  const seq = SEQ.exec(head.subarray(0, HEAD_BYTES).toString('latin1'))?.[1];
   return seq !== undefined && wanted.has(Number(seq));
 }
 
