@@ -61,7 +61,8 @@ function fixFirst(result: AuditResult): PageOne['fixFirst'] {
   const rank = (check: CheckResult): number[] => [mustHave.has(check.id) ? 0 : 1, check.verdict === 'FAIL' ? 0 : 1, -(check.weight ?? 1)];
   return result.checks
     .map((check, index) => ({ check, index, key: rank(check) }))
-    .filter(({ check }) => check.verdict === 'FAIL' || check.verdict === 'WARN')
+    // A finding that follows from another (root-causes.ts) is fixed with its root: the root is listed, not its followers.
+    .filter(({ check }) => (check.verdict === 'FAIL' || check.verdict === 'WARN') && check.causedBy === undefined)
     .sort((a, b) => a.key[0] - b.key[0] || a.key[1] - b.key[1] || a.key[2] - b.key[2] || a.index - b.index)
     .slice(0, FIX_FIRST)
     .map(({ check }) => ({ id: check.id, title: check.title, verdict: check.verdict, css: VERDICT_CSS[check.verdict], reason: check.reason, refs: check.refs.join(', ') }));

@@ -88,3 +88,21 @@ describe('scorecard view model and renderer', () => {
     expect(figures).to.deep.equal(['requested interval (s)=5', "mean interval, station's clock (s)=5", "largest interval error, station's clock (s)=0.001", "jitter, station's clock (s)=0"]);
   });
 });
+
+describe('page one: the three findings to fix first (issue 15 item 6)', () => {
+  const check = (id: string, verdict: 'FAIL' | 'WARN' | 'PASS', extra: Record<string, unknown> = {}): AuditResult['checks'][number] => ({ id, title: id, refs: [], category: 'monitoring', verdict, reason: `${id} reason`, seqs: [], ...extra });
+
+  it('failed must-haves first, then FAILs before WARNs, heavier first; a finding that follows from another is not listed', () => {
+    const result = golden('ac-wallbox');
+    result.checks = [
+      check('warn-heavy', 'WARN', { weight: 9 }),
+      check('fail-light', 'FAIL', { weight: 1 }),
+      check('fail-heavy', 'FAIL', { weight: 4 }),
+      check('follower', 'FAIL', { weight: 9, causedBy: 'monitoring-support' }),
+      check('monitoring-support', 'FAIL', { weight: 1 }),
+      check('passed', 'PASS', { weight: 9 }),
+    ];
+    result.mustHaves = { gradeCap: 'D', items: [{ check: 'monitoring-support', title: 't', verdict: 'FAIL', why: 'w', source: 'scoring', reason: 'r' }] };
+    expect(buildViewModel(result).fixFirst.map((f) => f.id)).to.deep.equal(['monitoring-support', 'fail-heavy', 'fail-light']);
+  });
+});
