@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { ToolError } from '../errors.js';
 import { basename, dirname, join } from 'node:path';
 import type { JournalRecord } from './journal-record.js';
 
@@ -39,5 +40,15 @@ function readLines(path: string): JournalRecord[] {
   const lines = text.split('\n');
   // Without its newline the last line is what a crash left of a record.
   lines.pop();
-  return lines.filter((line) => line.length > 0).map((line) => JSON.parse(line) as JournalRecord);
+  const records: JournalRecord[] = [];
+  lines.forEach((line, index) => {
+    if (line.length === 0) return;
+    try {
+      records.push(JSON.parse(line) as JournalRecord);
+    } catch (error) {
+      // A journal altered after the fact (its SHA-256 says so): one line naming where, not a stack trace.
+      throw new ToolError('ERR_INVALID_CONFIG', `${path}: line ${index + 1} is not a journal record (${(error as Error).message})`);
+    }
+  });
+  return records;
 }
