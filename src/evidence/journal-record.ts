@@ -68,7 +68,9 @@ export type ConnectionEventName =
   // server-events.jsonl: a station's journal could not be written and its session was ended (issue 14).
   | 'journal-failed'
   // server-events.jsonl: refusals of one address past the ones logged in full, counted over a minute (issue 14).
-  | 'refusals-summarised';
+  | 'refusals-summarised'
+  // observe (issue 16): what the station accepted, refused, lost and got back of the monitoring plan (observe/plan/plan-outcome.ts).
+  | 'plan-outcome';
 
 export interface ConnectionRecord extends RecordBase {
   record: 'connection';

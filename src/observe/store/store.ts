@@ -1,4 +1,5 @@
 import type { JournalRecord } from '../../evidence/journal-record.js';
+import type { PlanOutcomeDetails } from '../plan/plan-outcome.js';
 
 /**
  * The pilot's store (issue 16): an index of the journals, never the evidence itself. Everything
@@ -35,6 +36,20 @@ export interface ObservationStore {
   statuses(filter?: PeriodFilter): Promise<StatusRow[]>;
   /** Every indexed station CALL of the kinds the store keeps (NotifyEvent, StatusNotification, …), payload as JSON text. */
   messages(filter?: PeriodFilter & { actions?: string[] }): Promise<MessageRow[]>;
+  /** The plan outcomes `observe` journalled (`plan-outcome` records), in time order; filtered by `at`. */
+  planOutcomes(filter?: PeriodFilter): Promise<PlanOutcomeRow[]>;
+  /**
+   * Every numeric sample of the periodic monitors (NotifyEvent items with trigger Periodic whose
+   * actualValue is a number), ordered by station, component, variable, then time. Streamed: a
+   * pilot's month is millions of them (the open data's samples.csv). Filtered by `at`.
+   */
+  samples(filter?: PeriodFilter): AsyncIterable<SampleRow>;
+  /**
+   * The same samples folded per series into buckets of `bucketMs` (aligned to the Unix epoch):
+   * min, max, mean and count, computed by the database (the report's charts: min/max envelopes
+   * of a month without reading every sample into memory). Filtered by `at`.
+   */
+  sampleBuckets(filter: PeriodFilter & { bucketMs: number }): Promise<SampleBucket[]>;
   close(): Promise<void>;
 }
 
@@ -144,4 +159,42 @@ export interface MessageRow {
   action: string;
   /** The CALL's payload, as JSON text. */
   payload: string;
+}
+
+/** One plan outcome (a `plan-outcome` journal record, see plan/plan-outcome.ts). */
+export interface PlanOutcomeRow extends PlanOutcomeDetails {
+  station: string;
+  journal: string;
+  seq: number;
+  /** When observe recorded it (our clock). */
+  at: string;
+}
+
+/** One identified series: a variable of a component (its instance and EVSE/connector). */
+export interface SeriesKey {
+  station: string;
+  component: string;
+  componentInstance?: string;
+  evseId?: number;
+  connectorId?: number;
+  variable: string;
+  variableInstance?: string;
+}
+
+/** One sample of a periodic monitor. */
+export interface SampleRow extends SeriesKey {
+  /** The station's timestamp of the sample (its receive time when it gave none): when the value was measured. */
+  at: string;
+  value: number;
+  monitorId?: number;
+}
+
+/** Samples of one series within one bucket. */
+export interface SampleBucket extends SeriesKey {
+  /** The bucket's start (ISO). */
+  from: string;
+  min: number;
+  max: number;
+  mean: number;
+  count: number;
 }
