@@ -1,9 +1,8 @@
-import { Command, Option } from 'commander';
-import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { join } from 'node:path';
 import { renderFleetIndex } from '../report/fleet-index.js';
 import { isToolError, ToolError } from '../errors.js';
 import type { JournalFailure } from '../evidence/journal.js';
-import { DEFAULT_MAX_FRAME_BYTES, type TlsMaterial } from '../ocpp/csms-server.js';
 import { Csms, CSMS_DEFAULTS } from '../session/csms.js';
 import type { BootStatus } from '../session/default-replies.js';
 import { serveAudits, type FinishedAudit } from '../audit/audit-server.js';
@@ -12,33 +11,19 @@ import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
 import { reportToConsole } from './console-reporter.js';
 import { ExitCode, exitCodeForSignal } from './exit-codes.js';
-import { collect, parseBootStatus, parseFrameBytes, parsePort, parsePositiveInteger, parsePositiveSeconds, parseSeconds, parseSecurityProfile, parseWholeSeconds } from './option-parsers.js';
-import { refusePseudoFileSystem } from './out-dir.js';
+import { parseBootStatus, parsePositiveInteger, parseSeconds } from './option-parsers.js';
 import { writeOutputFile } from './output-file.js';
 import { reportProgress } from './progress-reporter.js';
 import { WaitStatus } from './wait-status.js';
-import { readTlsFiles } from './tls-files.js';
+import { addListenOptions, describeProfile, resolveListen, type ListenFlags } from './listen-options.js';
 
-interface RunOptions extends AuditFlags {
+interface RunOptions extends AuditFlags, ListenFlags {
   recordOnly?: boolean;
   pendingWindow: number;
   maxStations: number;
   concurrency: number;
   wait: number;
-  host: string;
-  port: number;
-  path: string;
-  out: string;
-  securityProfile: 0 | 1 | 2 | 3;
-  password?: string;
-  tlsCert?: string[];
-  tlsKey?: string[];
-  tlsCa?: string;
   bootStatus: BootStatus;
-  heartbeatInterval: number;
-  callTimeout: number;
-  pingInterval: number;
-  maxFrameBytes: number;
 }
 
 /** Where the CLI talks to people; tests and the library swap it. */
@@ -62,24 +47,12 @@ export interface ExitHolder {
 }
 
 export function runCommand(terminal: Terminal, exit: ExitHolder): Command {
-  const command = new Command('run')
-    .description('start the mock CSMS and audit each charging station that connects; every frame is recorded as evidence')
-    .option('--host <host>', 'address to listen on', CSMS_DEFAULTS.host)
-    .option('--port <port>', 'port to listen on (0 picks a free one)', parsePort, CSMS_DEFAULTS.port)
-    .option('--path <prefix>', 'URL path before the station identity', CSMS_DEFAULTS.path)
-    .option('--out <dir>', 'evidence directory: <dir>/<station>/trace.jsonl', 'audit-out')
-    .option('--security-profile <n>', 'OCPP security profile 1, 2 or 3 (0: no authentication, lab use)', parseSecurityProfile, 0)
-    .addOption(
-      new Option('--password <password>', 'Basic-auth password expected from stations (profiles 1 and 2)').env('OCPP_AUDIT_PASSWORD'),
-    )
-    .option('--tls-cert <file>', 'PEM server certificate (profiles 2 and 3); repeat for an RSA and an ECDSA one', collect)
-    .option('--tls-key <file>', 'PEM private key of each --tls-cert, in the same order', collect)
-    .option('--tls-ca <file>', 'PEM CA that signs station certificates (profile 3)')
+  const command = addListenOptions(
+    new Command('run').description('start the mock CSMS and audit each charging station that connects; every frame is recorded as evidence'),
+    'evidence directory: <dir>/<station>/trace.jsonl',
+    'audit-out',
+  )
     .option('--boot-status <status>', 'answer to BootNotification: Accepted, Pending or Rejected', parseBootStatus, CSMS_DEFAULTS.bootStatus)
-    .option('--heartbeat-interval <seconds>', 'heartbeat interval given to accepted stations (whole seconds)', parseWholeSeconds, CSMS_DEFAULTS.heartbeatIntervalS)
-    .option('--call-timeout <seconds>', 'how long to wait for a station to answer a CALL', parsePositiveSeconds, CSMS_DEFAULTS.callTimeoutMs / 1000)
-    .option('--ping-interval <seconds>', 'WebSocket ping period (0: no pings)', parseSeconds, CSMS_DEFAULTS.pingIntervalMs / 1000)
-    .option('--max-frame-bytes <size>', 'largest frame a station may send (bytes, or e.g. 512KiB, 4MiB); a larger one closes its connection with 1009', parseFrameBytes, DEFAULT_MAX_FRAME_BYTES)
     .option('--max-stations <n>', 'exit after auditing this many stations', parsePositiveInteger, 1)
     .option('--concurrency <n>', 'audit this many stations at once', parsePositiveInteger, 1)
     .option('--wait <seconds>', 'give up (exit 1) when no station is accepted within this time (0: wait for ever)', parseSeconds, 0)
@@ -93,43 +66,18 @@ export function runCommand(terminal: Terminal, exit: ExitHolder): Command {
 async function run(options: RunOptions, terminal: Terminal): Promise<number> {
   // Listen for Ctrl-C before anything starts, so an early one is not lost.
   const stopping = terminal.stopSignal();
+  const listen = resolveListen(options, terminal.err);
   const profile = options.securityProfile;
-  if ((profile === 1 || profile === 2) && !options.password) {
-    throw new ToolError('ERR_INVALID_OPTION', `security profile ${profile} needs --password (or the OCPP_AUDIT_PASSWORD environment variable)`);
-  }
-  if (profile < 2 && (options.tlsCert || options.tlsKey || options.tlsCa)) {
-    throw new ToolError('ERR_INVALID_OPTION', 'the --tls-* options need --security-profile 2 or 3');
-  }
-  if (profile === 3 && !options.tlsCa) {
-    throw new ToolError('ERR_INVALID_OPTION', 'security profile 3 needs --tls-ca, the CA that signs station certificates');
-  }
-  let tls: TlsMaterial | undefined;
-  if (profile >= 2) tls = readTlsFiles(options.tlsCert ?? [], options.tlsKey ?? [], options.tlsCa);
-  if (options.password !== undefined && (options.password.length < 16 || options.password.length > 64)) {
-    terminal.err(`warning: OCPP passwords are 16 to 64 characters (BasicAuthPassword); this one has ${options.password.length}`);
-  }
-  const password = options.password;
-  const outDir = resolve(options.out);
-  refusePseudoFileSystem('--out', options.out);
+  const outDir = listen.outDir;
   // Test cases, config and targets are checked before any socket opens.
   const audit = options.recordOnly ? undefined : resolveAudit(options, { callTimeoutMs: options.callTimeout * 1000, securityProfile: profile, version: TOOL_VERSION, prompt: terminal.prompt });
   const csms = await Csms.start({
-    host: options.host,
-    port: options.port,
-    path: options.path,
-    securityProfile: profile,
-    ...(password !== undefined ? { passwordFor: () => password } : {}),
-    ...(tls ? { tls } : {}),
+    ...listen.csms,
     outDir,
     // A provisioning window starts every station Pending; the audit accepts it when the window ends.
     bootStatus: options.pendingWindow > 0 && !options.recordOnly ? 'Pending' : options.bootStatus,
-    heartbeatIntervalS: options.heartbeatInterval,
-    callTimeoutMs: options.callTimeout * 1000,
-    pingIntervalMs: options.pingInterval * 1000,
-    maxFrameBytes: options.maxFrameBytes,
   });
-  const profileText = profile === 0 ? 'no authentication (lab use)' : `security profile ${profile}`;
-  terminal.out(`CSMS listening on ${csms.url} (${profileText}, subprotocol ocpp2.0.1)`);
+  terminal.out(`CSMS listening on ${csms.url} (${describeProfile(profile)}, subprotocol ocpp2.0.1)`);
   terminal.out(`Point a charging station at ${csms.url}<identity>; evidence goes to ${outDir}. Press Ctrl-C to stop.`);
   reportToConsole(csms, terminal.out);
   const writeFailures = watchWriteFailures(csms);

@@ -20,9 +20,11 @@ export type PlanOutcome =
   /** Lost, set again, and verified. */
   | 'reapplied'
   /** Found changed or removed while the station stayed connected: someone else (another backend, a technician) touched it. */
-  | 'drifted';
+  | 'drifted'
+  /** Not set: the station's own device model has no place for it (the variable is not reported, or not monitorable). */
+  | 'absent';
 
-export const PLAN_OUTCOMES: readonly PlanOutcome[] = ['accepted', 'refused', 'error', 'missing', 'unverified', 'lost', 'reapplied', 'drifted'];
+export const PLAN_OUTCOMES: readonly PlanOutcome[] = ['accepted', 'refused', 'error', 'missing', 'unverified', 'lost', 'reapplied', 'drifted', 'absent'];
 
 /** The details of a `plan-outcome` journal record. */
 export interface PlanOutcomeDetails {

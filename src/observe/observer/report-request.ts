@@ -1,0 +1,40 @@
+import { describeFailure } from '../../ocpp/call-outcome.js';
+import type { StationMessage } from '../../session/station-inbox.js';
+import type { StationSession } from '../../session/station-session.js';
+
+/** A paged report the station was asked for (GetBaseReport → NotifyReport, GetMonitoringReport → NotifyMonitoringReport). */
+export interface ReportAnswer {
+  /** The station accepted the request and sent the whole report (a part with tbc false). */
+  complete: boolean;
+  parts: StationMessage[];
+  /** Why there is no whole report, in words (refused, CALLERROR, silence, cut off); undefined when complete. */
+  why?: string;
+}
+
+const REPORTS: Record<string, string> = { GetBaseReport: 'NotifyReport', GetMonitoringReport: 'NotifyMonitoringReport' };
+
+/**
+ * Asks a station for a paged report and collects its parts by requestId until the last (tbc false)
+ * or the window ends (B07, N02). A refusal, a CALLERROR or silence is an answer, given back in
+ * words: observe records it and goes on. EmptyResultSet (nothing matches, N02) is a whole, empty report.
+ */
+export async function requestReport(session: StationSession, action: 'GetBaseReport' | 'GetMonitoringReport', payload: Record<string, unknown> & { requestId: number }, windowMs: number): Promise<ReportAnswer> {
+  const reportAction = REPORTS[action];
+  const after = session.mark();
+  const collecting = session.collect((m) => m.action === reportAction && m.payload['requestId'] === payload.requestId, {
+    after,
+    timeoutMs: windowMs,
+    until: (got) => got.some((part) => part.payload['tbc'] !== true),
+  });
+  const outcome = await session.call(action, payload);
+  if (!outcome.ok) {
+    void collecting;
+    return { complete: false, parts: [], why: `${action}: ${describeFailure(outcome.failure)}` };
+  }
+  const status = String(outcome.payload['status']);
+  if (status === 'EmptyResultSet') return { complete: true, parts: [] };
+  if (status !== 'Accepted') return { complete: false, parts: [], why: `${action} answered ${status}` };
+  const parts = await collecting;
+  if (parts.some((part) => part.payload['tbc'] !== true)) return { complete: true, parts };
+  return { complete: false, parts, why: parts.length > 0 ? `${reportAction} cut off: ${parts.length} part(s), the last still says more follow` : `no ${reportAction} within ${Math.round(windowMs / 1000)} s of an accepted ${action}` };
+}
