@@ -52,13 +52,13 @@ describe('observe keeps a monitoring plan on real virtual stations', function ()
     rmSync(storeDir, { recursive: true, force: true });
   });
 
-  async function observe(csms: Csms): Promise<Observation> {
+  async function observe(csms: Csms, checkIntervalMs = 0): Promise<Observation> {
     await store.migrate();
     observation = await Observation.start(csms, store, {
       outDir: csms.options.outDir,
       planFor: () => defaultPlan(guideline),
       reportWindowMs: 5000,
-      checkIntervalMs: 0,
+      checkIntervalMs,
       reconnectGraceMs: 500,
       statusIntervalMs: 0,
       log: (line) => lines.push(line),
@@ -98,6 +98,22 @@ describe('observe keeps a monitoring plan on real virtual stations', function ()
     expect(monitors.length).to.be.greaterThan(0);
     expect(new Set(monitors.map((o) => o.outcome))).to.deep.equal(new Set(['missing']));
     expect(monitors[0]?.detail).to.match(/answered Accepted.*does not list it/);
+  });
+
+  it('drift: a monitor someone else clears while the station stays connected is recorded drifted at the next check and set again', async () => {
+    const csms = await bed.startCsms();
+    const running = await observe(csms, 1000);
+    const { session } = await bed.startStation(csms, 'OBS-DRIFT', { profile: loadStationProfile('ac-wallbox') });
+    await until('the plan to be kept', () => running.statuses()[0]?.plan.phase === 'kept');
+    const victim = outcomes(session).find((o) => o.item === 'monitor' && o.outcome === 'accepted' && o.monitorType === 'Periodic');
+    expect(victim?.monitorId).to.be.a('number');
+    // Another backend (or a technician's tool) removes it.
+    const cleared = await session.call('ClearVariableMonitoring', { id: [victim!.monitorId!] });
+    expect(cleared.ok).to.equal(true);
+    await until('the drift to be repaired', () => outcomes(session).some((o) => o.outcome === 'reapplied'));
+    const after = outcomes(session).filter((o) => o.component === victim!.component && o.variable === victim!.variable && o.monitorType === 'Periodic');
+    expect(after.map((o) => o.outcome)).to.deep.equal(['accepted', 'drifted', 'reapplied']);
+    expect(after[1]?.detail).to.equal(`gone from the station's monitoring report (it was id ${victim!.monitorId}) while the station stayed connected`);
   });
 
   it('reboot-loses-monitors: after the watchdog reboot every custom monitor is recorded lost, set again and recorded reapplied', async () => {
