@@ -11,7 +11,7 @@ import { Observation } from '../observe/observer/observation.js';
 import { openStore } from '../observe/store/open-store.js';
 import { chooseGuideline } from '../scoring/choose-guideline.js';
 import { Csms } from '../session/csms.js';
-import { exitCodeForSignal, ExitCode } from './exit-codes.js';
+import { ExitCode } from './exit-codes.js';
 import { addListenOptions, describeProfile, resolveListen, type ListenFlags } from './listen-options.js';
 import { parseDuration, parsePositiveSeconds, parseSeconds } from './option-parsers.js';
 import type { ExitHolder, Terminal } from './run-command.js';
@@ -92,9 +92,8 @@ async function observe(options: ObserveOptions, terminal: Terminal): Promise<num
   for (const summary of summaries) terminal.out(`${summary.path}: ${summary.records} records, sha256 ${summary.sha256}`);
   const { indexed, leftForRebuild } = observation.ingestCounts;
   terminal.out(`store: ${indexed} record(s) indexed${leftForRebuild > 0 ? `, ${leftForRebuild} left for \`ocpp-audit store rebuild\`` : ''}`);
-  if (reason.startsWith('the output directory')) return ExitCode.RUNTIME;
-  if (reason === 'duration reached') return ExitCode.OK;
-  return exitCodeForSignal(reason);
+  // Ctrl-C is how an observation normally ends (like run --record-only): nothing was cut short.
+  return reason.startsWith('the output directory') ? ExitCode.RUNTIME : ExitCode.OK;
 }
 
 /** Observe holds little of what stations send in memory: the journal and the store have it all, and a pilot has many stations. */
