@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DeviceModelEntry } from '../../evidence/evidence.js';
 import type { HeldMonitor } from './plan-reconcile.js';
 
@@ -10,9 +10,15 @@ export interface HeldSetting {
   detail?: string;
 }
 
+/** When the inventory was read last, and on which firmware (the entries themselves are in their own file, read when needed). */
+export interface InventoryMark {
+  firmware?: string;
+  at: string;
+}
+
 interface StateFile {
   version: 1;
-  inventory?: { firmware?: string; at: string; entries: DeviceModelEntry[] };
+  inventory?: InventoryMark;
   monitors: Record<string, HeldMonitor>;
   settings: Record<string, HeldSetting>;
 }
@@ -23,7 +29,9 @@ interface StateFile {
  * the last outcome recorded (so a reboot's losses are told from a first application, and an
  * unchanged outcome is not recorded again). A cache beside the journal: the journal's
  * `plan-outcome` records are the evidence. Written whole to a temporary file and renamed, so a
- * kill -9 leaves the old or the new state, never half of one.
+ * kill -9 leaves the old or the new state, never half of one. The inventory's entries go to a file
+ * of their own (`observe-inventory.json`), written when read and read when the plan is placed, so
+ * a thousand stations' device models do not stay in memory.
  */
 export class ObserverState {
   readonly path: string;
@@ -41,6 +49,28 @@ export class ObserverState {
   }
 
   /** The state at `path`, or an empty one when there is none or it cannot be read (then everything is looked at afresh). */
+  /** Where the last inventory's entries are kept. */
+  get inventoryPath(): string {
+    return join(dirname(this.path), 'observe-inventory.json');
+  }
+
+  /** Keeps a freshly read inventory (entries to their file, the mark in the state). */
+  keepInventory(mark: InventoryMark, entries: readonly DeviceModelEntry[]): void {
+    this.inventory = mark;
+    writeWhole(this.inventoryPath, JSON.stringify(entries));
+    this.save();
+  }
+
+  /** The kept inventory's entries, or undefined when there is none (or it cannot be read: it is read again). */
+  readInventory(): DeviceModelEntry[] | undefined {
+    try {
+      const entries = JSON.parse(readFileSync(this.inventoryPath, 'utf8')) as unknown;
+      return Array.isArray(entries) ? (entries as DeviceModelEntry[]) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   static load(path: string): ObserverState {
     let file: StateFile = { version: 1, monitors: {}, settings: {} };
     try {
@@ -54,14 +84,19 @@ export class ObserverState {
 
   save(): void {
     const file: StateFile = { version: 1, ...(this.inventory ? { inventory: this.inventory } : {}), monitors: Object.fromEntries(this.monitors), settings: Object.fromEntries(this.settings) };
-    const temporary = `${this.path}.${process.pid}.tmp`;
     try {
-      mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temporary, JSON.stringify(file));
-      renameSync(temporary, this.path);
+      writeWhole(this.path, JSON.stringify(file));
       this.saveFailure = undefined;
     } catch (error) {
       this.saveFailure = (error as Error).message;
     }
   }
+}
+
+/** Writes a file whole or not at all (a temporary file renamed over it). */
+function writeWhole(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
 }

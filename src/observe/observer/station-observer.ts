@@ -48,7 +48,8 @@ export class StationObserver {
   #placed: PlacedMonitor[] = [];
   #unplaced: UnplacedMonitor[] = [];
   #settings: PlannedSetting[] = [];
-  #entries: readonly DeviceModelEntry[] | undefined;
+  /** MonitoringCtrlr.ItemsPerMessage[SetVariableMonitoring] of the placed inventory. */
+  #itemsPerMessage = 1;
   #queue: Promise<void> = Promise.resolve();
   #phase: PlanState['phase'] = 'waiting';
   #requestId: number;
@@ -108,21 +109,26 @@ export class StationObserver {
 
   async #cycle(reason: CycleReason, firmware: string | undefined): Promise<void> {
     const identity = this.session.identity;
-    if (reason === 'boot' || this.#entries === undefined) {
+    if (reason === 'boot' || this.#plan === undefined) {
       const known = this.#state.inventory;
       const firmwareChanged = known !== undefined && firmware !== undefined && known.firmware !== firmware;
-      if (known === undefined || firmwareChanged) {
+      const readAgain = known === undefined || firmwareChanged;
+      // Not read again: the kept one, when this process has not placed the plan yet (a restart).
+      let entries: readonly DeviceModelEntry[] | undefined = !readAgain && this.#plan === undefined ? this.#state.readInventory() : undefined;
+      if (readAgain || (this.#plan === undefined && entries === undefined)) {
         this.#phase = 'inventory';
-        const entries = await this.#readInventory(firmwareChanged ? `the firmware changed from ${known?.firmware ?? '?'} to ${firmware}` : 'first contact');
+        entries = await this.#readInventory(firmwareChanged ? `the firmware changed from ${known?.firmware ?? '?'} to ${firmware}` : known === undefined ? 'first contact' : 'the kept inventory could not be read');
         if (entries === undefined) {
           this.#phase = 'no inventory';
           return;
         }
-        this.#state.inventory = { ...(firmware !== undefined ? { firmware } : {}), at: new Date().toISOString(), entries: [...entries] };
-        this.#state.save();
-        this.#entries = undefined;
+        try {
+          this.#state.keepInventory({ ...(firmware !== undefined ? { firmware } : {}), at: new Date().toISOString() }, entries);
+        } catch (error) {
+          this.#options.log(`${identity}: the inventory could not be kept (${(error as Error).message}); it is read again next time`);
+        }
       }
-      if (this.#entries === undefined) this.#place(this.#state.inventory!.entries);
+      if (entries !== undefined) this.#place(entries);
     }
     const plan = this.#plan!;
     this.#phase = 'applying';
@@ -133,7 +139,7 @@ export class StationObserver {
         session: this.session,
         placed: this.#placed,
         held: this.#state.monitors,
-        itemsPerMessage: itemsPerMessage(this.#entries ?? []),
+        itemsPerMessage: this.#itemsPerMessage,
         reportWindowMs: this.#options.reportWindowMs,
         nextRequestId: () => ++this.#requestId,
         record: (placed, outcome, detail, monitorId) => this.#recordMonitor(plan, placed, outcome, detail, monitorId),
@@ -158,7 +164,7 @@ export class StationObserver {
   }
 
   #place(entries: readonly DeviceModelEntry[]): void {
-    this.#entries = entries;
+    this.#itemsPerMessage = itemsPerMessage(entries);
     this.#plan = this.#options.planFor(this.session.identity, entries);
     const { placed, unplaced } = placePlan(this.#plan, entries);
     this.#placed = placed;
