@@ -66,6 +66,12 @@ export async function validateDataPackage(descriptorPath: string, limit = 20): P
   return report;
 }
 
+/** A CSV file read back as one object per data row, keyed by the header (cells as text, '' when empty): for tests that check values. */
+export async function readCsvTable(path: string): Promise<Array<Record<string, string>>> {
+  const [header, ...rows] = [...csvRecords(await readFile(path, 'utf8'), '\r\n', () => undefined)].map((r) => r.cells);
+  return rows.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
+}
+
 /** One line per error, for assertion messages. */
 export function describeErrors(report: ValidationReport): string {
   return report.errors.map((e) => `${e.file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`).join('\n');
