@@ -1,6 +1,7 @@
 import type { PortAvailability } from '../report/availability.js';
 import type { Annotation, StatusRow } from '../store/store.js';
 import type { Table } from './table.js';
+import { overlap, total, union, type Interval } from '../report/intervals.js';
 
 /** One port in one 15-minute slot of the period: the availability figure's unit. */
 export interface AvailabilitySlot {
@@ -44,12 +45,6 @@ export const AVAILABILITY: Table<AvailabilitySlot> = {
   ],
 };
 
-interface Interval {
-  from: number;
-  to: number;
-  why?: string;
-}
-
 /**
  * The slots of each port that availability() computed, with the seconds behind each slot's
  * state. The state and the outages are availability()'s own; the slot's known, out and excluded
@@ -69,7 +64,7 @@ export function* availabilitySlots(period: { from: string; to: string }, ports: 
     const knownFrom = Math.max(from, firstStatus.get(portKey(port.station, port.evseId, port.connectorId)) ?? to);
     // availability() gives the outages merged and in time order: a slot looks at those from `next` on.
     const outages: Interval[] = port.outages.map((o) => ({ from: Date.parse(o.from), to: Date.parse(o.to), why: o.why }));
-    const excluded = merged(annotations.filter((a) => a.station === port.station && a.kind === 'excluded').map((a) => ({ from: Date.parse(a.at), to: Date.parse(a.until ?? a.at) })).filter((i) => i.to > i.from));
+    const excluded = union(annotations.filter((a) => a.station === port.station && a.kind === 'excluded').map((a) => ({ from: Date.parse(a.at), to: Date.parse(a.until ?? a.at) })).filter((i) => i.to > i.from));
     let next = 0;
     for (let index = 0, start = from; start < to; index++, start += SLOT_MS) {
       const end = Math.min(start + SLOT_MS, to);
@@ -94,22 +89,3 @@ export function* availabilitySlots(period: { from: string; to: string }, ports: 
 }
 
 const portKey = (station: string, evseId: number | undefined, connectorId: number | undefined): string => `${station}\u0000${evseId}\u0000${connectorId}`;
-
-/** Overlapping intervals merged into one. */
-function merged(intervals: readonly Interval[]): Interval[] {
-  const result: Interval[] = [];
-  for (const interval of [...intervals].sort((a, b) => a.from - b.from)) {
-    const last = result.at(-1);
-    if (last && interval.from <= last.to) last.to = Math.max(last.to, interval.to);
-    else result.push({ ...interval });
-  }
-  return result;
-}
-
-const total = (intervals: readonly Interval[]): number => intervals.reduce((sum, i) => sum + (i.to - i.from), 0);
-
-function overlap(a: readonly Interval[], b: readonly Interval[]): number {
-  let sum = 0;
-  for (const x of a) for (const y of b) sum += Math.max(0, Math.min(x.to, y.to) - Math.max(x.from, y.from));
-  return sum;
-}

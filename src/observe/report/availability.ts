@@ -1,4 +1,5 @@
 import type { Annotation, ConnectionRow, StatusRow } from '../store/store.js';
+import { overlap, total, union, type Interval as BaseInterval } from './intervals.js';
 
 /** A port: one connector of one EVSE (NEVI and CEC count uptime per port). */
 export interface PortAvailability {
@@ -23,11 +24,7 @@ const DOWN_STATUSES = new Set(['Unavailable', 'Faulted']);
 const SLOT_MS = 15 * 60 * 1000;
 const MINUTE = 60 * 1000;
 
-interface Interval {
-  from: number;
-  to: number;
-  why: string;
-}
+type Interval = Required<BaseInterval>;
 
 /**
  * Availability per port over a period, the way the US NEVI rule (23 CFR 680.116(b)) counts it,
@@ -44,7 +41,9 @@ export function availability(period: { from: string; to: string }, statuses: rea
   for (const status of statuses) {
     if (status.evseId === undefined || status.connectorId === undefined) continue;
     const key = `${status.station}\u0000${status.evseId}\u0000${status.connectorId}`;
-    ports.set(key, [...(ports.get(key) ?? []), status]);
+    let rows = ports.get(key);
+    if (!rows) ports.set(key, (rows = []));
+    rows.push(status);
   }
   const result: PortAvailability[] = [];
   for (const rows of ports.values()) {
@@ -100,28 +99,6 @@ function offline(connections: readonly ConnectionRow[], from: number, to: number
   }
   if (closedAt !== undefined) intervals.push({ from: Math.max(closedAt, from), to, why: 'station offline' });
   return intervals.filter((i) => i.to > i.from);
-}
-
-/** Merges overlapping intervals (their reasons joined). */
-function union(intervals: readonly Interval[]): Interval[] {
-  const sorted = [...intervals].sort((a, b) => a.from - b.from);
-  const merged: Interval[] = [];
-  for (const interval of sorted) {
-    const last = merged.at(-1);
-    if (last && interval.from <= last.to) {
-      last.to = Math.max(last.to, interval.to);
-      if (!last.why.includes(interval.why)) last.why = `${last.why}; ${interval.why}`;
-    } else merged.push({ ...interval });
-  }
-  return merged;
-}
-
-const total = (intervals: readonly Interval[]): number => intervals.reduce((sum, i) => sum + (i.to - i.from), 0);
-
-function overlap(a: readonly Interval[], b: readonly Interval[]): number {
-  let sum = 0;
-  for (const x of a) for (const y of b) sum += Math.max(0, Math.min(x.to, y.to) - Math.max(x.from, y.from));
-  return sum;
 }
 
 function slots(from: number, to: number, knownFrom: number, outages: readonly Interval[], excluded: readonly Interval[]): PortAvailability['slots'] {
