@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, sep } from 'node:path';
 import { DAYS_FOLDER } from './journal-files.js';
 import { sha256OfFile } from './journal-io.js';
@@ -7,10 +8,10 @@ import { sha256OfFile } from './journal-io.js';
  * What a journal file's SHA-256 says now:
  * - `verified`: the file hashes to what its `.sha256` recorded when its day ended;
  * - `altered`: it does not (or the file, or its recorded hash, is gone or unreadable);
- * - `open`: the day is still being written (the station's latest day while its journal is held),
- *   so it has no `.sha256` yet;
- * - `unhashed`: no `.sha256`, and not the open day (a run that stopped without ending the day;
- *   the journal's next open hashes it, or the files were removed by hand).
+ * - `open`: the day is still being written (the station's latest day while a live session holds
+ *   its journal), so it has no `.sha256` yet;
+ * - `unhashed`: no `.sha256`, and not the open day (a run killed before it ended the day: the
+ *   journal's next open hashes it; or the `.sha256` files were removed).
  */
 export type JournalDayState = 'verified' | 'altered' | 'open' | 'unhashed';
 
@@ -63,8 +64,8 @@ export async function listJournalDays(outDir: string): Promise<JournalDay[]> {
   const listed: JournalDay[] = [];
   for (const [, { stationDir, day }] of [...days].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const dir = stationDir === '.' ? `${DAYS_FOLDER}/${day}` : `${stationDir}/${DAYS_FOLDER}/${day}`;
-    // The open day is the one a journal still writes: its station's latest, while a session holds the journal's lock.
-    const mayBeOpen = latest.get(stationDir) === day && existsSync(join(outDir, stationDir, 'trace.jsonl.lock'));
+    // The open day is the one a journal still writes: its station's latest, while a live session holds the journal's lock.
+    const mayBeOpen = latest.get(stationDir) === day && heldByLiveWriter(join(outDir, stationDir, 'trace.jsonl.lock'));
     const files: JournalDayFile[] = [];
     for (const name of FILES) {
       const file = await dayFile(outDir, `${dir}/${name}`, mayBeOpen);
@@ -135,6 +136,27 @@ function headOf(path: string): string {
     return buffer.subarray(0, length).toString('utf8').split('\n')[0] ?? '';
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Whether a session writes the station's journal: its lock (session/journal-lock.ts) is there and
+ * not left by a process that died on this host (a `kill -9`: that day stays unhashed until the
+ * journal is opened again). A lock of another host cannot be checked and counts as held.
+ */
+function heldByLiveWriter(lockPath: string): boolean {
+  let owner: { pid?: unknown; host?: unknown };
+  try {
+    owner = JSON.parse(readFileSync(lockPath, 'utf8')) as typeof owner;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+  if (owner.host !== hostname() || typeof owner.pid !== 'number') return true;
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
