@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ToolError } from '../errors.js';
 import { basename, dirname, join } from 'node:path';
 import type { JournalRecord } from './journal-record.js';
@@ -13,6 +13,35 @@ import type { JournalRecord } from './journal-record.js';
 export function connectionsPathOf(tracePath: string): string {
   const name = basename(tracePath);
   return join(dirname(tracePath), name === 'trace.jsonl' ? 'connections.jsonl' : name.replace(/(\.jsonl)?$/, '.connections$1'));
+}
+
+/**
+ * A daily-rotated journal (`observe`, issue 16) keeps one such pair of files per UTC day:
+ * `<station folder>/days/YYYY-MM-DD/trace.jsonl` and `connections.jsonl`, each day sealed by its
+ * `.sha256` files when it ends. Every reader of a journal reads a day as one journal.
+ */
+export const DAYS_FOLDER = 'days';
+
+const DAY_NAME = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The UTC day of a moment, as its folder is named (YYYY-MM-DD). */
+export function utcDayOf(moment: Date): string {
+  return moment.toISOString().slice(0, 10);
+}
+
+/** The trace file of one day of a rotated journal whose undated path is `tracePath` (`<station folder>/trace.jsonl`). */
+export function dayTracePath(tracePath: string, day: string): string {
+  return join(dirname(tracePath), DAYS_FOLDER, day, basename(tracePath));
+}
+
+/** The days of a station's rotated journal that are on disk, oldest first. */
+export function journalDaysIn(stationDir: string): string[] {
+  try {
+    return readdirSync(join(stationDir, DAYS_FOLDER)).filter((name) => DAY_NAME.test(name)).sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
 }
 
 /** Whether a record belongs in trace.jsonl: a frame the open-ocpp-trace format can express. */

@@ -20,9 +20,22 @@ const CHUNK = 64 * 1024;
  * invalid JSON in the middle of the journal and a jump in seq. Only the end of the file is read.
  */
 export function repairJournalTail(path: string): JournalTail {
+  return tailOf(path, true);
+}
+
+/**
+ * The same reading without cutting anything: for a journal that must stay as it is (a day of a
+ * rotated journal whose SHA-256 is written). `size` is then the file's whole size, and `cut` says
+ * what a repair would cut.
+ */
+export function readJournalTail(path: string): JournalTail {
+  return tailOf(path, false);
+}
+
+function tailOf(path: string, repair: boolean): JournalTail {
   let fd: number;
   try {
-    fd = openSync(path, 'r+');
+    fd = openSync(path, repair ? 'r+' : 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { size: 0, lastSeq: 0 };
     throw error;
@@ -34,10 +47,13 @@ export function repairJournalTail(path: string): JournalTail {
     let cut: JournalTail['cut'];
     if (lastNewline !== size - 1) {
       cut = { atByte: lastNewline + 1, bytes: size - (lastNewline + 1) };
-      ftruncateSync(fd, lastNewline + 1);
-      size = lastNewline + 1;
+      if (repair) {
+        ftruncateSync(fd, lastNewline + 1);
+        size = lastNewline + 1;
+      }
     }
-    const lastSeq = size === 0 ? 0 : seqOfLineEndingAt(fd, size - 1);
+    const complete = lastNewline + 1;
+    const lastSeq = complete === 0 ? 0 : seqOfLineEndingAt(fd, complete - 1);
     return { size, lastSeq, ...(cut ? { cut } : {}) };
   } finally {
     closeSync(fd);

@@ -24,6 +24,12 @@ export interface CsmsOptions extends CsmsServerOptions {
   validator?: SchemaValidator;
   /** How much of what each station sent stays in memory (default DEFAULT_INBOX_LIMITS; the journal keeps all). */
   inboxLimits?: InboxLimits;
+  /**
+   * `daily` (observe): each station's journal is one pair of files per UTC day,
+   * `<outDir>/<station>/days/YYYY-MM-DD/trace.jsonl` and `connections.jsonl`, each day sealed with
+   * its `.sha256` files when it ends. Unset (run): one journal per station, as above.
+   */
+  journalRotation?: 'daily';
 }
 
 export const CSMS_DEFAULTS = {
@@ -201,6 +207,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
       ...(options.quietBootTriggerMs !== undefined ? { quietBootTriggerMs: options.quietBootTriggerMs } : {}),
       maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
       ...(options.inboxLimits ? { inboxLimits: options.inboxLimits } : {}),
+      ...(options.journalRotation ? { journalRotation: options.journalRotation } : {}),
     });
     const created = session;
     this.sessions.set(identity, created);

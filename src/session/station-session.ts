@@ -43,6 +43,8 @@ export interface SessionOptions {
   maxFrameBytes?: number;
   /** How much of what the station sent stays in memory (default DEFAULT_INBOX_LIMITS). */
   inboxLimits?: InboxLimits;
+  /** `daily`: the journal is one pair of files per UTC day under `days/` beside `journalPath` (observe; see JournalOptions). */
+  journalRotation?: 'daily';
 }
 
 export interface SessionEvents {
@@ -99,7 +101,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
     eventLoopLateness.start();
     this.#lock = JournalLock.acquire(journalPath, identity);
     try {
-      this.journal = Journal.open(journalPath, identity);
+      this.journal = Journal.open(journalPath, identity, options.journalRotation ? { rotation: options.journalRotation } : {});
     } catch (error) {
       this.#lock.release();
       throw error;
