@@ -1,4 +1,5 @@
 import { relative, sep } from 'node:path';
+import { readJournalRecords } from '../../evidence/journal-files.js';
 import type { JournalRecord } from '../../evidence/journal-record.js';
 import type { ObservationStore } from '../store/store.js';
 
@@ -47,6 +48,11 @@ export class LiveIngest {
       this.counts.leftForRebuild += 1;
     }
     if (this.#buffered >= BATCH_RECORDS) void this.flush();
+  }
+
+  /** Takes every complete record already in a journal file (the store skips what it has). */
+  catchUp(tracePath: string): void {
+    for (const record of readJournalRecords(tracePath)) this.add(tracePath, record);
   }
 
   /** Writes what is buffered; resolves when it (and any flush before it) is done. */

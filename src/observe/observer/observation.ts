@@ -94,8 +94,10 @@ export class Observation {
     const { outDir, planFor, reportWindowMs, checkIntervalMs, reconnectGraceMs, log } = this.#options;
     const watched: Watched = { observer: new StationObserver(session, { outDir, planFor, reportWindowMs, checkIntervalMs, reconnectGraceMs, log }), eventsDay: '', eventsToday: 0 };
     this.#watched.set(session.identity, watched);
-    session.journal.onRecord((record) => {
-      this.#ingest.add(session.journal.path, record);
+    // What the journal wrote on opening (journal-open, a repaired line) came before this listener.
+    this.#ingest.catchUp(session.journal.path);
+    session.journal.onRecord((record, tracePath) => {
+      this.#ingest.add(tracePath, record);
       if (record.record !== 'frame' || record.direction !== 'cp-to-csms') return;
       watched.lastMessageAt = Date.parse(record.timestamp);
       if (record.messageType !== 'CALL' || record.action !== 'NotifyEvent') return;

@@ -67,7 +67,7 @@ describe('observe keeps a monitoring plan on real virtual stations', function ()
   }
 
   it('a clean wallbox: inventory read, settings and monitors set, each monitor listed by the station afterwards and recorded accepted; the journal is indexed into the store as it goes', async () => {
-    const csms = await bed.startCsms();
+    const csms = await bed.startCsms({ journalRotation: 'daily' });
     const running = await observe(csms);
     const { session } = await bed.startStation(csms, 'OBS-CLEAN', { profile: loadStationProfile('ac-wallbox') });
     await until('the plan to be kept', () => running.statuses()[0]?.plan.phase === 'kept');
@@ -90,7 +90,7 @@ describe('observe keeps a monitoring plan on real virtual stations', function ()
   });
 
   it('a station that answers Accepted and keeps nothing (monitoring-accepted-empty) is recorded missing, never accepted', async () => {
-    const csms = await bed.startCsms();
+    const csms = await bed.startCsms({ journalRotation: 'daily' });
     const running = await observe(csms);
     const { session } = await bed.startStation(csms, 'OBS-EMPTY', { profile: loadStationProfile('ac-wallbox'), faults: ['monitoring-accepted-empty'] });
     await until('the plan to be kept', () => running.statuses()[0]?.plan.phase === 'kept');
@@ -101,7 +101,7 @@ describe('observe keeps a monitoring plan on real virtual stations', function ()
   });
 
   it('drift: a monitor someone else clears while the station stays connected is recorded drifted at the next check and set again', async () => {
-    const csms = await bed.startCsms();
+    const csms = await bed.startCsms({ journalRotation: 'daily' });
     const running = await observe(csms, 1000);
     const { session } = await bed.startStation(csms, 'OBS-DRIFT', { profile: loadStationProfile('ac-wallbox') });
     await until('the plan to be kept', () => running.statuses()[0]?.plan.phase === 'kept');
@@ -117,7 +117,7 @@ describe('observe keeps a monitoring plan on real virtual stations', function ()
   });
 
   it('reboot-loses-monitors: after the watchdog reboot every custom monitor is recorded lost, set again and recorded reapplied', async () => {
-    const csms = await bed.startCsms();
+    const csms = await bed.startCsms({ journalRotation: 'daily' });
     const running = await observe(csms);
     const { session } = await bed.startStation(csms, 'OBS-REBOOT', { profile: loadStationProfile('ac-wallbox'), scenarios: ['reboot-loses-monitors'], timeScale: 1200, seed: 5, rebootDelayMs: 100 });
     await until('the lost monitors to be set again', () => outcomes(session).some((o) => o.outcome === 'reapplied') && running.statuses()[0]?.plan.phase === 'kept', 90_000);
