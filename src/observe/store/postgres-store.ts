@@ -1,8 +1,12 @@
 import pg from 'pg';
 import { ToolError } from '../../errors.js';
 import type { JournalRecord } from '../../evidence/journal-record.js';
-import { storeRows, type StoreRows } from './rows.js';
-import type { Annotation, AnnotationKind, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, StationRow, StatusRow } from './store.js';
+import { type IndexedSample, sampleOf, storeRows, type StoreRows } from './rows.js';
+import { boundMs, bucketStart, checkedBucketMs, SERIES_COLUMNS, SERIES_ORDER } from './sample-query.js';
+import type {
+  Annotation, AnnotationKind, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow, SeriesKey,
+  StationRow, StatusRow,
+} from './store.js';
 import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION_TABLE } from './postgres-schema.js';
 
 /**
@@ -30,6 +34,9 @@ function safeDescription(url: string): string {
 
 /** A lock id of the store's own, so two processes starting at once do not both create the tables. */
 const MIGRATION_LOCK = 0x6f637070;
+
+/** Rows per page where a query is read in pages (samples(), the upgrade to version 2). */
+const PAGE_ROWS = 10_000;
 
 export class PostgresStore implements ObservationStore {
   private constructor(
@@ -61,6 +68,7 @@ export class PostgresStore implements ObservationStore {
       for (const [index, statements] of POSTGRES_SCHEMA.entries()) {
         if (index + 1 <= version) continue;
         for (const statement of statements) await client.query(statement);
+        if (index + 1 === 2) await deriveSamples(client);
         await client.query('INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)', [index + 1, new Date().toISOString()]);
       }
     });
@@ -76,6 +84,8 @@ export class PostgresStore implements ObservationStore {
       const messages = await insertMessages(client, rows.messages);
       await insertEvents(client, rows.events);
       await insertStatuses(client, rows.statuses);
+      await insertPlanOutcomes(client, rows.planOutcomes);
+      await insertSamples(client, rows.samples);
       await client.query(
         `INSERT INTO journals (journal, last_seq) VALUES ($1, $2)
          ON CONFLICT (journal) DO UPDATE SET last_seq = GREATEST(journals.last_seq, excluded.last_seq)`,
@@ -140,26 +150,7 @@ export class PostgresStore implements ObservationStore {
 
   async events(filter: PeriodFilter = {}): Promise<EventRow[]> {
     const result = await this.select('events', 'received_at', filter, 'received_at, journal, seq, item');
-    return result.map((row) => ({
-      ...position(row),
-      item: Number(row['item']),
-      receivedAt: String(row['received_at']),
-      ...optional('timestamp', row['station_time']),
-      ...optionalNumber('eventId', row['event_id']),
-      ...optional('trigger', row['event_trigger']),
-      ...optional('notificationType', row['notification_type']),
-      component: String(row['component']),
-      ...optional('componentInstance', row['component_instance']),
-      ...optionalNumber('evseId', row['evse_id']),
-      ...optionalNumber('connectorId', row['connector_id']),
-      variable: String(row['variable']),
-      ...optional('variableInstance', row['variable_instance']),
-      ...optional('actualValue', row['actual_value']),
-      ...optional('techCode', row['tech_code']),
-      ...optional('techInfo', row['tech_info']),
-      ...(typeof row['cleared'] === 'boolean' ? { cleared: row['cleared'] } : {}),
-      ...optionalNumber('monitorId', row['monitor_id']),
-    }));
+    return result.map(eventOf);
   }
 
   async statuses(filter: PeriodFilter = {}): Promise<StatusRow[]> {
@@ -177,6 +168,74 @@ export class PostgresStore implements ObservationStore {
   async messages(filter: PeriodFilter & { actions?: string[] } = {}): Promise<MessageRow[]> {
     const result = await this.select('messages', 'received_at', filter, 'received_at, journal, seq', filter.actions);
     return result.map((row) => ({ ...position(row), receivedAt: String(row['received_at']), action: String(row['action']), payload: String(row['payload']) }));
+  }
+
+  async planOutcomes(filter: PeriodFilter = {}): Promise<PlanOutcomeRow[]> {
+    const result = await this.select('plan_outcomes', 'at', filter, 'at, journal, seq');
+    return result.map((row) => ({
+      ...position(row),
+      at: String(row['at']),
+      plan: String(row['plan']),
+      item: String(row['item']) as PlanOutcomeRow['item'],
+      component: String(row['component']),
+      ...optional('componentInstance', row['component_instance']),
+      ...optionalNumber('evseId', row['evse_id']),
+      ...optionalNumber('connectorId', row['connector_id']),
+      variable: String(row['variable']),
+      ...optional('variableInstance', row['variable_instance']),
+      ...optional('monitorType', row['monitor_type']),
+      value: String(row['value']),
+      ...optionalNumber('severity', row['severity']),
+      ...optionalNumber('monitorId', row['monitor_id']),
+      outcome: String(row['outcome']) as PlanOutcomeRow['outcome'],
+      ...optional('detail', row['detail']),
+    }));
+  }
+
+  /**
+   * Streamed in pages of PAGE_ROWS through a cursor, on a connection of the pool held until the
+   * last row (or the consumer stops). A cursor rather than keyset pages: the order has NULLable
+   * columns (an absent instance or EVSE), which a row comparison `(…) > (…)` cannot step over, and
+   * the cursor reads one snapshot from the first page to the last.
+   */
+  async *samples(filter: PeriodFilter = {}): AsyncIterable<SampleRow> {
+    const where = sampleWhere(filter);
+    const client = await this.pool.connect();
+    let failure: Error | undefined;
+    try {
+      await client.query('BEGIN READ ONLY');
+      await client.query(`DECLARE samples_cursor NO SCROLL CURSOR FOR SELECT * FROM samples ${where.sql()} ORDER BY ${SERIES_ORDER}, at_ms, journal, seq, item`, where.params);
+      for (;;) {
+        const page = await client.query<Record<string, unknown>>(`FETCH ${PAGE_ROWS} FROM samples_cursor`);
+        for (const row of page.rows) yield { ...seriesOf(row), at: new Date(Number(row['at_ms'])).toISOString(), value: Number(row['value']), ...optionalNumber('monitorId', row['monitor_id']) };
+        if (page.rows.length < PAGE_ROWS) break;
+      }
+    } catch (error) {
+      failure = error instanceof Error ? error : new Error(String(error));
+      throw error;
+    } finally {
+      // Ends the transaction and its cursor, also when the consumer stopped early; a connection that failed is not given back to the pool.
+      if (failure === undefined) await client.query('ROLLBACK').catch((error: unknown) => (failure = error instanceof Error ? error : new Error(String(error))));
+      client.release(failure);
+    }
+  }
+
+  async sampleBuckets(filter: PeriodFilter & { bucketMs: number }): Promise<SampleBucket[]> {
+    const where = sampleWhere(filter);
+    const bucket = where.param(checkedBucketMs(filter.bucketMs));
+    const result = await this.pool.query<Record<string, unknown>>(
+      `SELECT ${SERIES_COLUMNS}, ${bucketStart(`${bucket}::bigint`)} AS bucket, min(value) AS min, max(value) AS max, avg(value) AS mean, count(*) AS count
+       FROM samples ${where.sql()} GROUP BY ${SERIES_COLUMNS}, bucket ORDER BY ${SERIES_ORDER}, bucket`,
+      where.params,
+    );
+    return result.rows.map((row) => ({
+      ...seriesOf(row),
+      from: new Date(Number(row['bucket'])).toISOString(),
+      min: Number(row['min']),
+      max: Number(row['max']),
+      mean: Number(row['mean']),
+      count: Number(row['count']),
+    }));
   }
 
   async close(): Promise<void> {
@@ -341,6 +400,85 @@ function insertStatuses(client: pg.PoolClient, rows: StatusRow[]): Promise<numbe
   );
 }
 
+/**
+ * The upgrade of a version-1 store: the samples of the events it already holds, by the ingest's
+ * own rule (rows.ts sampleOf), in keyset pages on the events' key. Inside the migration's
+ * transaction; nothing to do on a new store.
+ */
+async function deriveSamples(client: pg.PoolClient): Promise<void> {
+  let after: unknown[] = ['', -1, -1];
+  for (;;) {
+    const page = await client.query<Record<string, unknown>>(
+      `SELECT * FROM events WHERE event_trigger = 'Periodic' AND (journal, seq, item) > ($1, $2, $3) ORDER BY journal, seq, item LIMIT ${PAGE_ROWS}`,
+      after,
+    );
+    const last = page.rows.at(-1);
+    if (last === undefined) return;
+    await insertSamples(client, page.rows.map(eventOf).flatMap((event) => sampleOf(event) ?? []));
+    after = [last['journal'], last['seq'], last['item']];
+  }
+}
+
+function insertPlanOutcomes(client: pg.PoolClient, rows: PlanOutcomeRow[]): Promise<number> {
+  return insertMany(
+    client,
+    'plan_outcomes',
+    [
+      ['station', 'text', rows.map((r) => r.station)],
+      ['journal', 'text', rows.map((r) => r.journal)],
+      ['seq', 'bigint', rows.map((r) => r.seq)],
+      ['at', 'text', rows.map((r) => r.at)],
+      ['plan', 'text', rows.map((r) => r.plan)],
+      ['item', 'text', rows.map((r) => r.item)],
+      ['component', 'text', rows.map((r) => r.component)],
+      ['component_instance', 'text', rows.map((r) => r.componentInstance ?? null)],
+      ['evse_id', 'integer', rows.map((r) => r.evseId ?? null)],
+      ['connector_id', 'integer', rows.map((r) => r.connectorId ?? null)],
+      ['variable', 'text', rows.map((r) => r.variable)],
+      ['variable_instance', 'text', rows.map((r) => r.variableInstance ?? null)],
+      ['monitor_type', 'text', rows.map((r) => r.monitorType ?? null)],
+      ['value', 'text', rows.map((r) => r.value)],
+      ['severity', 'integer', rows.map((r) => r.severity ?? null)],
+      ['monitor_id', 'bigint', rows.map((r) => r.monitorId ?? null)],
+      ['outcome', 'text', rows.map((r) => r.outcome)],
+      ['detail', 'text', rows.map((r) => r.detail ?? null)],
+    ],
+    'journal, seq',
+  );
+}
+
+function insertSamples(client: pg.PoolClient, rows: IndexedSample[]): Promise<number> {
+  return insertMany(
+    client,
+    'samples',
+    [
+      ['journal', 'text', rows.map((r) => r.journal)],
+      ['seq', 'bigint', rows.map((r) => r.seq)],
+      ['item', 'integer', rows.map((r) => r.item)],
+      ['station', 'text', rows.map((r) => r.station)],
+      ['component', 'text', rows.map((r) => r.component)],
+      ['component_instance', 'text', rows.map((r) => r.componentInstance ?? null)],
+      ['evse_id', 'integer', rows.map((r) => r.evseId ?? null)],
+      ['connector_id', 'integer', rows.map((r) => r.connectorId ?? null)],
+      ['variable', 'text', rows.map((r) => r.variable)],
+      ['variable_instance', 'text', rows.map((r) => r.variableInstance ?? null)],
+      ['at_ms', 'bigint', rows.map((r) => Date.parse(r.at))],
+      ['value', 'double precision', rows.map((r) => r.value)],
+      ['monitor_id', 'bigint', rows.map((r) => r.monitorId ?? null)],
+    ],
+    'journal, seq, item',
+  );
+}
+
+/** The samples' WHERE clause: stations, and the period on the sample's time (from inclusive, to exclusive) as epoch milliseconds. */
+function sampleWhere(filter: PeriodFilter): Where {
+  const where = new Where();
+  where.stations('station', filter.stations);
+  if (filter.from !== undefined) where.add(`at_ms >= ${where.param(boundMs(filter.from))}::bigint`);
+  if (filter.to !== undefined) where.add(`at_ms < ${where.param(boundMs(filter.to))}::bigint`);
+  return where;
+}
+
 /** A WHERE clause built with numbered parameters. */
 class Where {
   readonly params: unknown[] = [];
@@ -362,6 +500,42 @@ class Where {
   sql(): string {
     return this.conditions.length === 0 ? '' : `WHERE ${this.conditions.join(' AND ')}`;
   }
+}
+
+function seriesOf(row: Record<string, unknown>): SeriesKey {
+  return {
+    station: String(row['station']),
+    component: String(row['component']),
+    ...optional('componentInstance', row['component_instance']),
+    ...optionalNumber('evseId', row['evse_id']),
+    ...optionalNumber('connectorId', row['connector_id']),
+    variable: String(row['variable']),
+    ...optional('variableInstance', row['variable_instance']),
+  };
+}
+
+/** An events row as rows.ts has it (the upgrade derives samples from it). */
+function eventOf(row: Record<string, unknown>): EventRow {
+  return {
+    ...position(row),
+    item: Number(row['item']),
+    receivedAt: String(row['received_at']),
+    ...optional('timestamp', row['station_time']),
+    ...optionalNumber('eventId', row['event_id']),
+    ...optional('trigger', row['event_trigger']),
+    ...optional('notificationType', row['notification_type']),
+    component: String(row['component']),
+    ...optional('componentInstance', row['component_instance']),
+    ...optionalNumber('evseId', row['evse_id']),
+    ...optionalNumber('connectorId', row['connector_id']),
+    variable: String(row['variable']),
+    ...optional('variableInstance', row['variable_instance']),
+    ...optional('actualValue', row['actual_value']),
+    ...optional('techCode', row['tech_code']),
+    ...optional('techInfo', row['tech_info']),
+    ...(typeof row['cleared'] === 'boolean' ? { cleared: row['cleared'] } : {}),
+    ...optionalNumber('monitorId', row['monitor_id']),
+  };
 }
 
 function position(row: Record<string, unknown>): { station: string; journal: string; seq: number } {

@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
 import type { JournalRecord } from '../../evidence/journal-record.js';
-import { storeRows, type StoreRows } from './rows.js';
+import { type IndexedSample, sampleOf, storeRows, type StoreRows } from './rows.js';
+import { boundMs, bucketStart, checkedBucketMs, SERIES_COLUMNS, SERIES_ORDER } from './sample-query.js';
 import { MIGRATIONS, SCHEMA_VERSION_TABLE } from './sqlite-schema.js';
-import type { Annotation, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, StationRow, StatusRow } from './store.js';
+import type {
+  Annotation, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow, SeriesKey, StationRow, StatusRow,
+} from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -13,10 +16,12 @@ type Row = Record<string, unknown>;
  */
 export class SqliteStore implements ObservationStore {
   readonly description: string;
+  readonly #file: string;
   readonly #db: Database.Database;
 
   constructor(file: string) {
     this.description = `sqlite ${file}`;
+    this.#file = file;
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
     // WAL with NORMAL survives a killed process (only a power cut can lose the last commits,
@@ -34,11 +39,36 @@ export class SqliteStore implements ObservationStore {
         const current = (this.#db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as { version: number | null }).version ?? 0;
         for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
           for (const statement of migration.statements) this.#db.exec(statement);
+          if (migration.version === 2) this.#deriveSamples();
           this.#db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
         }
       })
       .immediate();
     return Promise.resolve();
+  }
+
+  /**
+   * The upgrade of a version-1 store: the samples of the events it already holds, by the ingest's
+   * own rule (rows.ts sampleOf), in pages so a month of events is never in memory at once. Inside
+   * the migration's transaction. Nothing to do on a new store.
+   */
+  #deriveSamples(): void {
+    const page = this.#db.prepare("SELECT rowid AS row_id, * FROM events WHERE event_trigger = 'Periodic' AND rowid > ? ORDER BY rowid LIMIT 10000");
+    const insert = this.#sampleInsert();
+    for (let after = 0; ;) {
+      const rows = page.all(after) as Row[];
+      if (rows.length === 0) return;
+      for (const row of rows) {
+        const sample = sampleOf(eventOf(row));
+        if (sample) insertSample(insert, sample);
+      }
+      after = rows.at(-1)?.['row_id'] as number;
+    }
+  }
+
+  #sampleInsert(): Database.Statement {
+    return this.#db.prepare(`INSERT OR IGNORE INTO samples (journal, seq, item, station, component, component_instance, evse_id, connector_id, variable,
+      variable_instance, at_ms, value, monitor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   ingest(journal: string, records: readonly JournalRecord[]): Promise<IngestResult> {
@@ -64,6 +94,14 @@ export class SqliteStore implements ObservationStore {
     }
     const status = db.prepare('INSERT OR IGNORE INTO statuses (journal, seq, station, received_at, station_time, evse_id, connector_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const s of rows.statuses) status.run(s.journal, s.seq, s.station, s.receivedAt, s.timestamp ?? null, s.evseId ?? null, s.connectorId ?? null, s.status);
+    const outcome = db.prepare(`INSERT OR IGNORE INTO plan_outcomes (journal, seq, station, at, plan, item, component, component_instance, evse_id, connector_id,
+      variable, variable_instance, monitor_type, value, severity, monitor_id, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const o of rows.planOutcomes) {
+      outcome.run(o.journal, o.seq, o.station, o.at, o.plan, o.item, o.component, o.componentInstance ?? null, o.evseId ?? null, o.connectorId ?? null,
+        o.variable, o.variableInstance ?? null, o.monitorType ?? null, o.value, o.severity ?? null, o.monitorId ?? null, o.outcome, o.detail ?? null);
+    }
+    const sample = this.#sampleInsert();
+    for (const s of rows.samples) insertSample(sample, s);
     const station = db.prepare(STATION_UPSERT);
     for (const s of stationUpserts(rows)) station.run(s);
     db.prepare(`INSERT INTO journals (journal, last_seq) VALUES (?, ?)
@@ -107,6 +145,38 @@ export class SqliteStore implements ObservationStore {
     return Promise.resolve(this.#select('messages', 'received_at', filter, 'journal, seq').map(messageOf));
   }
 
+  planOutcomes(filter: PeriodFilter = {}): Promise<PlanOutcomeRow[]> {
+    return Promise.resolve(this.#select('plan_outcomes', 'at', filter, 'journal, seq').map(planOutcomeOf));
+  }
+
+  /**
+   * Streamed from a read-only connection of its own (.iterate(), one row at a time): the store's
+   * connection stays free for ingests and other queries while a consumer awaits between rows (a
+   * CSV written with backpressure), which better-sqlite3 refuses on a connection in the middle of
+   * an iteration; and the reader sees one snapshot (WAL) from its first row to its last.
+   */
+  // better-sqlite3 is synchronous: nothing to await, the generator is async for the contract (the PostgreSQL engine awaits its pages).
+  // eslint-disable-next-line @typescript-eslint/require-await
+  async *samples(filter: PeriodFilter = {}): AsyncIterable<SampleRow> {
+    const { where, values } = sampleWhere(filter);
+    const reader = new Database(this.#file, { readonly: true, fileMustExist: true });
+    try {
+      reader.pragma('busy_timeout = 10000');
+      const rows = reader.prepare(`SELECT * FROM samples ${where} ORDER BY ${SERIES_ORDER}, at_ms, journal, seq, item`).iterate(...values) as IterableIterator<Row>;
+      for (const row of rows) yield sampleRowOf(row);
+    } finally {
+      reader.close();
+    }
+  }
+
+  sampleBuckets(filter: PeriodFilter & { bucketMs: number }): Promise<SampleBucket[]> {
+    const { where, values } = sampleWhere(filter);
+    const sql = `SELECT ${SERIES_COLUMNS}, ${bucketStart('@bucketMs')} AS bucket, min(value) AS min, max(value) AS max, avg(value) AS mean, count(*) AS count
+      FROM samples ${where} GROUP BY ${SERIES_COLUMNS}, bucket ORDER BY ${SERIES_ORDER}, bucket`;
+    const rows = this.#db.prepare(sql).all(...values, { bucketMs: checkedBucketMs(filter.bucketMs) }) as Row[];
+    return Promise.resolve(rows.map((r) => ({ ...seriesOf(r), from: new Date(r['bucket'] as number).toISOString(), min: r['min'] as number, max: r['max'] as number, mean: r['mean'] as number, count: r['count'] as number })));
+  }
+
   close(): Promise<void> {
     this.#db.close();
     return Promise.resolve();
@@ -134,6 +204,30 @@ export class SqliteStore implements ObservationStore {
     const sql = `SELECT * FROM ${table}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${timeColumn}, ${tieBreak}`;
     return this.#db.prepare(sql).all(...values) as Row[];
   }
+}
+
+function insertSample(insert: Database.Statement, s: IndexedSample): void {
+  insert.run(s.journal, s.seq, s.item, s.station, s.component, s.componentInstance ?? null, s.evseId ?? null, s.connectorId ?? null, s.variable,
+    s.variableInstance ?? null, Date.parse(s.at), s.value, s.monitorId ?? null);
+}
+
+/** The samples' WHERE clause: stations, and the period on the sample's time (from inclusive, to exclusive), compared as epoch milliseconds. */
+function sampleWhere(filter: PeriodFilter): { where: string; values: unknown[] } {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  if (filter.stations !== undefined) {
+    where.push(filter.stations.length === 0 ? '1 = 0' : `station IN (${filter.stations.map(() => '?').join(', ')})`);
+    values.push(...filter.stations);
+  }
+  if (filter.from !== undefined) {
+    where.push('at_ms >= ?');
+    values.push(boundMs(filter.from));
+  }
+  if (filter.to !== undefined) {
+    where.push('at_ms < ?');
+    values.push(boundMs(filter.to));
+  }
+  return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', values };
 }
 
 /**
@@ -237,6 +331,27 @@ function statusOf(r: Row): StatusRow {
     station: r['station'] as string, journal: r['journal'] as string, seq: r['seq'] as number, receivedAt: r['received_at'] as string,
     ...present('timestamp', r['station_time']), ...present('evseId', r['evse_id']), ...present('connectorId', r['connector_id']), status: r['status'] as string,
   };
+}
+
+function planOutcomeOf(r: Row): PlanOutcomeRow {
+  return {
+    station: r['station'] as string, journal: r['journal'] as string, seq: r['seq'] as number, at: r['at'] as string, plan: r['plan'] as string,
+    item: r['item'] as PlanOutcomeRow['item'], component: r['component'] as string, ...present('componentInstance', r['component_instance']),
+    ...present('evseId', r['evse_id']), ...present('connectorId', r['connector_id']), variable: r['variable'] as string,
+    ...present('variableInstance', r['variable_instance']), ...present('monitorType', r['monitor_type']), value: r['value'] as string,
+    ...present('severity', r['severity']), ...present('monitorId', r['monitor_id']), outcome: r['outcome'] as PlanOutcomeRow['outcome'], ...present('detail', r['detail']),
+  };
+}
+
+function seriesOf(r: Row): SeriesKey {
+  return {
+    station: r['station'] as string, component: r['component'] as string, ...present('componentInstance', r['component_instance']),
+    ...present('evseId', r['evse_id']), ...present('connectorId', r['connector_id']), variable: r['variable'] as string, ...present('variableInstance', r['variable_instance']),
+  };
+}
+
+function sampleRowOf(r: Row): SampleRow {
+  return { ...seriesOf(r), at: new Date(r['at_ms'] as number).toISOString(), value: r['value'] as number, ...present('monitorId', r['monitor_id']) };
 }
 
 function annotationOf(r: Row): Annotation {
