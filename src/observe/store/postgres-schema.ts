@@ -45,14 +45,17 @@ export const POSTGRES_SCHEMA: readonly (readonly string[])[] = [
       variable_instance text, monitor_type text, value text NOT NULL, severity integer, monitor_id bigint, outcome text NOT NULL, detail text,
       PRIMARY KEY (journal, seq))`,
     'CREATE INDEX plan_outcomes_station_at ON plan_outcomes (station, at)',
-    // at_ms: epoch milliseconds (the database buckets them). The series' text columns compare bytewise (COLLATE "C", as
-    // SQLite's BINARY), whatever the database's locale, so both engines stream the series in the same order.
-    `CREATE TABLE samples (journal text NOT NULL, seq bigint NOT NULL, item integer NOT NULL, station text COLLATE "C" NOT NULL,
+    // The series and their samples as in sqlite-schema.ts. The series' text columns compare bytewise (COLLATE "C", as SQLite's
+    // BINARY) whatever the database's locale, so both engines give the series in the same order.
+    `CREATE TABLE sample_series (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, key text NOT NULL UNIQUE, station text COLLATE "C" NOT NULL,
       component text COLLATE "C" NOT NULL, component_instance text COLLATE "C", evse_id integer, connector_id integer, variable text COLLATE "C" NOT NULL,
-      variable_instance text COLLATE "C", at_ms bigint NOT NULL, value double precision NOT NULL, monitor_id bigint, PRIMARY KEY (journal, seq, item))`,
-    // Series then time, in the order the queries ask for (sample-query.ts SERIES_ORDER), value included so the buckets read the index alone.
-    `CREATE INDEX samples_series_at ON samples (station, component, component_instance NULLS FIRST, evse_id NULLS FIRST, connector_id NULLS FIRST,
-      variable, variable_instance NULLS FIRST, at_ms) INCLUDE (value)`,
+      variable_instance text COLLATE "C")`,
+    `CREATE INDEX sample_series_order ON sample_series (station, component, component_instance NULLS FIRST, evse_id NULLS FIRST, connector_id NULLS FIRST,
+      variable, variable_instance NULLS FIRST)`,
+    // The primary key carries the value: a series' samples over a period are read by an index-only scan (the table itself is
+    // in the order they came, every station's series interleaved). journal compares bytewise, as on SQLite.
+    `CREATE TABLE samples (series_id integer NOT NULL, at_ms bigint NOT NULL, journal text COLLATE "C" NOT NULL, seq bigint NOT NULL, item integer NOT NULL,
+      value double precision NOT NULL, monitor_id bigint, PRIMARY KEY (series_id, at_ms, journal, seq, item) INCLUDE (value, monitor_id))`,
   ],
 ];
 

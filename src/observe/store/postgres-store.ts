@@ -1,10 +1,12 @@
 import pg from 'pg';
 import { ToolError } from '../../errors.js';
 import type { JournalRecord } from '../../evidence/journal-record.js';
-import { type IndexedSample, sampleOf, storeRows, type StoreRows } from './rows.js';
-import { boundMs, bucketStart, checkedBucketMs, SERIES_COLUMNS, SERIES_ORDER } from './sample-query.js';
+import { sampleOf, storeRows } from './rows.js';
+import { foldSamples, streamSamples, writeSamples } from './postgres-samples.js';
+import { optional, optionalNumber, position, Where } from './postgres-sql.js';
+import { insertConnections, insertEvents, insertMessages, insertPlanOutcomes, insertStatuses, upsertStations } from './postgres-writes.js';
 import type {
-  Annotation, AnnotationKind, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow, SeriesKey,
+  Annotation, AnnotationKind, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow,
   StationRow, StatusRow,
 } from './store.js';
 import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION_TABLE } from './postgres-schema.js';
@@ -34,9 +36,6 @@ function safeDescription(url: string): string {
 
 /** A lock id of the store's own, so two processes starting at once do not both create the tables. */
 const MIGRATION_LOCK = 0x6f637070;
-
-/** Rows per page where a query is read in pages (samples(), the upgrade to version 2). */
-const PAGE_ROWS = 10_000;
 
 export class PostgresStore implements ObservationStore {
   private constructor(
@@ -85,7 +84,7 @@ export class PostgresStore implements ObservationStore {
       await insertEvents(client, rows.events);
       await insertStatuses(client, rows.statuses);
       await insertPlanOutcomes(client, rows.planOutcomes);
-      await insertSamples(client, rows.samples);
+      await writeSamples(client, rows.samples);
       await client.query(
         `INSERT INTO journals (journal, last_seq) VALUES ($1, $2)
          ON CONFLICT (journal) DO UPDATE SET last_seq = GREATEST(journals.last_seq, excluded.last_seq)`,
@@ -192,50 +191,12 @@ export class PostgresStore implements ObservationStore {
     }));
   }
 
-  /**
-   * Streamed in pages of PAGE_ROWS through a cursor, on a connection of the pool held until the
-   * last row (or the consumer stops). A cursor rather than keyset pages: the order has NULLable
-   * columns (an absent instance or EVSE), which a row comparison `(…) > (…)` cannot step over, and
-   * the cursor reads one snapshot from the first page to the last.
-   */
-  async *samples(filter: PeriodFilter = {}): AsyncIterable<SampleRow> {
-    const where = sampleWhere(filter);
-    const client = await this.pool.connect();
-    let failure: Error | undefined;
-    try {
-      await client.query('BEGIN READ ONLY');
-      await client.query(`DECLARE samples_cursor NO SCROLL CURSOR FOR SELECT * FROM samples ${where.sql()} ORDER BY ${SERIES_ORDER}, at_ms, journal, seq, item`, where.params);
-      for (;;) {
-        const page = await client.query<Record<string, unknown>>(`FETCH ${PAGE_ROWS} FROM samples_cursor`);
-        for (const row of page.rows) yield { ...seriesOf(row), at: new Date(Number(row['at_ms'])).toISOString(), value: Number(row['value']), ...optionalNumber('monitorId', row['monitor_id']) };
-        if (page.rows.length < PAGE_ROWS) break;
-      }
-    } catch (error) {
-      failure = error instanceof Error ? error : new Error(String(error));
-      throw error;
-    } finally {
-      // Ends the transaction and its cursor, also when the consumer stopped early; a connection that failed is not given back to the pool.
-      if (failure === undefined) await client.query('ROLLBACK').catch((error: unknown) => (failure = error instanceof Error ? error : new Error(String(error))));
-      client.release(failure);
-    }
+  samples(filter: PeriodFilter = {}): AsyncIterable<SampleRow> {
+    return streamSamples(this.pool, filter);
   }
 
-  async sampleBuckets(filter: PeriodFilter & { bucketMs: number }): Promise<SampleBucket[]> {
-    const where = sampleWhere(filter);
-    const bucket = where.param(checkedBucketMs(filter.bucketMs));
-    const result = await this.pool.query<Record<string, unknown>>(
-      `SELECT ${SERIES_COLUMNS}, ${bucketStart(`${bucket}::bigint`)} AS bucket, min(value) AS min, max(value) AS max, avg(value) AS mean, count(*) AS count
-       FROM samples ${where.sql()} GROUP BY ${SERIES_COLUMNS}, bucket ORDER BY ${SERIES_ORDER}, bucket`,
-      where.params,
-    );
-    return result.rows.map((row) => ({
-      ...seriesOf(row),
-      from: new Date(Number(row['bucket'])).toISOString(),
-      min: Number(row['min']),
-      max: Number(row['max']),
-      mean: Number(row['mean']),
-      count: Number(row['count']),
-    }));
+  sampleBuckets(filter: PeriodFilter & { bucketMs: number }): Promise<SampleBucket[]> {
+    return foldSamples(this.pool, filter);
   }
 
   async close(): Promise<void> {
@@ -270,137 +231,6 @@ export class PostgresStore implements ObservationStore {
 }
 
 /**
- * One row per station: the newest BootNotification's identity fields win (a firmware update
- * shows), first and last seen widen. Stations are upserted in identity order, so two
- * transactions touching the same stations lock them in the same order and cannot deadlock.
- */
-async function upsertStations(client: pg.PoolClient, rows: StoreRows): Promise<void> {
-  type Sighting = { firstSeen: string; lastSeen: string; boot?: StoreRows['stations'][number] };
-  const sightings = new Map<string, Sighting>();
-  const see = (identity: string, at: string): Sighting => {
-    const known = sightings.get(identity);
-    const sighting: Sighting = known ? { ...known, firstSeen: minText(known.firstSeen, at), lastSeen: maxText(known.lastSeen, at) } : { firstSeen: at, lastSeen: at };
-    sightings.set(identity, sighting);
-    return sighting;
-  };
-  for (const station of rows.stations) {
-    const sighting = see(station.identity, station.seenAt);
-    const booted = station.vendor !== undefined || station.model !== undefined || station.serialNumber !== undefined || station.firmwareVersion !== undefined;
-    if (booted && (sighting.boot === undefined || station.seenAt >= sighting.boot.seenAt)) sighting.boot = station;
-  }
-  for (const message of rows.messages) see(message.station, message.receivedAt);
-  for (const identity of [...sightings.keys()].sort()) {
-    const { firstSeen, lastSeen, boot } = sightings.get(identity)!;
-    // The identity fields come from the newest BootNotification (a firmware update shows), whichever journal is ingested first.
-    const newer = 'excluded.boot_at >= COALESCE(stations.boot_at, excluded.boot_at)';
-    await client.query(
-      `INSERT INTO stations (identity, vendor, model, serial_number, firmware_version, boot_at, first_seen, last_seen)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (identity) DO UPDATE SET
-         vendor = CASE WHEN ${newer} THEN excluded.vendor ELSE stations.vendor END,
-         model = CASE WHEN ${newer} THEN excluded.model ELSE stations.model END,
-         serial_number = CASE WHEN ${newer} THEN excluded.serial_number ELSE stations.serial_number END,
-         firmware_version = CASE WHEN ${newer} THEN excluded.firmware_version ELSE stations.firmware_version END,
-         boot_at = GREATEST(stations.boot_at, excluded.boot_at),
-         first_seen = LEAST(stations.first_seen, excluded.first_seen),
-         last_seen = GREATEST(stations.last_seen, excluded.last_seen)`,
-      [identity, boot?.vendor ?? null, boot?.model ?? null, boot?.serialNumber ?? null, boot?.firmwareVersion ?? null, boot?.seenAt ?? null, firstSeen, lastSeen],
-    );
-  }
-}
-
-/** Inserts rows column-wise with unnest (one statement per table, however many rows); returns how many were new. */
-async function insertMany(client: pg.PoolClient, table: string, columns: Array<[name: string, type: string, values: unknown[]]>, conflict: string): Promise<number> {
-  if (columns[0][2].length === 0) return 0;
-  const names = columns.map(([name]) => name).join(', ');
-  const unnest = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ');
-  const result = await client.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest}) ON CONFLICT (${conflict}) DO NOTHING`, columns.map(([, , values]) => values));
-  return result.rowCount ?? 0;
-}
-
-function insertConnections(client: pg.PoolClient, rows: ConnectionRow[]): Promise<number> {
-  return insertMany(
-    client,
-    'connections',
-    [
-      ['station', 'text', rows.map((r) => r.station)],
-      ['journal', 'text', rows.map((r) => r.journal)],
-      ['seq', 'bigint', rows.map((r) => r.seq)],
-      ['at', 'text', rows.map((r) => r.at)],
-      ['event', 'text', rows.map((r) => r.event)],
-      ['connection', 'integer', rows.map((r) => r.connection ?? null)],
-      ['code', 'integer', rows.map((r) => r.code ?? null)],
-      ['reason', 'text', rows.map((r) => r.reason ?? null)],
-    ],
-    'journal, seq',
-  );
-}
-
-function insertMessages(client: pg.PoolClient, rows: MessageRow[]): Promise<number> {
-  return insertMany(
-    client,
-    'messages',
-    [
-      ['station', 'text', rows.map((r) => r.station)],
-      ['journal', 'text', rows.map((r) => r.journal)],
-      ['seq', 'bigint', rows.map((r) => r.seq)],
-      ['received_at', 'text', rows.map((r) => r.receivedAt)],
-      ['action', 'text', rows.map((r) => r.action)],
-      ['payload', 'text', rows.map((r) => r.payload)],
-    ],
-    'journal, seq',
-  );
-}
-
-function insertEvents(client: pg.PoolClient, rows: EventRow[]): Promise<number> {
-  return insertMany(
-    client,
-    'events',
-    [
-      ['station', 'text', rows.map((r) => r.station)],
-      ['journal', 'text', rows.map((r) => r.journal)],
-      ['seq', 'bigint', rows.map((r) => r.seq)],
-      ['item', 'integer', rows.map((r) => r.item)],
-      ['received_at', 'text', rows.map((r) => r.receivedAt)],
-      ['station_time', 'text', rows.map((r) => r.timestamp ?? null)],
-      ['event_id', 'bigint', rows.map((r) => r.eventId ?? null)],
-      ['event_trigger', 'text', rows.map((r) => r.trigger ?? null)],
-      ['notification_type', 'text', rows.map((r) => r.notificationType ?? null)],
-      ['component', 'text', rows.map((r) => r.component)],
-      ['component_instance', 'text', rows.map((r) => r.componentInstance ?? null)],
-      ['evse_id', 'integer', rows.map((r) => r.evseId ?? null)],
-      ['connector_id', 'integer', rows.map((r) => r.connectorId ?? null)],
-      ['variable', 'text', rows.map((r) => r.variable)],
-      ['variable_instance', 'text', rows.map((r) => r.variableInstance ?? null)],
-      ['actual_value', 'text', rows.map((r) => r.actualValue ?? null)],
-      ['tech_code', 'text', rows.map((r) => r.techCode ?? null)],
-      ['tech_info', 'text', rows.map((r) => r.techInfo ?? null)],
-      ['cleared', 'boolean', rows.map((r) => r.cleared ?? null)],
-      ['monitor_id', 'bigint', rows.map((r) => r.monitorId ?? null)],
-    ],
-    'journal, seq, item',
-  );
-}
-
-function insertStatuses(client: pg.PoolClient, rows: StatusRow[]): Promise<number> {
-  return insertMany(
-    client,
-    'statuses',
-    [
-      ['station', 'text', rows.map((r) => r.station)],
-      ['journal', 'text', rows.map((r) => r.journal)],
-      ['seq', 'bigint', rows.map((r) => r.seq)],
-      ['received_at', 'text', rows.map((r) => r.receivedAt)],
-      ['station_time', 'text', rows.map((r) => r.timestamp ?? null)],
-      ['evse_id', 'integer', rows.map((r) => r.evseId ?? null)],
-      ['connector_id', 'integer', rows.map((r) => r.connectorId ?? null)],
-      ['status', 'text', rows.map((r) => r.status)],
-    ],
-    'journal, seq',
-  );
-}
-
-/**
  * The upgrade of a version-1 store: the samples of the events it already holds, by the ingest's
  * own rule (rows.ts sampleOf), in keyset pages on the events' key. Inside the migration's
  * transaction; nothing to do on a new store.
@@ -409,109 +239,14 @@ async function deriveSamples(client: pg.PoolClient): Promise<void> {
   let after: unknown[] = ['', -1, -1];
   for (;;) {
     const page = await client.query<Record<string, unknown>>(
-      `SELECT * FROM events WHERE event_trigger = 'Periodic' AND (journal, seq, item) > ($1, $2, $3) ORDER BY journal, seq, item LIMIT ${PAGE_ROWS}`,
+      `SELECT * FROM events WHERE event_trigger = 'Periodic' AND (journal, seq, item) > ($1, $2, $3) ORDER BY journal, seq, item LIMIT 10000`,
       after,
     );
     const last = page.rows.at(-1);
     if (last === undefined) return;
-    await insertSamples(client, page.rows.map(eventOf).flatMap((event) => sampleOf(event) ?? []));
+    await writeSamples(client, page.rows.map(eventOf).flatMap((event) => sampleOf(event) ?? []));
     after = [last['journal'], last['seq'], last['item']];
   }
-}
-
-function insertPlanOutcomes(client: pg.PoolClient, rows: PlanOutcomeRow[]): Promise<number> {
-  return insertMany(
-    client,
-    'plan_outcomes',
-    [
-      ['station', 'text', rows.map((r) => r.station)],
-      ['journal', 'text', rows.map((r) => r.journal)],
-      ['seq', 'bigint', rows.map((r) => r.seq)],
-      ['at', 'text', rows.map((r) => r.at)],
-      ['plan', 'text', rows.map((r) => r.plan)],
-      ['item', 'text', rows.map((r) => r.item)],
-      ['component', 'text', rows.map((r) => r.component)],
-      ['component_instance', 'text', rows.map((r) => r.componentInstance ?? null)],
-      ['evse_id', 'integer', rows.map((r) => r.evseId ?? null)],
-      ['connector_id', 'integer', rows.map((r) => r.connectorId ?? null)],
-      ['variable', 'text', rows.map((r) => r.variable)],
-      ['variable_instance', 'text', rows.map((r) => r.variableInstance ?? null)],
-      ['monitor_type', 'text', rows.map((r) => r.monitorType ?? null)],
-      ['value', 'text', rows.map((r) => r.value)],
-      ['severity', 'integer', rows.map((r) => r.severity ?? null)],
-      ['monitor_id', 'bigint', rows.map((r) => r.monitorId ?? null)],
-      ['outcome', 'text', rows.map((r) => r.outcome)],
-      ['detail', 'text', rows.map((r) => r.detail ?? null)],
-    ],
-    'journal, seq',
-  );
-}
-
-function insertSamples(client: pg.PoolClient, rows: IndexedSample[]): Promise<number> {
-  return insertMany(
-    client,
-    'samples',
-    [
-      ['journal', 'text', rows.map((r) => r.journal)],
-      ['seq', 'bigint', rows.map((r) => r.seq)],
-      ['item', 'integer', rows.map((r) => r.item)],
-      ['station', 'text', rows.map((r) => r.station)],
-      ['component', 'text', rows.map((r) => r.component)],
-      ['component_instance', 'text', rows.map((r) => r.componentInstance ?? null)],
-      ['evse_id', 'integer', rows.map((r) => r.evseId ?? null)],
-      ['connector_id', 'integer', rows.map((r) => r.connectorId ?? null)],
-      ['variable', 'text', rows.map((r) => r.variable)],
-      ['variable_instance', 'text', rows.map((r) => r.variableInstance ?? null)],
-      ['at_ms', 'bigint', rows.map((r) => Date.parse(r.at))],
-      ['value', 'double precision', rows.map((r) => r.value)],
-      ['monitor_id', 'bigint', rows.map((r) => r.monitorId ?? null)],
-    ],
-    'journal, seq, item',
-  );
-}
-
-/** The samples' WHERE clause: stations, and the period on the sample's time (from inclusive, to exclusive) as epoch milliseconds. */
-function sampleWhere(filter: PeriodFilter): Where {
-  const where = new Where();
-  where.stations('station', filter.stations);
-  if (filter.from !== undefined) where.add(`at_ms >= ${where.param(boundMs(filter.from))}::bigint`);
-  if (filter.to !== undefined) where.add(`at_ms < ${where.param(boundMs(filter.to))}::bigint`);
-  return where;
-}
-
-/** A WHERE clause built with numbered parameters. */
-class Where {
-  readonly params: unknown[] = [];
-  private readonly conditions: string[] = [];
-
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  add(condition: string): void {
-    this.conditions.push(condition);
-  }
-
-  stations(column: string, stations: string[] | undefined): void {
-    if (stations !== undefined) this.add(`${column} = ANY(${this.param(stations)}::text[])`);
-  }
-
-  sql(): string {
-    return this.conditions.length === 0 ? '' : `WHERE ${this.conditions.join(' AND ')}`;
-  }
-}
-
-function seriesOf(row: Record<string, unknown>): SeriesKey {
-  return {
-    station: String(row['station']),
-    component: String(row['component']),
-    ...optional('componentInstance', row['component_instance']),
-    ...optionalNumber('evseId', row['evse_id']),
-    ...optionalNumber('connectorId', row['connector_id']),
-    variable: String(row['variable']),
-    ...optional('variableInstance', row['variable_instance']),
-  };
 }
 
 /** An events row as rows.ts has it (the upgrade derives samples from it). */
@@ -536,28 +271,6 @@ function eventOf(row: Record<string, unknown>): EventRow {
     ...(typeof row['cleared'] === 'boolean' ? { cleared: row['cleared'] } : {}),
     ...optionalNumber('monitorId', row['monitor_id']),
   };
-}
-
-function position(row: Record<string, unknown>): { station: string; journal: string; seq: number } {
-  return { station: String(row['station']), journal: String(row['journal']), seq: Number(row['seq']) };
-}
-
-/** `{ key: text }` when the text column is not NULL, `{}` otherwise (no undefined keys). */
-function optional<K extends string>(key: K, value: unknown): { [P in K]?: string } {
-  return (typeof value === 'string' ? { [key]: value } : {}) as { [P in K]?: string };
-}
-
-/** `{ key: number }` when the column is not NULL (bigint columns come back as text), `{}` otherwise. */
-function optionalNumber<K extends string>(key: K, value: unknown): { [P in K]?: number } {
-  return (value === null || value === undefined ? {} : { [key]: Number(value) }) as { [P in K]?: number };
-}
-
-function maxText(a: string, b: string): string {
-  return a >= b ? a : b;
-}
-
-function minText(a: string, b: string): string {
-  return a <= b ? a : b;
 }
 
 /** A bound in the stored form (ISO with milliseconds), so `…T00:00:00Z` is the same instant as `…T00:00:00.000Z`. */

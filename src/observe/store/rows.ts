@@ -21,12 +21,13 @@ export interface StoreRows {
 
 /**
  * A sample with its journal position (the NotifyEvent item it comes from), which makes a second
- * ingest a no-op. Samples get a table of their own rather than being read out of `events` at
- * query time: the value is stored parsed (a REAL, not the station's text), the time as epoch
- * milliseconds (the one thing both engines can bucket with exact integer arithmetic, whatever
- * form the station's timestamp had), and the table is indexed by series then time, so the
- * report's min/max envelopes over a month (about 8.6 million samples) are one GROUP BY in the
- * database instead of a parse of every event's text in JavaScript.
+ * ingest a no-op. Samples get tables of their own (the series, and the samples by series then
+ * time) rather than being read out of `events` at query time: the value is stored parsed (a
+ * number, not the station's text), the time as epoch milliseconds (the one thing both engines
+ * bucket with exact integer arithmetic, whatever form the station's timestamp had), and a series
+ * over a period is one range of an index, so the report's min/max envelopes of a month (about
+ * 8.6 million samples) are GROUP BYs in the database, not a parse of every event's text in
+ * JavaScript. The events stay as they are: the samples are a second index of the same items.
  */
 export interface IndexedSample extends SampleRow {
   journal: string;

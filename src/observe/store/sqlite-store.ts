@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import type { JournalRecord } from '../../evidence/journal-record.js';
-import { type IndexedSample, sampleOf, storeRows, type StoreRows } from './rows.js';
-import { boundMs, bucketStart, checkedBucketMs, SERIES_COLUMNS, SERIES_ORDER } from './sample-query.js';
+import { sampleOf, storeRows, type StoreRows } from './rows.js';
+import { foldSamples, streamSamples, writeSamples } from './sqlite-samples.js';
 import { MIGRATIONS, SCHEMA_VERSION_TABLE } from './sqlite-schema.js';
 import type {
-  Annotation, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow, SeriesKey, StationRow, StatusRow,
+  Annotation, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow, StationRow, StatusRow,
 } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -54,21 +54,13 @@ export class SqliteStore implements ObservationStore {
    */
   #deriveSamples(): void {
     const page = this.#db.prepare("SELECT rowid AS row_id, * FROM events WHERE event_trigger = 'Periodic' AND rowid > ? ORDER BY rowid LIMIT 10000");
-    const insert = this.#sampleInsert();
     for (let after = 0; ;) {
       const rows = page.all(after) as Row[];
-      if (rows.length === 0) return;
-      for (const row of rows) {
-        const sample = sampleOf(eventOf(row));
-        if (sample) insertSample(insert, sample);
-      }
-      after = rows.at(-1)?.['row_id'] as number;
+      const last = rows.at(-1);
+      if (last === undefined) return;
+      writeSamples(this.#db, rows.map(eventOf).flatMap((event) => sampleOf(event) ?? []));
+      after = last['row_id'] as number;
     }
-  }
-
-  #sampleInsert(): Database.Statement {
-    return this.#db.prepare(`INSERT OR IGNORE INTO samples (journal, seq, item, station, component, component_instance, evse_id, connector_id, variable,
-      variable_instance, at_ms, value, monitor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
 
   ingest(journal: string, records: readonly JournalRecord[]): Promise<IngestResult> {
@@ -100,8 +92,7 @@ export class SqliteStore implements ObservationStore {
       outcome.run(o.journal, o.seq, o.station, o.at, o.plan, o.item, o.component, o.componentInstance ?? null, o.evseId ?? null, o.connectorId ?? null,
         o.variable, o.variableInstance ?? null, o.monitorType ?? null, o.value, o.severity ?? null, o.monitorId ?? null, o.outcome, o.detail ?? null);
     }
-    const sample = this.#sampleInsert();
-    for (const s of rows.samples) insertSample(sample, s);
+    writeSamples(db, rows.samples);
     const station = db.prepare(STATION_UPSERT);
     for (const s of stationUpserts(rows)) station.run(s);
     db.prepare(`INSERT INTO journals (journal, last_seq) VALUES (?, ?)
@@ -149,32 +140,12 @@ export class SqliteStore implements ObservationStore {
     return Promise.resolve(this.#select('plan_outcomes', 'at', filter, 'journal, seq').map(planOutcomeOf));
   }
 
-  /**
-   * Streamed from a read-only connection of its own (.iterate(), one row at a time): the store's
-   * connection stays free for ingests and other queries while a consumer awaits between rows (a
-   * CSV written with backpressure), which better-sqlite3 refuses on a connection in the middle of
-   * an iteration; and the reader sees one snapshot (WAL) from its first row to its last.
-   */
-  // better-sqlite3 is synchronous: nothing to await, the generator is async for the contract (the PostgreSQL engine awaits its pages).
-  // eslint-disable-next-line @typescript-eslint/require-await
-  async *samples(filter: PeriodFilter = {}): AsyncIterable<SampleRow> {
-    const { where, values } = sampleWhere(filter);
-    const reader = new Database(this.#file, { readonly: true, fileMustExist: true });
-    try {
-      reader.pragma('busy_timeout = 10000');
-      const rows = reader.prepare(`SELECT * FROM samples ${where} ORDER BY ${SERIES_ORDER}, at_ms, journal, seq, item`).iterate(...values) as IterableIterator<Row>;
-      for (const row of rows) yield sampleRowOf(row);
-    } finally {
-      reader.close();
-    }
+  samples(filter: PeriodFilter = {}): AsyncIterable<SampleRow> {
+    return streamSamples(this.#file, filter);
   }
 
   sampleBuckets(filter: PeriodFilter & { bucketMs: number }): Promise<SampleBucket[]> {
-    const { where, values } = sampleWhere(filter);
-    const sql = `SELECT ${SERIES_COLUMNS}, ${bucketStart('@bucketMs')} AS bucket, min(value) AS min, max(value) AS max, avg(value) AS mean, count(*) AS count
-      FROM samples ${where} GROUP BY ${SERIES_COLUMNS}, bucket ORDER BY ${SERIES_ORDER}, bucket`;
-    const rows = this.#db.prepare(sql).all(...values, { bucketMs: checkedBucketMs(filter.bucketMs) }) as Row[];
-    return Promise.resolve(rows.map((r) => ({ ...seriesOf(r), from: new Date(r['bucket'] as number).toISOString(), min: r['min'] as number, max: r['max'] as number, mean: r['mean'] as number, count: r['count'] as number })));
+    return Promise.resolve(foldSamples(this.#db, filter));
   }
 
   close(): Promise<void> {
@@ -204,30 +175,6 @@ export class SqliteStore implements ObservationStore {
     const sql = `SELECT * FROM ${table}${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${timeColumn}, ${tieBreak}`;
     return this.#db.prepare(sql).all(...values) as Row[];
   }
-}
-
-function insertSample(insert: Database.Statement, s: IndexedSample): void {
-  insert.run(s.journal, s.seq, s.item, s.station, s.component, s.componentInstance ?? null, s.evseId ?? null, s.connectorId ?? null, s.variable,
-    s.variableInstance ?? null, Date.parse(s.at), s.value, s.monitorId ?? null);
-}
-
-/** The samples' WHERE clause: stations, and the period on the sample's time (from inclusive, to exclusive), compared as epoch milliseconds. */
-function sampleWhere(filter: PeriodFilter): { where: string; values: unknown[] } {
-  const where: string[] = [];
-  const values: unknown[] = [];
-  if (filter.stations !== undefined) {
-    where.push(filter.stations.length === 0 ? '1 = 0' : `station IN (${filter.stations.map(() => '?').join(', ')})`);
-    values.push(...filter.stations);
-  }
-  if (filter.from !== undefined) {
-    where.push('at_ms >= ?');
-    values.push(boundMs(filter.from));
-  }
-  if (filter.to !== undefined) {
-    where.push('at_ms < ?');
-    values.push(boundMs(filter.to));
-  }
-  return { where: where.length > 0 ? `WHERE ${where.join(' AND ')}` : '', values };
 }
 
 /**
@@ -341,17 +288,6 @@ function planOutcomeOf(r: Row): PlanOutcomeRow {
     ...present('variableInstance', r['variable_instance']), ...present('monitorType', r['monitor_type']), value: r['value'] as string,
     ...present('severity', r['severity']), ...present('monitorId', r['monitor_id']), outcome: r['outcome'] as PlanOutcomeRow['outcome'], ...present('detail', r['detail']),
   };
-}
-
-function seriesOf(r: Row): SeriesKey {
-  return {
-    station: r['station'] as string, component: r['component'] as string, ...present('componentInstance', r['component_instance']),
-    ...present('evseId', r['evse_id']), ...present('connectorId', r['connector_id']), variable: r['variable'] as string, ...present('variableInstance', r['variable_instance']),
-  };
-}
-
-function sampleRowOf(r: Row): SampleRow {
-  return { ...seriesOf(r), at: new Date(r['at_ms'] as number).toISOString(), value: r['value'] as number, ...present('monitorId', r['monitor_id']) };
 }
 
 function annotationOf(r: Row): Annotation {

@@ -47,7 +47,7 @@ async function toVersion1(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('DROP TABLE samples, plan_outcomes; DELETE FROM schema_version WHERE version = 2');
+    await client.query('DROP TABLE samples, sample_series, plan_outcomes; DELETE FROM schema_version WHERE version = 2');
   } finally {
     await client.end();
   }

@@ -34,7 +34,7 @@ storeContract('sqlite', {
     if (file === undefined) throw new Error('not a store of this test file');
     const raw = new Database(file);
     try {
-      raw.exec('DROP TABLE samples; DROP TABLE plan_outcomes; DELETE FROM schema_version WHERE version = 2');
+      raw.exec('DROP TABLE samples; DROP TABLE sample_series; DROP TABLE plan_outcomes; DELETE FROM schema_version WHERE version = 2');
     } finally {
       raw.close();
     }

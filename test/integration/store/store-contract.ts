@@ -65,7 +65,7 @@ export interface ContractEngine {
   open: () => Promise<ObservationStore>;
   /**
    * Puts a migrated store's database back to schema version 1, as the version-1 code would have
-   * left it after the same ingests: the version-2 tables (plan_outcomes, samples) dropped and
+   * left it after the same ingests: the version-2 tables (plan_outcomes, sample_series, samples) dropped and
    * their version row deleted (the version-1 tables are written by the same code in both).
    */
   toVersion1: (store: ObservationStore) => Promise<void>;

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { JournalRecord } from '../../../src/evidence/journal-record.js';
 import { sampleValue, storeRows } from '../../../src/observe/store/rows.js';
+import { isoMs } from '../../../src/observe/store/sample-query.js';
 
 const at = (s: number): string => new Date(Date.UTC(2026, 11, 1, 0, 0, s)).toISOString();
 const call = (seq: number, action: string, payload: Record<string, unknown>): JournalRecord =>
@@ -84,5 +85,16 @@ describe('store rows: plan outcomes and samples (issue 16)', () => {
   it('reads a decimal as OCPP writes one, and nothing else', () => {
     expect(['0', '-0.5', '+3', '.5', '5.', '1e3', '2.5E-2', ' 12 '].map(sampleValue)).to.deep.equal([0, -0.5, 3, 0.5, 5, 1000, 0.025, 12]);
     expect([undefined, '', 'e3', '.', '-', '1e', '0b1', '1_000', '١٢'].map(sampleValue)).to.deep.equal(Array(9).fill(undefined));
+  });
+});
+
+describe('store rows: sample times as the store gives them back (issue 16)', () => {
+  it('writes epoch milliseconds as toISOString does, across days, before 1970 and outside four-digit years', () => {
+    const times = [0, -1, -30_000, 999, 86_399_999, 86_400_000, Date.UTC(2026, 5, 1, 23, 59, 59, 999), Date.UTC(2026, 5, 2), Date.UTC(2028, 1, 29, 12, 0, 0, 5),
+      -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 8.64e15, -8.64e15];
+    // A series' samples five minutes apart for two days, then back to an earlier day (the cached date is not kept wrongly).
+    for (let i = 0; i < 600; i++) times.push(Date.UTC(2026, 5, 1) + i * 300_007);
+    times.push(Date.UTC(2026, 4, 31, 10));
+    expect(times.map(isoMs)).to.deep.equal(times.map((ms) => new Date(ms).toISOString()));
   });
 });
