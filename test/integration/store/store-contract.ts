@@ -233,6 +233,8 @@ export function storeContract(name: string, engine: ContractEngine): void {
         notifyEvent(1, 'CS-B', at(1, 1), [
           item('1200', 'Speed', { component: 'Fan', componentInstance: 'Rear', timestamp: at(1) }),
           item('-4.25e1', 'Temperature', { component: 'ChargingStation', variableInstance: 'Outside', timestamp: at(1), monitorId: 3 }),
+          // The same variable without an instance: a series of its own, before the one with an instance (absent first, on both engines).
+          item('39', 'Temperature', { component: 'ChargingStation', timestamp: at(1) }),
           item('Infinity', 'Temperature', { component: 'ChargingStation', timestamp: at(1) }),
           item('0x10', 'Temperature', { component: 'ChargingStation', timestamp: at(1) }),
         ]),
@@ -245,6 +247,7 @@ export function storeContract(name: string, engine: ContractEngine): void {
         { station: 'CS-A', ...converter, at: at(2), value: 22.5, monitorId: 12 },
         { station: 'CS-A', ...converter, at: at(3, 7), value: 23, monitorId: 12 },
         { station: 'CS-A', ...converter, evseId: 2, at: at(2), value: 30 },
+        { station: 'CS-B', component: 'ChargingStation', variable: 'Temperature', at: at(1), value: 39 },
         { station: 'CS-B', component: 'ChargingStation', variable: 'Temperature', variableInstance: 'Outside', at: at(0, 30), value: 41 },
         { station: 'CS-B', component: 'ChargingStation', variable: 'Temperature', variableInstance: 'Outside', at: at(1), value: -42.5, monitorId: 3 },
         { station: 'CS-B', component: 'Fan', componentInstance: 'Rear', variable: 'Speed', at: at(1), value: 1200 },
@@ -254,6 +257,7 @@ export function storeContract(name: string, engine: ContractEngine): void {
       expect(await values({ from: at(2), to: at(3, 7) })).to.deep.equal([22.5, 30]);
       expect(await values({ from: '2026-06-01T00:03:07Z' })).to.deep.equal([23]);
       expect(await values({ stations: ['CS-B'], to: at(1) })).to.deep.equal([41]);
+      expect(await values({ stations: ['CS-B'], from: at(1) })).to.deep.equal([39, -42.5, 1200]);
       expect(await values({ stations: [] })).to.deep.equal([]);
       // Stopping early ends the stream (and frees what it held): the store goes on answering.
       for await (const first of s.samples()) {
@@ -264,12 +268,13 @@ export function storeContract(name: string, engine: ContractEngine): void {
       // A stream open while the store ingests and answers (a CSV written with backpressure beside a running observe): it reads one snapshot.
       const stream = s.samples({ stations: ['CS-A'] })[Symbol.asyncIterator]();
       expect((await stream.next()).value).to.deep.include({ value: 21.5 });
-      await s.ingest('CS-A/trace-2.jsonl', [notifyEvent(1, 'CS-A', at(9), [item('99', 'Temperature', { timestamp: at(0, 30) })])]);
-      expect(await s.sampleBuckets({ bucketMs: 3_600_000, stations: ['CS-A'] })).to.deep.include({ station: 'CS-A', ...converter, from: at(0), min: 21.5, max: 99, mean: 41.5, count: 4 });
+      // A sample of a series the stream has not reached yet.
+      await s.ingest('CS-A/trace-2.jsonl', [notifyEvent(1, 'CS-A', at(9), [item('99', 'Temperature', { evse: { id: 2 }, timestamp: at(5) })])]);
+      expect(await s.sampleBuckets({ bucketMs: 3_600_000, stations: ['CS-A'] })).to.deep.include({ station: 'CS-A', ...converter, evseId: 2, from: at(0), min: 30, max: 99, mean: 64.5, count: 2 });
       const rest: number[] = [];
       for (let next = await stream.next(); next.done !== true; next = await stream.next()) rest.push(next.value.value);
       expect(rest).to.deep.equal([22.5, 23, 30]);
-      expect(await values({ stations: ['CS-A'] })).to.deep.equal([99, 21.5, 22.5, 23, 30]);
+      expect(await values({ stations: ['CS-A'] })).to.deep.equal([21.5, 22.5, 23, 30, 99]);
     });
 
     it('folds the samples into buckets aligned to the Unix epoch: min, max, mean and count per series, a sample on a boundary in the bucket it starts', async () => {
