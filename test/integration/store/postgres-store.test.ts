@@ -14,7 +14,7 @@ import type { ObservationStore } from '../../../src/observe/store/store.js';
 import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
 import { useAuditBed } from '../../helpers/audit-fixture.js';
 import { usePostgresCluster } from '../../helpers/postgres-cluster.js';
-import { item, notifyEvent } from './pilot-records.js';
+import { item, notifyEvent, observedJournal } from './pilot-records.js';
 import { collect, storeContract } from './store-contract.js';
 
 interface Journal {
@@ -268,6 +268,34 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect(await one.statuses()).to.deep.equal(await alone.statuses());
     expect(await two.stations()).to.deep.equal(await alone.stations());
     expect([await one.lastSeq(a.name), await one.lastSeq(b.name)]).to.deep.equal([await alone.lastSeq(a.name), await alone.lastSeq(b.name)]);
+  });
+
+  it('two stores ingesting samples of the same series at once (a rebuild beside a running observe) add each series and each sample once', async () => {
+    const url = await cluster().createDatabase('concurrent_samples');
+    const [one, two] = [await open(url), await open(url)];
+    await one.migrate();
+    // Two journals of one station (two days), every record in its own transaction, in opposite orders.
+    const days = ['CS-SAME/day1/trace.jsonl', 'CS-SAME/day2/trace.jsonl'].map((name, day) => ({ name, records: observedJournal('CS-SAME').map((r) => ({ ...r, timestamp: r.timestamp.replace('06-01', `06-0${day + 1}`) })) }));
+    const ingestAll = async (store: ObservationStore, order: typeof days): Promise<void> => {
+      for (const journal of order) for (const record of journal.records) await store.ingest(journal.name, [record]);
+    };
+    await Promise.all([ingestAll(one, days), ingestAll(two, [...days].reverse())]);
+
+    const alone = await open(await cluster().createDatabase('concurrent_samples_alone'));
+    await alone.migrate();
+    for (const journal of days) await alone.ingest(journal.name, journal.records);
+    expect(await collect(one.samples())).to.deep.equal(await collect(alone.samples())).and.to.have.length(8);
+    expect(await two.planOutcomes()).to.deep.equal(await alone.planOutcomes());
+    const series = async (u: string): Promise<number> => {
+      const client = new pg.Client({ connectionString: u });
+      await client.connect();
+      try {
+        return Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM sample_series')).rows[0]?.n);
+      } finally {
+        await client.end();
+      }
+    };
+    expect(await series(url)).to.equal(2);
   });
 
   it('says which store it cannot reach, without the password', async () => {
