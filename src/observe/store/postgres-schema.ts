@@ -36,6 +36,27 @@ export const POSTGRES_SCHEMA: readonly (readonly string[])[] = [
     'CREATE INDEX statuses_station_received ON statuses (station, received_at)',
     'CREATE INDEX annotations_station_at ON annotations (station, at)',
   ],
+  // Version 2: plan outcomes and samples (issue 16, second part), as in sqlite-schema.ts, which
+  // says how a version-1 store is upgraded (samples derived from its events by PostgresStore.migrate;
+  // plan outcomes need `store rebuild`).
+  [
+    `CREATE TABLE plan_outcomes (journal text NOT NULL, seq bigint NOT NULL, station text NOT NULL, at text NOT NULL, plan text NOT NULL,
+      item text NOT NULL, component text NOT NULL, component_instance text, evse_id integer, connector_id integer, variable text NOT NULL,
+      variable_instance text, monitor_type text, value text NOT NULL, severity integer, monitor_id bigint, outcome text NOT NULL, detail text,
+      PRIMARY KEY (journal, seq))`,
+    'CREATE INDEX plan_outcomes_station_at ON plan_outcomes (station, at)',
+    // The series and their samples as in sqlite-schema.ts. The series' text columns compare bytewise (COLLATE "C", as SQLite's
+    // BINARY) whatever the database's locale, so both engines give the series in the same order.
+    `CREATE TABLE sample_series (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, key text NOT NULL UNIQUE, station text COLLATE "C" NOT NULL,
+      component text COLLATE "C" NOT NULL, component_instance text COLLATE "C", evse_id integer, connector_id integer, variable text COLLATE "C" NOT NULL,
+      variable_instance text COLLATE "C")`,
+    `CREATE INDEX sample_series_order ON sample_series (station, component, component_instance NULLS FIRST, evse_id NULLS FIRST, connector_id NULLS FIRST,
+      variable, variable_instance NULLS FIRST)`,
+    // The primary key carries the value: a series' samples over a period are read by an index-only scan (the table itself is
+    // in the order they came, every station's series interleaved). journal compares bytewise, as on SQLite.
+    `CREATE TABLE samples (series_id integer NOT NULL, at_ms bigint NOT NULL, journal text COLLATE "C" NOT NULL, seq bigint NOT NULL, item integer NOT NULL,
+      value double precision NOT NULL, monitor_id bigint, PRIMARY KEY (series_id, at_ms, journal, seq, item) INCLUDE (value, monitor_id))`,
+  ],
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_SCHEMA.length;

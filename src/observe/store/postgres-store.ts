@@ -1,8 +1,14 @@
 import pg from 'pg';
 import { ToolError } from '../../errors.js';
 import type { JournalRecord } from '../../evidence/journal-record.js';
-import { storeRows, type StoreRows } from './rows.js';
-import type { Annotation, AnnotationKind, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, StationRow, StatusRow } from './store.js';
+import { sampleOf, storeRows } from './rows.js';
+import { foldSamples, streamSamples, writeSamples } from './postgres-samples.js';
+import { optional, optionalNumber, position, Where } from './postgres-sql.js';
+import { insertConnections, insertEvents, insertMessages, insertPlanOutcomes, insertStatuses, upsertStations } from './postgres-writes.js';
+import type {
+  Annotation, AnnotationKind, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow,
+  StationRow, StatusRow,
+} from './store.js';
 import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION_TABLE } from './postgres-schema.js';
 
 /**
@@ -61,6 +67,7 @@ export class PostgresStore implements ObservationStore {
       for (const [index, statements] of POSTGRES_SCHEMA.entries()) {
         if (index + 1 <= version) continue;
         for (const statement of statements) await client.query(statement);
+        if (index + 1 === 2) await deriveSamples(client);
         await client.query('INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)', [index + 1, new Date().toISOString()]);
       }
     });
@@ -76,6 +83,8 @@ export class PostgresStore implements ObservationStore {
       const messages = await insertMessages(client, rows.messages);
       await insertEvents(client, rows.events);
       await insertStatuses(client, rows.statuses);
+      await insertPlanOutcomes(client, rows.planOutcomes);
+      await writeSamples(client, rows.samples);
       await client.query(
         `INSERT INTO journals (journal, last_seq) VALUES ($1, $2)
          ON CONFLICT (journal) DO UPDATE SET last_seq = GREATEST(journals.last_seq, excluded.last_seq)`,
@@ -140,26 +149,7 @@ export class PostgresStore implements ObservationStore {
 
   async events(filter: PeriodFilter = {}): Promise<EventRow[]> {
     const result = await this.select('events', 'received_at', filter, 'received_at, journal, seq, item');
-    return result.map((row) => ({
-      ...position(row),
-      item: Number(row['item']),
-      receivedAt: String(row['received_at']),
-      ...optional('timestamp', row['station_time']),
-      ...optionalNumber('eventId', row['event_id']),
-      ...optional('trigger', row['event_trigger']),
-      ...optional('notificationType', row['notification_type']),
-      component: String(row['component']),
-      ...optional('componentInstance', row['component_instance']),
-      ...optionalNumber('evseId', row['evse_id']),
-      ...optionalNumber('connectorId', row['connector_id']),
-      variable: String(row['variable']),
-      ...optional('variableInstance', row['variable_instance']),
-      ...optional('actualValue', row['actual_value']),
-      ...optional('techCode', row['tech_code']),
-      ...optional('techInfo', row['tech_info']),
-      ...(typeof row['cleared'] === 'boolean' ? { cleared: row['cleared'] } : {}),
-      ...optionalNumber('monitorId', row['monitor_id']),
-    }));
+    return result.map(eventOf);
   }
 
   async statuses(filter: PeriodFilter = {}): Promise<StatusRow[]> {
@@ -177,6 +167,36 @@ export class PostgresStore implements ObservationStore {
   async messages(filter: PeriodFilter & { actions?: string[] } = {}): Promise<MessageRow[]> {
     const result = await this.select('messages', 'received_at', filter, 'received_at, journal, seq', filter.actions);
     return result.map((row) => ({ ...position(row), receivedAt: String(row['received_at']), action: String(row['action']), payload: String(row['payload']) }));
+  }
+
+  async planOutcomes(filter: PeriodFilter = {}): Promise<PlanOutcomeRow[]> {
+    const result = await this.select('plan_outcomes', 'at', filter, 'at, journal, seq');
+    return result.map((row) => ({
+      ...position(row),
+      at: String(row['at']),
+      plan: String(row['plan']),
+      item: String(row['item']) as PlanOutcomeRow['item'],
+      component: String(row['component']),
+      ...optional('componentInstance', row['component_instance']),
+      ...optionalNumber('evseId', row['evse_id']),
+      ...optionalNumber('connectorId', row['connector_id']),
+      variable: String(row['variable']),
+      ...optional('variableInstance', row['variable_instance']),
+      ...optional('monitorType', row['monitor_type']),
+      value: String(row['value']),
+      ...optionalNumber('severity', row['severity']),
+      ...optionalNumber('monitorId', row['monitor_id']),
+      outcome: String(row['outcome']) as PlanOutcomeRow['outcome'],
+      ...optional('detail', row['detail']),
+    }));
+  }
+
+  samples(filter: PeriodFilter = {}): AsyncIterable<SampleRow> {
+    return streamSamples(this.pool, filter);
+  }
+
+  sampleBuckets(filter: PeriodFilter & { bucketMs: number }): Promise<SampleBucket[]> {
+    return foldSamples(this.pool, filter);
   }
 
   async close(): Promise<void> {
@@ -211,179 +231,46 @@ export class PostgresStore implements ObservationStore {
 }
 
 /**
- * One row per station: the newest BootNotification's identity fields win (a firmware update
- * shows), first and last seen widen. Stations are upserted in identity order, so two
- * transactions touching the same stations lock them in the same order and cannot deadlock.
+ * The upgrade of a version-1 store: the samples of the events it already holds, by the ingest's
+ * own rule (rows.ts sampleOf), in keyset pages on the events' key. Inside the migration's
+ * transaction; nothing to do on a new store.
  */
-async function upsertStations(client: pg.PoolClient, rows: StoreRows): Promise<void> {
-  type Sighting = { firstSeen: string; lastSeen: string; boot?: StoreRows['stations'][number] };
-  const sightings = new Map<string, Sighting>();
-  const see = (identity: string, at: string): Sighting => {
-    const known = sightings.get(identity);
-    const sighting: Sighting = known ? { ...known, firstSeen: minText(known.firstSeen, at), lastSeen: maxText(known.lastSeen, at) } : { firstSeen: at, lastSeen: at };
-    sightings.set(identity, sighting);
-    return sighting;
-  };
-  for (const station of rows.stations) {
-    const sighting = see(station.identity, station.seenAt);
-    const booted = station.vendor !== undefined || station.model !== undefined || station.serialNumber !== undefined || station.firmwareVersion !== undefined;
-    if (booted && (sighting.boot === undefined || station.seenAt >= sighting.boot.seenAt)) sighting.boot = station;
-  }
-  for (const message of rows.messages) see(message.station, message.receivedAt);
-  for (const identity of [...sightings.keys()].sort()) {
-    const { firstSeen, lastSeen, boot } = sightings.get(identity)!;
-    // The identity fields come from the newest BootNotification (a firmware update shows), whichever journal is ingested first.
-    const newer = 'excluded.boot_at >= COALESCE(stations.boot_at, excluded.boot_at)';
-    await client.query(
-      `INSERT INTO stations (identity, vendor, model, serial_number, firmware_version, boot_at, first_seen, last_seen)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-       ON CONFLICT (identity) DO UPDATE SET
-         vendor = CASE WHEN ${newer} THEN excluded.vendor ELSE stations.vendor END,
-         model = CASE WHEN ${newer} THEN excluded.model ELSE stations.model END,
-         serial_number = CASE WHEN ${newer} THEN excluded.serial_number ELSE stations.serial_number END,
-         firmware_version = CASE WHEN ${newer} THEN excluded.firmware_version ELSE stations.firmware_version END,
-         boot_at = GREATEST(stations.boot_at, excluded.boot_at),
-         first_seen = LEAST(stations.first_seen, excluded.first_seen),
-         last_seen = GREATEST(stations.last_seen, excluded.last_seen)`,
-      [identity, boot?.vendor ?? null, boot?.model ?? null, boot?.serialNumber ?? null, boot?.firmwareVersion ?? null, boot?.seenAt ?? null, firstSeen, lastSeen],
+async function deriveSamples(client: pg.PoolClient): Promise<void> {
+  let after: unknown[] = ['', -1, -1];
+  for (;;) {
+    const page = await client.query<Record<string, unknown>>(
+      `SELECT * FROM events WHERE event_trigger = 'Periodic' AND (journal, seq, item) > ($1, $2, $3) ORDER BY journal, seq, item LIMIT 10000`,
+      after,
     );
+    const last = page.rows.at(-1);
+    if (last === undefined) return;
+    await writeSamples(client, page.rows.map(eventOf).flatMap((event) => sampleOf(event) ?? []));
+    after = [last['journal'], last['seq'], last['item']];
   }
 }
 
-/** Inserts rows column-wise with unnest (one statement per table, however many rows); returns how many were new. */
-async function insertMany(client: pg.PoolClient, table: string, columns: Array<[name: string, type: string, values: unknown[]]>, conflict: string): Promise<number> {
-  if (columns[0][2].length === 0) return 0;
-  const names = columns.map(([name]) => name).join(', ');
-  const unnest = columns.map(([, type], index) => `$${index + 1}::${type}[]`).join(', ');
-  const result = await client.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest}) ON CONFLICT (${conflict}) DO NOTHING`, columns.map(([, , values]) => values));
-  return result.rowCount ?? 0;
-}
-
-function insertConnections(client: pg.PoolClient, rows: ConnectionRow[]): Promise<number> {
-  return insertMany(
-    client,
-    'connections',
-    [
-      ['station', 'text', rows.map((r) => r.station)],
-      ['journal', 'text', rows.map((r) => r.journal)],
-      ['seq', 'bigint', rows.map((r) => r.seq)],
-      ['at', 'text', rows.map((r) => r.at)],
-      ['event', 'text', rows.map((r) => r.event)],
-      ['connection', 'integer', rows.map((r) => r.connection ?? null)],
-      ['code', 'integer', rows.map((r) => r.code ?? null)],
-      ['reason', 'text', rows.map((r) => r.reason ?? null)],
-    ],
-    'journal, seq',
-  );
-}
-
-function insertMessages(client: pg.PoolClient, rows: MessageRow[]): Promise<number> {
-  return insertMany(
-    client,
-    'messages',
-    [
-      ['station', 'text', rows.map((r) => r.station)],
-      ['journal', 'text', rows.map((r) => r.journal)],
-      ['seq', 'bigint', rows.map((r) => r.seq)],
-      ['received_at', 'text', rows.map((r) => r.receivedAt)],
-      ['action', 'text', rows.map((r) => r.action)],
-      ['payload', 'text', rows.map((r) => r.payload)],
-    ],
-    'journal, seq',
-  );
-}
-
-function insertEvents(client: pg.PoolClient, rows: EventRow[]): Promise<number> {
-  return insertMany(
-    client,
-    'events',
-    [
-      ['station', 'text', rows.map((r) => r.station)],
-      ['journal', 'text', rows.map((r) => r.journal)],
-      ['seq', 'bigint', rows.map((r) => r.seq)],
-      ['item', 'integer', rows.map((r) => r.item)],
-      ['received_at', 'text', rows.map((r) => r.receivedAt)],
-      ['station_time', 'text', rows.map((r) => r.timestamp ?? null)],
-      ['event_id', 'bigint', rows.map((r) => r.eventId ?? null)],
-      ['event_trigger', 'text', rows.map((r) => r.trigger ?? null)],
-      ['notification_type', 'text', rows.map((r) => r.notificationType ?? null)],
-      ['component', 'text', rows.map((r) => r.component)],
-      ['component_instance', 'text', rows.map((r) => r.componentInstance ?? null)],
-      ['evse_id', 'integer', rows.map((r) => r.evseId ?? null)],
-      ['connector_id', 'integer', rows.map((r) => r.connectorId ?? null)],
-      ['variable', 'text', rows.map((r) => r.variable)],
-      ['variable_instance', 'text', rows.map((r) => r.variableInstance ?? null)],
-      ['actual_value', 'text', rows.map((r) => r.actualValue ?? null)],
-      ['tech_code', 'text', rows.map((r) => r.techCode ?? null)],
-      ['tech_info', 'text', rows.map((r) => r.techInfo ?? null)],
-      ['cleared', 'boolean', rows.map((r) => r.cleared ?? null)],
-      ['monitor_id', 'bigint', rows.map((r) => r.monitorId ?? null)],
-    ],
-    'journal, seq, item',
-  );
-}
-
-function insertStatuses(client: pg.PoolClient, rows: StatusRow[]): Promise<number> {
-  return insertMany(
-    client,
-    'statuses',
-    [
-      ['station', 'text', rows.map((r) => r.station)],
-      ['journal', 'text', rows.map((r) => r.journal)],
-      ['seq', 'bigint', rows.map((r) => r.seq)],
-      ['received_at', 'text', rows.map((r) => r.receivedAt)],
-      ['station_time', 'text', rows.map((r) => r.timestamp ?? null)],
-      ['evse_id', 'integer', rows.map((r) => r.evseId ?? null)],
-      ['connector_id', 'integer', rows.map((r) => r.connectorId ?? null)],
-      ['status', 'text', rows.map((r) => r.status)],
-    ],
-    'journal, seq',
-  );
-}
-
-/** A WHERE clause built with numbered parameters. */
-class Where {
-  readonly params: unknown[] = [];
-  private readonly conditions: string[] = [];
-
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  add(condition: string): void {
-    this.conditions.push(condition);
-  }
-
-  stations(column: string, stations: string[] | undefined): void {
-    if (stations !== undefined) this.add(`${column} = ANY(${this.param(stations)}::text[])`);
-  }
-
-  sql(): string {
-    return this.conditions.length === 0 ? '' : `WHERE ${this.conditions.join(' AND ')}`;
-  }
-}
-
-function position(row: Record<string, unknown>): { station: string; journal: string; seq: number } {
-  return { station: String(row['station']), journal: String(row['journal']), seq: Number(row['seq']) };
-}
-
-/** `{ key: text }` when the text column is not NULL, `{}` otherwise (no undefined keys). */
-function optional<K extends string>(key: K, value: unknown): { [P in K]?: string } {
-  return (typeof value === 'string' ? { [key]: value } : {}) as { [P in K]?: string };
-}
-
-/** `{ key: number }` when the column is not NULL (bigint columns come back as text), `{}` otherwise. */
-function optionalNumber<K extends string>(key: K, value: unknown): { [P in K]?: number } {
-  return (value === null || value === undefined ? {} : { [key]: Number(value) }) as { [P in K]?: number };
-}
-
-function maxText(a: string, b: string): string {
-  return a >= b ? a : b;
-}
-
-function minText(a: string, b: string): string {
-  return a <= b ? a : b;
+/** An events row as rows.ts has it (the upgrade derives samples from it). */
+function eventOf(row: Record<string, unknown>): EventRow {
+  return {
+    ...position(row),
+    item: Number(row['item']),
+    receivedAt: String(row['received_at']),
+    ...optional('timestamp', row['station_time']),
+    ...optionalNumber('eventId', row['event_id']),
+    ...optional('trigger', row['event_trigger']),
+    ...optional('notificationType', row['notification_type']),
+    component: String(row['component']),
+    ...optional('componentInstance', row['component_instance']),
+    ...optionalNumber('evseId', row['evse_id']),
+    ...optionalNumber('connectorId', row['connector_id']),
+    variable: String(row['variable']),
+    ...optional('variableInstance', row['variable_instance']),
+    ...optional('actualValue', row['actual_value']),
+    ...optional('techCode', row['tech_code']),
+    ...optional('techInfo', row['tech_info']),
+    ...(typeof row['cleared'] === 'boolean' ? { cleared: row['cleared'] } : {}),
+    ...optionalNumber('monitorId', row['monitor_id']),
+  };
 }
 
 /** A bound in the stored form (ISO with milliseconds), so `…T00:00:00Z` is the same instant as `…T00:00:00.000Z`. */

@@ -1,6 +1,7 @@
 import { framePayload, type JournalRecord } from '../../evidence/journal-record.js';
 import { asArray, asNumber, asRecord, asString } from '../../evidence/payload-read.js';
-import { type ConnectionRow, type EventRow, type MessageRow, type StatusRow, STORED_ACTIONS } from './store.js';
+import { PLAN_OUTCOMES, type PlanOutcome } from '../plan/plan-outcome.js';
+import { type ConnectionRow, type EventRow, type MessageRow, type PlanOutcomeRow, type SampleRow, type StatusRow, STORED_ACTIONS } from './store.js';
 
 /** What one journal's records put into the store: the same for every engine. */
 export interface StoreRows {
@@ -10,8 +11,28 @@ export interface StoreRows {
   messages: MessageRow[];
   events: EventRow[];
   statuses: StatusRow[];
+  /** The `plan-outcome` connection records whose details name a component, a variable and an outcome (they are connection rows too). */
+  planOutcomes: PlanOutcomeRow[];
+  /** The numeric samples among the events (see sampleOf). */
+  samples: IndexedSample[];
   /** The highest seq among the records (0 when none). */
   lastSeq: number;
+}
+
+/**
+ * A sample with its journal position (the NotifyEvent item it comes from), which makes a second
+ * ingest a no-op. Samples get tables of their own (the series, and the samples by series then
+ * time) rather than being read out of `events` at query time: the value is stored parsed (a
+ * number, not the station's text), the time as epoch milliseconds (the one thing both engines
+ * bucket with exact integer arithmetic, whatever form the station's timestamp had), and a series
+ * over a period is one range of an index, so the report's min/max envelopes of a month (about
+ * 8.6 million samples) are GROUP BYs in the database, not a parse of every event's text in
+ * JavaScript. The events stay as they are: the samples are a second index of the same items.
+ */
+export interface IndexedSample extends SampleRow {
+  journal: string;
+  seq: number;
+  item: number;
 }
 
 /**
@@ -21,7 +42,7 @@ export interface StoreRows {
  * cannot be read is kept as a message, not flattened.
  */
 export function storeRows(journal: string, records: readonly JournalRecord[]): StoreRows {
-  const rows: StoreRows = { stations: [], connections: [], messages: [], events: [], statuses: [], lastSeq: 0 };
+  const rows: StoreRows = { stations: [], connections: [], messages: [], events: [], statuses: [], planOutcomes: [], samples: [], lastSeq: 0 };
   for (const record of records) {
     rows.lastSeq = Math.max(rows.lastSeq, record.seq);
     const station = record.chargePointId;
@@ -37,6 +58,8 @@ export function storeRows(journal: string, records: readonly JournalRecord[]): S
         ...(asNumber(details['code']) !== undefined ? { code: asNumber(details['code']) } : {}),
         ...(asString(details['reason']) !== undefined ? { reason: asString(details['reason']) } : {}),
       });
+      const outcome = record.event === 'plan-outcome' ? planOutcomeRow(station, journal, record.seq, record.timestamp, details) : undefined;
+      if (outcome) rows.planOutcomes.push(outcome);
       continue;
     }
     if (record.direction !== 'cp-to-csms' || record.messageType !== 'CALL' || record.action === undefined || !STORED_ACTIONS.includes(record.action)) continue;
@@ -55,7 +78,14 @@ export function storeRows(journal: string, records: readonly JournalRecord[]): S
     } else if (rows.stations.every((s) => s.identity !== station)) {
       rows.stations.push({ identity: station, seenAt: record.timestamp });
     }
-    if (record.action === 'NotifyEvent') rows.events.push(...eventRows(station, journal, record.seq, record.timestamp, payload));
+    if (record.action === 'NotifyEvent') {
+      const events = eventRows(station, journal, record.seq, record.timestamp, payload);
+      rows.events.push(...events);
+      for (const event of events) {
+        const sample = sampleOf(event);
+        if (sample) rows.samples.push(sample);
+      }
+    }
     if (record.action === 'StatusNotification') {
       const status = asString(payload['connectorStatus']);
       if (status !== undefined) {
@@ -73,6 +103,83 @@ export function storeRows(journal: string, records: readonly JournalRecord[]): S
     }
   }
   return rows;
+}
+
+/**
+ * The sample an event item is, if it is one: a periodic monitor's report (trigger Periodic) whose
+ * actualValue is a number. Its time is the station's timestamp of the event (when the value was
+ * measured), or the receive time where the station gave none or one that does not parse;
+ * written back as ISO UTC with milliseconds, so a station's `+02:00` or second-only timestamps
+ * sort and filter like every other time in the store. Exported for the engines' upgrade of a
+ * version-1 store, which derives the samples of the events it already holds the same way.
+ */
+export function sampleOf(event: EventRow): IndexedSample | undefined {
+  if (event.trigger !== 'Periodic') return undefined;
+  const value = sampleValue(event.actualValue);
+  if (value === undefined) return undefined;
+  const measured = event.timestamp === undefined ? Number.NaN : Date.parse(event.timestamp);
+  const at = Number.isFinite(measured) ? measured : Date.parse(event.receivedAt);
+  if (!Number.isFinite(at)) return undefined;
+  return {
+    journal: event.journal,
+    seq: event.seq,
+    item: event.item,
+    station: event.station,
+    component: event.component,
+    ...optional('componentInstance', event.componentInstance),
+    ...optional('evseId', event.evseId),
+    ...optional('connectorId', event.connectorId),
+    variable: event.variable,
+    ...optional('variableInstance', event.variableInstance),
+    at: new Date(at).toISOString(),
+    value,
+    ...optional('monitorId', event.monitorId),
+  };
+}
+
+/** A decimal number written as OCPP's decimal type is (`21.5`, `-3`, `1e3`); not `''`, `true`, `0x1F`, `Infinity`, `21,5`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export function sampleValue(actualValue: string | undefined): number | undefined {
+  const text = actualValue?.trim();
+  if (text === undefined || !DECIMAL.test(text)) return undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/**
+ * A `plan-outcome` record's details as a row, read loosely (the journal is ours, but a record
+ * written by another release must not stop an ingest): a component, a variable and a known
+ * outcome are needed, the rest is taken where it has the right type. A record without them stays
+ * a connection row only. `item` is the record's, else `monitor` when it names a monitor type.
+ */
+function planOutcomeRow(station: string, journal: string, seq: number, at: string, details: Record<string, unknown>): PlanOutcomeRow | undefined {
+  const component = asString(details['component']);
+  const variable = asString(details['variable']);
+  const outcome = asString(details['outcome']);
+  if (component === undefined || variable === undefined || !PLAN_OUTCOMES.includes(outcome as PlanOutcome)) return undefined;
+  const monitorType = asString(details['monitorType']);
+  const item = details['item'] === 'monitor' || details['item'] === 'setting' ? details['item'] : monitorType !== undefined ? 'monitor' : 'setting';
+  return {
+    station,
+    journal,
+    seq,
+    at,
+    plan: asString(details['plan']) ?? '',
+    item,
+    component,
+    ...optional('componentInstance', asString(details['componentInstance'])),
+    ...optional('evseId', asNumber(details['evseId'])),
+    ...optional('connectorId', asNumber(details['connectorId'])),
+    variable,
+    ...optional('variableInstance', asString(details['variableInstance'])),
+    ...optional('monitorType', monitorType),
+    value: asString(details['value']) ?? (asNumber(details['value']) === undefined ? '' : String(details['value'])),
+    ...optional('severity', asNumber(details['severity'])),
+    ...optional('monitorId', asNumber(details['monitorId'])),
+    outcome: outcome as PlanOutcome,
+    ...optional('detail', asString(details['detail'])),
+  };
 }
 
 function eventRows(station: string, journal: string, seq: number, receivedAt: string, payload: Record<string, unknown>): EventRow[] {

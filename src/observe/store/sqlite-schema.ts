@@ -43,4 +43,31 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX annotations_station_at ON annotations (station, at)',
     ],
   },
+  {
+    // Plan outcomes and samples (issue 16, second part). A version-1 store is upgraded in place:
+    // its samples are derived from the events it holds (SqliteStore.migrate, with the ingest's
+    // own rule, rows.ts sampleOf). Its plan outcomes cannot be: version 1 kept a plan-outcome
+    // record as a connection row without its details, which only the journal has; `store
+    // rebuild` (an ingest adds the rows a table is missing and changes nothing else) fills them in.
+    version: 2,
+    statements: [
+      // The `plan-outcome` connection records' details (plan/plan-outcome.ts); `at` is when observe recorded it.
+      `CREATE TABLE plan_outcomes (journal TEXT NOT NULL, seq INTEGER NOT NULL, station TEXT NOT NULL, at TEXT NOT NULL, plan TEXT NOT NULL,
+        item TEXT NOT NULL, component TEXT NOT NULL, component_instance TEXT, evse_id INTEGER, connector_id INTEGER, variable TEXT NOT NULL,
+        variable_instance TEXT, monitor_type TEXT, value TEXT NOT NULL, severity INTEGER, monitor_id INTEGER, outcome TEXT NOT NULL, detail TEXT,
+        PRIMARY KEY (journal, seq))`,
+      'CREATE INDEX plan_outcomes_station_at ON plan_outcomes (station, at)',
+      // The periodic monitors' series, one row each (a fleet has thousands, against millions of samples): the samples carry its id,
+      // not its names. key: the columns as one text (sample-query.ts seriesKey), unique where a UNIQUE on NULLable columns is not.
+      `CREATE TABLE sample_series (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, station TEXT NOT NULL, component TEXT NOT NULL,
+        component_instance TEXT, evse_id INTEGER, connector_id INTEGER, variable TEXT NOT NULL, variable_instance TEXT)`,
+      'CREATE INDEX sample_series_order ON sample_series (station, component, component_instance, evse_id, connector_id, variable, variable_instance)',
+      // The numeric samples (rows.ts IndexedSample says why a table of their own). Stored in the order they are read: a series,
+      // then time (WITHOUT ROWID: the primary key is the table), so a series over a period is one range of it. The journal
+      // position in the key makes a second ingest a no-op. at_ms: epoch milliseconds, the one time column that is not ISO
+      // text, because the database does arithmetic on it (buckets aligned to the epoch).
+      `CREATE TABLE samples (series_id INTEGER NOT NULL, at_ms INTEGER NOT NULL, journal TEXT NOT NULL, seq INTEGER NOT NULL, item INTEGER NOT NULL,
+        value REAL NOT NULL, monitor_id INTEGER, PRIMARY KEY (series_id, at_ms, journal, seq, item)) WITHOUT ROWID`,
+    ],
+  },
 ];

@@ -1,8 +1,11 @@
 import Database from 'better-sqlite3';
 import type { JournalRecord } from '../../evidence/journal-record.js';
-import { storeRows, type StoreRows } from './rows.js';
+import { sampleOf, storeRows, type StoreRows } from './rows.js';
+import { foldSamples, streamSamples, writeSamples } from './sqlite-samples.js';
 import { MIGRATIONS, SCHEMA_VERSION_TABLE } from './sqlite-schema.js';
-import type { Annotation, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, StationRow, StatusRow } from './store.js';
+import type {
+  Annotation, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow, StationRow, StatusRow,
+} from './store.js';
 
 type Row = Record<string, unknown>;
 
@@ -13,10 +16,12 @@ type Row = Record<string, unknown>;
  */
 export class SqliteStore implements ObservationStore {
   readonly description: string;
+  readonly #file: string;
   readonly #db: Database.Database;
 
   constructor(file: string) {
     this.description = `sqlite ${file}`;
+    this.#file = file;
     this.#db = new Database(file);
     this.#db.pragma('journal_mode = WAL');
     // WAL with NORMAL survives a killed process (only a power cut can lose the last commits,
@@ -34,11 +39,28 @@ export class SqliteStore implements ObservationStore {
         const current = (this.#db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as { version: number | null }).version ?? 0;
         for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
           for (const statement of migration.statements) this.#db.exec(statement);
+          if (migration.version === 2) this.#deriveSamples();
           this.#db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
         }
       })
       .immediate();
     return Promise.resolve();
+  }
+
+  /**
+   * The upgrade of a version-1 store: the samples of the events it already holds, by the ingest's
+   * own rule (rows.ts sampleOf), in pages so a month of events is never in memory at once. Inside
+   * the migration's transaction. Nothing to do on a new store.
+   */
+  #deriveSamples(): void {
+    const page = this.#db.prepare("SELECT rowid AS row_id, * FROM events WHERE event_trigger = 'Periodic' AND rowid > ? ORDER BY rowid LIMIT 10000");
+    for (let after = 0; ;) {
+      const rows = page.all(after) as Row[];
+      const last = rows.at(-1);
+      if (last === undefined) return;
+      writeSamples(this.#db, rows.map(eventOf).flatMap((event) => sampleOf(event) ?? []));
+      after = last['row_id'] as number;
+    }
   }
 
   ingest(journal: string, records: readonly JournalRecord[]): Promise<IngestResult> {
@@ -64,6 +86,13 @@ export class SqliteStore implements ObservationStore {
     }
     const status = db.prepare('INSERT OR IGNORE INTO statuses (journal, seq, station, received_at, station_time, evse_id, connector_id, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     for (const s of rows.statuses) status.run(s.journal, s.seq, s.station, s.receivedAt, s.timestamp ?? null, s.evseId ?? null, s.connectorId ?? null, s.status);
+    const outcome = db.prepare(`INSERT OR IGNORE INTO plan_outcomes (journal, seq, station, at, plan, item, component, component_instance, evse_id, connector_id,
+      variable, variable_instance, monitor_type, value, severity, monitor_id, outcome, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const o of rows.planOutcomes) {
+      outcome.run(o.journal, o.seq, o.station, o.at, o.plan, o.item, o.component, o.componentInstance ?? null, o.evseId ?? null, o.connectorId ?? null,
+        o.variable, o.variableInstance ?? null, o.monitorType ?? null, o.value, o.severity ?? null, o.monitorId ?? null, o.outcome, o.detail ?? null);
+    }
+    writeSamples(db, rows.samples);
     const station = db.prepare(STATION_UPSERT);
     for (const s of stationUpserts(rows)) station.run(s);
     db.prepare(`INSERT INTO journals (journal, last_seq) VALUES (?, ?)
@@ -105,6 +134,18 @@ export class SqliteStore implements ObservationStore {
 
   messages(filter: PeriodFilter & { actions?: string[] } = {}): Promise<MessageRow[]> {
     return Promise.resolve(this.#select('messages', 'received_at', filter, 'journal, seq').map(messageOf));
+  }
+
+  planOutcomes(filter: PeriodFilter = {}): Promise<PlanOutcomeRow[]> {
+    return Promise.resolve(this.#select('plan_outcomes', 'at', filter, 'journal, seq').map(planOutcomeOf));
+  }
+
+  samples(filter: PeriodFilter = {}): AsyncIterable<SampleRow> {
+    return streamSamples(this.#file, filter);
+  }
+
+  sampleBuckets(filter: PeriodFilter & { bucketMs: number }): Promise<SampleBucket[]> {
+    return Promise.resolve(foldSamples(this.#db, filter));
   }
 
   close(): Promise<void> {
@@ -236,6 +277,16 @@ function statusOf(r: Row): StatusRow {
   return {
     station: r['station'] as string, journal: r['journal'] as string, seq: r['seq'] as number, receivedAt: r['received_at'] as string,
     ...present('timestamp', r['station_time']), ...present('evseId', r['evse_id']), ...present('connectorId', r['connector_id']), status: r['status'] as string,
+  };
+}
+
+function planOutcomeOf(r: Row): PlanOutcomeRow {
+  return {
+    station: r['station'] as string, journal: r['journal'] as string, seq: r['seq'] as number, at: r['at'] as string, plan: r['plan'] as string,
+    item: r['item'] as PlanOutcomeRow['item'], component: r['component'] as string, ...present('componentInstance', r['component_instance']),
+    ...present('evseId', r['evse_id']), ...present('connectorId', r['connector_id']), variable: r['variable'] as string,
+    ...present('variableInstance', r['variable_instance']), ...present('monitorType', r['monitor_type']), value: r['value'] as string,
+    ...present('severity', r['severity']), ...present('monitorId', r['monitor_id']), outcome: r['outcome'] as PlanOutcomeRow['outcome'], ...present('detail', r['detail']),
   };
 }
 

@@ -40,8 +40,10 @@ export interface ObservationStore {
   planOutcomes(filter?: PeriodFilter): Promise<PlanOutcomeRow[]>;
   /**
    * Every numeric sample of the periodic monitors (NotifyEvent items with trigger Periodic whose
-   * actualValue is a number), ordered by station, component, variable, then time. Streamed: a
-   * pilot's month is millions of them (the open data's samples.csv). Filtered by `at`.
+   * actualValue is a number), ordered by series (station, component, its instance, EVSE and
+   * connector, variable, its instance; absent ones first), then time: one series' samples come
+   * together. Streamed: a pilot's month is millions of them (the open data's samples.csv); the
+   * stream reads one snapshot, and the store can ingest and answer while it is open. Filtered by `at`.
    */
   samples(filter?: PeriodFilter): AsyncIterable<SampleRow>;
   /**

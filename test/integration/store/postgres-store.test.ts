@@ -14,7 +14,8 @@ import type { ObservationStore } from '../../../src/observe/store/store.js';
 import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
 import { useAuditBed } from '../../helpers/audit-fixture.js';
 import { usePostgresCluster } from '../../helpers/postgres-cluster.js';
-import { storeContract } from './store-contract.js';
+import { item, notifyEvent, observedJournal } from './pilot-records.js';
+import { collect, storeContract } from './store-contract.js';
 
 interface Journal {
   name: string;
@@ -31,11 +32,22 @@ async function tableCounts(url: string): Promise<Record<string, number>> {
   await client.connect();
   try {
     const counts: Record<string, number> = {};
-    for (const table of ['journals', 'stations', 'connections', 'messages', 'events', 'statuses', 'annotations', 'schema_version']) {
+    for (const table of ['journals', 'stations', 'connections', 'messages', 'events', 'statuses', 'annotations', 'plan_outcomes', 'samples', 'schema_version']) {
       const result = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`);
       counts[table] = Number(result.rows[0]?.n);
     }
     return counts;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database put back to schema version 1 (see ContractEngine.toVersion1). */
+async function toVersion1(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP TABLE samples, sample_series, plan_outcomes; DELETE FROM schema_version WHERE version = 2');
   } finally {
     await client.end();
   }
@@ -67,7 +79,52 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
 
   // The contract every engine keeps, each test on a fresh database of the cluster.
   let databases = 0;
-  storeContract('postgres', async () => openPostgresStore(await cluster().createDatabase(`contract_${++databases}`)));
+  const urls = new Map<ObservationStore, string>();
+  storeContract('postgres', {
+    open: async () => {
+      const url = await cluster().createDatabase(`contract_${++databases}`);
+      const store = await openPostgresStore(url);
+      urls.set(store, url);
+      return store;
+    },
+    toVersion1: (store) => {
+      const url = urls.get(store);
+      if (url === undefined) throw new Error('not a store of this test file');
+      return toVersion1(url);
+    },
+  });
+
+  it('streams more samples than a page holds, derives as many in pages when it upgrades a version-1 store, and a stream stopped early gives its connection back', async () => {
+    const url = await cluster().createDatabase('many_samples');
+    const store = await open(url);
+    await store.migrate();
+    // 25,000 samples (two and a half pages): 250 NotifyEvents of 100 items, one a second, alternately EVSE 1 and EVSE 2.
+    const start = Date.UTC(2026, 5, 1);
+    const time = (ms: number): string => new Date(start + ms).toISOString();
+    const records = Array.from({ length: 250 }, (_v, m) =>
+      notifyEvent(m + 1, 'CS-MANY', time((m + 1) * 100_000), Array.from({ length: 100 }, (_w, i) => item(String(m * 100 + i), 'Temperature', { evse: { id: 1 + (i % 2) }, timestamp: time((m * 100 + i) * 1000) }))),
+    );
+    await store.ingest('CS-MANY/trace.jsonl', records);
+    const evens = Array.from({ length: 12_500 }, (_v, k) => 2 * k);
+    const streamed = async (): Promise<Array<[number | undefined, number]>> => (await collect(store.samples())).map((r) => [r.evseId, r.value]);
+    const expected = [...evens.map((n): [number, number] => [1, n]), ...evens.map((n): [number, number] => [2, n + 1])];
+    expect(await streamed()).to.deep.equal(expected);
+    const buckets = await store.sampleBuckets({ bucketMs: 10_000 });
+    expect(buckets).to.have.length(5_000);
+    expect(buckets[1]).to.deep.include({ evseId: 1, from: time(10_000), min: 10, max: 18, mean: 14, count: 5 });
+
+    // More early stops than the pool has connections (4): each gave its own back, or the next would wait for ever.
+    for (let i = 0; i < 6; i++) {
+      for await (const first of store.samples()) {
+        expect(first.value).to.equal(0);
+        break;
+      }
+    }
+    await toVersion1(url);
+    await store.migrate();
+    expect(await streamed()).to.deep.equal(expected);
+    expect((await tableCounts(url))['samples']).to.equal(25_000);
+  });
 
   it('migrates an empty database, and migrating again changes nothing', async () => {
     const url = await cluster().createDatabase('migrate_twice');
@@ -75,7 +132,7 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect(store.description).to.match(/^postgres 127\.0\.0\.1:\d+\/migrate_twice$/);
     await store.migrate();
     await store.migrate();
-    expect(await tableCounts(url)).to.deep.equal({ journals: 0, stations: 0, connections: 0, messages: 0, events: 0, statuses: 0, annotations: 0, schema_version: 1 });
+    expect(await tableCounts(url)).to.deep.equal({ journals: 0, stations: 0, connections: 0, messages: 0, events: 0, statuses: 0, annotations: 0, plan_outcomes: 0, samples: 0, schema_version: 2 });
   });
 
   it('indexes a real journal: stations, connections, messages, every NotifyEvent item and StatusNotification; lastSeq is where a tail resumes', async () => {
@@ -185,7 +242,7 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect(await two.messages()).to.deep.equal(await alone.messages());
     expect(await one.stations()).to.deep.equal(await alone.stations());
     expect(await two.lastSeq(b.name)).to.equal(await alone.lastSeq(b.name));
-    expect((await tableCounts(url))['schema_version']).to.equal(1);
+    expect((await tableCounts(url))['schema_version']).to.equal(2);
   });
 
   it('the same journals ingested by two stores at once (a rebuild beside a running observe) are indexed once', async () => {
@@ -211,6 +268,34 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect(await one.statuses()).to.deep.equal(await alone.statuses());
     expect(await two.stations()).to.deep.equal(await alone.stations());
     expect([await one.lastSeq(a.name), await one.lastSeq(b.name)]).to.deep.equal([await alone.lastSeq(a.name), await alone.lastSeq(b.name)]);
+  });
+
+  it('two stores ingesting samples of the same series at once (a rebuild beside a running observe) add each series and each sample once', async () => {
+    const url = await cluster().createDatabase('concurrent_samples');
+    const [one, two] = [await open(url), await open(url)];
+    await one.migrate();
+    // Two journals of one station (two days), every record in its own transaction, in opposite orders.
+    const days = ['CS-SAME/day1/trace.jsonl', 'CS-SAME/day2/trace.jsonl'].map((name, day) => ({ name, records: observedJournal('CS-SAME').map((r) => ({ ...r, timestamp: r.timestamp.replace('06-01', `06-0${day + 1}`) })) }));
+    const ingestAll = async (store: ObservationStore, order: typeof days): Promise<void> => {
+      for (const journal of order) for (const record of journal.records) await store.ingest(journal.name, [record]);
+    };
+    await Promise.all([ingestAll(one, days), ingestAll(two, [...days].reverse())]);
+
+    const alone = await open(await cluster().createDatabase('concurrent_samples_alone'));
+    await alone.migrate();
+    for (const journal of days) await alone.ingest(journal.name, journal.records);
+    expect(await collect(one.samples())).to.deep.equal(await collect(alone.samples())).and.to.have.length(8);
+    expect(await two.planOutcomes()).to.deep.equal(await alone.planOutcomes());
+    const series = async (u: string): Promise<number> => {
+      const client = new pg.Client({ connectionString: u });
+      await client.connect();
+      try {
+        return Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM sample_series')).rows[0]?.n);
+      } finally {
+        await client.end();
+      }
+    };
+    expect(await series(url)).to.equal(2);
   });
 
   it('says which store it cannot reach, without the password', async () => {

@@ -3,8 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { storeRows } from '../../../src/observe/store/rows.js';
 import { SqliteStore } from '../../../src/observe/store/sqlite-store.js';
-import { storeContract } from './store-contract.js';
+import type { ObservationStore } from '../../../src/observe/store/store.js';
+import { observedJournal } from './pilot-records.js';
+import { collect, dump, storeContract } from './store-contract.js';
 
 const dirs: string[] = [];
 after(() => {
@@ -17,7 +21,26 @@ function freshFile(): string {
   return join(dir, 'pilot.sqlite');
 }
 
-storeContract('sqlite', () => Promise.resolve(new SqliteStore(freshFile())));
+const files = new Map<ObservationStore, string>();
+storeContract('sqlite', {
+  open: () => {
+    const file = freshFile();
+    const store = new SqliteStore(file);
+    files.set(store, file);
+    return Promise.resolve(store);
+  },
+  toVersion1: (store) => {
+    const file = files.get(store);
+    if (file === undefined) throw new Error('not a store of this test file');
+    const raw = new Database(file);
+    try {
+      raw.exec('DROP TABLE samples; DROP TABLE sample_series; DROP TABLE plan_outcomes; DELETE FROM schema_version WHERE version = 2');
+    } finally {
+      raw.close();
+    }
+    return Promise.resolve();
+  },
+});
 
 describe('sqlite store: the file', () => {
   it('is in WAL mode, records its schema version once, and keeps what was written across a reopen', async () => {
@@ -36,9 +59,47 @@ describe('sqlite store: the file', () => {
     const raw = new Database(file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).to.equal('wal');
-      expect(raw.prepare('SELECT version FROM schema_version').all()).to.deep.equal([{ version: 1 }]);
+      expect(raw.prepare('SELECT version FROM schema_version').all()).to.deep.equal([{ version: 1 }, { version: 2 }]);
     } finally {
       raw.close();
+    }
+  });
+
+  it('upgrades a version-1 file written by the version-1 code in place: its samples derived, its events and annotations kept; a rebuild brings the plan outcomes', async () => {
+    // The fixture is the dump of a file the version-1 store wrote (fixtures/pilot-store-v1.sql says how).
+    const file = freshFile();
+    const raw = new Database(file);
+    raw.exec(readFileSync(new URL('fixtures/pilot-store-v1.sql', import.meta.url), 'utf8'));
+    raw.close();
+    const journal = observedJournal('CS-V1');
+    const store = new SqliteStore(file);
+    const reference = new SqliteStore(freshFile());
+    try {
+      await store.migrate();
+      await reference.migrate();
+      await reference.ingest('CS-V1/trace.jsonl', journal);
+      const expected = storeRows('CS-V1/trace.jsonl', journal);
+      expect(expected.samples, 'the journal has samples').to.have.length(4);
+      expect((await collect(store.samples())).map((s) => [s.at, s.value])).to.deep.equal([
+        ['2026-06-01T00:01:00.000Z', 21.5], ['2026-06-01T00:02:00.000Z', 22.5], ['2026-06-01T00:03:07.000Z', 23], ['2026-06-01T00:02:00.000Z', 30],
+      ]);
+      const { annotations, ...upgraded } = (await dump(store)) as Record<string, unknown>;
+      const { annotations: _none, ...fresh } = (await dump(reference)) as Record<string, unknown>;
+      expect(upgraded).to.deep.equal({ ...fresh, planOutcomes: [] });
+      expect((annotations as Array<{ text: string }>).map((a) => a.text)).to.deep.equal(['converter tripped']);
+      // What version 1 kept of the plan outcomes is a connection row each; the journal has their details.
+      expect(await store.ingest('CS-V1/trace.jsonl', journal)).to.deep.equal({ added: 0, skipped: 8 });
+      expect(await store.planOutcomes()).to.deep.equal(expected.planOutcomes).and.to.have.length(2);
+      expect(await store.migrate()).to.equal(undefined);
+    } finally {
+      await store.close();
+      await reference.close();
+    }
+    const check = new Database(file, { readonly: true });
+    try {
+      expect(check.prepare('SELECT version FROM schema_version ORDER BY version').all()).to.deep.equal([{ version: 1 }, { version: 2 }]);
+    } finally {
+      check.close();
     }
   });
 });

@@ -8,12 +8,13 @@ import { auditStation } from '../../../src/audit/audit-station.js';
 import { readJournalRecords } from '../../../src/evidence/journal-files.js';
 import type { JournalRecord } from '../../../src/evidence/journal-record.js';
 import { storeRows } from '../../../src/observe/store/rows.js';
-import type { ObservationStore } from '../../../src/observe/store/store.js';
+import type { ObservationStore, SampleRow } from '../../../src/observe/store/store.js';
 import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
 import { loadStationProfile } from '../../../src/simulator/station-profile.js';
 import { testAuditOptions } from '../../helpers/audit-fixture.js';
 import { startCsms, stopCsms } from '../../helpers/csms-fixture.js';
 import { startStation } from '../../helpers/virtual-station-fixture.js';
+import { ACCEPTED_MONITOR, at, connection, frame as record, item, notifyEvent, observedJournal, REFUSED_SETTING } from './pilot-records.js';
 
 const REAL_IDENTITY = 'STORE-REAL-1';
 const REAL_JOURNAL = `${REAL_IDENTITY}/trace.jsonl`;
@@ -38,28 +39,43 @@ export function auditedJournal(): Promise<JournalRecord[]> {
   return realJournal;
 }
 
-const at = (minute: number, second = 0): string => new Date(Date.UTC(2026, 5, 1, 0, minute, second)).toISOString();
-
-function record(seq: number, identity: string, time: string, action: string, payload: Record<string, unknown>): JournalRecord {
-  const messageId = `${identity}-${seq}`;
-  return {
-    schemaVersion: '1.2', record: 'frame', seq, timestamp: time, monotonicMs: seq, chargePointId: identity, connection: 1, ocppVersion: '2.0.1', transport: 'json',
-    direction: 'cp-to-csms', messageType: 'CALL', messageTypeId: 2, messageId, action, raw: JSON.stringify([2, messageId, action, payload]),
-  } as unknown as JournalRecord;
-}
-
 const boot = (firmwareVersion: string): Record<string, unknown> => ({ reason: 'PowerUp', chargingStation: { vendorName: 'Vend', model: 'Mod', serialNumber: 'SN-9', firmwareVersion } });
 const temperature = (value: string): Record<string, unknown> => ({
   generatedAt: at(0), seqNo: 0,
   eventData: [{ eventId: 1, timestamp: at(0), trigger: 'Periodic', actualValue: value, eventNotificationType: 'CustomMonitor', component: { name: 'ChargingStation' }, variable: { name: 'Temperature' }, variableMonitoringId: 3 }],
 });
 
-/** Everything a store returns, for comparing two states of it. */
-export async function dump(store: ObservationStore): Promise<unknown> {
-  return { stations: await store.stations(), connections: await store.connections(), messages: await store.messages(), events: await store.events(), statuses: await store.statuses(), annotations: await store.annotations() };
+export async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
 }
 
-export function storeContract(name: string, open: () => Promise<ObservationStore>): void {
+/** Everything a store returns, for comparing two states of it. */
+export async function dump(store: ObservationStore): Promise<unknown> {
+  return {
+    stations: await store.stations(), connections: await store.connections(), messages: await store.messages(), events: await store.events(), statuses: await store.statuses(),
+    annotations: await store.annotations(), planOutcomes: await store.planOutcomes(), samples: await collect(store.samples()),
+  };
+}
+
+/** What an engine's test gives the contract besides a fresh store. */
+export interface ContractEngine {
+  /** A fresh, empty store (not migrated). */
+  open: () => Promise<ObservationStore>;
+  /**
+   * Puts a migrated store's database back to schema version 1, as the version-1 code would have
+   * left it after the same ingests: the version-2 tables (plan_outcomes, sample_series, samples) dropped and
+   * their version row deleted (the version-1 tables are written by the same code in both).
+   */
+  toVersion1: (store: ObservationStore) => Promise<void>;
+}
+
+/** A sample as the contract returns it, from its journal-positioned row. */
+const sampleRow = ({ journal: _j, seq: _s, item: _i, ...sample }: SampleRow & { journal: string; seq: number; item: number }): SampleRow => sample;
+
+export function storeContract(name: string, engine: ContractEngine): void {
+  const open = engine.open;
   describe(`observation store contract: ${name}`, function () {
     this.timeout(120_000);
     let store: ObservationStore | undefined;
@@ -77,7 +93,8 @@ export function storeContract(name: string, open: () => Promise<ObservationStore
       const s = await opened();
       await s.migrate();
       expect(await s.lastSeq(REAL_JOURNAL)).to.equal(0);
-      expect(await dump(s)).to.deep.equal({ stations: [], connections: [], messages: [], events: [], statuses: [], annotations: [] });
+      expect(await dump(s)).to.deep.equal({ stations: [], connections: [], messages: [], events: [], statuses: [], annotations: [], planOutcomes: [], samples: [] });
+      expect(await s.sampleBuckets({ bucketMs: 60_000 })).to.deep.equal([]);
     });
 
     it('indexes the journal of a real audit: what storeRows makes of it, and a second ingest changes nothing', async () => {
@@ -94,6 +111,8 @@ export function storeContract(name: string, open: () => Promise<ObservationStore
       expect(await s.connections()).to.deep.equal(expected.connections);
       expect(await s.events()).to.deep.equal(expected.events);
       expect(await s.statuses()).to.deep.equal(expected.statuses);
+      expect(await s.planOutcomes()).to.deep.equal(expected.planOutcomes);
+      expect(await collect(s.samples())).to.deep.equal(expected.samples.map(sampleRow));
       expect(await s.lastSeq(REAL_JOURNAL)).to.equal(records.at(-1)?.seq);
       const [station, ...others] = await s.stations();
       expect(others).to.deep.equal([]);
@@ -178,6 +197,147 @@ export function storeContract(name: string, open: () => Promise<ObservationStore
       // Annotations are the store's own: an ingest leaves them as they are.
       await s.ingest('CS-A/trace.jsonl', [record(1, 'CS-A', at(1), 'Heartbeat', {})]);
       expect(await s.annotations()).to.deep.equal(all);
+    });
+
+    it('indexes the plan outcomes observe journalled: in time order, filtered by station and time; a record that does not name its variable stays a connection row only', async () => {
+      const s = await opened();
+      await s.ingest('CS-A/trace.jsonl', observedJournal('CS-A'));
+      await s.ingest('CS-B/trace.jsonl', [
+        connection(1, 'CS-B', at(0, 5), 'plan-outcome', { ...REFUSED_SETTING, componentInstance: 'main', evseId: 2, connectorId: 1, variableInstance: 'x', monitorId: 7 }),
+        // A Delta monitor the station dropped; its value a number, not text (read loosely).
+        connection(2, 'CS-B', at(0, 20), 'plan-outcome', { plan: 'plans.json#/plans/0', component: 'Connector', variable: 'Temperature', monitorType: 'Delta', value: 5, outcome: 'lost' }),
+        connection(3, 'CS-B', at(0, 21), 'plan-outcome', { ...ACCEPTED_MONITOR, outcome: 'fine' }),
+      ]);
+      const outcomes = await s.planOutcomes();
+      expect(outcomes).to.deep.equal([
+        { station: 'CS-B', journal: 'CS-B/trace.jsonl', seq: 1, at: at(0, 5), ...REFUSED_SETTING, componentInstance: 'main', evseId: 2, connectorId: 1, variableInstance: 'x', monitorId: 7 },
+        { station: 'CS-A', journal: 'CS-A/trace.jsonl', seq: 3, at: at(0, 10), ...ACCEPTED_MONITOR },
+        { station: 'CS-A', journal: 'CS-A/trace.jsonl', seq: 4, at: at(0, 11), ...REFUSED_SETTING },
+        { station: 'CS-B', journal: 'CS-B/trace.jsonl', seq: 2, at: at(0, 20), plan: 'plans.json#/plans/0', item: 'monitor', component: 'Connector', variable: 'Temperature', monitorType: 'Delta', value: '5', outcome: 'lost' },
+      ]);
+      // Every plan-outcome record is a connection row, the ones without a component or a known outcome too.
+      expect((await s.connections()).filter((c) => c.event === 'plan-outcome').map((c) => `${c.station} ${c.seq}`)).to.deep.equal(['CS-B 1', 'CS-A 3', 'CS-A 4', 'CS-A 5', 'CS-B 2', 'CS-B 3']);
+      expect((await s.planOutcomes({ stations: ['CS-A'] })).map((o) => o.seq)).to.deep.equal([3, 4]);
+      expect((await s.planOutcomes({ from: at(0, 10), to: at(0, 20) })).map((o) => `${o.station} ${o.seq}`)).to.deep.equal(['CS-A 3', 'CS-A 4']);
+      expect(await s.planOutcomes({ stations: [] })).to.deep.equal([]);
+
+      const before = await dump(s);
+      expect(await s.ingest('CS-A/trace.jsonl', observedJournal('CS-A'))).to.deep.equal({ added: 0, skipped: 8 });
+      expect(await dump(s)).to.deep.equal(before);
+    });
+
+    it('streams the numeric periodic samples in series then time order: station time (else receive time), text and non-periodic values left out, filtered on that time', async () => {
+      const s = await opened();
+      await s.ingest('CS-A/trace.jsonl', observedJournal('CS-A'));
+      await s.ingest('CS-B/trace.jsonl', [
+        notifyEvent(1, 'CS-B', at(1, 1), [
+          item('1200', 'Speed', { component: 'Fan', componentInstance: 'Rear', timestamp: at(1) }),
+          item('-4.25e1', 'Temperature', { component: 'ChargingStation', variableInstance: 'Outside', timestamp: at(1), monitorId: 3 }),
+          // The same variable without an instance: a series of its own, before the one with an instance (absent first, on both engines).
+          item('39', 'Temperature', { component: 'ChargingStation', timestamp: at(1) }),
+          item('Infinity', 'Temperature', { component: 'ChargingStation', timestamp: at(1) }),
+          item('0x10', 'Temperature', { component: 'ChargingStation', timestamp: at(1) }),
+        ]),
+        notifyEvent(2, 'CS-B', at(0, 30), [item('41', 'Temperature', { component: 'ChargingStation', variableInstance: 'Outside', timestamp: 'not a time' })]),
+      ]);
+      const converter = { component: 'PowerConverter', evseId: 1, variable: 'Temperature' };
+      const all = await collect(s.samples());
+      expect(all).to.deep.equal([
+        { station: 'CS-A', ...converter, at: at(1), value: 21.5, monitorId: 12 },
+        { station: 'CS-A', ...converter, at: at(2), value: 22.5, monitorId: 12 },
+        { station: 'CS-A', ...converter, at: at(3, 7), value: 23, monitorId: 12 },
+        { station: 'CS-A', ...converter, evseId: 2, at: at(2), value: 30 },
+        { station: 'CS-B', component: 'ChargingStation', variable: 'Temperature', at: at(1), value: 39 },
+        { station: 'CS-B', component: 'ChargingStation', variable: 'Temperature', variableInstance: 'Outside', at: at(0, 30), value: 41 },
+        { station: 'CS-B', component: 'ChargingStation', variable: 'Temperature', variableInstance: 'Outside', at: at(1), value: -42.5, monitorId: 3 },
+        { station: 'CS-B', component: 'Fan', componentInstance: 'Rear', variable: 'Speed', at: at(1), value: 1200 },
+      ]);
+      const values = async (filter: Parameters<ObservationStore['samples']>[0]): Promise<number[]> => (await collect(s.samples(filter))).map((r) => r.value);
+      // On the sample's time: 22.5 was received at 2:05 but measured at 2:00; 23 has only its receive time, 3:07.
+      expect(await values({ from: at(2), to: at(3, 7) })).to.deep.equal([22.5, 30]);
+      expect(await values({ from: '2026-06-01T00:03:07Z' })).to.deep.equal([23]);
+      expect(await values({ stations: ['CS-B'], to: at(1) })).to.deep.equal([41]);
+      expect(await values({ stations: ['CS-B'], from: at(1) })).to.deep.equal([39, -42.5, 1200]);
+      expect(await values({ stations: [] })).to.deep.equal([]);
+      // Stopping early ends the stream (and frees what it held): the store goes on answering.
+      for await (const first of s.samples()) {
+        expect(first.value).to.equal(21.5);
+        break;
+      }
+      expect(await values({ stations: ['CS-A'] })).to.deep.equal([21.5, 22.5, 23, 30]);
+      // A stream open while the store ingests and answers (a CSV written with backpressure beside a running observe): it reads one snapshot.
+      const stream = s.samples({ stations: ['CS-A'] })[Symbol.asyncIterator]();
+      expect((await stream.next()).value).to.deep.include({ value: 21.5 });
+      // A sample of a series the stream has not reached yet.
+      await s.ingest('CS-A/trace-2.jsonl', [notifyEvent(1, 'CS-A', at(9), [item('99', 'Temperature', { evse: { id: 2 }, timestamp: at(5) })])]);
+      expect(await s.sampleBuckets({ bucketMs: 3_600_000, stations: ['CS-A'] })).to.deep.include({ station: 'CS-A', ...converter, evseId: 2, from: at(0), min: 30, max: 99, mean: 64.5, count: 2 });
+      const rest: number[] = [];
+      for (let next = await stream.next(); next.done !== true; next = await stream.next()) rest.push(next.value.value);
+      expect(rest).to.deep.equal([22.5, 23, 30]);
+      expect(await values({ stations: ['CS-A'] })).to.deep.equal([21.5, 22.5, 23, 30, 99]);
+    });
+
+    it('folds the samples into buckets aligned to the Unix epoch: min, max, mean and count per series, a sample on a boundary in the bucket it starts', async () => {
+      const s = await opened();
+      const t = (iso: string): string => new Date(iso).toISOString();
+      await s.ingest('CS-A/trace.jsonl', [
+        notifyEvent(1, 'CS-A', t('2026-06-01T00:10:00Z'), [
+          item('10', 'Temperature', { timestamp: '2026-06-01T00:00:00Z' }),
+          item('20', 'Temperature', { timestamp: '2026-06-01T00:00:30Z' }),
+          item('33', 'Temperature', { timestamp: '2026-06-01T00:00:59.999Z' }),
+          item('40', 'Temperature', { timestamp: '2026-06-01T00:01:00.000Z' }),
+          item('5', 'Temperature', { timestamp: '2026-06-01T00:02:30Z' }),
+          item('7', 'Temperature', { evse: { id: 2 }, timestamp: '2026-06-01T00:00:10Z' }),
+          // A station whose clock was never set: before 1970, in the minute that starts at 23:59 (not the one after).
+          item('1', 'Temperature', { evse: { id: 3 }, timestamp: '1969-12-31T23:59:30Z' }),
+        ]),
+      ]);
+      await s.ingest('CS-B/trace.jsonl', [notifyEvent(1, 'CS-B', t('2026-06-01T00:10:00Z'), [item('100', 'Temperature', { timestamp: '2026-06-01T00:00:00Z' })])]);
+      const series = { component: 'PowerConverter', variable: 'Temperature' };
+      expect(await s.sampleBuckets({ bucketMs: 60_000 })).to.deep.equal([
+        { station: 'CS-A', ...series, evseId: 1, from: t('2026-06-01T00:00:00Z'), min: 10, max: 33, mean: 21, count: 3 },
+        { station: 'CS-A', ...series, evseId: 1, from: t('2026-06-01T00:01:00Z'), min: 40, max: 40, mean: 40, count: 1 },
+        { station: 'CS-A', ...series, evseId: 1, from: t('2026-06-01T00:02:00Z'), min: 5, max: 5, mean: 5, count: 1 },
+        { station: 'CS-A', ...series, evseId: 2, from: t('2026-06-01T00:00:00Z'), min: 7, max: 7, mean: 7, count: 1 },
+        { station: 'CS-A', ...series, evseId: 3, from: t('1969-12-31T23:59:00Z'), min: 1, max: 1, mean: 1, count: 1 },
+        { station: 'CS-B', ...series, evseId: 1, from: t('2026-06-01T00:00:00Z'), min: 100, max: 100, mean: 100, count: 1 },
+      ]);
+      // A week: the epoch was a Thursday, so the week of Monday 1 June 2026 starts on Thursday 28 May.
+      expect(await s.sampleBuckets({ bucketMs: 7 * 86_400_000, stations: ['CS-A'], from: '2026-01-01T00:00:00Z' })).to.deep.equal([
+        { station: 'CS-A', ...series, evseId: 1, from: t('2026-05-28T00:00:00Z'), min: 5, max: 40, mean: 21.6, count: 5 },
+        { station: 'CS-A', ...series, evseId: 2, from: t('2026-05-28T00:00:00Z'), min: 7, max: 7, mean: 7, count: 1 },
+      ]);
+      // The period cuts samples, not buckets: from inclusive, to exclusive, on the sample's time.
+      expect(await s.sampleBuckets({ bucketMs: 60_000, stations: ['CS-A'], from: '2026-06-01T00:00:30Z', to: '2026-06-01T00:01:00Z' })).to.deep.equal([
+        { station: 'CS-A', ...series, evseId: 1, from: t('2026-06-01T00:00:00Z'), min: 20, max: 33, mean: 26.5, count: 2 },
+      ]);
+      expect(await s.sampleBuckets({ bucketMs: 60_000, stations: [] })).to.deep.equal([]);
+      for (const bucketMs of [0, -60_000, 1.5, Number.NaN]) {
+        let error: unknown;
+        try {
+          await s.sampleBuckets({ bucketMs });
+        } catch (caught) {
+          error = caught;
+        }
+        expect(error, String(bucketMs)).to.be.instanceOf(RangeError);
+      }
+    });
+
+    it('upgrades a version-1 store in place: the samples derived from the events it holds; the plan outcomes, whose details version 1 did not keep, come back with a rebuild', async () => {
+      const fresh = await opened();
+      await fresh.ingest('CS-A/trace.jsonl', observedJournal('CS-A'));
+      await fresh.annotate({ station: 'CS-A', at: at(3, 30), kind: 'failure', text: 'converter tripped' });
+      const expected = await dump(fresh);
+      expect((expected as { samples: unknown[] }).samples).to.have.length(4);
+      await engine.toVersion1(fresh);
+
+      await fresh.migrate();
+      const upgraded = await dump(fresh);
+      expect(upgraded).to.deep.equal({ ...(expected as object), planOutcomes: [] });
+      expect(await fresh.sampleBuckets({ bucketMs: 60_000 })).to.have.length(4);
+      // `store rebuild`: the journal ingested again adds the rows the new tables lack, and nothing else.
+      expect(await fresh.ingest('CS-A/trace.jsonl', observedJournal('CS-A'))).to.deep.equal({ added: 0, skipped: 8 });
+      expect(await dump(fresh)).to.deep.equal(expected);
     });
   });
 }

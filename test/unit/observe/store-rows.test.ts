@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { JournalRecord } from '../../../src/evidence/journal-record.js';
-import { storeRows } from '../../../src/observe/store/rows.js';
+import { sampleValue, storeRows } from '../../../src/observe/store/rows.js';
+import { isoMs } from '../../../src/observe/store/sample-query.js';
 
 const at = (s: number): string => new Date(Date.UTC(2026, 11, 1, 0, 0, s)).toISOString();
 const call = (seq: number, action: string, payload: Record<string, unknown>): JournalRecord =>
@@ -27,5 +28,73 @@ describe('store rows: what a journal puts into the pilot store (issue 16)', () =
     expect(rows.events[0]).to.deep.include({ seq: 3, item: 0, eventId: 7, component: 'RCD', evseId: 1, variable: 'Tripped', techCode: 'CX002', monitorId: 4, timestamp: at(2), receivedAt: at(3) });
     expect(rows.events[1]).to.deep.include({ item: 1, cleared: true });
     expect(rows.statuses).to.deep.equal([{ station: 'CS-1', journal: 'CS-1/trace.jsonl', seq: 4, receivedAt: at(4), timestamp: at(4), evseId: 1, connectorId: 1, status: 'Faulted' }]);
+  });
+});
+
+describe('store rows: plan outcomes and samples (issue 16)', () => {
+  const connection = (seq: number, event: string, details: Record<string, unknown>): JournalRecord =>
+    ({ schemaVersion: '1.2', record: 'connection', seq, timestamp: at(seq), monotonicMs: seq, chargePointId: 'CS-1', connection: 1, event, details }) as unknown as JournalRecord;
+  const periodic = (actualValue: unknown, extra: Record<string, unknown> = {}): Record<string, unknown> =>
+    ({ eventId: 1, timestamp: at(1), trigger: 'Periodic', actualValue, eventNotificationType: 'CustomMonitor', component: { name: 'PowerConverter', evse: { id: 1 } }, variable: { name: 'Temperature' }, ...extra });
+
+  it('makes a plan-outcome record a plan outcome too, read loosely; one without its component, variable or a known outcome stays a connection row', () => {
+    const monitor = { plan: 'guideline:ac-wallbox', item: 'monitor', component: 'PowerConverter', evseId: 1, variable: 'Temperature', monitorType: 'UpperThreshold', value: '80', severity: 2, monitorId: 11, outcome: 'accepted', detail: 'Accepted' };
+    const rows = storeRows('CS-1/trace.jsonl', [
+      connection(1, 'plan-outcome', monitor),
+      // No item: a monitor type says it is a monitor; a numeric value is kept as text; a wrong type is left out.
+      connection(2, 'plan-outcome', { plan: 'p', component: 'Connector', variable: 'Temperature', monitorType: 'Delta', value: 5, severity: 'high', outcome: 'lost' }),
+      connection(3, 'plan-outcome', { component: 'MonitoringCtrlr', variable: 'ActiveMonitoringLevel', value: '5', outcome: 'refused' }),
+      connection(4, 'plan-outcome', { ...monitor, component: undefined }),
+      connection(5, 'plan-outcome', { ...monitor, variable: 7 }),
+      connection(6, 'plan-outcome', { ...monitor, outcome: 'maybe' }),
+      connection(7, 'plan-outcome', {}),
+      connection(8, 'close', monitor),
+    ]);
+    expect(rows.connections.map((c) => c.event)).to.deep.equal([...Array<string>(7).fill('plan-outcome'), 'close']);
+    expect(rows.planOutcomes).to.deep.equal([
+      { station: 'CS-1', journal: 'CS-1/trace.jsonl', seq: 1, at: at(1), ...monitor },
+      { station: 'CS-1', journal: 'CS-1/trace.jsonl', seq: 2, at: at(2), plan: 'p', item: 'monitor', component: 'Connector', variable: 'Temperature', monitorType: 'Delta', value: '5', outcome: 'lost' },
+      { station: 'CS-1', journal: 'CS-1/trace.jsonl', seq: 3, at: at(3), plan: '', item: 'setting', component: 'MonitoringCtrlr', variable: 'ActiveMonitoringLevel', value: '5', outcome: 'refused' },
+    ]);
+  });
+
+  it('makes the numeric values of periodic events samples, at the station\'s time (else the receive time), as ISO UTC with milliseconds', () => {
+    const rows = storeRows('CS-1/trace.jsonl', [
+      call(5, 'NotifyEvent', { generatedAt: at(5), seqNo: 0, eventData: [
+        periodic('21.5', { variableMonitoringId: 3 }),
+        periodic('-4e1', { timestamp: '2026-12-01T02:00:02+02:00', component: { name: 'Fan', instance: 'Rear', evse: { id: 2, connectorId: 1 } }, variable: { name: 'Speed', instance: 'rpm' } }),
+        periodic(' 7 ', { timestamp: undefined }),
+        periodic('8', { timestamp: 'yesterday' }),
+        periodic('95', { trigger: 'Alerting' }),
+        periodic('95', { trigger: 'periodic' }),
+        ...['', ' ', 'n/a', 'true', '0x1F', 'Infinity', 'NaN', '1e999', '21,5', '1.2.3'].map((text) => periodic(text)),
+        periodic(21.5),
+        periodic(undefined),
+      ] }),
+    ]);
+    expect(rows.events).to.have.length(18);
+    const series = { station: 'CS-1', journal: 'CS-1/trace.jsonl', seq: 5, component: 'PowerConverter', evseId: 1, variable: 'Temperature' };
+    expect(rows.samples).to.deep.equal([
+      { ...series, item: 0, at: at(1), value: 21.5, monitorId: 3 },
+      { ...series, item: 1, component: 'Fan', componentInstance: 'Rear', evseId: 2, connectorId: 1, variable: 'Speed', variableInstance: 'rpm', at: at(2), value: -40 },
+      { ...series, item: 2, at: at(5), value: 7 },
+      { ...series, item: 3, at: at(5), value: 8 },
+    ]);
+  });
+
+  it('reads a decimal as OCPP writes one, and nothing else', () => {
+    expect(['0', '-0.5', '+3', '.5', '5.', '1e3', '2.5E-2', ' 12 '].map(sampleValue)).to.deep.equal([0, -0.5, 3, 0.5, 5, 1000, 0.025, 12]);
+    expect([undefined, '', 'e3', '.', '-', '1e', '0b1', '1_000', '١٢'].map(sampleValue)).to.deep.equal(Array(9).fill(undefined));
+  });
+});
+
+describe('store rows: sample times as the store gives them back (issue 16)', () => {
+  it('writes epoch milliseconds as toISOString does, across days, before 1970 and outside four-digit years', () => {
+    const times = [0, -1, -30_000, 999, 86_399_999, 86_400_000, Date.UTC(2026, 5, 1, 23, 59, 59, 999), Date.UTC(2026, 5, 2), Date.UTC(2028, 1, 29, 12, 0, 0, 5),
+      -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 8.64e15, -8.64e15];
+    // A series' samples five minutes apart for two days, then back to an earlier day (the cached date is not kept wrongly).
+    for (let i = 0; i < 600; i++) times.push(Date.UTC(2026, 5, 1) + i * 300_007);
+    times.push(Date.UTC(2026, 4, 31, 10));
+    expect(times.map(isoMs)).to.deep.equal(times.map((ms) => new Date(ms).toISOString()));
   });
 });
