@@ -76,7 +76,7 @@ const DURATION_UNITS: Record<string, number> = { '': 1, s: 1, m: 60, min: 60, h:
 /** A duration in seconds: `90`, `90s`, `30m`, `12h`, `7d` (observe --duration). */
 export function parseDuration(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(s|m|min|h|d)?$/.exec(value.trim());
-  const seconds = match ? Number(match[1]) * DURATION_UNITS[match[2] ?? '']! : NaN;
+  const seconds = match ? Number(match[1]) * DURATION_UNITS[match[2] ?? ''] : NaN;
   if (!Number.isFinite(seconds) || seconds <= 0) throw new InvalidArgumentError('expected a duration above 0: seconds, or a number with s, m, h or d (e.g. 90, 30m, 7d)');
   return seconds;
 }
