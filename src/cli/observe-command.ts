@@ -86,8 +86,9 @@ async function observe(options: ObserveOptions, terminal: Terminal): Promise<num
   clearTimeout(timer);
   terminal.out(`${reason}: closing connections, journals and the store`);
   observation.printStatus();
-  await observation.stop();
+  observation.stop();
   const summaries = await csms.close();
+  await observation.finish();
   await store.close();
   for (const summary of summaries) terminal.out(`${summary.path}: ${summary.records} records, sha256 ${summary.sha256}`);
   const { indexed, leftForRebuild } = observation.ingestCounts;

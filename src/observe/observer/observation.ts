@@ -82,10 +82,15 @@ export class Observation {
     await Promise.all([...this.#watched.values()].map((w) => w.observer.idle()));
   }
 
-  /** Stops the observers and the status line and writes what is still buffered into the store; the CSMS is the caller's to close. */
-  async stop(): Promise<void> {
+  /** Stops the observers and the status line; what the journals still record goes on into the store until finish(). */
+  stop(): void {
     clearInterval(this.#statusTimer);
     for (const watched of this.#watched.values()) watched.observer.stop();
+  }
+
+  /** Writes what is still buffered into the store: after the CSMS closed, so its last records (the closes) are indexed too. */
+  async finish(): Promise<void> {
+    this.stop();
     await this.#ingest.close();
   }
 

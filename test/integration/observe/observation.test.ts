@@ -46,7 +46,7 @@ describe('observe keeps a monitoring plan on real virtual stations', function ()
     lines.length = 0;
   });
   afterEach(async () => {
-    await observation?.stop();
+    await observation?.finish();
     observation = undefined;
     await store.close();
     rmSync(storeDir, { recursive: true, force: true });
@@ -83,7 +83,7 @@ describe('observe keeps a monitoring plan on real virtual stations', function ()
     const level = recorded.find((o) => o.variable === 'ActiveMonitoringLevel');
     expect(level?.outcome).to.be.oneOf(['accepted', 'unverified']);
     expect(lines.some((l) => /OBS-CLEAN: inventory read \(first contact\)/.test(l))).to.equal(true);
-    await running.stop();
+    await running.finish();
     observation = undefined;
     const connections = await store.connections({ stations: ['OBS-CLEAN'] });
     expect(connections.filter((c) => c.event === 'plan-outcome')).to.have.length(recorded.length);
