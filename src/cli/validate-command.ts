@@ -6,7 +6,7 @@ import type { ExitHolder, Terminal } from './run-command.js';
 /** `validate FILE`: OK, or every problem of a guideline, test case, profile or scoring file with its pointer (exit 2). */
 export function validateCommand(terminal: Terminal, exit: ExitHolder): Command {
   return new Command('validate')
-    .description('check a guideline, test case, station profile or scoring file')
+    .description('check a guideline, test case, station profile, scoring or monitoring plan file')
     .argument('<file...>', 'the files to check')
     .action((files: string[]) => {
       let bad = 0;

@@ -6,6 +6,7 @@ import { loadGuideline } from '../../../src/config/guideline-loader.js';
 import { ToolError } from '../../../src/errors.js';
 import { defaultPlan } from '../../../src/observe/plan/default-plan.js';
 import { planFromFile, type PlanFile } from '../../../src/observe/plan/monitoring-plan.js';
+import { validateFile } from '../../../src/config/validate-file.js';
 import { loadPlanFile } from '../../../src/observe/plan/plan-file.js';
 
 const directory = mkdtempSync(join(tmpdir(), 'plan-'));
@@ -60,5 +61,15 @@ describe('monitoring plan (issue 16)', () => {
     expect(() => loadPlanFile(bad)).to.throw(ToolError, `${bad}: /plans/0/monitors/0/severity must be <= 9`);
     expect(() => loadPlanFile(write('broken.json', '{'))).to.throw(ToolError, /broken\.json: /);
     expect(() => loadPlanFile(join(directory, 'missing.json'))).to.throw(ToolError, /missing\.json: no such plan file/);
+  });
+
+  it('`validate` knows a plan file: OK for a good one, every problem with its pointer for a bad one', () => {
+    const good = write('good-plan.json', { plans: [{ for: { any: true }, monitors: [] }] });
+    expect(validateFile(good)).to.deep.equal({ kind: 'plan', problems: [] });
+    const bad = write('bad-plan.json', { plans: [{ for: { any: true }, monitors: [{ component: { name: 'X' }, variable: { name: 'Y' }, type: 'Sometimes', value: 60, severity: 12, why: 'w' }] }] });
+    const { kind, problems } = validateFile(bad);
+    expect(kind).to.equal('plan');
+    expect(problems).to.include(`${bad}: /plans/0/monitors/0/severity must be <= 9`);
+    expect(problems.some((p) => p.startsWith(`${bad}: /plans/0/monitors/0/type `))).to.equal(true);
   });
 });
