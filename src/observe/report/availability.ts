@@ -44,7 +44,9 @@ export function availability(period: { from: string; to: string }, statuses: rea
   for (const status of statuses) {
     if (status.evseId === undefined || status.connectorId === undefined) continue;
     const key = `${status.station}\u0000${status.evseId}\u0000${status.connectorId}`;
-    ports.set(key, [...(ports.get(key) ?? []), status]);
+    const list = ports.get(key);
+    if (list) list.push(status);
+    else ports.set(key, [status]);
   }
   const result: PortAvailability[] = [];
   for (const rows of ports.values()) {
