@@ -110,6 +110,8 @@ const within = (t: number, from: number, to: number): boolean => t >= from && t 
 
 /** Where an event or a series is: `PowerConverter[1]@EVSE 1/2`. */
 export function label(event: Pick<EventRow, 'component' | 'componentInstance' | 'evseId' | 'connectorId'>): string {
+  // The EVSE component of EVSE 1 is `EVSE 1`, not `EVSE@EVSE 1`.
+  if (event.component === 'EVSE' && event.evseId !== undefined && event.componentInstance === undefined && event.connectorId === undefined) return `EVSE ${event.evseId}`;
   const instance = event.componentInstance !== undefined ? `[${event.componentInstance}]` : '';
   const evse = event.evseId !== undefined ? `@EVSE ${event.evseId}${event.connectorId !== undefined ? `/${event.connectorId}` : ''}` : '';
   return `${event.component}${instance}${evse}`;

@@ -9,6 +9,7 @@ import { minutesWords, utc } from './report-time.js';
 import { knownMonitors, severityResolver } from './station-monitors.js';
 import { availabilityStrip, type StripSegment } from './strips.js';
 import { chargeXCode } from '../../checks/events/chargex-codes.js';
+import { label } from './before-failure.js';
 import type { Annotation, EventRow } from '../store/store.js';
 
 /** A journal day and its files' SHA-256 state (listed by the caller from the output directory). */
@@ -40,7 +41,7 @@ export const NEVI_MINIMUM_PERCENT = 97;
 /** The evidence report's page, every text ready to print (the template only lays it out). */
 export interface PilotReportModel {
   title: string;
-  period: { from: string; to: string; text: string };
+  period: { from: string; to: string; fromText: string; toText: string; text: string };
   generatedAt: string;
   toolVersion: string;
   scope: {
@@ -85,10 +86,10 @@ export function pilotReportModel(data: PilotData, inputs: PilotReportInputs): Pi
   const annotations = data.annotations.filter((a) => overlaps(a, period));
   const events = eventsSection(data.events, annotations, period, severityOf, data.periodicReports);
   const before = beforeSection(data.windowEvents, annotations, data.events, severityOf, monitors, period);
-  const sensors = sensorsSection(data.buckets, data.bucketMs, period, monitors, annotations);
+  const sensors = sensorsSection(data.buckets, data.bucketMs, period, monitors, annotations, new Set(before.views.map((v) => v.station)));
   return {
     title: `Pilot evidence report: ${data.stations.length} station${data.stations.length === 1 ? '' : 's'}, ${utc(period.from)} to ${utc(period.to)}`,
-    period: { ...period, text: `${utc(period.from)} to ${utc(period.to)} (${minutesWords((Date.parse(period.to) - Date.parse(period.from)) / 60_000)})` },
+    period: { ...period, fromText: utc(period.from), toText: utc(period.to), text: `${utc(period.from)} to ${utc(period.to)} (${minutesWords((Date.parse(period.to) - Date.parse(period.from)) / 60_000)})` },
     generatedAt: utc(inputs.generatedAt),
     toolVersion: inputs.toolVersion,
     scope: scopeSection(data),
@@ -208,7 +209,7 @@ function outageCause(port: PortAvailability, outage: PortAvailability['outages']
     const at = Date.parse(fault.timestamp ?? fault.receivedAt);
     if (at < from - CAUSE_WINDOW_MS || at > from + CAUSE_WINDOW_MS) continue;
     const chargex = chargeXCode(fault.techCode!);
-    codes.add(`fault code ${fault.techCode!}${chargex ? ` (ChargeX ${chargex.name}: ${chargex.meaning})` : ''} on ${fault.component}.${fault.variable}`);
+    codes.add(`fault code ${fault.techCode!}${chargex ? ` (ChargeX ${chargex.name}: ${chargex.meaning})` : ''} on ${label(fault)} ${fault.variable}`);
   }
   const notes = annotations
     .filter((a) => a.station === port.station && Date.parse(a.at) <= to && Date.parse(a.until ?? a.at) >= from)

@@ -126,15 +126,16 @@ function seriesWords(points: ReadonlyArray<{ at: string; value: number }>): stri
 
 export interface SensorsView {
   method: string;
-  stations: Array<{ station: string; charts: Array<{ chartId: string; name: string; samples: number; range: string; thresholds: string }> }>;
+  /** `open`: shown unfolded (the first station, and those with a failure to look back from). */
+  stations: Array<{ station: string; open: boolean; charts: Array<{ chartId: string; name: string; samples: number; range: string; thresholds: string }> }>;
 }
 
-export function sensorsSection(buckets: readonly SampleBucket[], bucketMs: number, period: { from: string; to: string }, monitors: readonly KnownMonitor[], annotations: readonly Annotation[]): { view: SensorsView; charts: ChartData[]; samples: Map<string, number> } {
+export function sensorsSection(buckets: readonly SampleBucket[], bucketMs: number, period: { from: string; to: string }, monitors: readonly KnownMonitor[], annotations: readonly Annotation[], unfold: ReadonlySet<string>): { view: SensorsView; charts: ChartData[]; samples: Map<string, number> } {
   const charts = sensorCharts(buckets, bucketMs, period, monitors, annotations);
   const stations = new Map<string, SensorsView['stations'][number]>();
   const samples = new Map<string, number>();
   for (const chart of charts) {
-    const station = stations.get(chart.station) ?? { station: chart.station, charts: [] };
+    const station = stations.get(chart.station) ?? { station: chart.station, open: stations.size === 0 || unfold.has(chart.station), charts: [] };
     station.charts.push({ chartId: chart.chart.id, name: chart.name, samples: chart.samples, range: `${chart.lowest} to ${chart.highest}`, thresholds: chart.thresholdWords });
     stations.set(chart.station, station);
     samples.set(chart.station, (samples.get(chart.station) ?? 0) + chart.samples);

@@ -16,6 +16,6 @@ export function minutesWords(minutes: number): string {
   const days = Math.floor(whole / 1440);
   const hours = Math.floor((whole % 1440) / 60);
   const rest = whole % 60;
-  if (days > 0) return `${days} d ${hours} h`;
+  if (days > 0) return hours === 0 ? `${days} d` : `${days} d ${hours} h`;
   return `${hours} h ${String(rest).padStart(2, '0')} min`;
 }

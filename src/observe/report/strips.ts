@@ -48,9 +48,13 @@ const STATE_WORDS: Record<PortAvailability['slots'][number], string> = {
 export const TIMELINE_WIDTH = 1000;
 const BINS = 250;
 const BAR_HEIGHT = 28;
+/** The timeline's baseline, in SVG units from the top (the marks reach below it). */
+export const BASELINE = 34;
 
 export interface TimelineBar {
   x: number;
+  /** From the top; bars stand on the baseline (y = BASELINE). */
+  y: number;
   width: number;
   height: number;
   /** CSS class by the worst severity in the bar: `sev-high` (0–2), `sev-mid` (3–5), `sev-low` (6–9), `sev-unknown`. */
@@ -74,11 +78,12 @@ export interface TimelineMark {
 export function eventTimeline(events: readonly EventRow[], annotations: readonly Annotation[], period: { from: string; to: string }, severityOf: (event: EventRow) => number | undefined): { bars: TimelineBar[]; marks: TimelineMark[] } {
   const from = Date.parse(period.from);
   const span = Math.max(1, Date.parse(period.to) - from);
-  const binMs = span / BINS;
+  // Bars of whole minutes, so their times read as round ones.
+  const binMs = Math.ceil(span / BINS / 60_000) * 60_000;
   const bins = new Map<number, { count: number; worst: number | undefined }>();
   for (const event of events) {
     const index = Math.floor((timeOf(event) - from) / binMs);
-    if (index < 0 || index >= BINS) continue;
+    if (index < 0 || index * binMs >= span) continue;
     const bin = bins.get(index) ?? { count: 0, worst: undefined };
     bin.count += 1;
     const severity = severityOf(event);
@@ -86,21 +91,25 @@ export function eventTimeline(events: readonly EventRow[], annotations: readonly
     bins.set(index, bin);
   }
   const most = Math.max(1, ...[...bins.values()].map((b) => b.count));
-  const unit = TIMELINE_WIDTH / BINS;
+  const unit = (TIMELINE_WIDTH * binMs) / span;
   const bars = [...bins]
     .sort((a, b) => a[0] - b[0])
-    .map(([index, bin]) => ({
-      x: round(index * unit),
-      width: round(unit),
-      height: round(Math.max(3, (BAR_HEIGHT * Math.log1p(bin.count)) / Math.log1p(most))),
-      css: bin.worst === undefined ? 'sev-unknown' : bin.worst <= 2 ? 'sev-high' : bin.worst <= 5 ? 'sev-mid' : 'sev-low',
-      title: `${utc(new Date(from + index * binMs).toISOString())} – ${utc(new Date(from + (index + 1) * binMs).toISOString())}: ${bin.count} event${bin.count === 1 ? '' : 's'}${bin.worst !== undefined ? `, worst severity ${bin.worst}` : ''}`,
-    }));
+    .map(([index, bin]) => {
+      const height = round(Math.max(3, (BAR_HEIGHT * Math.log1p(bin.count)) / Math.log1p(most)));
+      return {
+        x: round(index * unit),
+        y: round(BASELINE - height),
+        width: round(unit),
+        height,
+        css: bin.worst === undefined ? 'sev-unknown' : bin.worst <= 2 ? 'sev-high' : bin.worst <= 5 ? 'sev-mid' : 'sev-low',
+        title: `${utc(new Date(from + index * binMs).toISOString())} – ${utc(new Date(from + (index + 1) * binMs).toISOString())}: ${bin.count} event${bin.count === 1 ? '' : 's'}${bin.worst !== undefined ? `, worst severity ${bin.worst}` : ''}`,
+      };
+    });
   const x = (ms: number): number => round(Math.min(TIMELINE_WIDTH, Math.max(0, ((ms - from) / span) * TIMELINE_WIDTH)));
   const marks = annotations.map((a) => {
     const at = Date.parse(a.at);
     const until = a.until !== undefined ? Date.parse(a.until) : undefined;
-    return { x: x(at), kind: a.kind, title: `${utc(a.at)}${a.until !== undefined ? ` – ${utc(a.until)}` : ''}, ${a.kind}: ${a.text}`, ...(until !== undefined ? { width: Math.max(1, x(until) - x(at)) } : {}) };
+    return { x: x(at), kind: a.kind, title: `${utc(a.at)}${a.until !== undefined ? ` – ${utc(a.until)}` : ''}, ${a.kind}: ${a.text}`, ...(until !== undefined ? { width: round(Math.max(1, x(until) - x(at))) } : {}) };
   });
   return { bars, marks };
 }
