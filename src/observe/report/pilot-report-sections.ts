@@ -126,7 +126,7 @@ function seriesWords(points: ReadonlyArray<{ at: string; value: number }>): stri
 
 export interface SensorsView {
   method: string;
-  /** `open`: shown unfolded (the first station, and those with a failure to look back from). */
+  /** `open`: shown unfolded (the stations with a failure to look back from; the first station when none has). */
   stations: Array<{ station: string; open: boolean; charts: Array<{ chartId: string; name: string; samples: number; range: string; thresholds: string }> }>;
 }
 
@@ -135,7 +135,7 @@ export function sensorsSection(buckets: readonly SampleBucket[], bucketMs: numbe
   const stations = new Map<string, SensorsView['stations'][number]>();
   const samples = new Map<string, number>();
   for (const chart of charts) {
-    const station = stations.get(chart.station) ?? { station: chart.station, open: stations.size === 0 || unfold.has(chart.station), charts: [] };
+    const station = stations.get(chart.station) ?? { station: chart.station, open: unfold.size === 0 ? stations.size === 0 : unfold.has(chart.station), charts: [] };
     station.charts.push({ chartId: chart.chart.id, name: chart.name, samples: chart.samples, range: `${chart.lowest} to ${chart.highest}`, thresholds: chart.thresholdWords });
     stations.set(chart.station, station);
     samples.set(chart.station, (samples.get(chart.station) ?? 0) + chart.samples);
