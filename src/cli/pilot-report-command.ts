@@ -27,8 +27,8 @@ export function pilotReportCommand(terminal: Terminal): Command {
     .description('write the evidence report of a pilot (availability, events, the hours before each failure, sensor series, completeness, integrity) as one HTML page')
     .requiredOption('--out <dir>', 'the observation output directory (its store is <out>/pilot.sqlite)')
     .option('--store <file|url>', 'the SQLite store file, or a PostgreSQL database as postgres://… (default: <out>/pilot.sqlite)')
-    .option('--from <time>', 'the period's start, ISO 8601 with a zone (default: the first message stored)')
-    .option('--to <time>', 'the period's end, exclusive (default: just after the last message stored)')
+    .option('--from <time>', 'the start of the period, ISO 8601 with a zone (default: the first message stored)')
+    .option('--to <time>', 'the end of the period, exclusive (default: just after the last message stored)')
     .option('--station <identity>', 'a station to report on; repeat for several (default: every station in the store)', collect)
     .option('--report-dir <dir>', 'where to write index.html (default: <out>/pilot-report)')
     .action(async (options: PilotReportOptions) => {
