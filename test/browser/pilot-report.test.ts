@@ -28,26 +28,30 @@ async function writePage(rows: MemoryRows = pilotRows()): Promise<string> {
 async function drawAll(page: Page): Promise<void> {
   for (const details of await page.locator('details.sensor-station:not([open]) summary').all()) await details.click();
   for (const chart of await page.locator('.chart[data-chart]').all()) await chart.scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => document.querySelectorAll('.chart[data-chart]').length === document.querySelectorAll('.chart[data-drawn="true"] canvas').length);
+  await page.waitForFunction(`document.querySelectorAll('.chart[data-chart]').length === document.querySelectorAll('.chart[data-drawn="true"] canvas').length`);
+}
+
+/** The part of a canvas the pixel count reads (the test's tsconfig has no DOM types). */
+interface Canvas2d {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, width: number, height: number): { data: Uint8ClampedArray } };
 }
 
 /** Pixels of a chart's canvas close to a colour (RGB), and how many are not blank. */
 function canvasPixels(page: Page, chartId: string, colour: [number, number, number]): Promise<{ painted: number; matching: number }> {
-  return page.evaluate(
-    ([id, rgb]) => {
-      const canvas = document.querySelector(`.chart[data-chart="${id}"] canvas`) as HTMLCanvasElement;
-      const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-      let painted = 0;
-      let matching = 0;
-      for (let i = 0; i < pixels.length; i += 4) {
-        if (pixels[i + 3] === 0) continue;
-        painted += 1;
-        if (Math.abs(pixels[i] - rgb[0]) < 12 && Math.abs(pixels[i + 1] - rgb[1]) < 12 && Math.abs(pixels[i + 2] - rgb[2]) < 12) matching += 1;
-      }
-      return { painted, matching };
-    },
-    [chartId, colour] as const,
-  );
+  return page.locator(`.chart[data-chart="${chartId}"] canvas`).evaluate((element, rgb) => {
+    const canvas = element as unknown as Canvas2d;
+    const pixels = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let painted = 0;
+    let matching = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+      if (pixels[i + 3] === 0) continue;
+      painted += 1;
+      if (Math.abs(pixels[i] - rgb[0]) < 12 && Math.abs(pixels[i + 1] - rgb[1]) < 12 && Math.abs(pixels[i + 2] - rgb[2]) < 12) matching += 1;
+    }
+    return { painted, matching };
+  }, colour);
 }
 
 const THRESHOLD_RED: [number, number, number] = [217, 48, 37];
@@ -132,7 +136,7 @@ describe('the pilot evidence report in a real headless Chromium (issue 16)', fun
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await page.goto(`file://${await writePage()}`);
     await drawAll(page);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).to.be.at.most(390);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).to.be.at.most(390);
     const widths = await page.locator('.chart canvas').evaluateAll((canvases) => canvases.map((c) => c.getBoundingClientRect().right));
     for (const right of widths) expect(right).to.be.at.most(390);
     await page.close();
