@@ -169,7 +169,7 @@
 
   // A printout holds every chart: the folded stations open, and what was not drawn yet is drawn.
   window.addEventListener('beforeprint', function () {
-    document.querySelectorAll('details.sensor-station').forEach(function (details) {
+    document.querySelectorAll('details.sensor-station, details.more-series').forEach(function (details) {
       details.open = true;
     });
     elements.forEach(draw);

@@ -72,7 +72,9 @@ export interface BeforeView {
   kind: 'failure' | 'event';
   title: string;
   window: string;
+  /** The series that moved most from their usual level, first; the rest are folded (`more`). */
   series: Array<{ chartId: string; name: string; samples: number; words: string }>;
+  more: Array<{ chartId: string; name: string; samples: number; words: string }>;
   events: Array<{ at: string; place: string; value: string; code: string; severity: string; trigger: string }>;
   moreEvents: number;
 }
@@ -85,7 +87,8 @@ export function beforeSection(windowEvents: readonly EventRow[], annotations: re
     const id = `before-${index + 1}`;
     const window = { from: before.from, to: before.moment.at };
     const markers = [...annotationMarkers(annotations, before.moment.station), ...(before.moment.kind === 'event' ? [{ t: Math.round(Date.parse(before.moment.at) / 1000), kind: 'event', label: before.moment.title }] : [])];
-    const series = before.series.map((s, i) => {
+    const ranked = [...before.series].sort((a, b) => departure(b.points) - departure(a.points));
+    const series = ranked.map((s, i) => {
       const chartId = `${id}-${i + 1}`;
       const sample = windowEvents.find((e) => e.station === before.moment.station && label(e) === s.component && e.variable === s.variable);
       const key = { component: sample?.component ?? s.component, ...(sample?.componentInstance !== undefined ? { componentInstance: sample.componentInstance } : {}), ...(sample?.evseId !== undefined ? { evseId: sample.evseId } : {}), ...(sample?.connectorId !== undefined ? { connectorId: sample.connectorId } : {}), variable: s.variable, ...(sample?.variableInstance !== undefined ? { variableInstance: sample.variableInstance } : {}), name: `${s.component} ${s.variable}` };
@@ -99,7 +102,8 @@ export function beforeSection(windowEvents: readonly EventRow[], annotations: re
       kind: before.moment.kind,
       title: before.moment.title,
       window: `${utc(before.from)} – ${utc(before.moment.at)} (${BEFORE_HOURS} h)`,
-      series,
+      series: series.slice(0, SHOWN_SERIES),
+      more: series.slice(SHOWN_SERIES),
       events: before.events.slice(-LISTED_WINDOW_EVENTS).map((e) => ({
         at: utc(new Date(timeOf(e)).toISOString()),
         place: `${label(e)} ${e.variable}`,
@@ -112,6 +116,27 @@ export function beforeSection(windowEvents: readonly EventRow[], annotations: re
     };
   });
   return { views, charts };
+}
+
+/** The series shown unfolded before a failure (a station may sample twenty). */
+const SHOWN_SERIES = 3;
+
+/**
+ * How far a series moved from its usual level before the moment: the distance between its mean
+ * over the last half hour and over the first hour of the window, in units of the first hour's
+ * spread (plus 1 % of its level, so a flat series does not divide by zero). A temperature
+ * climbing 45 °C scores in the hundreds, a fan following its daily cycle in single digits.
+ */
+function departure(points: ReadonlyArray<{ at: string; value: number }>): number {
+  if (points.length < 2) return 0;
+  const end = Date.parse(points.at(-1)!.at);
+  const start = Date.parse(points[0].at);
+  const first = points.filter((p) => Date.parse(p.at) <= start + 3_600_000).map((p) => p.value);
+  const last = points.filter((p) => Date.parse(p.at) >= end - 1_800_000).map((p) => p.value);
+  const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
+  const base = mean(first);
+  const spread = Math.sqrt(mean(first.map((v) => (v - base) ** 2)));
+  return Math.abs(mean(last) - base) / (spread + Math.abs(base) * 0.01 + Number.EPSILON);
 }
 
 /** A sampled series in words: where it started, where it ended, its extremes (a rise reads at once). */

@@ -111,7 +111,7 @@ export function sensorCharts(buckets: readonly SampleBucket[], bucketMs: number,
     rows.sort((a, b) => a.from.localeCompare(b.from));
     const first = rows[0];
     const t0 = epochS(first.from);
-    const chart: ChartData = { id: `sensor-${charts.length + 1}`, kind: 'envelope', title: `${first.station} · ${seriesName(first)}`, from: epochS(period.from), to: epochS(period.to), t0, step, k: [], min: [], mean: [], max: [], thresholds: thresholdLines(monitors, first), markers: annotationMarkers(annotations, first.station) };
+    const chart: ChartData = { id: '', kind: 'envelope', title: `${first.station} · ${seriesName(first)}`, from: epochS(period.from), to: epochS(period.to), t0, step, k: [], min: [], mean: [], max: [], thresholds: thresholdLines(monitors, first), markers: annotationMarkers(annotations, first.station) };
     let previous: number | undefined;
     for (const row of rows) {
       const k = Math.round((epochS(row.from) - t0) / step);
@@ -138,7 +138,10 @@ export function sensorCharts(buckets: readonly SampleBucket[], bucketMs: number,
       chart,
     });
   }
-  return charts.sort((a, b) => a.station.localeCompare(b.station) || a.name.localeCompare(b.name));
+  // Numbered in the page's order, so an id names the same chart whatever order the store gave.
+  charts.sort((a, b) => a.station.localeCompare(b.station) || a.name.localeCompare(b.name));
+  charts.forEach((c, index) => (c.chart.id = `sensor-${index + 1}`));
+  return charts;
 }
 
 /** A chart of the samples themselves (the hours before a failure), with the same lines and markers. */

@@ -19,7 +19,10 @@ describe('the pilot evidence report model (issue 16)', () => {
     expect(page.before).to.have.length(1);
     const [before] = page.before;
     expect(before).to.deep.include({ station: 'CS-DC', kind: 'failure', at: '2026-12-01 18:00 UTC', title: 'failure: converter tripped, fan seized (J. Doe)', window: '2026-12-01 12:00 UTC – 2026-12-01 18:00 UTC (6 h)' });
-    expect(before.series.map((s) => s.name)).to.deep.equal(['AcDcConverter[1]@EVSE 1 Temperature']);
+    // The temperature moved most: first; of the three steady voltages beside it, the last is folded away.
+    expect(before.series.map((s) => s.name)[0]).to.equal('AcDcConverter[1]@EVSE 1 Temperature');
+    expect([...before.series, ...before.more].map((s) => s.name).slice(1).sort()).to.deep.equal(['PowerModule[1]@EVSE 1 Voltage', 'PowerModule[2]@EVSE 1 Voltage', 'PowerModule[3]@EVSE 1 Voltage']);
+    expect([before.series.length, before.more.length]).to.deep.equal([3, 1]);
     expect(before.series[0].words).to.equal('rose from 40 to 85 (lowest 40, highest 85) over 73 samples');
     // The chart holds the samples themselves, on the station's clock, from 6 h before to the failure.
     const chart = page.charts.find((c) => c.id === before.series[0].chartId)!;
@@ -103,7 +106,7 @@ describe('the pilot evidence report model (issue 16)', () => {
       ['CS-DC', 'AcDcConverter[1]@EVSE 1', 'Temperature', '4 Error', 1, ''],
     ]);
     expect(page.events.faultCodes.map((c) => [c.code, c.chargex, c.count])).to.deep.equal([['CX003', 'HighTemperature: the charger runs hot and reduces power', 1], ['E-77', 'not a ChargeX code', 1]]);
-    expect(page.events.periodicNote).to.match(/^576 periodic reports/);
+    expect(page.events.periodicNote).to.match(/^1440 periodic reports/);
     expect(page.events.annotations.map((a) => [a.kind, a.at])).to.deep.equal([['excluded', '2026-12-01 10:00 UTC – 2026-12-01 10:15 UTC'], ['failure', '2026-12-01 18:00 UTC'], ['repair', '2026-12-01 21:00 UTC']]);
     const timeline = page.events.timelines.find((t) => t.station === 'CS-DC')!;
     expect(timeline.marks.map((m) => m.kind)).to.deep.equal(['excluded', 'failure', 'repair']);
@@ -129,8 +132,9 @@ describe('the pilot evidence report model (issue 16)', () => {
     const { model: page } = await model();
     const dc = page.completeness.find((c) => c.station === 'CS-DC')!;
     expect(dc.offline).to.equal('offline 1 time, 30 min in all');
-    expect(dc.late).to.match(/^6 events arrived more than a minute after the station stamped them \(6 of them stamped while offline: queued\)/);
-    expect(dc.periodic).to.equal('288 periodic reports, 288 numeric samples charted');
+    // Four series, six samples each in the half hour offline.
+    expect(dc.late).to.match(/^24 events arrived more than a minute after the station stamped them \(24 of them stamped while offline: queued\)/);
+    expect(dc.periodic).to.equal('1152 periodic reports, 1152 numeric samples charted');
   });
 
   it('without --from/--to the period is the span of the data; a station filter keeps the others out', async () => {
