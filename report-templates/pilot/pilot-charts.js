@@ -36,6 +36,13 @@
     });
   }
 
+  // The legend's time under the cursor, as the rest of the page writes times.
+  function legendTime(u, seconds) {
+    if (seconds === null || seconds === undefined) return '--';
+    var d = new Date(seconds * 1000);
+    return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + ' ' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ' UTC';
+  }
+
   function columns(chart) {
     if (chart.kind === 'points') return [chart.x, chart.y];
     var x = chart.k.map(function (k) {
@@ -110,7 +117,7 @@
   }
 
   function options(chart, width) {
-    var series = [{ label: 'time (UTC)' }];
+    var series = [{ label: 'time', value: legendTime }];
     if (chart.kind === 'points') {
       series.push({ label: 'sample', stroke: '#1a73e8', width: 1.5, points: { show: true, size: 4 } });
     } else {

@@ -84,6 +84,12 @@ describe('the pilot evidence report in a real headless Chromium (issue 16)', fun
     // CS-AC's power has no threshold monitor: nothing red on it.
     expect((await canvasPixels(page, 'sensor-1', THRESHOLD_RED)).matching).to.equal(0);
     expect(await page.locator('#sensors figcaption').nth(1).textContent()).to.contain("upper threshold 65 (monitor 3, severity 4 Error, from the station's monitoring report)");
+    // Under the cursor, the legend gives the time in UTC, as the rest of the page.
+    const over = page.locator('.chart[data-chart="sensor-2"] .u-over');
+    await over.scrollIntoViewIfNeeded();
+    const box = (await over.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.locator('.chart[data-chart="sensor-2"] .u-legend .u-series').first().locator('.u-value').textContent()).to.match(/^2026-12-01 1[12]:\d\d UTC$/);
     await page.close();
   });
 
