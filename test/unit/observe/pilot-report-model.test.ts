@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { loadPilotData } from '../../../src/observe/report/pilot-data.js';
 import { pilotReportModel, type PilotReportModel } from '../../../src/observe/report/pilot-report-model.js';
-import { bucketWidthMs, MAX_POINTS } from '../../../src/observe/report/sensor-charts.js';
+import { bucketWidthMs, MAX_POINTS, sensorCharts } from '../../../src/observe/report/sensor-charts.js';
 import type { MemoryRows } from '../../helpers/memory-observation-store.js';
 import { MemoryObservationStore } from '../../helpers/memory-observation-store.js';
 import { at, PERIOD, pilotRows, RISE_FROM_MIN, TRIP_MIN } from '../../fixtures/pilot-rows.js';
@@ -144,5 +144,14 @@ describe('the pilot evidence report model (issue 16)', () => {
     expect(page.scope.stations.map((s) => s.identity)).to.deep.equal(['CS-AC']);
     expect(page.before).to.deep.equal([]);
     expect(page.availability.stations.map((s) => s.station)).to.deep.equal(['CS-AC']);
+  });
+
+  it('a sensor chart breaks its line where the series has a gap (more than one empty bucket), not where one bucket is empty', () => {
+    const bucket = (hour: number, value: number) => ({ station: 'CS-1', component: 'PowerModule', variable: 'Temperature', from: at(hour * 60), min: value - 1, max: value + 1, mean: value, count: 12 });
+    const [chart] = sensorCharts([0, 1, 3, 7, 8].map((h) => bucket(h, 40 + h)), 3_600_000, PERIOD, [], []);
+    expect(chart.chart.k).to.deep.equal([0, 1, 3, 4, 7, 8]);
+    expect(chart.chart.mean).to.deep.equal([40, 41, 43, null, 47, 48]);
+    expect(chart.chart.min![3]).to.equal(null);
+    expect(chart).to.deep.include({ samples: 60, lowest: 39, highest: 49 });
   });
 });
