@@ -1,5 +1,5 @@
 import { chargeXCode } from '../../checks/events/chargex-codes.js';
-import type { Annotation, EventRow } from '../store/store.js';
+import type { Annotation, EventRow, SeriesKey } from '../store/store.js';
 
 /** How far back "before the failure" looks, by default. */
 export const BEFORE_HOURS = 6;
@@ -54,7 +54,7 @@ export interface Before<M extends Moment = Moment> {
   moment: M;
   from: string;
   /** Periodic samples per monitored variable (numeric values only), oldest first. */
-  series: Array<{ component: string; variable: string; points: Array<{ at: string; value: number }> }>;
+  series: Array<{ component: string; variable: string; key: Omit<SeriesKey, 'station'>; points: Array<{ at: string; value: number }> }>;
   /** The other events (thresholds, deltas, notifications) of the window, oldest first. */
   events: EventRow[];
 }
@@ -90,14 +90,26 @@ export function beforeMoments<M extends Moment>(events: readonly EventRow[], mom
     for (const event of inWindow) {
       const value = Number(event.actualValue);
       if (event.trigger === 'Periodic' && event.actualValue !== undefined && event.actualValue.trim() !== '' && Number.isFinite(value)) {
-        const key = `${label(event)}\u0000${event.variable}`;
-        const row = series.get(key) ?? { component: label(event), variable: event.variable, points: [] };
+        const key = `${label(event)}\u0000${event.variable}\u0000${event.variableInstance ?? ''}`;
+        const row = series.get(key) ?? { component: label(event), variable: event.variable + (event.variableInstance !== undefined ? `[${event.variableInstance}]` : ''), key: seriesKeyOf(event), points: [] };
         row.points.push({ at: new Date(timeOf(event)).toISOString(), value });
         series.set(key, row);
       } else others.push(event);
     }
     return { moment, from: new Date(from).toISOString(), series: [...series.values()], events: others };
   });
+}
+
+/** The series an event belongs to (its component, EVSE and variable, without the station). */
+function seriesKeyOf(event: EventRow): Omit<SeriesKey, 'station'> {
+  return {
+    component: event.component,
+    ...(event.componentInstance !== undefined ? { componentInstance: event.componentInstance } : {}),
+    ...(event.evseId !== undefined ? { evseId: event.evseId } : {}),
+    ...(event.connectorId !== undefined ? { connectorId: event.connectorId } : {}),
+    variable: event.variable,
+    ...(event.variableInstance !== undefined ? { variableInstance: event.variableInstance } : {}),
+  };
 }
 
 /** When an event happened: the station's timestamp, else when it came. */

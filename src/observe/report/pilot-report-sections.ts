@@ -90,10 +90,9 @@ export function beforeSection(windowEvents: readonly EventRow[], annotations: re
     const ranked = [...before.series].sort((a, b) => departure(b.points) - departure(a.points));
     const series = ranked.map((s, i) => {
       const chartId = `${id}-${i + 1}`;
-      const sample = windowEvents.find((e) => e.station === before.moment.station && label(e) === s.component && e.variable === s.variable);
-      const key = { component: sample?.component ?? s.component, ...(sample?.componentInstance !== undefined ? { componentInstance: sample.componentInstance } : {}), ...(sample?.evseId !== undefined ? { evseId: sample.evseId } : {}), ...(sample?.connectorId !== undefined ? { connectorId: sample.connectorId } : {}), variable: s.variable, ...(sample?.variableInstance !== undefined ? { variableInstance: sample.variableInstance } : {}), name: `${s.component} ${s.variable}` };
-      charts.push(pointsChart(chartId, before.moment.station, key, s.points, window, monitors, markers));
-      return { chartId, name: `${s.component} ${s.variable}`, samples: s.points.length, words: seriesWords(s.points) };
+      const name = `${s.component} ${s.variable}`;
+      charts.push(pointsChart(chartId, before.moment.station, { ...s.key, name }, s.points, window, monitors, markers));
+      return { chartId, name, samples: s.points.length, words: seriesWords(s.points) };
     });
     return {
       id,
