@@ -17,6 +17,7 @@ import { simulateCommand } from './simulate-command.js';
 import { storeCommand } from './store-command.js';
 import { observeCommand } from './observe-command.js';
 import { annotateCommand } from './annotate-command.js';
+import { pilotReportCommand } from './pilot-report-command.js';
 
 
 /** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
@@ -97,7 +98,7 @@ export async function main(argv: string[], terminal: Terminal = processTerminal)
     });
   // Commands that complete with a verdict set the exit code here (0, or 3 for --fail-on).
   const exit = { code: ExitCode.OK as number };
-  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), scoreCommand(terminal, exit), reportCommand(terminal), compareCommand(terminal), indexCommand(terminal), listCommand(terminal), validateCommand(terminal, exit), storeCommand(terminal), annotateCommand(terminal), observeCommand(terminal, exit)]) {
+  for (const command of [runCommand(terminal, exit), demoCommand(terminal, exit), simulateCommand(terminal), scoreCommand(terminal, exit), reportCommand(terminal), compareCommand(terminal), indexCommand(terminal), listCommand(terminal), validateCommand(terminal, exit), storeCommand(terminal), annotateCommand(terminal), observeCommand(terminal, exit), pilotReportCommand(terminal)]) {
     inheritSettings(command, program);
     program.addCommand(command);
   }

@@ -77,7 +77,10 @@ function periodicGaps(events: readonly EventRow[]): StationCompleteness['gaps'] 
   const series = new Map<number, EventRow[]>();
   for (const event of events) {
     if (event.trigger !== 'Periodic' || event.monitorId === undefined || event.timestamp === undefined) continue;
-    series.set(event.monitorId, [...(series.get(event.monitorId) ?? []), event]);
+    // Pushed, not spread into a copy: a month of 5-minute samples is thousands per monitor.
+    const list = series.get(event.monitorId);
+    if (list) list.push(event);
+    else series.set(event.monitorId, [event]);
   }
   const gaps: StationCompleteness['gaps'] = [];
   for (const [monitorId, rows] of series) {

@@ -33,4 +33,15 @@ describe('events before a failure, and counts (issue 16, evidence report)', () =
     expect(counts[0]).to.deep.include({ station: 'CS-1', component: 'AcDcConverter[1]', variable: 'Temperature', events: 14 });
     expect(counts.find((c) => c.station === 'CS-1' && c.variable === 'Tripped')?.techCodes).to.deep.equal([{ code: 'CX003', count: 1, chargex: 'HighTemperature' }]);
   });
+
+  it('two instances of a variable (phases L1 and L2) are two series, each with its place', () => {
+    const phases = [0, 1, 2].flatMap((i) => ['L1', 'L2'].map((phase) => event(400 + i * 5, { component: 'EVSE', componentInstance: undefined, evseId: 1, variable: 'Voltage', variableInstance: phase, trigger: 'Periodic', actualValue: String(phase === 'L1' ? 230 + i : 231 - i) })));
+    const [before] = beforeFailures(phases, [failure], 6);
+    expect(before.series.map((s) => [s.component, s.variable, s.points.map((p) => p.value)])).to.deep.equal([
+      ['EVSE 1', 'Voltage[L1]', [230, 231, 232]],
+      ['EVSE 1', 'Voltage[L2]', [231, 230, 229]],
+    ]);
+    expect(before.series[1].key).to.deep.equal({ component: 'EVSE', evseId: 1, variable: 'Voltage', variableInstance: 'L2' });
+  });
 });
+
