@@ -9,9 +9,10 @@ export const OUTCOME_WORDS: Record<PlanOutcome, string> = {
   error: 'no usable answer',
   missing: 'said yes, but the station does not hold it',
   unverified: 'accepted, but the station gives no report to check it',
-  lost: 'lost (after a reboot or a reconnect)',
+  lost: 'lost in a reboot',
   reapplied: 'got back (set again and verified)',
   drifted: 'changed or removed by someone else',
+  absent: 'not set: the station\'s device model has no place for it',
 };
 
 /** One plan item on one station and what became of it over the period. */
