@@ -58,7 +58,7 @@ async function observe(options: ObserveOptions, terminal: Terminal): Promise<num
   const store = await openStore(listen.outDir, options.store);
   let csms: Csms;
   try {
-    csms = await Csms.start({ ...listen.csms, outDir: listen.outDir, bootStatus: 'Accepted', journalRotation: 'daily', inboxLimits: OBSERVE_INBOX_LIMITS });
+    csms = await Csms.start({ ...listen.csms, outDir: listen.outDir, bootStatus: 'Accepted', journalRotation: 'daily', inboxLimits: OBSERVE_INBOX_LIMITS, peerMessageIdMemory: OBSERVE_MESSAGE_ID_MEMORY });
   } catch (error) {
     await store.close();
     throw error;
@@ -97,8 +97,15 @@ async function observe(options: ObserveOptions, terminal: Terminal): Promise<num
   return reason.startsWith('the output directory') ? ExitCode.RUNTIME : ExitCode.OK;
 }
 
-/** Observe holds little of what stations send in memory: the journal and the store have it all, and a pilot has many stations. */
-const OBSERVE_INBOX_LIMITS = { recentMessages: 2000, recentBytes: 4 * 1024 * 1024, keptMessages: 200, keptBytes: 512 * 1024 };
+/**
+ * Observe holds little of what stations send in memory: the journal and the store have it all,
+ * a pilot has many stations for weeks, and its only reader (a report it asked for) starts
+ * listening before it asks. Measured (bench/observe-fleet.bench.ts): with an audit's limits a
+ * station's inbox grew to 1.3 MB and its message-id memory towards 9 MB.
+ */
+const OBSERVE_INBOX_LIMITS = { recentMessages: 100, recentBytes: 256 * 1024, keptMessages: 0, keptBytes: 0 };
+/** Reused message ids are looked for among a station's last 1,000 (an audit remembers 100,000). */
+const OBSERVE_MESSAGE_ID_MEMORY = 1000;
 
 /** The plan of a station: its entry in --plan, else the default plan of its guideline (forced by --guideline, or detected). */
 function planSource(options: ObserveOptions): (identity: string, entries: readonly DeviceModelEntry[]) => MonitoringPlan {

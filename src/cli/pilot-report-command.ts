@@ -4,6 +4,10 @@ import { ToolError } from '../errors.js';
 import { isoTime } from '../observe/annotations-csv.js';
 import type { PilotScope } from '../observe/report/pilot-data.js';
 import { writePilotReport } from '../observe/report/write-pilot-report.js';
+import { periodOf } from '../observe/report/pilot-data.js';
+import type { IntegrityDay } from '../observe/report/pilot-report-model.js';
+import { writeOpenData } from '../observe/open-data/write-open-data.js';
+import { listJournalDays, type JournalDay } from '../evidence/journal-days.js';
 import { openStore } from '../observe/store/open-store.js';
 import { collect } from './option-parsers.js';
 import { refusePseudoFileSystem } from './out-dir.js';
@@ -43,15 +47,34 @@ export function pilotReportCommand(terminal: Terminal): Command {
           const unknown = scope.stations.filter((s) => !known.has(s));
           if (unknown.length > 0) throw new ToolError('ERR_INVALID_OPTION', `--station ${unknown.join(', ')}: not in ${store.description}`);
         }
-        // The journal days' SHA-256 states and the open data (CSVs, datapackage.json) are listed
-        // and written by their own modules; until they are wired in here the page says it has none.
-        const written = await writePilotReport(store, scope, reportDir, { integrity: [], openData: [] });
+        // One period for the page and the open data: the data's span when none is given.
+        const period = periodOf(scope, (await store.stations()).filter((s) => scope.stations === undefined || scope.stations.includes(s.identity)));
+        const openData = await writeOpenData(store, { ...period, ...(scope.stations ? { stations: scope.stations } : {}) }, reportDir);
+        const integrity = integrityOf(await listJournalDays(outDir), period, scope.stations);
+        const written = await writePilotReport(store, { ...scope, ...period }, reportDir, { integrity, openData: openData.files });
         const stations = written.model.scope.stations.length;
         terminal.out(`${written.page}: ${stations} station${stations === 1 ? '' : 's'}, ${written.model.period.text}, ${(written.bytes / 1024 / 1024).toFixed(1)} MB`);
+        const rows = openData.files.reduce((sum, file) => sum + file.rows, 0);
+        terminal.out(`${openData.datapackage}: ${openData.files.length} CSV files, ${rows} rows`);
+        const altered = integrity.filter((day) => day.files.some((f) => f.state === 'altered'));
+        if (altered.length > 0) terminal.err(`warning: ${altered.length} journal day(s) no longer match their SHA-256: ${altered.map((d) => `${d.station} ${d.day}`).join(', ')}`);
       } finally {
         await store.close();
       }
     });
+}
+
+/** The journal days of the period (by UTC day) and stations, as the Integrity section lists them. */
+function integrityOf(days: readonly JournalDay[], period: { from: string; to: string }, stations: readonly string[] | undefined): IntegrityDay[] {
+  const first = period.from.slice(0, 10);
+  const last = period.to.slice(0, 10);
+  return days
+    .filter((day) => day.day >= first && day.day <= last && (stations === undefined || stations.includes(day.station ?? '')))
+    .map((day) => ({
+      station: day.station ?? day.stationDir,
+      day: day.day,
+      files: day.files.map((file) => ({ name: file.path, ...(file.sha256 ?? file.recordedSha256 ? { sha256: file.sha256 ?? file.recordedSha256 } : {}), state: file.state })),
+    }));
 }
 
 /** The period and stations asked for; a bad time or an empty period is one line naming the option. */

@@ -24,6 +24,8 @@ export interface CsmsOptions extends CsmsServerOptions {
   validator?: SchemaValidator;
   /** How much of what each station sent stays in memory (default DEFAULT_INBOX_LIMITS; the journal keeps all). */
   inboxLimits?: InboxLimits;
+  /** How many of each station's latest message ids are remembered (SessionOptions.peerMessageIdMemory). */
+  peerMessageIdMemory?: number;
   /**
    * `daily` (observe): each station's journal is one pair of files per UTC day,
    * `<outDir>/<station>/days/YYYY-MM-DD/trace.jsonl` and `connections.jsonl`, each day sealed with
@@ -207,6 +209,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
       ...(options.quietBootTriggerMs !== undefined ? { quietBootTriggerMs: options.quietBootTriggerMs } : {}),
       maxFrameBytes: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
       ...(options.inboxLimits ? { inboxLimits: options.inboxLimits } : {}),
+      ...(options.peerMessageIdMemory !== undefined ? { peerMessageIdMemory: options.peerMessageIdMemory } : {}),
       ...(options.journalRotation ? { journalRotation: options.journalRotation } : {}),
     });
     const created = session;

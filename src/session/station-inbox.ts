@@ -169,7 +169,8 @@ export class StationInbox {
       const oldest = this.#kept.shift()!;
       this.#dropped += 1;
       this.#keptDropped += 1;
-      if (this.#keptDropped === 1) this.#onKeptDropped?.(oldest.message);
+      // A session that keeps none (observe: the journal and the store are its memory) has nothing to announce.
+      if (this.#keptDropped === 1 && limits.keptMessages > 0) this.#onKeptDropped?.(oldest.message);
     }
   }
 

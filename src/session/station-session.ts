@@ -45,6 +45,8 @@ export interface SessionOptions {
   inboxLimits?: InboxLimits;
   /** `daily`: the journal is one pair of files per UTC day under `days/` beside `journalPath` (observe; see JournalOptions). */
   journalRotation?: 'daily';
+  /** How many of the station's latest message ids are remembered to find a reused one (default 100 000, about 9 MB when full). */
+  peerMessageIdMemory?: number;
 }
 
 export interface SessionEvents {
@@ -74,7 +76,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
   readonly #options: SessionOptions;
   readonly #inbox: StationInbox;
   /** Part 4 (ERR23 4.2): ids must be unique across all connections of one identity. */
-  readonly #peerMessageIds = new RecentIds<true>(100_000);
+  readonly #peerMessageIds: RecentIds<true>;
   readonly #requestIds = new Set<number>();
   readonly #triggeredActions = new Set<string>();
   /** Protocol faults of the station's frames, from the first frame on (checks judge them). */
@@ -97,6 +99,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
     this.identity = identity;
     this.#options = options;
     this.#bootStatus = options.bootStatus;
+    this.#peerMessageIds = new RecentIds<true>(options.peerMessageIdMemory ?? 100_000);
     // The tool's waits tell its own lateness from the station's (setKeptTimeout, windowKeeping).
     eventLoopLateness.start();
     this.#lock = JournalLock.acquire(journalPath, identity);

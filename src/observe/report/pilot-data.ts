@@ -80,8 +80,12 @@ export async function loadPilotData(store: ObservationStore, scope: PilotScope):
   return { period, stations, boots, monitoringReports, planOutcomes, connections, statuses, annotations, events, periodicReports, completeness: completenessRows, windowEvents, buckets, bucketMs };
 }
 
-/** The scope's period, or the span of the stations' data (first to last message seen, inclusive). */
-function periodOf(scope: PilotScope, stations: readonly StationRow[]): { from: string; to: string } {
+/**
+ * The scope's period, or the span of the stations' data by our clock (first to last message
+ * received, inclusive). Not the stations' own timestamps: a station whose clock is off by years
+ * would stretch the period over them.
+ */
+export function periodOf(scope: PilotScope, stations: readonly StationRow[]): { from: string; to: string } {
   const firsts = stations.map((s) => s.firstSeen).sort();
   const lasts = stations.map((s) => s.lastSeen).sort();
   const now = new Date().toISOString();

@@ -1,4 +1,5 @@
 import { PLAN_OUTCOMES } from '../plan/plan-outcome.js';
+import { VERIFY_ALL_DAYS_COMMAND } from '../../evidence/journal-days.js';
 import { availability, type PortAvailability } from './availability.js';
 import type { ChartData } from './sensor-charts.js';
 import { firmwareHistories } from './firmware-history.js';
@@ -57,7 +58,7 @@ export interface PilotReportModel {
   before: BeforeView[];
   sensors: SensorsView;
   completeness: CompletenessView[];
-  integrity: { days: Array<{ station: string; day: string; files: Array<{ name: string; sha256: string; state: string; words: string }> }>; summary: string };
+  integrity: { days: Array<{ station: string; day: string; files: Array<{ name: string; sha256: string; state: string; words: string }> }>; summary: string; verifyAll: string };
   openData: { files: Array<{ href: string; title: string; rows: number }> };
   charts: ChartData[];
 }
@@ -233,5 +234,6 @@ function integritySection(days: readonly IntegrityDay[]): PilotReportModel['inte
       files.length === 0
         ? 'No journal days were listed for this report.'
         : `${files.length} journal file${files.length === 1 ? '' : 's'} over ${days.length} station-day${days.length === 1 ? '' : 's'}: ${count('verified')} verified, ${count('altered')} altered, ${count('open')} still open, ${count('unhashed')} without a recorded SHA-256.`,
+    verifyAll: VERIFY_ALL_DAYS_COMMAND,
   };
 }

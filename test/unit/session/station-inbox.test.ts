@@ -48,6 +48,14 @@ describe('StationInbox', () => {
 describe('StationInbox memory bound (issue 14)', () => {
   const limits = { recentMessages: 100, recentBytes: 10_000, keptMessages: 50, keptBytes: 5000 };
 
+  it('an inbox that keeps nothing past the recent messages (observe) forgets quietly: it never announces a forgotten kind', () => {
+    let announced = 0;
+    const inbox = new StationInbox({ recentMessages: 100, recentBytes: 256 * 1024, keptMessages: 0, keptBytes: 0 }, () => (announced += 1));
+    for (let seq = 1; seq <= 1000; seq += 1) inbox.push(message(seq, 'NotifyEvent'), 200);
+    expect(inbox.size).to.equal(100);
+    expect(announced).to.equal(0);
+  });
+
   it('forgets the oldest messages beyond the recent bound, never the newest', () => {
     const inbox = new StationInbox(limits);
     for (let seq = 1; seq <= 1000; seq += 1) inbox.push(message(seq, 'Heartbeat'), 10);
