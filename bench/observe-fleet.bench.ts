@@ -30,8 +30,9 @@
  *
  * Environment: OBSFLEET_STATIONS (1000), OBSFLEET_PROCESSES (2), OBSFLEET_PROFILES (ac-wallbox;
  * a comma list is dealt round robin), OBSFLEET_SENSOR_INTERVAL_S (120), OBSFLEET_STAGGER_S (180),
- * OBSFLEET_PLAN_LIMIT_S (600, after the stagger), OBSFLEET_STEADY_S (360), OBSFLEET_DIR (a
- * temporary directory).
+ * OBSFLEET_PLAN_LIMIT_S (600, after the stagger), OBSFLEET_STEADY_S (360), OBSFLEET_TIME_SCALE (1;
+ * more compresses days of a station's traffic into the steady period, to see what observe keeps
+ * per station as messages accumulate), OBSFLEET_DIR (a temporary directory).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -59,6 +60,7 @@ const SENSOR_INTERVAL_S = envInt('OBSFLEET_SENSOR_INTERVAL_S', 120);
 const STAGGER_S = envInt('OBSFLEET_STAGGER_S', 180);
 const PLAN_LIMIT_S = envInt('OBSFLEET_PLAN_LIMIT_S', 600);
 const STEADY_S = envInt('OBSFLEET_STEADY_S', 360);
+const TIME_SCALE = envInt('OBSFLEET_TIME_SCALE', 1);
 const ROOT = resolve(import.meta.dirname, '..');
 const PROBE = pathToFileURL(join(ROOT, 'bench', 'observe-fleet', 'phase-probe.js')).href;
 const STATIONS_SCRIPT = join(ROOT, 'bench', 'observe-fleet', 'stations.ts');
@@ -85,7 +87,7 @@ mkdirSync(outDir, { recursive: true });
 const logFile = join(directory, 'observe.log');
 const probeFile = join(directory, 'probe.json');
 const limitS = STAGGER_S + PLAN_LIMIT_S + STEADY_S + 120;
-say(`observed fleet in ${directory}: ${STATIONS} stations (${PROFILES.join(', ')}) in ${PROCESSES} process(es), sensor interval ${SENSOR_INTERVAL_S} s, connections over ${STAGGER_S} s, steady ${STEADY_S} s`);
+say(`observed fleet in ${directory}: ${STATIONS} stations (${PROFILES.join(', ')}) in ${PROCESSES} process(es), sensor interval ${SENSOR_INTERVAL_S} s, time scale ${TIME_SCALE}, connections over ${STAGGER_S} s, steady ${STEADY_S} s`);
 
 // ---- the observe process
 const log = openSync(logFile, 'w');
@@ -111,7 +113,7 @@ const stationProcesses = Array.from({ length: PROCESSES }, (_, p) => {
     url,
     staggerMs: STAGGER_S * 1000,
     sensorIntervalMs: SENSOR_INTERVAL_S * 1000,
-    timeScale: 1,
+    timeScale: TIME_SCALE,
     stations: Array.from({ length: STATIONS }, (_, i) => i)
       .filter((i) => i % PROCESSES === p)
       .map((i) => ({ identity: `OBS-${String(i + 1).padStart(4, '0')}`, profile: PROFILES[i % PROFILES.length], seed: i + 1 })),
@@ -209,7 +211,13 @@ const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const stationsCpu = stationReports.reduce((sum, r) => sum + (r ? cpuS(r.cpuMs) : NaN), 0);
 const stationsRss = stationReports.map((r) => (r ? mb(r.maxRssBytes) : '?')).join(' + ');
 const stationsDelay = stationReports.map((r) => (r ? `${r.loopDelayMs.p99.toFixed(0)}/${r.loopDelayMs.max.toFixed(0)}` : '?')).join(', ');
-const reconnections = stationReports.reduce((sum, r) => sum + (r ? r.opened : 0), 0) - STATIONS;
+// From observe's log: the stations' own count also holds the reconnections refused while observe shuts down.
+const reconnections = [...observeLog.stations.values()].reduce((n, s) => n + Math.max(0, s.connects - 1), 0);
+const messagesPerStation = (steadyTo.messages - steadyFrom.messages) / STATIONS;
+const rssAt = (fraction: number): number => {
+  const at = ramp.endedAt + fraction * (steady.endedAt - ramp.endedAt);
+  return steadySamples.reduce((best, sample) => (Math.abs(sample[0] - at) < Math.abs(best[0] - at) ? sample : best))[1];
+};
 
 say(`plan outcomes per station (last outcome of each item, from the journals):`);
 for (const [shape, count] of [...shapes].sort((a, b) => b[1] - a[1])) say(`  ${count} station(s): ${shape}`);
@@ -227,11 +235,12 @@ printTable(`Observed fleet: ${STATIONS} virtual stations (${PROFILES.join(', ')}
   { figure: 'plans applied (journals: all accepted/absent)', value: `${applied} / ${STATIONS}`, goal: 'all', ok: applied === STATIONS },
   { figure: 'ramp: 1st connection → last plan applied', value: `${((lastPlan - firstConnect) / 1000).toFixed(0)} s` },
   { figure: 'disconnections during steady', value: String(disconnectsInSteady), goal: '0', ok: disconnectsInSteady === 0 },
-  { figure: 'station reconnections, whole run', value: String(reconnections) },
+  { figure: 'station reconnections before shutdown', value: String(reconnections) },
   { figure: 'observe RSS, idle (listening, no station)', value: mb(startup.rss) },
   { figure: 'observe RSS peak, start → end of steady', value: mb(peakBeforeShutdown), goal: '< 1 GB', ok: peakBeforeShutdown < rssGoal },
   { figure: 'observe RSS peak, whole life (incl. shutdown)', value: mb(probe.maxRssBytes), goal: '< 1 GB', ok: probe.maxRssBytes < rssGoal },
   { figure: 'observe RSS in steady, min / mean / max', value: `${mb(steadyMin)} / ${mb(steadyMean)} / ${mb(steadyMax)}` },
+  { figure: 'observe RSS through steady (0/25/50/75/100 %)', value: [0, 0.25, 0.5, 0.75, 1].map((f) => (rssAt(f) / 2 ** 20).toFixed(0)).join(' / ') + ' MB' },
   { figure: 'observe JS heap / external+buffers, steady max', value: `${mb(heapSteadyMax)} / ${mb(externalSteadyMax)}` },
   { figure: 'memory per connected station (steady mean)', value: `${perStationMb.toFixed(2)} MB` },
   { figure: 'observe CPU, ramp', value: `${cpuS(ramp.cpuMs).toFixed(1)} s` },
@@ -242,6 +251,7 @@ printTable(`Observed fleet: ${STATIONS} virtual stations (${PROFILES.join(', ')}
   { figure: 'event-loop delay max, steady', value: `${steady.delayMs.max.toFixed(0)} ms` },
   { figure: 'store: events indexed per second, steady', value: rate('events').toFixed(1) },
   { figure: 'store: messages indexed per second, steady', value: `${rate('messages').toFixed(1)} (${rate('notifyEvents').toFixed(1)} NotifyEvent)` },
+  { figure: 'messages received per station in steady', value: `${messagesPerStation.toFixed(1)} (${((STEADY_S * TIME_SCALE) / 3600).toFixed(1)} h of station time)` },
   { figure: 'store: records indexed, whole run', value: String(observeLog.indexedAtExit ?? '?') },
   { figure: 'station processes: CPU, whole run', value: `${stationsCpu.toFixed(1)} s` },
   { figure: 'station processes: peak RSS', value: stationsRss },
