@@ -30,7 +30,7 @@ interface Watched {
  * observe's whole job over a running CSMS: a StationObserver keeping the plan on every station
  * that connects, every journal record fed into the store as it is written, and a status line per
  * station at an interval. On start, what the journals hold and the store does not (a kill -9
- * between the write and the index) is indexed first.
+ * between the write and the index) is indexed too.
  */
 export class Observation {
   readonly #options: ObservationOptions;
@@ -45,9 +45,6 @@ export class Observation {
 
   /** Catches the store up with the journals, then observes every session of the CSMS. */
   static async start(csms: Csms, store: ObservationStore, options: ObservationOptions): Promise<Observation> {
-    const caughtUp = await ingestJournals(store, options.outDir);
-    const added = caughtUp.reduce((sum, j) => sum + j.added, 0);
-    if (added > 0) options.log(`store: ${added} journal record(s) indexed that an earlier run had not (${caughtUp.length} journal file(s) read)`);
     const observation = new Observation(store, options);
     for (const session of csms.sessions.values()) observation.#watch(session);
     csms.on('session', (session) => observation.#watch(session));
@@ -55,6 +52,11 @@ export class Observation {
       observation.#statusTimer = setInterval(() => observation.printStatus(), options.statusIntervalMs);
       observation.#statusTimer.unref();
     }
+    // Stations are watched first (a boot during the catch-up must start its plan cycle); what is
+    // indexed twice meanwhile is skipped by the store.
+    const caughtUp = await ingestJournals(store, options.outDir);
+    const added = caughtUp.reduce((sum, j) => sum + j.added, 0);
+    if (added > 0) options.log(`store: ${added} journal record(s) indexed that an earlier run had not (${caughtUp.length} journal file(s) read)`);
     return observation;
   }
 

@@ -76,6 +76,11 @@ export class StationObserver {
       this.#reconnectTimer = setTimeout(() => this.#enqueue('reconnect', undefined), options.reconnectGraceMs);
       this.#reconnectTimer.unref();
     });
+    // Watched after its boot (observe was still starting): the cycle that boot would have started.
+    if (session.isConnected && session.bootState === 'Accepted') {
+      const boot = session.bootNotification ?? {};
+      this.#enqueue(asString(boot['reason']) === undefined || asString(boot['reason']) === 'Triggered' ? 'reconnect' : 'boot', asString(asRecord(boot['chargingStation'])?.['firmwareVersion']));
+    }
     if (options.checkIntervalMs > 0) {
       this.#checkTimer = setInterval(() => {
         if (session.isConnected && session.bootState === 'Accepted') this.#enqueue('check', undefined);

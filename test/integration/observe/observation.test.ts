@@ -89,6 +89,14 @@ describe('observe keeps a monitoring plan on real virtual stations', function ()
     expect(connections.filter((c) => c.event === 'plan-outcome')).to.have.length(recorded.length);
   });
 
+  it('a station that booted before observe watched it (observe still starting) gets its plan all the same', async () => {
+    const csms = await bed.startCsms({ journalRotation: 'daily' });
+    await bed.startStation(csms, 'OBS-EARLY', { profile: loadStationProfile('ac-wallbox') });
+    const running = await observe(csms);
+    await until('the plan to be kept', () => running.statuses()[0]?.plan.phase === 'kept');
+    expect(running.statuses()[0]?.plan.counts.accepted).to.be.greaterThan(0);
+  });
+
   it('a station that answers Accepted and keeps nothing (monitoring-accepted-empty) is recorded missing, never accepted', async () => {
     const csms = await bed.startCsms({ journalRotation: 'daily' });
     const running = await observe(csms);
