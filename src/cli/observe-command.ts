@@ -76,7 +76,11 @@ async function observe(options: ObserveOptions, terminal: Terminal): Promise<num
   });
   csms.on('connected', ({ session, replaced }) => terminal.out(`${session.identity}: connected${replaced ? ' (replacing its older connection)' : ''}`));
   csms.on('disconnected', ({ session, code }) => terminal.out(`${session.identity}: disconnected (${code})`));
-  csms.on('journal-failed', ({ identity, failure }) => terminal.err(`ocpp-audit: ${identity}: the journal cannot be written (${failure.code}): its session was ended, the other stations go on`));
+  const unrecorded: string[] = [];
+  csms.on('journal-failed', ({ identity, failure }) => {
+    unrecorded.push(`${identity} (${failure.code})`);
+    terminal.err(`ocpp-audit: ${identity}: the journal cannot be written (${failure.code}: ${failure.message}); its session was ended, the other stations go on`);
+  });
   let timer: NodeJS.Timeout | undefined;
   const elapsed = new Promise<string>((resolve) => {
     if (options.duration !== undefined) timer = setTimeout(() => resolve('duration reached'), options.duration * 1000);
@@ -93,8 +97,14 @@ async function observe(options: ObserveOptions, terminal: Terminal): Promise<num
   for (const summary of summaries) terminal.out(`${summary.path}: ${summary.records} records, sha256 ${summary.sha256}`);
   const { indexed, leftForRebuild } = observation.ingestCounts;
   terminal.out(`store: ${indexed} record(s) indexed${leftForRebuild > 0 ? `, ${leftForRebuild} left for \`ocpp-audit store rebuild\`` : ''}`);
+  if (reason.startsWith('the output directory')) return ExitCode.RUNTIME;
+  // Evidence that could not be written makes the observation incomplete: said again at the end, exit 1.
+  if (unrecorded.length > 0) {
+    terminal.err(`ocpp-audit: the journals of ${unrecorded.join(', ')} could not be written; those sessions were ended, the other stations were observed`);
+    return ExitCode.RUNTIME;
+  }
   // Ctrl-C is how an observation normally ends (like run --record-only): nothing was cut short.
-  return reason.startsWith('the output directory') ? ExitCode.RUNTIME : ExitCode.OK;
+  return ExitCode.OK;
 }
 
 /**

@@ -136,6 +136,30 @@ describe('ocpp-audit run on a full disk (end to end)', function () {
     expect(temporaries(outDir)).to.deep.equal([]);
   });
 
+  it("observe: one station's journal day fills its disk: that session ends, said on stderr, the other station is still served and indexed, exit 1 at the end", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ocpp-audit-disk-'));
+    tempDirs.push(dir);
+    const outDir = join(dir, 'out');
+    mkdirSync(outDir);
+    // The station's folder (its days/ and plan state) on a 64 KiB tmpfs; only a real full disk shows how the days' files fill.
+    smallDisk(join(outDir, 'FULL-A'), false);
+    const cli = new CliProcess(['observe', '--host', '127.0.0.1', '--port', '0', '--out', outDir, '--report-window', '2', '--status-interval', '0'], childEnv());
+    children.push(cli);
+    const [, url] = (await cli.waitForStdout(/CSMS listening on (ws:\/\/127\.0\.0\.1:\d+\/ocpp\/) /)) as unknown as [string, string];
+    const other = await bootedStation(url, 'OK-B');
+    const filler = await bootedStation(url, 'FULL-A');
+    const close = await fillUntilClosed(filler);
+    expect(close.code, cli.stdout).to.equal(1011);
+    const heartbeat = await other.call('Heartbeat', {});
+    expect(heartbeat.ok, JSON.stringify(heartbeat)).to.equal(true);
+    const exit = await cli.interrupt();
+    expect(exit, cli.stderr).to.deep.equal({ code: 1, signal: null });
+    expect(cli.stderr).to.match(/^ocpp-audit: FULL-A: the journal cannot be written \(ENOSPC: /m);
+    expect(cli.stderr).to.match(/^ocpp-audit: the journals of FULL-A \(ENOSPC\) could not be written; those sessions were ended, the other stations were observed$/m);
+    expect(cli.stderr).to.not.match(/internal error|at .*\.js:\d+/);
+    expect(cli.stdout).to.match(/store: \d+ record\(s\) indexed/);
+  });
+
   it('an --out where nothing can be written any more: the run stops by itself with one line and exit 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ocpp-audit-disk-'));
     tempDirs.push(dir);
