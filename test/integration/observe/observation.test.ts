@@ -97,6 +97,26 @@ describe('observe keeps a monitoring plan on real virtual stations', function ()
     expect(running.statuses()[0]?.plan.counts.accepted).to.be.greaterThan(0);
   });
 
+  it('the inventory is read on first contact and again only when the firmware changes: a reboot on the same firmware places the plan from the kept inventory', async () => {
+    const csms = await bed.startCsms({ journalRotation: 'daily' });
+    const running = await observe(csms);
+    const first = await bed.startStation(csms, 'OBS-FW', { profile: loadStationProfile('ac-wallbox') });
+    await until('the first plan', () => running.statuses()[0]?.plan.phase === 'kept');
+    expect(lines.filter((l) => /OBS-FW: inventory read \(first contact\)/.test(l))).to.have.length(1);
+    await first.station.stop();
+    // The same identity comes back on the same firmware (a power cycle): no new inventory.
+    await bed.startStation(csms, 'OBS-FW', { profile: loadStationProfile('ac-wallbox') });
+    await until('the plan after the power cycle', () => lines.some((l) => /OBS-FW: plan guideline:ac-wallbox after a boot/.test(l)) && lines.filter((l) => /OBS-FW: plan /.test(l)).length === 2);
+    expect(lines.filter((l) => /OBS-FW: inventory read/.test(l))).to.have.length(1);
+    // And on other firmware (here another build of the station): the inventory is read again.
+    const dc = await bed.startStation(csms, 'OBS-FW', { profile: loadStationProfile('dc-fast') });
+    await until('the plan on the new firmware', () => lines.filter((l) => /OBS-FW: plan /.test(l)).length === 3);
+    expect(lines.filter((l) => /OBS-FW: inventory read/.test(l)).map((l) => l.replace(/: \d+ variables$/, ''))).to.deep.equal([
+      'OBS-FW: inventory read (first contact)',
+      `OBS-FW: inventory read (the firmware changed from 1.4.2 to ${String((dc.session.bootNotification?.['chargingStation'] as { firmwareVersion?: string }).firmwareVersion)})`,
+    ]);
+  });
+
   it('a station that answers Accepted and keeps nothing (monitoring-accepted-empty) is recorded missing, never accepted', async () => {
     const csms = await bed.startCsms({ journalRotation: 'daily' });
     const running = await observe(csms);
