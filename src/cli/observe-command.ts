@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
+import { ToolError } from '../errors.js';
 import { loadGuideline } from '../config/guideline-loader.js';
 import type { Guideline } from '../config/guideline.js';
 import type { DeviceModelEntry } from '../evidence/evidence.js';
@@ -55,6 +57,12 @@ async function observe(options: ObserveOptions, terminal: Terminal): Promise<num
   const stopping = terminal.stopSignal();
   const listen = resolveListen(options, terminal.err);
   const planFor = planSource(options);
+  // Like run, observe makes its output directory (the store lives in it by default).
+  try {
+    mkdirSync(listen.outDir, { recursive: true });
+  } catch (error) {
+    throw new ToolError('ERR_OUTPUT_DIR', `--out ${options.out}: cannot create it: ${(error as Error).message}`);
+  }
   const store = await openStore(listen.outDir, options.store);
   let csms: Csms;
   try {
