@@ -109,7 +109,7 @@ describe('the pilot evidence report in a real headless Chromium (issue 16)', fun
     expect(await page.locator('details.plan[data-station="CS-DC"] tr[data-outcome="refused"] td').nth(2).textContent()).to.equal('1');
     expect(await page.locator('tr[data-station="CS-DC"] ul.firmware li').allTextContents()).to.deep.equal(['1.0.0 at the start of the period', '2026-12-01 12:00 UTC: 1.0.0 → 1.1.0 (boot reason FirmwareUpdate)']);
     expect(await page.locator('#before h3').textContent()).to.equal('CS-DC, 2026-12-01 18:00 UTC: failure: converter tripped, fan seized (J. Doe)');
-    expect(await page.locator('#integrity pre.command').textContent()).to.equal('sha256sum -c *.sha256');
+    expect(await page.locator('#integrity pre.command').allTextContents()).to.deep.equal(['sha256sum -c *.sha256', "find . -path '*/days/*' -name '*.jsonl.sha256' -execdir sha256sum -c {} +"]);
     expect(await page.locator('#open-data a[href="data/events.csv"]').count()).to.equal(1);
     expect(await page.locator('#notices').textContent()).to.contain('MIT License');
     await page.close();

@@ -38,8 +38,10 @@ describe('ocpp-audit pilot-report (end to end)', function () {
     const report = cli(['pilot-report', '--out', out]);
     expect(await report.waitForExit(), report.stderr).to.deep.equal({ code: 0, signal: null });
     const page = join(out, 'pilot-report', 'index.html');
-    expect(report.stdoutLines).to.have.length(1);
+    expect(report.stdoutLines).to.have.length(2);
     expect(report.stdoutLines[0]).to.match(new RegExp(`^${page.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 2 stations, 2026-12-01 00:00:01 UTC to 2026-12-02 23:55 UTC \\(1 d 23 h\\), [0-9.]+ MB$`));
+    // The open data beside it, for the same period.
+    expect(report.stdoutLines[1]).to.match(new RegExp(`^${join(out, 'pilot-report', 'datapackage.json').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: 9 CSV files, \\d+ rows$`));
     const html = readFileSync(page, 'utf8');
     expect(html).to.contain('CS-B</code>, 2026-12-02 14:00:30 UTC: failure: module 1 tripped, fan seized');
     expect(html).to.match(/PowerModule\[1\]@EVSE 1 Temperature<\/strong> rose from [0-9.]+ to [0-9.]+/);
