@@ -2,14 +2,13 @@ import { expect } from 'chai';
 import { loadPilotData } from '../../../src/observe/report/pilot-data.js';
 import { pilotReportModel, type PilotReportModel } from '../../../src/observe/report/pilot-report-model.js';
 import { bucketWidthMs, MAX_POINTS, sensorCharts } from '../../../src/observe/report/sensor-charts.js';
-import type { MemoryRows } from '../../helpers/memory-observation-store.js';
-import { MemoryObservationStore } from '../../helpers/memory-observation-store.js';
+import { type MemoryRows, MemoryStore } from '../../helpers/memory-store.js';
 import { at, PERIOD, pilotRows, RISE_FROM_MIN, TRIP_MIN } from '../../fixtures/pilot-rows.js';
 
 const INPUTS = { integrity: [], openData: [], generatedAt: '2026-12-02T01:00:00Z', toolVersion: '0.0.0' };
 
-async function model(rows: MemoryRows = pilotRows(), scope: { from?: string; to?: string; stations?: string[] } = PERIOD): Promise<{ model: PilotReportModel; store: MemoryObservationStore }> {
-  const store = new MemoryObservationStore(rows);
+async function model(rows: MemoryRows = pilotRows(), scope: { from?: string; to?: string; stations?: string[] } = PERIOD): Promise<{ model: PilotReportModel; store: MemoryStore }> {
+  const store = new MemoryStore(rows);
   return { model: pilotReportModel(await loadPilotData(store, scope), INPUTS), store };
 }
 
