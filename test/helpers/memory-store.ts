@@ -3,6 +3,7 @@ import { sampleOf } from '../../src/observe/store/rows.js';
 import type {
   Annotation,
   ConnectionRow,
+  EventFilter,
   EventRow,
   IngestResult,
   MessageRow,
@@ -87,9 +88,10 @@ export class MemoryStore implements ObservationStore {
     return Promise.resolve(inOrder(select(this.#rows.connections, (c) => c.at, filter), (c) => c.at));
   }
 
-  events(filter: PeriodFilter = {}): Promise<EventRow[]> {
+  events(filter: EventFilter = {}): Promise<EventRow[]> {
     this.#ask('events', filter);
-    return Promise.resolve(inOrder(select(this.#rows.events, (e) => e.receivedAt, filter), (e) => e.receivedAt));
+    const rows = select(this.#rows.events, (e) => e.receivedAt, filter).filter((e) => filter.periodic === undefined || (e.trigger === 'Periodic') === filter.periodic);
+    return Promise.resolve(inOrder(rows, (e) => e.receivedAt));
   }
 
   statuses(filter: PeriodFilter = {}): Promise<StatusRow[]> {

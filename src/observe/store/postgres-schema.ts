@@ -7,6 +7,9 @@
  * row's journal position (journal, seq and, for the flattened NotifyEvent items, item) is its
  * primary key: that is what makes ingest idempotent.
  */
+/** The events that are not periodic reports (an item without a trigger is not one): the condition of a partial index, and of the queries it serves. */
+export const NOT_PERIODIC = "event_trigger IS DISTINCT FROM 'Periodic'";
+
 export const POSTGRES_SCHEMA_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL PRIMARY KEY, applied_at text NOT NULL)';
 
 export const POSTGRES_SCHEMA: readonly (readonly string[])[] = [
@@ -56,6 +59,12 @@ export const POSTGRES_SCHEMA: readonly (readonly string[])[] = [
     // in the order they came, every station's series interleaved). journal compares bytewise, as on SQLite.
     `CREATE TABLE samples (series_id integer NOT NULL, at_ms bigint NOT NULL, journal text COLLATE "C" NOT NULL, seq bigint NOT NULL, item integer NOT NULL,
       value double precision NOT NULL, monitor_id bigint, PRIMARY KEY (series_id, at_ms, journal, seq, item) INCLUDE (value, monitor_id))`,
+  ],
+  // Version 3: what the evidence report of a month reads, as in sqlite-schema.ts.
+  [
+    'CREATE INDEX messages_action_station_received ON messages (action, station, received_at)',
+    // The planner uses a partial index for a query whose WHERE holds the same condition.
+    `CREATE INDEX events_station_received_not_periodic ON events (station, received_at) WHERE ${NOT_PERIODIC}`,
   ],
 ];
 

@@ -6,10 +6,10 @@ import { foldSamples, streamSamples, writeSamples } from './postgres-samples.js'
 import { optional, optionalNumber, position, Where } from './postgres-sql.js';
 import { insertConnections, insertEvents, insertMessages, insertPlanOutcomes, insertStatuses, upsertStations } from './postgres-writes.js';
 import type {
-  Annotation, AnnotationKind, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow,
+  Annotation, AnnotationKind, ConnectionRow, EventFilter, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow,
   StationRow, StatusRow,
 } from './store.js';
-import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION_TABLE } from './postgres-schema.js';
+import { NOT_PERIODIC, POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION_TABLE } from './postgres-schema.js';
 
 /**
  * The PostgreSQL engine of the pilot store (issue 16): the same tables and semantics as the
@@ -147,8 +147,9 @@ export class PostgresStore implements ObservationStore {
     }));
   }
 
-  async events(filter: PeriodFilter = {}): Promise<EventRow[]> {
-    const result = await this.select('events', 'received_at', filter, 'received_at, journal, seq, item');
+  async events(filter: EventFilter = {}): Promise<EventRow[]> {
+    const periodic = filter.periodic === undefined ? [] : [filter.periodic ? "event_trigger = 'Periodic'" : NOT_PERIODIC];
+    const result = await this.select('events', 'received_at', filter, 'received_at, journal, seq, item', undefined, periodic);
     return result.map(eventOf);
   }
 
@@ -204,8 +205,9 @@ export class PostgresStore implements ObservationStore {
   }
 
   /** Rows of one table in a period (from inclusive, to exclusive, on its time column), for some stations and actions. */
-  private async select(table: string, timeColumn: string, filter: PeriodFilter, orderBy: string, actions?: string[]): Promise<Array<Record<string, unknown>>> {
+  private async select(table: string, timeColumn: string, filter: PeriodFilter, orderBy: string, actions?: string[], conditions: readonly string[] = []): Promise<Array<Record<string, unknown>>> {
     const where = new Where();
+    for (const condition of conditions) where.add(condition);
     where.stations('station', filter.stations);
     if (filter.from !== undefined) where.add(`${timeColumn} >= ${where.param(isoTime(filter.from))}`);
     if (filter.to !== undefined) where.add(`${timeColumn} < ${where.param(isoTime(filter.to))}`);

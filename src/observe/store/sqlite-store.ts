@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import type { JournalRecord } from '../../evidence/journal-record.js';
 import { sampleOf, storeRows, type StoreRows } from './rows.js';
 import { foldSamples, streamSamples, writeSamples } from './sqlite-samples.js';
-import { MIGRATIONS, SCHEMA_VERSION_TABLE } from './sqlite-schema.js';
+import { MIGRATIONS, NOT_PERIODIC, SCHEMA_VERSION_TABLE } from './sqlite-schema.js';
 import type {
-  Annotation, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow, StationRow, StatusRow,
+  Annotation, ConnectionRow, EventFilter, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow, StationRow, StatusRow,
 } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -124,8 +124,9 @@ export class SqliteStore implements ObservationStore {
     return Promise.resolve(this.#select('connections', 'at', filter, 'journal, seq').map(connectionOf));
   }
 
-  events(filter: PeriodFilter = {}): Promise<EventRow[]> {
-    return Promise.resolve(this.#select('events', 'received_at', filter, 'journal, seq, item').map(eventOf));
+  events(filter: EventFilter = {}): Promise<EventRow[]> {
+    const periodic = filter.periodic === undefined ? [] : [filter.periodic ? "event_trigger = 'Periodic'" : NOT_PERIODIC];
+    return Promise.resolve(this.#select('events', 'received_at', filter, 'journal, seq, item', periodic).map(eventOf));
   }
 
   statuses(filter: PeriodFilter = {}): Promise<StatusRow[]> {
@@ -153,9 +154,9 @@ export class SqliteStore implements ObservationStore {
     return Promise.resolve();
   }
 
-  /** Rows of a table in time order, filtered by station and period (from inclusive, to exclusive) and, for messages, action. */
-  #select(table: string, timeColumn: string, filter: PeriodFilter & { actions?: string[] }, tieBreak: string): Row[] {
-    const where: string[] = [];
+  /** Rows of a table in time order, filtered by station and period (from inclusive, to exclusive), for messages by action, and by `conditions` of the caller's. */
+  #select(table: string, timeColumn: string, filter: PeriodFilter & { actions?: string[] }, tieBreak: string, conditions: readonly string[] = []): Row[] {
+    const where: string[] = [...conditions];
     const values: unknown[] = [];
     const within = (column: string, list: readonly string[] | undefined): void => {
       if (list === undefined) return;

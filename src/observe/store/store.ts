@@ -32,7 +32,13 @@ export interface ObservationStore {
   annotations(filter?: PeriodFilter): Promise<Annotation[]>;
   stations(): Promise<StationRow[]>;
   connections(filter?: PeriodFilter): Promise<ConnectionRow[]>;
-  events(filter?: PeriodFilter): Promise<EventRow[]>;
+  /**
+   * The flattened NotifyEvent items, in receive order. `periodic: false` leaves out the periodic
+   * reports (trigger Periodic: a month of a fleet's sampled values, which samples(), sampleBuckets()
+   * and the hourly series read far quicker) and keeps the alerts, deltas and hard-wired
+   * notifications, an item without a trigger too; `periodic: true` keeps only the periodic ones.
+   */
+  events(filter?: EventFilter): Promise<EventRow[]>;
   statuses(filter?: PeriodFilter): Promise<StatusRow[]>;
   /** Every indexed station CALL of the kinds the store keeps (NotifyEvent, StatusNotification, …), payload as JSON text. */
   messages(filter?: PeriodFilter & { actions?: string[] }): Promise<MessageRow[]>;
@@ -70,6 +76,11 @@ export interface PeriodFilter {
   stations?: string[];
   from?: string;
   to?: string;
+}
+
+/** Events of a period, with or without the periodic reports (absent: all of them). */
+export interface EventFilter extends PeriodFilter {
+  periodic?: boolean;
 }
 
 export type AnnotationKind = 'site-visit' | 'failure' | 'repair' | 'excluded' | 'note';

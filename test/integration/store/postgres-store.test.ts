@@ -47,7 +47,8 @@ async function toVersion1(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('DROP TABLE samples, sample_series, plan_outcomes; DELETE FROM schema_version WHERE version = 2');
+    await client.query(`DROP TABLE samples, sample_series, plan_outcomes; DROP INDEX messages_action_station_received, events_station_received_not_periodic;
+      DELETE FROM schema_version WHERE version >= 2`);
   } finally {
     await client.end();
   }
@@ -132,7 +133,7 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect(store.description).to.match(/^postgres 127\.0\.0\.1:\d+\/migrate_twice$/);
     await store.migrate();
     await store.migrate();
-    expect(await tableCounts(url)).to.deep.equal({ journals: 0, stations: 0, connections: 0, messages: 0, events: 0, statuses: 0, annotations: 0, plan_outcomes: 0, samples: 0, schema_version: 2 });
+    expect(await tableCounts(url)).to.deep.equal({ journals: 0, stations: 0, connections: 0, messages: 0, events: 0, statuses: 0, annotations: 0, plan_outcomes: 0, samples: 0, schema_version: 3 });
   });
 
   it('indexes a real journal: stations, connections, messages, every NotifyEvent item and StatusNotification; lastSeq is where a tail resumes', async () => {
@@ -242,7 +243,7 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect(await two.messages()).to.deep.equal(await alone.messages());
     expect(await one.stations()).to.deep.equal(await alone.stations());
     expect(await two.lastSeq(b.name)).to.equal(await alone.lastSeq(b.name));
-    expect((await tableCounts(url))['schema_version']).to.equal(2);
+    expect((await tableCounts(url))['schema_version']).to.equal(3);
   });
 
   it('the same journals ingested by two stores at once (a rebuild beside a running observe) are indexed once', async () => {

@@ -34,7 +34,8 @@ storeContract('sqlite', {
     if (file === undefined) throw new Error('not a store of this test file');
     const raw = new Database(file);
     try {
-      raw.exec('DROP TABLE samples; DROP TABLE sample_series; DROP TABLE plan_outcomes; DELETE FROM schema_version WHERE version = 2');
+      raw.exec(`DROP TABLE samples; DROP TABLE sample_series; DROP TABLE plan_outcomes; DROP INDEX messages_action_station_received;
+        DROP INDEX events_station_received_not_periodic; DELETE FROM schema_version WHERE version >= 2`);
     } finally {
       raw.close();
     }
@@ -59,7 +60,7 @@ describe('sqlite store: the file', () => {
     const raw = new Database(file, { readonly: true });
     try {
       expect(raw.pragma('journal_mode', { simple: true })).to.equal('wal');
-      expect(raw.prepare('SELECT version FROM schema_version').all()).to.deep.equal([{ version: 1 }, { version: 2 }]);
+      expect(raw.prepare('SELECT version FROM schema_version').all()).to.deep.equal([{ version: 1 }, { version: 2 }, { version: 3 }]);
     } finally {
       raw.close();
     }
@@ -97,7 +98,7 @@ describe('sqlite store: the file', () => {
     }
     const check = new Database(file, { readonly: true });
     try {
-      expect(check.prepare('SELECT version FROM schema_version ORDER BY version').all()).to.deep.equal([{ version: 1 }, { version: 2 }]);
+      expect(check.prepare('SELECT version FROM schema_version ORDER BY version').all()).to.deep.equal([{ version: 1 }, { version: 2 }, { version: 3 }]);
     } finally {
       check.close();
     }

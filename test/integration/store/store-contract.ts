@@ -172,6 +172,15 @@ export function storeContract(name: string, engine: ContractEngine): void {
       // A bound written without milliseconds is the same instant.
       expect(values(await s.events({ to: '2026-06-01T00:02:00Z' }))).to.deep.equal(['10']);
       expect(await s.events({ stations: [] })).to.deep.equal([]);
+      // Without the periodic reports: the alerts, deltas and items without a trigger; or only them.
+      await s.ingest('CS-C/trace.jsonl', [
+        notifyEvent(1, 'CS-C', at(4), [item('1', 'Temperature'), item('2', 'Temperature', { trigger: 'Alerting' }), item('3', 'Temperature', { trigger: 'Delta' }), { ...item('4', 'Temperature'), trigger: undefined }]),
+        notifyEvent(2, 'CS-C', at(5), [item('5', 'Temperature', { trigger: 'periodic' }), item('6', 'Temperature')]),
+      ]);
+      expect(values(await s.events({ stations: ['CS-C'], periodic: false }))).to.deep.equal(['2', '3', '4', '5']);
+      expect(values(await s.events({ from: at(2), to: at(5), periodic: false }))).to.deep.equal(['2', '3', '4']);
+      expect(values(await s.events({ stations: ['CS-A', 'CS-C'], from: at(3), periodic: true }))).to.deep.equal(['30', '1', '6']);
+      expect(values(await s.events({ stations: ['CS-C'] }))).to.deep.equal(['1', '2', '3', '4', '5', '6']);
       expect((await s.statuses({ stations: ['CS-B'], from: at(2, 30), to: at(2, 31) })).map((r) => r.status)).to.deep.equal(['Faulted']);
       expect(await s.statuses({ to: at(2, 30) })).to.deep.equal([]);
       expect((await s.messages({ actions: ['StatusNotification'] })).map((m) => `${m.station} ${m.seq}`)).to.deep.equal(['CS-B 2']);
