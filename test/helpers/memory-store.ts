@@ -1,5 +1,7 @@
 import type { JournalRecord } from '../../src/evidence/journal-record.js';
-import { sampleOf } from '../../src/observe/store/rows.js';
+import { reportOf, sampleOf, type PeriodicReport } from '../../src/observe/store/rows.js';
+import { seriesKey, seriesRows } from '../../src/observe/store/sample-query.js';
+import { foldHours } from '../../src/observe/store/series-hours.js';
 import type {
   Annotation,
   ConnectionRow,
@@ -13,6 +15,7 @@ import type {
   PlanOutcomeRow,
   SampleBucket,
   SampleRow,
+  SeriesHour,
   SeriesKey,
   StationRow,
   StatusRow,
@@ -139,6 +142,28 @@ export class MemoryStore implements ObservationStore {
     return [...buckets.values()].map(({ sum: _sum, ...bucket }) => bucket);
   }
 
+  /** The hourly series folded from every report of the period, as the contract defines them (the engines read most of them from their table). */
+  async seriesHours(filter: PeriodFilter = {}): Promise<SeriesHour[]> {
+    this.#ask('seriesHours', filter);
+    const reports: Array<Omit<PeriodicReport, 'journal' | 'seq' | 'item'>> = [];
+    if (this.#rows.samples === undefined) {
+      for (const event of this.#rows.events ?? []) {
+        const report = reportOf(event);
+        if (report !== undefined && matches(report.station, new Date(report.atMs).toISOString(), filter)) reports.push(report);
+      }
+    } else {
+      // Samples given as they are: reports of numbers without a lag (no receive time to compare).
+      for await (const { at, ...sample } of this.samples(filter)) reports.push({ ...sample, atMs: Date.parse(at) });
+    }
+    const series = new Map(reports.map((r) => [seriesKey(r), r]));
+    return foldHours(reports, seriesKey)
+      .map(({ key, hourMs, figures }) => ({ series: series.get(key)!, hourMs, figures }))
+      .sort((a, b) => seriesOrder(a.series, b.series) || a.hourMs - b.hourMs)
+      .map(({ series: { station, component, componentInstance, evseId, connectorId, variable, variableInstance }, hourMs, figures }) =>
+        seriesRows({ station, component, variable, ...defined({ componentInstance, evseId, connectorId, variableInstance }) }).hour(hourMs, figures),
+      );
+  }
+
   close(): Promise<void> {
     return Promise.resolve();
   }
@@ -192,4 +217,9 @@ function seriesOrder(a: SeriesKey, b: SeriesKey): number {
 /** Bytewise for the ASCII the tests use, as the engines compare text (BINARY, COLLATE "C"). */
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The fields that are there (a series key without undefined ones). */
+function defined<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -48,8 +48,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     // Plan outcomes and samples (issue 16, second part). A version-1 store is upgraded in place:
-    // its samples are derived from the events it holds (SqliteStore.migrate, with the ingest's
-    // own rule, rows.ts sampleOf). Its plan outcomes cannot be: version 1 kept a plan-outcome
+    // its samples are derived from the events it holds (by version 3, which makes them again with
+    // the periodic reports that are not numbers). Its plan outcomes cannot be: version 1 kept a plan-outcome
     // record as a connection row without its details, which only the journal has; `store
     // rebuild` (an ingest adds the rows a table is missing and changes nothing else) fills them in.
     version: 2,
@@ -82,6 +82,17 @@ export const MIGRATIONS: readonly Migration[] = [
       // The alerts, deltas and hard-wired notifications among a month of periodic reports: events({ periodic: false }). The
       // query repeats this condition word for word, as SQLite needs to use a partial index.
       `CREATE INDEX events_station_received_not_periodic ON events (station, received_at) WHERE ${NOT_PERIODIC}`,
+      // Every periodic report, its value NULL where it is not a number (counted, not charted: samples() leaves it out), with
+      // its lag (received − stamped, NULL without a station timestamp): what completeness needs of a report. The version-2
+      // table (numbers only, no lag) is made again from the events (SqliteStore.migrate, with the ingest's rule, rows.ts reportOf).
+      'DROP TABLE samples',
+      `CREATE TABLE samples (series_id INTEGER NOT NULL, at_ms INTEGER NOT NULL, journal TEXT NOT NULL, seq INTEGER NOT NULL, item INTEGER NOT NULL,
+        value REAL, lag_ms INTEGER, monitor_id INTEGER, PRIMARY KEY (series_id, at_ms, journal, seq, item)) WITHOUT ROWID`,
+      // The hourly series (store.ts seriesHours, series-hours.ts): per series and hour of the reports' time (epoch ms), what
+      // its reports add up to. Each ingest adds the reports it inserted; a month of a fleet is 720 rows a series.
+      `CREATE TABLE series_hours (series_id INTEGER NOT NULL, hour_ms INTEGER NOT NULL, reports INTEGER NOT NULL, samples INTEGER NOT NULL,
+        value_sum REAL NOT NULL, value_min REAL, value_max REAL, first_ms INTEGER NOT NULL, last_ms INTEGER NOT NULL, stamped INTEGER NOT NULL,
+        late INTEGER NOT NULL, min_lag_ms INTEGER, max_lag_ms INTEGER, PRIMARY KEY (series_id, hour_ms)) WITHOUT ROWID`,
     ],
   },
 ];

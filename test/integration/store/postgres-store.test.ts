@@ -47,8 +47,23 @@ async function toVersion1(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`DROP TABLE samples, sample_series, plan_outcomes; DROP INDEX messages_action_station_received, events_station_received_not_periodic;
+    await client.query(`DROP TABLE samples, series_hours, sample_series, plan_outcomes; DROP INDEX messages_action_station_received, events_station_received_not_periodic;
       DELETE FROM schema_version WHERE version >= 2`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database put back to schema version 2 (see ContractEngine.toVersion2). */
+async function toVersion2(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE TABLE samples_v2 (series_id integer NOT NULL, at_ms bigint NOT NULL, journal text COLLATE "C" NOT NULL, seq bigint NOT NULL, item integer NOT NULL,
+        value double precision NOT NULL, monitor_id bigint, PRIMARY KEY (series_id, at_ms, journal, seq, item) INCLUDE (value, monitor_id));
+      INSERT INTO samples_v2 SELECT series_id, at_ms, journal, seq, item, value, monitor_id FROM samples WHERE value IS NOT NULL;
+      DROP TABLE samples; ALTER TABLE samples_v2 RENAME TO samples; DELETE FROM sample_series WHERE id NOT IN (SELECT series_id FROM samples);
+      DROP TABLE series_hours; DROP INDEX messages_action_station_received, events_station_received_not_periodic; DELETE FROM schema_version WHERE version = 3`);
   } finally {
     await client.end();
   }
@@ -92,6 +107,11 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
       const url = urls.get(store);
       if (url === undefined) throw new Error('not a store of this test file');
       return toVersion1(url);
+    },
+    toVersion2: (store) => {
+      const url = urls.get(store);
+      if (url === undefined) throw new Error('not a store of this test file');
+      return toVersion2(url);
     },
   });
 
@@ -268,6 +288,7 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect(await one.connections()).to.deep.equal(await alone.connections());
     expect(await one.statuses()).to.deep.equal(await alone.statuses());
     expect(await two.stations()).to.deep.equal(await alone.stations());
+    expect(await one.seriesHours()).to.deep.equal(await alone.seriesHours());
     expect([await one.lastSeq(a.name), await one.lastSeq(b.name)]).to.deep.equal([await alone.lastSeq(a.name), await alone.lastSeq(b.name)]);
   });
 
@@ -286,6 +307,9 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     await alone.migrate();
     for (const journal of days) await alone.ingest(journal.name, journal.records);
     expect(await collect(one.samples())).to.deep.equal(await collect(alone.samples())).and.to.have.length(8);
+    // Each report added to its hour once, whichever store inserted it.
+    expect(await two.seriesHours()).to.deep.equal(await alone.seriesHours());
+    expect((await one.seriesHours()).reduce((sum, h) => sum + h.reports, 0)).to.equal(14);
     expect(await two.planOutcomes()).to.deep.equal(await alone.planOutcomes());
     const series = async (u: string): Promise<number> => {
       const client = new pg.Client({ connectionString: u });
@@ -296,7 +320,8 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
         await client.end();
       }
     };
-    expect(await series(url)).to.equal(2);
+    // The two numeric series, and those of the periodic reports that are not numbers (a connector's empty value, a fan's `true`).
+    expect(await series(url)).to.equal(4);
   });
 
   it('says which store it cannot reach, without the password', async () => {
