@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { PeriodicReport } from './rows.js';
 import { boundMs, bucketOf, bucketStart, type BucketSum, checkedBucketMs, distinctSeries, SERIES_ORDER, seriesKey, seriesRows, withParts } from './sample-query.js';
-import { figuresOf, foldHours, HOUR_MS, periodBounds, splitHours } from './series-hours.js';
+import { figuresOf, foldHours, HOUR_MS, periodBounds, type ReportTiming, splitHours } from './series-hours.js';
 import type { PeriodFilter, SampleBucket, SampleRow, SeriesHour, SeriesKey } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -28,10 +28,10 @@ export function writeReports(db: Database.Database, reports: readonly PeriodicRe
     ids.set(key, seriesId.get(key) as number);
   }
   const insert = db.prepare('INSERT OR IGNORE INTO samples (series_id, at_ms, journal, seq, item, value, lag_ms, monitor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const inserted: Array<PeriodicReport & { seriesId: number }> = [];
+  const inserted: Array<ReportTiming & { seriesId: number }> = [];
   for (const r of reports) {
     const id = ids.get(seriesKey(r))!;
-    if (insert.run(id, r.atMs, r.journal, r.seq, r.item, r.value ?? null, r.lagMs ?? null, r.monitorId ?? null).changes > 0) inserted.push({ ...r, seriesId: id });
+    if (insert.run(id, r.atMs, r.journal, r.seq, r.item, r.value ?? null, r.lagMs ?? null, r.monitorId ?? null).changes > 0) inserted.push({ seriesId: id, atMs: r.atMs, value: r.value ?? null, lagMs: r.lagMs ?? null });
   }
   const addHour = db.prepare(HOUR_UPSERT);
   for (const { key, hourMs, figures: f } of foldHours(inserted, (r) => r.seriesId)) {
@@ -107,7 +107,7 @@ export function foldSamples(db: Database.Database, filter: PeriodFilter & { buck
   const bucketMs = checkedBucketMs(filter.bucketMs);
   const { stations } = sampleConditions(filter);
   const series = db.prepare(`SELECT s.* FROM sample_series s ${stations.conditions.length > 0 ? `WHERE ${stations.conditions.join(' AND ')}` : ''} ORDER BY ${SERIES_ORDER}, s.id`);
-  // The same five columns from either table: the samples grouped, or the hours grouped again.
+  // The samples grouped per bucket: of the hours the period cuts, or all of them when the width is not whole hours.
   const samples = db
     .prepare(`SELECT ${bucketStart('?')} AS bucket, min(value), max(value), total(value), count(value) FROM samples x WHERE ${['x.series_id = ?', 'x.value IS NOT NULL', 'x.at_ms >= ?', 'x.at_ms < ?'].join(' AND ')} GROUP BY bucket ORDER BY bucket`)
     .raw();
