@@ -8,11 +8,11 @@ import { pilotReportModel } from '../../src/observe/report/pilot-report-model.js
 import { renderPilotReport } from '../../src/observe/report/pilot-report-page.js';
 import { PERIOD, pilotRows } from '../fixtures/pilot-rows.js';
 import { launchChromium, openFile } from '../helpers/browser.js';
-import { type MemoryRows, MemoryObservationStore } from '../helpers/memory-observation-store.js';
+import { type MemoryRows, MemoryStore } from '../helpers/memory-store.js';
 
 /** The page of a one-day, two-station pilot (test/fixtures/pilot-rows.ts), written to a fresh directory. */
 async function writePage(rows: MemoryRows = pilotRows()): Promise<string> {
-  const data = await loadPilotData(new MemoryObservationStore(rows), PERIOD);
+  const data = await loadPilotData(new MemoryStore(rows), PERIOD);
   const model = pilotReportModel(data, {
     integrity: [{ station: 'CS-DC', day: '2026-12-01', files: [{ name: 'trace.jsonl', sha256: 'ab'.repeat(32), state: 'verified' }] }],
     openData: [{ name: 'events', title: 'Every NotifyEvent item', rows: 578 }],

@@ -5,35 +5,8 @@ import { join } from 'node:path';
 import type { JournalRecord } from '../../src/evidence/journal-record.js';
 import { writeOpenData } from '../../src/observe/open-data/write-open-data.js';
 import { SqliteStore } from '../../src/observe/store/sqlite-store.js';
-import type { ObservationStore, PlanOutcomeRow, SampleBucket, SampleRow } from '../../src/observe/store/store.js';
 import { describeErrors, readCsvTable, validateDataPackage } from '../helpers/datapackage-validator.js';
 import { auditedJournal } from './store/store-contract.js';
-
-/**
- * The SQLite engine under the store contract. Until the engines' planOutcomes, samples and
- * sampleBuckets land (their own branch), those answer empty here; once they do, the engine's own
- * are used, and this test covers them too.
- */
-function contractOf(sqlite: SqliteStore): ObservationStore {
-  const engine = sqlite as unknown as Partial<ObservationStore>;
-  return {
-    description: sqlite.description,
-    migrate: () => sqlite.migrate(),
-    ingest: (journal, records) => sqlite.ingest(journal, records),
-    lastSeq: (journal) => sqlite.lastSeq(journal),
-    annotate: (annotation) => sqlite.annotate(annotation),
-    annotations: (filter) => sqlite.annotations(filter),
-    stations: () => sqlite.stations(),
-    connections: (filter) => sqlite.connections(filter),
-    events: (filter) => sqlite.events(filter),
-    statuses: (filter) => sqlite.statuses(filter),
-    messages: (filter) => sqlite.messages(filter),
-    planOutcomes: (filter) => engine.planOutcomes?.call(sqlite, filter) ?? Promise.resolve<PlanOutcomeRow[]>([]),
-    samples: (filter) => engine.samples?.call(sqlite, filter) ?? (async function* (): AsyncGenerator<SampleRow> {})(),
-    sampleBuckets: (filter) => engine.sampleBuckets?.call(sqlite, filter) ?? Promise.resolve<SampleBucket[]>([]),
-    close: () => sqlite.close(),
-  };
-}
 
 /** A station that sends what a schema-valid firmware would not: the open data keeps it as data and stays valid. */
 function badStationJournal(start: number): JournalRecord[] {
@@ -63,7 +36,7 @@ describe('open data from a real store: a real audit\'s journal and a misbehaving
   it('writes files that validate against the datapackage, with the bad station\'s odd values kept as data', async () => {
     const records = await auditedJournal();
     const first = Date.parse(records[0].timestamp);
-    const store = contractOf(new SqliteStore(join(dir, 'pilot.sqlite')));
+    const store = new SqliteStore(join(dir, 'pilot.sqlite'));
     try {
       await store.migrate();
       await store.ingest('STORE-REAL-1/trace.jsonl', records);

@@ -54,7 +54,7 @@ export const FIGURES: readonly FigureRecipe[] = [
   {
     figure: 'Data completeness',
     resources: ['connections', 'events'],
-    method: `Offline spells: from a close to the next open in connections.csv. Late events: events.csv rows whose received_at is more than ${LATE_AFTER_S} s after station_time; queued: of those, the ones stamped within an offline spell. Gaps: per monitor_id of the Periodic events, an interval between consecutive station_time values longer than 1.5 times the median interval. Clock: per UTC day of received_at, the smallest received_at − station_time.`,
+    method: `Offline spells: from a close to the next open in connections.csv. Late events: events.csv rows whose received_at is more than ${LATE_AFTER_S} s after station_time (the Periodic ones counted by their time, station_time else received_at, within the period); queued: of those, the ones stamped within an offline spell. Gaps: per series of the Periodic events (station, component, component_instance, evse_id, connector_id, variable, variable_instance), their times (station_time, else received_at) by UTC hour; the usual interval is the median of the intervals from each hour's last time to the next hour's first, and of each hour's mean interval ((last − first) / (reports − 1), counted reports − 1 times); a gap is an interval between hours longer than 1.5 times the usual one (round(interval / usual) − 1 missing), or an hour whose span (last − first) is longer than (reports − 0.5) times the usual interval (round(span / usual) − (reports − 1) missing, between its first and last time). Clock: per UTC day of station_time, the smallest received_at − station_time.`,
   },
 ];
 

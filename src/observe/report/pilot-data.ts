@@ -1,6 +1,6 @@
-import type { Annotation, ConnectionRow, EventRow, MessageRow, ObservationStore, PlanOutcomeRow, SampleBucket, StationRow, StatusRow } from '../store/store.js';
+import type { Annotation, ConnectionRow, EventRow, MessageRow, ObservationStore, PlanOutcomeRow, SampleBucket, SeriesHour, StationRow, StatusRow } from '../store/store.js';
 import { BEFORE_HOURS } from './before-failure.js';
-import { completeness, type StationCompleteness } from './completeness.js';
+import { completeness, offlineSpells, type StationCompleteness } from './completeness.js';
 import { bucketWidthMs } from './sensor-charts.js';
 import { knownMonitors, type KnownMonitor, severityResolver } from './station-monitors.js';
 import { lookBackMoments, type LookBack } from './look-back.js';
@@ -14,9 +14,9 @@ export interface PilotScope {
 
 /**
  * Everything the evidence report is drawn from, read from the store for one scope. The periodic
- * samples themselves are not in it (a month is millions): the sensor charts get them folded into
- * buckets by the database, completeness is computed station by station while they stream past,
- * and only the hours before each failure keep their samples.
+ * reports themselves are not in it (a month is millions): the sensor charts get the samples
+ * folded into buckets, completeness the reports folded into hourly series (both kept by the
+ * store as it ingests), and only the hours before each failure keep their samples.
  */
 export interface PilotData {
   period: { from: string; to: string };
@@ -32,7 +32,7 @@ export interface PilotData {
   annotations: Annotation[];
   /** The period's events that are not periodic samples: thresholds, deltas, hard-wired notifications. */
   events: EventRow[];
-  /** Periodic reports per station over the period (counted, not kept). */
+  /** Periodic reports per station over the period, by the time they were taken (counted from the hourly series, not kept). */
   periodicReports: Array<{ station: string; count: number }>;
   completeness: StationCompleteness[];
   /** Every event (samples too) of the hours before each look-back moment. */
@@ -63,14 +63,18 @@ export async function loadPilotData(store: ObservationStore, scope: PilotScope):
   const periodicReports: PilotData['periodicReports'] = [];
   const completenessRows: StationCompleteness[] = [];
   for (const station of ids) {
-    const rows = await store.events({ ...inPeriod, stations: [station] });
-    completenessRows.push(...completeness(period, connections.filter((c) => c.station === station), rows));
-    let periodic = 0;
-    for (const row of rows) {
-      if (row.trigger === 'Periodic') periodic += 1;
-      else events.push(row);
+    const rows = await store.events({ ...inPeriod, stations: [station], periodic: false });
+    const mine = connections.filter((c) => c.station === station);
+    const hours = await store.seriesHours({ ...inPeriod, stations: [station] });
+    // The hours of the offline spells within the period: a late report in them was queued.
+    const offline: SeriesHour[] = [];
+    for (const spell of offlineSpells(mine, Date.parse(period.to))) {
+      const from = Math.max(spell.from, Date.parse(period.from));
+      if (from < spell.to) offline.push(...(await store.seriesHours({ stations: [station], from: new Date(from).toISOString(), to: new Date(spell.to).toISOString() })));
     }
-    periodicReports.push({ station, count: periodic });
+    completenessRows.push(...completeness(period, mine, rows, { period: hours, offline }));
+    events.push(...rows);
+    periodicReports.push({ station, count: hours.reduce((sum, h) => sum + h.reports, 0) });
   }
   const monitors = knownMonitors(monitoringReports, planOutcomes);
   const moments = lookBackMoments(annotations, events, severityResolver(monitors), period);

@@ -198,12 +198,12 @@ export function completenessSection(rows: readonly StationCompleteness[], period
         row.late.events === 0
           ? 'no event arrived late'
           : `${row.late.events} event${row.late.events === 1 ? '' : 's'} arrived more than a minute after the station stamped ${row.late.events === 1 ? 'it' : 'them'} (${row.late.queued} of them stamped while offline: queued), the latest ${row.late.worstS} s after`,
-      gaps: row.gaps.slice(0, LISTED_GAPS).map((g) => `${g.component}.${g.variable} (monitor ${g.monitorId}, usually every ${g.usualS} s): ${g.missing} sample${g.missing === 1 ? '' : 's'} missing between ${utc(g.from)} and ${utc(g.to)}`),
+      gaps: row.gaps.slice(0, LISTED_GAPS).map((g) => `${g.component} ${g.variable} (usually every ${g.usualS} s): ${g.missing} sample${g.missing === 1 ? '' : 's'} missing ${g.withinHour ? `within the hour, somewhere between its first sample at ${utc(g.from)} and its last at ${utc(g.to)}` : `between ${utc(g.from)} and ${utc(g.to)}`}`),
       moreGaps: Math.max(0, row.gaps.length - LISTED_GAPS),
       clock:
         row.clock === undefined
           ? 'no station timestamps to compare'
-          : `received minus stamped, the smallest of each day: ${row.clock.firstDayS} s on the first day, ${row.clock.lastDayS} s on the last (${row.clock.days} day${row.clock.days === 1 ? '' : 's'}); a change across days is the station's clock drifting`,
+          : `received minus stamped, the smallest of each day (the station's date): ${row.clock.firstDayS} s on the first day, ${row.clock.lastDayS} s on the last (${row.clock.days} day${row.clock.days === 1 ? '' : 's'}); a change across days is the station's clock drifting`,
       periodic: `${reports} periodic report${reports === 1 ? '' : 's'}, ${samples.get(row.station) ?? 0} numeric sample${samples.get(row.station) === 1 ? '' : 's'} charted`,
     };
   });

@@ -7,6 +7,9 @@
  * row's journal position (journal, seq and, for the flattened NotifyEvent items, item) is its
  * primary key: that is what makes ingest idempotent.
  */
+/** The events that are not periodic reports (an item without a trigger is not one): the condition of a partial index, and of the queries it serves. */
+export const NOT_PERIODIC = "event_trigger IS DISTINCT FROM 'Periodic'";
+
 export const POSTGRES_SCHEMA_VERSION_TABLE = 'CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL PRIMARY KEY, applied_at text NOT NULL)';
 
 export const POSTGRES_SCHEMA: readonly (readonly string[])[] = [
@@ -37,7 +40,7 @@ export const POSTGRES_SCHEMA: readonly (readonly string[])[] = [
     'CREATE INDEX annotations_station_at ON annotations (station, at)',
   ],
   // Version 2: plan outcomes and samples (issue 16, second part), as in sqlite-schema.ts, which
-  // says how a version-1 store is upgraded (samples derived from its events by PostgresStore.migrate;
+  // says how a version-1 store is upgraded (samples derived from its events by version 3;
   // plan outcomes need `store rebuild`).
   [
     `CREATE TABLE plan_outcomes (journal text NOT NULL, seq bigint NOT NULL, station text NOT NULL, at text NOT NULL, plan text NOT NULL,
@@ -56,6 +59,19 @@ export const POSTGRES_SCHEMA: readonly (readonly string[])[] = [
     // in the order they came, every station's series interleaved). journal compares bytewise, as on SQLite.
     `CREATE TABLE samples (series_id integer NOT NULL, at_ms bigint NOT NULL, journal text COLLATE "C" NOT NULL, seq bigint NOT NULL, item integer NOT NULL,
       value double precision NOT NULL, monitor_id bigint, PRIMARY KEY (series_id, at_ms, journal, seq, item) INCLUDE (value, monitor_id))`,
+  ],
+  // Version 3: what the evidence report of a month reads, as in sqlite-schema.ts.
+  [
+    'CREATE INDEX messages_action_station_received ON messages (action, station, received_at)',
+    // The planner uses a partial index for a query whose WHERE holds the same condition.
+    `CREATE INDEX events_station_received_not_periodic ON events (station, received_at) WHERE ${NOT_PERIODIC}`,
+    // Every periodic report (value NULL where it is not a number) with its lag, made again from the events (PostgresStore.migrate).
+    'DROP TABLE samples',
+    `CREATE TABLE samples (series_id integer NOT NULL, at_ms bigint NOT NULL, journal text COLLATE "C" NOT NULL, seq bigint NOT NULL, item integer NOT NULL,
+      value double precision, lag_ms bigint, monitor_id bigint, PRIMARY KEY (series_id, at_ms, journal, seq, item) INCLUDE (value, lag_ms, monitor_id))`,
+    `CREATE TABLE series_hours (series_id integer NOT NULL, hour_ms bigint NOT NULL, reports integer NOT NULL, samples integer NOT NULL,
+      value_sum double precision NOT NULL, value_min double precision, value_max double precision, first_ms bigint NOT NULL, last_ms bigint NOT NULL,
+      stamped integer NOT NULL, late integer NOT NULL, min_lag_ms bigint, max_lag_ms bigint, PRIMARY KEY (series_id, hour_ms))`,
   ],
 ];
 

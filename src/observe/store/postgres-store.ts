@@ -1,15 +1,15 @@
 import pg from 'pg';
 import { ToolError } from '../../errors.js';
 import type { JournalRecord } from '../../evidence/journal-record.js';
-import { sampleOf, storeRows } from './rows.js';
-import { foldSamples, streamSamples, writeSamples } from './postgres-samples.js';
+import { reportOf, storeRows } from './rows.js';
+import { foldSamples, readSeriesHours, streamSamples, writeReports } from './postgres-samples.js';
 import { optional, optionalNumber, position, Where } from './postgres-sql.js';
 import { insertConnections, insertEvents, insertMessages, insertPlanOutcomes, insertStatuses, upsertStations } from './postgres-writes.js';
 import type {
-  Annotation, AnnotationKind, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow,
-  StationRow, StatusRow,
+  Annotation, AnnotationKind, ConnectionRow, EventFilter, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow,
+  SeriesHour, StationRow, StatusRow,
 } from './store.js';
-import { POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION_TABLE } from './postgres-schema.js';
+import { NOT_PERIODIC, POSTGRES_SCHEMA, POSTGRES_SCHEMA_VERSION, POSTGRES_SCHEMA_VERSION_TABLE } from './postgres-schema.js';
 
 /**
  * The PostgreSQL engine of the pilot store (issue 16): the same tables and semantics as the
@@ -67,7 +67,7 @@ export class PostgresStore implements ObservationStore {
       for (const [index, statements] of POSTGRES_SCHEMA.entries()) {
         if (index + 1 <= version) continue;
         for (const statement of statements) await client.query(statement);
-        if (index + 1 === 2) await deriveSamples(client);
+        if (index + 1 === 3) await deriveReports(client);
         await client.query('INSERT INTO schema_version (version, applied_at) VALUES ($1, $2)', [index + 1, new Date().toISOString()]);
       }
     });
@@ -84,7 +84,7 @@ export class PostgresStore implements ObservationStore {
       await insertEvents(client, rows.events);
       await insertStatuses(client, rows.statuses);
       await insertPlanOutcomes(client, rows.planOutcomes);
-      await writeSamples(client, rows.samples);
+      await writeReports(client, rows.reports);
       await client.query(
         `INSERT INTO journals (journal, last_seq) VALUES ($1, $2)
          ON CONFLICT (journal) DO UPDATE SET last_seq = GREATEST(journals.last_seq, excluded.last_seq)`,
@@ -147,8 +147,9 @@ export class PostgresStore implements ObservationStore {
     }));
   }
 
-  async events(filter: PeriodFilter = {}): Promise<EventRow[]> {
-    const result = await this.select('events', 'received_at', filter, 'received_at, journal, seq, item');
+  async events(filter: EventFilter = {}): Promise<EventRow[]> {
+    const periodic = filter.periodic === undefined ? [] : [filter.periodic ? "event_trigger = 'Periodic'" : NOT_PERIODIC];
+    const result = await this.select('events', 'received_at', filter, 'received_at, journal, seq, item', undefined, periodic);
     return result.map(eventOf);
   }
 
@@ -199,13 +200,18 @@ export class PostgresStore implements ObservationStore {
     return foldSamples(this.pool, filter);
   }
 
+  seriesHours(filter: PeriodFilter = {}): Promise<SeriesHour[]> {
+    return readSeriesHours(this.pool, filter);
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
 
   /** Rows of one table in a period (from inclusive, to exclusive, on its time column), for some stations and actions. */
-  private async select(table: string, timeColumn: string, filter: PeriodFilter, orderBy: string, actions?: string[]): Promise<Array<Record<string, unknown>>> {
+  private async select(table: string, timeColumn: string, filter: PeriodFilter, orderBy: string, actions?: string[], conditions: readonly string[] = []): Promise<Array<Record<string, unknown>>> {
     const where = new Where();
+    for (const condition of conditions) where.add(condition);
     where.stations('station', filter.stations);
     if (filter.from !== undefined) where.add(`${timeColumn} >= ${where.param(isoTime(filter.from))}`);
     if (filter.to !== undefined) where.add(`${timeColumn} < ${where.param(isoTime(filter.to))}`);
@@ -231,11 +237,11 @@ export class PostgresStore implements ObservationStore {
 }
 
 /**
- * The upgrade of a version-1 store: the samples of the events it already holds, by the ingest's
- * own rule (rows.ts sampleOf), in keyset pages on the events' key. Inside the migration's
- * transaction; nothing to do on a new store.
+ * The upgrade of a version-1 or version-2 store: the periodic reports of the events it already
+ * holds, and their hours, by the ingest's own rule (rows.ts reportOf), in keyset pages on the
+ * events' key. Inside the migration's transaction; nothing to do on a new store.
  */
-async function deriveSamples(client: pg.PoolClient): Promise<void> {
+async function deriveReports(client: pg.PoolClient): Promise<void> {
   let after: unknown[] = ['', -1, -1];
   for (;;) {
     const page = await client.query<Record<string, unknown>>(
@@ -244,7 +250,7 @@ async function deriveSamples(client: pg.PoolClient): Promise<void> {
     );
     const last = page.rows.at(-1);
     if (last === undefined) return;
-    await writeSamples(client, page.rows.map(eventOf).flatMap((event) => sampleOf(event) ?? []));
+    await writeReports(client, page.rows.map(eventOf).flatMap((event) => reportOf(event) ?? []));
     after = [last['journal'], last['seq'], last['item']];
   }
 }

@@ -1,7 +1,7 @@
 import { framePayload, type JournalRecord } from '../../evidence/journal-record.js';
 import { asArray, asNumber, asRecord, asString } from '../../evidence/payload-read.js';
 import { PLAN_OUTCOMES, type PlanOutcome } from '../plan/plan-outcome.js';
-import { type ConnectionRow, type EventRow, type MessageRow, type PlanOutcomeRow, type SampleRow, type StatusRow, STORED_ACTIONS } from './store.js';
+import { type ConnectionRow, type EventRow, type MessageRow, type PlanOutcomeRow, type SampleRow, type SeriesKey, type StatusRow, STORED_ACTIONS } from './store.js';
 
 /** What one journal's records put into the store: the same for every engine. */
 export interface StoreRows {
@@ -13,22 +13,38 @@ export interface StoreRows {
   statuses: StatusRow[];
   /** The `plan-outcome` connection records whose details name a component, a variable and an outcome (they are connection rows too). */
   planOutcomes: PlanOutcomeRow[];
-  /** The numeric samples among the events (see sampleOf). */
-  samples: IndexedSample[];
+  /** The periodic reports among the events (see reportOf): the samples, and what the hourly series count. */
+  reports: PeriodicReport[];
   /** The highest seq among the records (0 when none). */
   lastSeq: number;
 }
 
 /**
- * A sample with its journal position (the NotifyEvent item it comes from), which makes a second
- * ingest a no-op. Samples get tables of their own (the series, and the samples by series then
- * time) rather than being read out of `events` at query time: the value is stored parsed (a
- * number, not the station's text), the time as epoch milliseconds (the one thing both engines
- * bucket with exact integer arithmetic, whatever form the station's timestamp had), and a series
- * over a period is one range of an index, so the report's min/max envelopes of a month (about
- * 8.6 million samples) are GROUP BYs in the database, not a parse of every event's text in
- * JavaScript. The events stay as they are: the samples are a second index of the same items.
+ * One periodic report (a NotifyEvent item with trigger Periodic) as the store keeps it, with its
+ * journal position (the item it comes from), which makes a second ingest a no-op. Periodic
+ * reports get tables of their own (the series; the reports by series then time; the hourly
+ * series, store.ts seriesHours) rather than being read out of `events` at query time: the value
+ * is stored parsed (a number, or none where the station's text is not one: such a report is
+ * counted, not charted), the time as epoch milliseconds (the one thing both engines bucket with
+ * exact integer arithmetic, whatever form the station's timestamp had), and a series over a
+ * period is one range of an index, so the report's min/max envelopes of a month (about 8.6
+ * million samples) are read from the database, not parsed from every event's text in
+ * JavaScript. The events stay as they are: the reports are a second index of the same items.
  */
+export interface PeriodicReport extends SeriesKey {
+  journal: string;
+  seq: number;
+  item: number;
+  /** When the value was measured (epoch ms): the station's timestamp, or the receive time where it gave none that parses. */
+  atMs: number;
+  /** The value, when it is a number (see sampleValue): a sample. */
+  value?: number;
+  /** How long after the station stamped it the report came (received − stamped, ms); absent when it has no timestamp of the station's. */
+  lagMs?: number;
+  monitorId?: number;
+}
+
+/** A numeric periodic report with its journal position: what samples() gives, and where it comes from. */
 export interface IndexedSample extends SampleRow {
   journal: string;
   seq: number;
@@ -42,7 +58,7 @@ export interface IndexedSample extends SampleRow {
  * cannot be read is kept as a message, not flattened.
  */
 export function storeRows(journal: string, records: readonly JournalRecord[]): StoreRows {
-  const rows: StoreRows = { stations: [], connections: [], messages: [], events: [], statuses: [], planOutcomes: [], samples: [], lastSeq: 0 };
+  const rows: StoreRows = { stations: [], connections: [], messages: [], events: [], statuses: [], planOutcomes: [], reports: [], lastSeq: 0 };
   for (const record of records) {
     rows.lastSeq = Math.max(rows.lastSeq, record.seq);
     const station = record.chargePointId;
@@ -82,8 +98,8 @@ export function storeRows(journal: string, records: readonly JournalRecord[]): S
       const events = eventRows(station, journal, record.seq, record.timestamp, payload);
       rows.events.push(...events);
       for (const event of events) {
-        const sample = sampleOf(event);
-        if (sample) rows.samples.push(sample);
+        const report = reportOf(event);
+        if (report) rows.reports.push(report);
       }
     }
     if (record.action === 'StatusNotification') {
@@ -106,24 +122,42 @@ export function storeRows(journal: string, records: readonly JournalRecord[]): S
 }
 
 /**
- * The sample an event item is, if it is one: a periodic monitor's report (trigger Periodic) whose
- * actualValue is a number. Its time is the station's timestamp of the event (when the value was
- * measured), or the receive time where the station gave none or one that does not parse;
- * written back as ISO UTC with milliseconds, so a station's `+02:00` or second-only timestamps
- * sort and filter like every other time in the store. Exported for the engines' upgrade of a
- * version-1 store, which derives the samples of the events it already holds the same way.
+ * The periodic report an event item is, if it is one: trigger Periodic. Its time is the
+ * station's timestamp of the event (when the value was measured), or the receive time where the
+ * station gave none or one that does not parse (then it has no lag: nothing to compare). A
+ * station's `+02:00` or second-only timestamps become epoch milliseconds like every other.
+ * Exported for the engines' upgrade of an older store, which derives the reports of the events
+ * it already holds the same way.
+ */
+export function reportOf(event: EventRow): PeriodicReport | undefined {
+  if (event.trigger !== 'Periodic') return undefined;
+  const received = Date.parse(event.receivedAt);
+  const stamped = event.timestamp === undefined ? Number.NaN : Date.parse(event.timestamp);
+  const atMs = Number.isFinite(stamped) ? stamped : received;
+  if (!Number.isFinite(atMs)) return undefined;
+  const report: PeriodicReport = { journal: event.journal, seq: event.seq, item: event.item, ...seriesOf(event), atMs };
+  const value = sampleValue(event.actualValue);
+  if (value !== undefined) report.value = value;
+  if (Number.isFinite(stamped) && Number.isFinite(received)) report.lagMs = received - stamped;
+  if (event.monitorId !== undefined) report.monitorId = event.monitorId;
+  return report;
+}
+
+/**
+ * The sample an event item is, if it is one: a periodic report (see reportOf) whose actualValue
+ * is a number, its time written back as ISO UTC with milliseconds, so it sorts and filters like
+ * every other time in the store. What samples() gives, with the item's journal position.
  */
 export function sampleOf(event: EventRow): IndexedSample | undefined {
-  if (event.trigger !== 'Periodic') return undefined;
-  const value = sampleValue(event.actualValue);
-  if (value === undefined) return undefined;
-  const measured = event.timestamp === undefined ? Number.NaN : Date.parse(event.timestamp);
-  const at = Number.isFinite(measured) ? measured : Date.parse(event.receivedAt);
-  if (!Number.isFinite(at)) return undefined;
+  const report = reportOf(event);
+  if (report?.value === undefined) return undefined;
+  const { atMs, value, lagMs: _lagMs, monitorId, ...position } = report;
+  return { ...position, at: new Date(atMs).toISOString(), value, ...optional('monitorId', monitorId) };
+}
+
+/** The series an event item belongs to. */
+function seriesOf(event: EventRow): SeriesKey {
   return {
-    journal: event.journal,
-    seq: event.seq,
-    item: event.item,
     station: event.station,
     component: event.component,
     ...optional('componentInstance', event.componentInstance),
@@ -131,9 +165,6 @@ export function sampleOf(event: EventRow): IndexedSample | undefined {
     ...optional('connectorId', event.connectorId),
     variable: event.variable,
     ...optional('variableInstance', event.variableInstance),
-    at: new Date(at).toISOString(),
-    value,
-    ...optional('monitorId', event.monitorId),
   };
 }
 

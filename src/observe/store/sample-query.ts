@@ -1,4 +1,5 @@
-import type { SampleBucket, SampleRow, SeriesKey } from './store.js';
+import type { HourFigures } from './series-hours.js';
+import type { SampleBucket, SampleRow, SeriesHour, SeriesKey } from './store.js';
 
 /**
  * What both engines' sample queries share (samples(), sampleBuckets()): the same SQL text for a
@@ -13,9 +14,47 @@ import type { SampleBucket, SampleRow, SeriesKey } from './store.js';
  */
 export const SERIES_ORDER = 'station, component, component_instance NULLS FIRST, evse_id NULLS FIRST, connector_id NULLS FIRST, variable, variable_instance NULLS FIRST';
 
-/** The start of the bucket a sample falls in, aligned to the Unix epoch; `%` truncates toward zero on both engines, so `+ b) % b` keeps times before 1970 in the right bucket. */
-export function bucketStart(bucketParam: string): string {
-  return `at_ms - ((at_ms % ${bucketParam}) + ${bucketParam}) % ${bucketParam}`;
+/** The start of the bucket a time (a sample's, an hour's) falls in, aligned to the Unix epoch; `%` truncates toward zero on both engines, so `+ b) % b` keeps times before 1970 in the right bucket. */
+export function bucketStart(bucketParam: string, column = 'at_ms'): string {
+  return `${column} - ((${column} % ${bucketParam}) + ${bucketParam}) % ${bucketParam}`;
+}
+
+/** The start of the bucket a time falls in (epoch ms), as bucketStart computes it in SQL. */
+export function bucketOf(ms: number, bucketMs: number): number {
+  return ms - (((ms % bucketMs) + bucketMs) % bucketMs);
+}
+
+/** A bucket's figures before its mean: parts of one bucket (the whole hours of the hourly table, the samples of an hour the period cuts) add up. */
+export interface BucketSum {
+  fromMs: number;
+  min: number;
+  max: number;
+  sum: number;
+  count: number;
+}
+
+/**
+ * One series' bucket sums in time order (`sums`, changed) with more in time order added: the
+ * buckets of the samples of the hours a period cuts, before and after the whole hours' (or all
+ * of them, when the width is not whole hours). A bucket both have is added up.
+ */
+export function withParts(sums: BucketSum[], parts: Iterable<BucketSum>): BucketSum[] {
+  const add = (known: BucketSum, part: BucketSum): void => {
+    Object.assign(known, { min: Math.min(known.min, part.min), max: Math.max(known.max, part.max), sum: known.sum + part.sum, count: known.count + part.count });
+  };
+  for (const part of parts) {
+    const [first, last] = [sums[0], sums.at(-1)];
+    if (last === undefined || part.fromMs > last.fromMs) sums.push({ ...part });
+    else if (part.fromMs === last.fromMs) add(last, part);
+    else if (part.fromMs === first.fromMs) add(first, part);
+    else if (part.fromMs < first.fromMs) sums.unshift({ ...part });
+    else {
+      const known = sums.find((b) => b.fromMs === part.fromMs);
+      if (known !== undefined) add(known, part);
+      else sums.splice(sums.findIndex((b) => b.fromMs > part.fromMs), 0, { ...part });
+    }
+  }
+  return sums;
 }
 
 /** A bucket width is a whole number of milliseconds, at least one. */
@@ -54,6 +93,7 @@ export function distinctSeries(samples: readonly SeriesKey[]): Map<string, Serie
 export function seriesRows(series: SeriesKey): {
   sample: (atMs: number, value: number, monitorId: number | null) => SampleRow;
   bucket: (fromMs: number, min: number, max: number, mean: number, count: number) => SampleBucket;
+  hour: (hourMs: number, figures: HourFigures) => SeriesHour;
 } {
   const { station, component, componentInstance, evseId, connectorId, variable, variableInstance } = series;
   const key = (): SeriesKey => {
@@ -72,7 +112,31 @@ export function seriesRows(series: SeriesKey): {
       if (monitorId !== null) row.monitorId = monitorId;
       return row;
     },
-    bucket: (fromMs, min, max, mean, count) => Object.assign(key(), { from: isoMs(fromMs), min, max, mean, count }),
+    bucket: (fromMs, min, max, mean, count) => {
+      const row = key() as SampleBucket;
+      row.from = isoMs(fromMs);
+      row.min = min;
+      row.max = max;
+      row.mean = mean;
+      row.count = count;
+      return row;
+    },
+    hour: (hourMs, f) => {
+      const row = key() as SeriesHour;
+      row.fromMs = hourMs;
+      row.reports = f.reports;
+      row.samples = f.samples;
+      row.sum = f.sum;
+      if (f.min !== null) row.min = f.min;
+      if (f.max !== null) row.max = f.max;
+      row.firstMs = f.firstMs;
+      row.lastMs = f.lastMs;
+      row.stamped = f.stamped;
+      row.late = f.late;
+      if (f.minLagMs !== null) row.minLagMs = f.minLagMs;
+      if (f.maxLagMs !== null) row.maxLagMs = f.maxLagMs;
+      return row;
+    },
   };
 }
 

@@ -1,30 +1,54 @@
 import Database from 'better-sqlite3';
-import type { IndexedSample } from './rows.js';
-import { boundMs, bucketStart, checkedBucketMs, distinctSeries, SERIES_ORDER, seriesKey, seriesRows } from './sample-query.js';
-import type { PeriodFilter, SampleBucket, SampleRow, SeriesKey } from './store.js';
+import type { PeriodicReport } from './rows.js';
+import { boundMs, bucketOf, bucketStart, type BucketSum, checkedBucketMs, distinctSeries, SERIES_ORDER, seriesKey, seriesRows, withParts } from './sample-query.js';
+import { figuresOf, foldHours, HOUR_MS, periodBounds, type ReportTiming, splitHours } from './series-hours.js';
+import type { PeriodFilter, SampleBucket, SampleRow, SeriesHour, SeriesKey } from './store.js';
 
 type Row = Record<string, unknown>;
 
 /**
- * The SQLite engine's samples (sqlite-schema.ts version 2): a series table and the samples by
- * series then time. Written inside the caller's transaction; read in series order without a sort.
+ * The SQLite engine's periodic reports (sqlite-schema.ts versions 2 and 3): a series table, the
+ * reports by series then time (the samples: those with a value), and the hourly series.
+ * Written inside the caller's transaction; read in series order without a sort.
  */
 
-/** Writes samples (their series first); a sample already there is skipped. */
-export function writeSamples(db: Database.Database, samples: readonly IndexedSample[]): void {
-  if (samples.length === 0) return;
+/**
+ * Writes periodic reports (their series first); a report already there is skipped. The hours of
+ * the reports actually inserted are added to the hourly series, so a second ingest adds nothing.
+ */
+export function writeReports(db: Database.Database, reports: readonly PeriodicReport[]): void {
+  if (reports.length === 0) return;
   const addSeries = db.prepare(`INSERT OR IGNORE INTO sample_series (key, station, component, component_instance, evse_id, connector_id, variable, variable_instance)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const seriesId = db.prepare('SELECT id FROM sample_series WHERE key = ?').pluck();
   // Looked up per write, not cached: an id is only known to be there once its transaction commits.
   const ids = new Map<string, number>();
-  for (const [key, s] of distinctSeries(samples)) {
+  for (const [key, s] of distinctSeries(reports)) {
     addSeries.run(key, s.station, s.component, s.componentInstance ?? null, s.evseId ?? null, s.connectorId ?? null, s.variable, s.variableInstance ?? null);
     ids.set(key, seriesId.get(key) as number);
   }
-  const insert = db.prepare('INSERT OR IGNORE INTO samples (series_id, at_ms, journal, seq, item, value, monitor_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const s of samples) insert.run(ids.get(seriesKey(s)), Date.parse(s.at), s.journal, s.seq, s.item, s.value, s.monitorId ?? null);
+  const insert = db.prepare('INSERT OR IGNORE INTO samples (series_id, at_ms, journal, seq, item, value, lag_ms, monitor_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const inserted: Array<ReportTiming & { seriesId: number }> = [];
+  for (const r of reports) {
+    const id = ids.get(seriesKey(r))!;
+    if (insert.run(id, r.atMs, r.journal, r.seq, r.item, r.value ?? null, r.lagMs ?? null, r.monitorId ?? null).changes > 0) inserted.push({ seriesId: id, atMs: r.atMs, value: r.value ?? null, lagMs: r.lagMs ?? null });
+  }
+  const addHour = db.prepare(HOUR_UPSERT);
+  for (const { key, hourMs, figures: f } of foldHours(inserted, (r) => r.seriesId)) {
+    addHour.run(key, hourMs, f.reports, f.samples, f.sum, f.min, f.max, f.firstMs, f.lastMs, f.stamped, f.late, f.minLagMs, f.maxLagMs);
+  }
 }
+
+/** Adds an hour's part to the hourly series, as series-hours.ts addFigures does (SQLite's two-argument min/max give NULL when one is NULL: the coalesce keeps the other). */
+const HOUR_UPSERT = `INSERT INTO series_hours (series_id, hour_ms, reports, samples, value_sum, value_min, value_max, first_ms, last_ms, stamped, late, min_lag_ms, max_lag_ms)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (series_id, hour_ms) DO UPDATE SET
+    reports = reports + excluded.reports, samples = samples + excluded.samples, value_sum = value_sum + excluded.value_sum,
+    value_min = coalesce(min(value_min, excluded.value_min), value_min, excluded.value_min),
+    value_max = coalesce(max(value_max, excluded.value_max), value_max, excluded.value_max),
+    first_ms = min(first_ms, excluded.first_ms), last_ms = max(last_ms, excluded.last_ms), stamped = stamped + excluded.stamped, late = late + excluded.late,
+    min_lag_ms = coalesce(min(min_lag_ms, excluded.min_lag_ms), min_lag_ms, excluded.min_lag_ms),
+    max_lag_ms = coalesce(max(max_lag_ms, excluded.max_lag_ms), max_lag_ms, excluded.max_lag_ms)`;
 
 /**
  * The samples of a period, streamed from a read-only connection of its own, series by series,
@@ -45,7 +69,7 @@ function* readSamples(file: string, filter: PeriodFilter): Generator<SampleRow, 
     reader.exec('BEGIN');
     const series = reader.prepare(`SELECT s.* FROM sample_series s ${stations.conditions.length > 0 ? `WHERE ${stations.conditions.join(' AND ')}` : ''} ORDER BY ${SERIES_ORDER}, s.id`);
     const samples = reader
-      .prepare(`SELECT at_ms, value, monitor_id FROM samples x WHERE ${['x.series_id = ?', ...period.conditions].join(' AND ')} ORDER BY x.at_ms, x.journal, x.seq, x.item`)
+      .prepare(`SELECT at_ms, value, monitor_id FROM samples x WHERE ${['x.series_id = ?', 'x.value IS NOT NULL', ...period.conditions].join(' AND ')} ORDER BY x.at_ms, x.journal, x.seq, x.item`)
       .raw();
     for (const s of series.all(...stations.values) as Row[]) {
       const { sample } = seriesRows(seriesOf(s));
@@ -73,25 +97,72 @@ function asAsync<T>(rows: Generator<T, void, undefined>): AsyncIterator<T> {
 }
 
 /**
- * The samples of a period folded into buckets, one GROUP BY per series over its range of the
- * table: SQLite groups a whole table through a temporary B-tree of every row, a series' few
- * thousand at a time in memory. One read transaction, so every series is of the same moment.
+ * The samples of a period folded into buckets, series by series in one read transaction (every
+ * series of the same moment). Buckets of whole hours add up the hourly series (a month of a
+ * series is 720 rows of it, not 8,640 samples), and the samples of the hours the period cuts;
+ * other widths group the series' samples (SQLite groups a whole table through a temporary B-tree
+ * of every row: one series at a time keeps it to a few thousand).
  */
 export function foldSamples(db: Database.Database, filter: PeriodFilter & { bucketMs: number }): SampleBucket[] {
   const bucketMs = checkedBucketMs(filter.bucketMs);
-  const { stations, period } = sampleConditions(filter);
+  const { stations } = sampleConditions(filter);
   const series = db.prepare(`SELECT s.* FROM sample_series s ${stations.conditions.length > 0 ? `WHERE ${stations.conditions.join(' AND ')}` : ''} ORDER BY ${SERIES_ORDER}, s.id`);
-  const buckets = db
-    .prepare(`SELECT ${bucketStart('?')} AS bucket, min(value), max(value), avg(value), count(*)
-      FROM samples x WHERE ${['x.series_id = ?', ...period.conditions].join(' AND ')} GROUP BY bucket ORDER BY bucket`)
+  // The samples grouped per bucket: of the hours the period cuts, or all of them when the width is not whole hours.
+  const samples = db
+    .prepare(`SELECT ${bucketStart('?')} AS bucket, min(value), max(value), total(value), count(value) FROM samples x WHERE ${['x.series_id = ?', 'x.value IS NOT NULL', 'x.at_ms >= ?', 'x.at_ms < ?'].join(' AND ')} GROUP BY bucket ORDER BY bucket`)
     .raw();
+  // The hours in time order, folded here as they come: a GROUP BY would sort them all again (a temporary B-tree).
+  const hours = db.prepare('SELECT hour_ms, value_min, value_max, value_sum, samples FROM series_hours WHERE series_id = ? AND samples > 0 AND hour_ms >= ? AND hour_ms < ? ORDER BY hour_ms').raw();
+  const split = bucketMs % HOUR_MS === 0 ? splitHours(filter) : { whole: undefined, parts: [periodBounds(filter)] };
   return db.transaction(() =>
     (series.all(...stations.values) as Row[]).flatMap((s) => {
       const { bucket } = seriesRows(seriesOf(s));
-      const rows = buckets.all(bucketMs, bucketMs, bucketMs, s['id'], ...period.values) as Array<[number, number, number, number, number]>;
-      return rows.map(([from, min, max, mean, count]) => bucket(from, min, max, mean, count));
+      const sums: BucketSum[] = [];
+      if (split.whole !== undefined) {
+        let last: BucketSum | undefined;
+        for (const [hourMs, min, max, sum, count] of hours.all(s['id'], split.whole.from, split.whole.to) as Array<[number, number, number, number, number]>) {
+          const fromMs = bucketOf(hourMs, bucketMs);
+          if (last?.fromMs === fromMs) Object.assign(last, { min: Math.min(last.min, min), max: Math.max(last.max, max), sum: last.sum + sum, count: last.count + count });
+          else sums.push((last = { fromMs, min, max, sum, count }));
+        }
+      }
+      for (const part of split.parts) {
+        const rows = samples.all(bucketMs, bucketMs, bucketMs, s['id'], part.from, part.to) as Array<[number, number, number, number, number]>;
+        withParts(sums, rows.map(([fromMs, min, max, sum, count]) => ({ fromMs, min, max, sum, count })));
+      }
+      return sums.map((b) => bucket(b.fromMs, b.min, b.max, b.sum / b.count, b.count));
     }),
   )();
+}
+
+/**
+ * The hourly series of a period (store.ts seriesHours), series by series in one read
+ * transaction: the whole hours from the table, the parts of the hours the period cuts folded
+ * from their reports.
+ */
+export function readSeriesHours(db: Database.Database, filter: PeriodFilter): SeriesHour[] {
+  const { stations } = sampleConditions(filter);
+  const split = splitHours(filter);
+  const series = db.prepare(`SELECT s.* FROM sample_series s ${stations.conditions.length > 0 ? `WHERE ${stations.conditions.join(' AND ')}` : ''} ORDER BY ${SERIES_ORDER}, s.id`);
+  const whole = db
+    .prepare(`SELECT hour_ms, reports, samples, value_sum, value_min, value_max, first_ms, last_ms, stamped, late, min_lag_ms, max_lag_ms
+      FROM series_hours WHERE series_id = ? AND hour_ms >= ? AND hour_ms < ? ORDER BY hour_ms`)
+    .raw();
+  const reports = db.prepare('SELECT at_ms, value, lag_ms FROM samples WHERE series_id = ? AND at_ms >= ? AND at_ms < ?').raw();
+  return db.transaction(() => {
+    const hours: SeriesHour[] = [];
+    for (const s of series.all(...stations.values) as Row[]) {
+      const { hour } = seriesRows(seriesOf(s));
+      // The parts (at most two hours, one each side of the whole ones) folded from their reports.
+      const parts = split.parts.flatMap((part) =>
+        foldHours((reports.all(s['id'], part.from, part.to) as Array<[number, number | null, number | null]>).map(([atMs, value, lagMs]) => ({ atMs, value, lagMs })), () => 0),
+      );
+      for (const part of parts) if (part.hourMs < split.whole.from) hours.push(hour(part.hourMs, part.figures));
+      for (const row of whole.all(s['id'], split.whole.from, split.whole.to) as Array<Array<number | null>>) hours.push(hour(row[0]!, figuresOf(row, 1)));
+      for (const part of parts) if (part.hourMs >= split.whole.from) hours.push(hour(part.hourMs, part.figures));
+    }
+    return hours;
+  })();
 }
 
 interface Conditions {

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import type { JournalRecord } from '../../evidence/journal-record.js';
-import { sampleOf, storeRows, type StoreRows } from './rows.js';
-import { foldSamples, streamSamples, writeSamples } from './sqlite-samples.js';
-import { MIGRATIONS, SCHEMA_VERSION_TABLE } from './sqlite-schema.js';
+import { reportOf, storeRows, type StoreRows } from './rows.js';
+import { foldSamples, readSeriesHours, streamSamples, writeReports } from './sqlite-samples.js';
+import { MIGRATIONS, NOT_PERIODIC, SCHEMA_VERSION_TABLE } from './sqlite-schema.js';
 import type {
-  Annotation, ConnectionRow, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow, StationRow, StatusRow,
+  Annotation, ConnectionRow, EventFilter, EventRow, IngestResult, MessageRow, NewAnnotation, ObservationStore, PeriodFilter, PlanOutcomeRow, SampleBucket, SampleRow, SeriesHour, StationRow, StatusRow,
 } from './store.js';
 
 type Row = Record<string, unknown>;
@@ -39,7 +39,7 @@ export class SqliteStore implements ObservationStore {
         const current = (this.#db.prepare('SELECT MAX(version) AS version FROM schema_version').get() as { version: number | null }).version ?? 0;
         for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
           for (const statement of migration.statements) this.#db.exec(statement);
-          if (migration.version === 2) this.#deriveSamples();
+          if (migration.version === 3) this.#deriveReports();
           this.#db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
         }
       })
@@ -48,17 +48,17 @@ export class SqliteStore implements ObservationStore {
   }
 
   /**
-   * The upgrade of a version-1 store: the samples of the events it already holds, by the ingest's
-   * own rule (rows.ts sampleOf), in pages so a month of events is never in memory at once. Inside
-   * the migration's transaction. Nothing to do on a new store.
+   * The upgrade of a version-1 or version-2 store: the periodic reports of the events it already
+   * holds, and their hours, by the ingest's own rule (rows.ts reportOf), in pages so a month of
+   * events is never in memory at once. Inside the migration's transaction. Nothing to do on a new store.
    */
-  #deriveSamples(): void {
+  #deriveReports(): void {
     const page = this.#db.prepare("SELECT rowid AS row_id, * FROM events WHERE event_trigger = 'Periodic' AND rowid > ? ORDER BY rowid LIMIT 10000");
     for (let after = 0; ;) {
       const rows = page.all(after) as Row[];
       const last = rows.at(-1);
       if (last === undefined) return;
-      writeSamples(this.#db, rows.map(eventOf).flatMap((event) => sampleOf(event) ?? []));
+      writeReports(this.#db, rows.map(eventOf).flatMap((event) => reportOf(event) ?? []));
       after = last['row_id'] as number;
     }
   }
@@ -92,7 +92,7 @@ export class SqliteStore implements ObservationStore {
       outcome.run(o.journal, o.seq, o.station, o.at, o.plan, o.item, o.component, o.componentInstance ?? null, o.evseId ?? null, o.connectorId ?? null,
         o.variable, o.variableInstance ?? null, o.monitorType ?? null, o.value, o.severity ?? null, o.monitorId ?? null, o.outcome, o.detail ?? null);
     }
-    writeSamples(db, rows.samples);
+    writeReports(db, rows.reports);
     const station = db.prepare(STATION_UPSERT);
     for (const s of stationUpserts(rows)) station.run(s);
     db.prepare(`INSERT INTO journals (journal, last_seq) VALUES (?, ?)
@@ -124,8 +124,9 @@ export class SqliteStore implements ObservationStore {
     return Promise.resolve(this.#select('connections', 'at', filter, 'journal, seq').map(connectionOf));
   }
 
-  events(filter: PeriodFilter = {}): Promise<EventRow[]> {
-    return Promise.resolve(this.#select('events', 'received_at', filter, 'journal, seq, item').map(eventOf));
+  events(filter: EventFilter = {}): Promise<EventRow[]> {
+    const periodic = filter.periodic === undefined ? [] : [filter.periodic ? "event_trigger = 'Periodic'" : NOT_PERIODIC];
+    return Promise.resolve(this.#select('events', 'received_at', filter, 'journal, seq, item', periodic).map(eventOf));
   }
 
   statuses(filter: PeriodFilter = {}): Promise<StatusRow[]> {
@@ -148,14 +149,18 @@ export class SqliteStore implements ObservationStore {
     return Promise.resolve(foldSamples(this.#db, filter));
   }
 
+  seriesHours(filter: PeriodFilter = {}): Promise<SeriesHour[]> {
+    return Promise.resolve(readSeriesHours(this.#db, filter));
+  }
+
   close(): Promise<void> {
     this.#db.close();
     return Promise.resolve();
   }
 
-  /** Rows of a table in time order, filtered by station and period (from inclusive, to exclusive) and, for messages, action. */
-  #select(table: string, timeColumn: string, filter: PeriodFilter & { actions?: string[] }, tieBreak: string): Row[] {
-    const where: string[] = [];
+  /** Rows of a table in time order, filtered by station and period (from inclusive, to exclusive), for messages by action, and by `conditions` of the caller's. */
+  #select(table: string, timeColumn: string, filter: PeriodFilter & { actions?: string[] }, tieBreak: string, conditions: readonly string[] = []): Row[] {
+    const where: string[] = [...conditions];
     const values: unknown[] = [];
     const within = (column: string, list: readonly string[] | undefined): void => {
       if (list === undefined) return;

@@ -32,7 +32,13 @@ export interface ObservationStore {
   annotations(filter?: PeriodFilter): Promise<Annotation[]>;
   stations(): Promise<StationRow[]>;
   connections(filter?: PeriodFilter): Promise<ConnectionRow[]>;
-  events(filter?: PeriodFilter): Promise<EventRow[]>;
+  /**
+   * The flattened NotifyEvent items, in receive order. `periodic: false` leaves out the periodic
+   * reports (trigger Periodic: a month of a fleet's sampled values, which samples(), sampleBuckets()
+   * and the hourly series read far quicker) and keeps the alerts, deltas and hard-wired
+   * notifications, an item without a trigger too; `periodic: true` keeps only the periodic ones.
+   */
+  events(filter?: EventFilter): Promise<EventRow[]>;
   statuses(filter?: PeriodFilter): Promise<StatusRow[]>;
   /** Every indexed station CALL of the kinds the store keeps (NotifyEvent, StatusNotification, …), payload as JSON text. */
   messages(filter?: PeriodFilter & { actions?: string[] }): Promise<MessageRow[]>;
@@ -52,6 +58,15 @@ export interface ObservationStore {
    * of a month without reading every sample into memory). Filtered by `at`.
    */
   sampleBuckets(filter: PeriodFilter & { bucketMs: number }): Promise<SampleBucket[]>;
+  /**
+   * Every periodic report (a number or not) folded per series and hour of its time (aligned to
+   * the epoch), in the samples' series order, then hour: how many, the numbers' sum and extremes,
+   * the first and last time, how late they came. What the report's completeness reads of a month
+   * instead of its millions of samples: the engines keep these hours up to date as they ingest.
+   * Filtered by the reports' time like samples(): an hour the period cuts holds only the reports
+   * within the period, so the hours of a period are exactly the fold of its reports.
+   */
+  seriesHours(filter?: PeriodFilter): Promise<SeriesHour[]>;
   close(): Promise<void>;
 }
 
@@ -70,6 +85,11 @@ export interface PeriodFilter {
   stations?: string[];
   from?: string;
   to?: string;
+}
+
+/** Events of a period, with or without the periodic reports (absent: all of them). */
+export interface EventFilter extends PeriodFilter {
+  periodic?: boolean;
 }
 
 export type AnnotationKind = 'site-visit' | 'failure' | 'repair' | 'excluded' | 'note';
@@ -199,4 +219,32 @@ export interface SampleBucket extends SeriesKey {
   max: number;
   mean: number;
   count: number;
+}
+
+/** A periodic report counts as late when it arrives more than this after the station stamped it (ms). */
+export const LATE_AFTER_MS = 60_000;
+
+/**
+ * The periodic reports of one series within one hour of their time (or the part of it in a
+ * period). Its times are epoch milliseconds, not ISO text: a month of a fleet is 720,000 of these,
+ * and what reads them does arithmetic on the times.
+ */
+export interface SeriesHour extends SeriesKey {
+  /** The hour's start. */
+  fromMs: number;
+  /** Periodic reports in it, whatever their value. */
+  reports: number;
+  /** Of them, the samples (a number for a value), their sum, lowest and highest (absent without samples). */
+  samples: number;
+  sum: number;
+  min?: number;
+  max?: number;
+  /** The time of its first and last report. */
+  firstMs: number;
+  lastMs: number;
+  /** Reports the station stamped; of them, those that came more than LATE_AFTER_MS late; the smallest and largest received − stamped (ms; absent when none is stamped). */
+  stamped: number;
+  late: number;
+  minLagMs?: number;
+  maxLagMs?: number;
 }

@@ -47,7 +47,23 @@ async function toVersion1(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('DROP TABLE samples, sample_series, plan_outcomes; DELETE FROM schema_version WHERE version = 2');
+    await client.query(`DROP TABLE samples, series_hours, sample_series, plan_outcomes; DROP INDEX messages_action_station_received, events_station_received_not_periodic;
+      DELETE FROM schema_version WHERE version >= 2`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The database put back to schema version 2 (see ContractEngine.toVersion2). */
+async function toVersion2(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`CREATE TABLE samples_v2 (series_id integer NOT NULL, at_ms bigint NOT NULL, journal text COLLATE "C" NOT NULL, seq bigint NOT NULL, item integer NOT NULL,
+        value double precision NOT NULL, monitor_id bigint, PRIMARY KEY (series_id, at_ms, journal, seq, item) INCLUDE (value, monitor_id));
+      INSERT INTO samples_v2 SELECT series_id, at_ms, journal, seq, item, value, monitor_id FROM samples WHERE value IS NOT NULL;
+      DROP TABLE samples; ALTER TABLE samples_v2 RENAME TO samples; DELETE FROM sample_series WHERE id NOT IN (SELECT series_id FROM samples);
+      DROP TABLE series_hours; DROP INDEX messages_action_station_received, events_station_received_not_periodic; DELETE FROM schema_version WHERE version = 3`);
   } finally {
     await client.end();
   }
@@ -92,6 +108,11 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
       if (url === undefined) throw new Error('not a store of this test file');
       return toVersion1(url);
     },
+    toVersion2: (store) => {
+      const url = urls.get(store);
+      if (url === undefined) throw new Error('not a store of this test file');
+      return toVersion2(url);
+    },
   });
 
   it('streams more samples than a page holds, derives as many in pages when it upgrades a version-1 store, and a stream stopped early gives its connection back', async () => {
@@ -132,7 +153,7 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect(store.description).to.match(/^postgres 127\.0\.0\.1:\d+\/migrate_twice$/);
     await store.migrate();
     await store.migrate();
-    expect(await tableCounts(url)).to.deep.equal({ journals: 0, stations: 0, connections: 0, messages: 0, events: 0, statuses: 0, annotations: 0, plan_outcomes: 0, samples: 0, schema_version: 2 });
+    expect(await tableCounts(url)).to.deep.equal({ journals: 0, stations: 0, connections: 0, messages: 0, events: 0, statuses: 0, annotations: 0, plan_outcomes: 0, samples: 0, schema_version: 3 });
   });
 
   it('indexes a real journal: stations, connections, messages, every NotifyEvent item and StatusNotification; lastSeq is where a tail resumes', async () => {
@@ -242,7 +263,7 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect(await two.messages()).to.deep.equal(await alone.messages());
     expect(await one.stations()).to.deep.equal(await alone.stations());
     expect(await two.lastSeq(b.name)).to.equal(await alone.lastSeq(b.name));
-    expect((await tableCounts(url))['schema_version']).to.equal(2);
+    expect((await tableCounts(url))['schema_version']).to.equal(3);
   });
 
   it('the same journals ingested by two stores at once (a rebuild beside a running observe) are indexed once', async () => {
@@ -267,6 +288,7 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     expect(await one.connections()).to.deep.equal(await alone.connections());
     expect(await one.statuses()).to.deep.equal(await alone.statuses());
     expect(await two.stations()).to.deep.equal(await alone.stations());
+    expect(await one.seriesHours()).to.deep.equal(await alone.seriesHours());
     expect([await one.lastSeq(a.name), await one.lastSeq(b.name)]).to.deep.equal([await alone.lastSeq(a.name), await alone.lastSeq(b.name)]);
   });
 
@@ -285,6 +307,9 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
     await alone.migrate();
     for (const journal of days) await alone.ingest(journal.name, journal.records);
     expect(await collect(one.samples())).to.deep.equal(await collect(alone.samples())).and.to.have.length(8);
+    // Each report added to its hour once, whichever store inserted it.
+    expect(await two.seriesHours()).to.deep.equal(await alone.seriesHours());
+    expect((await one.seriesHours()).reduce((sum, h) => sum + h.reports, 0)).to.equal(14);
     expect(await two.planOutcomes()).to.deep.equal(await alone.planOutcomes());
     const series = async (u: string): Promise<number> => {
       const client = new pg.Client({ connectionString: u });
@@ -295,7 +320,8 @@ describe('pilot store on PostgreSQL (issue 16)', function () {
         await client.end();
       }
     };
-    expect(await series(url)).to.equal(2);
+    // The two numeric series, and those of the periodic reports that are not numbers (a connector's empty value, a fan's `true`).
+    expect(await series(url)).to.equal(4);
   });
 
   it('says which store it cannot reach, without the password', async () => {

@@ -7,13 +7,14 @@ import { expect } from 'chai';
 import { auditStation } from '../../../src/audit/audit-station.js';
 import { readJournalRecords } from '../../../src/evidence/journal-files.js';
 import type { JournalRecord } from '../../../src/evidence/journal-record.js';
-import { storeRows } from '../../../src/observe/store/rows.js';
-import type { ObservationStore, SampleRow } from '../../../src/observe/store/store.js';
+import { sampleOf, storeRows } from '../../../src/observe/store/rows.js';
+import type { ObservationStore, PeriodFilter, SampleRow } from '../../../src/observe/store/store.js';
 import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
 import { loadStationProfile } from '../../../src/simulator/station-profile.js';
 import { testAuditOptions } from '../../helpers/audit-fixture.js';
 import { startCsms, stopCsms } from '../../helpers/csms-fixture.js';
 import { startStation } from '../../helpers/virtual-station-fixture.js';
+import { MemoryStore } from '../../helpers/memory-store.js';
 import { ACCEPTED_MONITOR, at, connection, frame as record, item, notifyEvent, observedJournal, REFUSED_SETTING } from './pilot-records.js';
 
 const REAL_IDENTITY = 'STORE-REAL-1';
@@ -55,7 +56,7 @@ export async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
 export async function dump(store: ObservationStore): Promise<unknown> {
   return {
     stations: await store.stations(), connections: await store.connections(), messages: await store.messages(), events: await store.events(), statuses: await store.statuses(),
-    annotations: await store.annotations(), planOutcomes: await store.planOutcomes(), samples: await collect(store.samples()),
+    annotations: await store.annotations(), planOutcomes: await store.planOutcomes(), samples: await collect(store.samples()), seriesHours: await store.seriesHours(),
   };
 }
 
@@ -69,6 +70,11 @@ export interface ContractEngine {
    * their version row deleted (the version-1 tables are written by the same code in both).
    */
   toVersion1: (store: ObservationStore) => Promise<void>;
+  /**
+   * Puts a migrated store's database back to schema version 2, as the version-2 code would have
+   * left it: the samples of numbers only, without their lag, no hourly series, no version-3 indexes.
+   */
+  toVersion2: (store: ObservationStore) => Promise<void>;
 }
 
 /** A sample as the contract returns it, from its journal-positioned row. */
@@ -93,7 +99,7 @@ export function storeContract(name: string, engine: ContractEngine): void {
       const s = await opened();
       await s.migrate();
       expect(await s.lastSeq(REAL_JOURNAL)).to.equal(0);
-      expect(await dump(s)).to.deep.equal({ stations: [], connections: [], messages: [], events: [], statuses: [], annotations: [], planOutcomes: [], samples: [] });
+      expect(await dump(s)).to.deep.equal({ stations: [], connections: [], messages: [], events: [], statuses: [], annotations: [], planOutcomes: [], samples: [], seriesHours: [] });
       expect(await s.sampleBuckets({ bucketMs: 60_000 })).to.deep.equal([]);
     });
 
@@ -112,7 +118,7 @@ export function storeContract(name: string, engine: ContractEngine): void {
       expect(await s.events()).to.deep.equal(expected.events);
       expect(await s.statuses()).to.deep.equal(expected.statuses);
       expect(await s.planOutcomes()).to.deep.equal(expected.planOutcomes);
-      expect(await collect(s.samples())).to.deep.equal(expected.samples.map(sampleRow));
+      expect(await collect(s.samples())).to.deep.equal(expected.events.flatMap((e) => sampleOf(e) ?? []).map(sampleRow));
       expect(await s.lastSeq(REAL_JOURNAL)).to.equal(records.at(-1)?.seq);
       const [station, ...others] = await s.stations();
       expect(others).to.deep.equal([]);
@@ -172,6 +178,15 @@ export function storeContract(name: string, engine: ContractEngine): void {
       // A bound written without milliseconds is the same instant.
       expect(values(await s.events({ to: '2026-06-01T00:02:00Z' }))).to.deep.equal(['10']);
       expect(await s.events({ stations: [] })).to.deep.equal([]);
+      // Without the periodic reports: the alerts, deltas and items without a trigger; or only them.
+      await s.ingest('CS-C/trace.jsonl', [
+        notifyEvent(1, 'CS-C', at(4), [item('1', 'Temperature'), item('2', 'Temperature', { trigger: 'Alerting' }), item('3', 'Temperature', { trigger: 'Delta' }), { ...item('4', 'Temperature'), trigger: undefined }]),
+        notifyEvent(2, 'CS-C', at(5), [item('5', 'Temperature', { trigger: 'periodic' }), item('6', 'Temperature')]),
+      ]);
+      expect(values(await s.events({ stations: ['CS-C'], periodic: false }))).to.deep.equal(['2', '3', '4', '5']);
+      expect(values(await s.events({ from: at(2), to: at(5), periodic: false }))).to.deep.equal(['2', '3', '4']);
+      expect(values(await s.events({ stations: ['CS-A', 'CS-C'], from: at(3), periodic: true }))).to.deep.equal(['30', '1', '6']);
+      expect(values(await s.events({ stations: ['CS-C'] }))).to.deep.equal(['1', '2', '3', '4', '5', '6']);
       expect((await s.statuses({ stations: ['CS-B'], from: at(2, 30), to: at(2, 31) })).map((r) => r.status)).to.deep.equal(['Faulted']);
       expect(await s.statuses({ to: at(2, 30) })).to.deep.equal([]);
       expect((await s.messages({ actions: ['StatusNotification'] })).map((m) => `${m.station} ${m.seq}`)).to.deep.equal(['CS-B 2']);
@@ -321,6 +336,61 @@ export function storeContract(name: string, engine: ContractEngine): void {
         }
         expect(error, String(bucketMs)).to.be.instanceOf(RangeError);
       }
+    });
+
+    it('keeps the hourly series of the periodic reports: per series and hour, the reports (text ones too), the samples\' sum and extremes, first and last time, how late; a period cuts hours exactly', async () => {
+      const s = await opened();
+      const journal = [
+        notifyEvent(1, 'CS-H', at(0, 5), [item('10', 'Temperature', { timestamp: at(0) }), item('n/a', 'Temperature', { timestamp: at(0) })]),
+        notifyEvent(2, 'CS-H', at(30, 5), [item('20', 'Temperature', { timestamp: at(30) })]),
+        // 25 minutes late (queued); and a sample without a timestamp: at its receive time, in the next hour, without a lag.
+        notifyEvent(3, 'CS-H', at(75), [item('30', 'Temperature', { timestamp: at(50) }), item('5', 'Temperature', { timestamp: null })]),
+        notifyEvent(4, 'CS-H', at(90, 1), [item('40', 'Temperature', { timestamp: at(90) }), item('7', 'Speed', { component: 'Fan', timestamp: at(90) })]),
+      ];
+      // In two overlapping parts: what is already there is not counted again.
+      await s.ingest('CS-H/trace.jsonl', journal.slice(0, 3));
+      await s.ingest('CS-H/trace.jsonl', journal);
+      const converter = { station: 'CS-H', component: 'PowerConverter', evseId: 1, variable: 'Temperature' };
+      const ms = (minute: number, second = 0): number => Date.parse(at(minute, second));
+      const fan = { station: 'CS-H', component: 'Fan', variable: 'Speed', fromMs: ms(60), reports: 1, samples: 1, sum: 7, min: 7, max: 7, firstMs: ms(90), lastMs: ms(90), stamped: 1, late: 0, minLagMs: 1000, maxLagMs: 1000 };
+      const hour0 = { ...converter, fromMs: ms(0), reports: 4, samples: 3, sum: 60, min: 10, max: 30, firstMs: ms(0), lastMs: ms(50), stamped: 4, late: 1, minLagMs: 5000, maxLagMs: 1_500_000 };
+      const hour1 = { ...converter, fromMs: ms(60), reports: 2, samples: 2, sum: 45, min: 5, max: 40, firstMs: ms(75), lastMs: ms(90), stamped: 1, late: 0, minLagMs: 1000, maxLagMs: 1000 };
+      expect(await s.seriesHours()).to.deep.equal([fan, hour0, hour1]);
+      expect(await s.seriesHours({ from: at(60) })).to.deep.equal([fan, hour1]);
+      // Cut at 0:20 and 1:20: the parts of the two hours within the period.
+      expect(await s.seriesHours({ from: at(20), to: at(80) })).to.deep.equal([
+        { ...converter, fromMs: ms(0), reports: 2, samples: 2, sum: 50, min: 20, max: 30, firstMs: ms(30), lastMs: ms(50), stamped: 2, late: 1, minLagMs: 5000, maxLagMs: 1_500_000 },
+        { ...converter, fromMs: ms(60), reports: 1, samples: 1, sum: 5, min: 5, max: 5, firstMs: ms(75), lastMs: ms(75), stamped: 0, late: 0 },
+      ]);
+      expect(await s.seriesHours({ stations: ['CS-X'] })).to.deep.equal([]);
+      // An hour of text reports only: counted, no sum or extremes; and no bucket of samples.
+      await s.ingest('CS-H/trace-2.jsonl', [notifyEvent(1, 'CS-H', at(130), [item('off', 'Temperature', { timestamp: at(125) })])]);
+      expect(await s.seriesHours({ from: at(120) })).to.deep.equal([{ ...converter, fromMs: ms(120), reports: 1, samples: 0, sum: 0, firstMs: ms(125), lastMs: ms(125), stamped: 1, late: 1, minLagMs: 300_000, maxLagMs: 300_000 }]);
+
+      // Whatever the period, the hours are the fold of its reports, and buckets of whole hours those of its samples (the in-memory reference folds every report).
+      const reference = new MemoryStore({ events: await s.events() });
+      const periods: PeriodFilter[] = [{}, { to: at(20) }, { from: at(20), to: at(80) }, { from: at(60), to: at(61) }, { from: at(59, 59) }, { from: at(0), to: at(120) }, { stations: ['CS-H'], from: at(1), to: at(1) }];
+      for (const period of periods) {
+        expect(await s.seriesHours(period), JSON.stringify(period)).to.deep.equal(await reference.seriesHours(period));
+        for (const bucketMs of [3_600_000, 7_200_000, 1_800_000]) {
+          expect(await s.sampleBuckets({ ...period, bucketMs }), `${JSON.stringify(period)} ${bucketMs}`).to.deep.equal(await reference.sampleBuckets({ ...period, bucketMs }));
+        }
+      }
+      expect(await s.sampleBuckets({ from: at(20), to: at(80), bucketMs: 7_200_000 })).to.deep.equal([{ ...converter, from: at(0), min: 5, max: 30, mean: 55 / 3, count: 3 }]);
+    });
+
+    it('upgrades a version-2 store in place: the periodic reports (text ones too) made again from the events, with their lag and their hours', async () => {
+      const fresh = await opened();
+      await fresh.ingest('CS-A/trace.jsonl', observedJournal('CS-A'));
+      await fresh.annotate({ station: 'CS-A', at: at(3, 30), kind: 'failure', text: 'converter tripped' });
+      const expected = await dump(fresh);
+      expect((expected as { seriesHours: Array<{ reports: number }> }).seriesHours.map((h) => h.reports)).to.deep.equal([1, 1, 4, 1]);
+      await engine.toVersion2(fresh);
+
+      await fresh.migrate();
+      expect(await dump(fresh)).to.deep.equal(expected);
+      expect(await fresh.ingest('CS-A/trace.jsonl', observedJournal('CS-A'))).to.deep.equal({ added: 0, skipped: 8 });
+      expect(await dump(fresh)).to.deep.equal(expected);
     });
 
     it('upgrades a version-1 store in place: the samples derived from the events it holds; the plan outcomes, whose details version 1 did not keep, come back with a rebuild', async () => {

@@ -2,14 +2,13 @@ import { expect } from 'chai';
 import { loadPilotData } from '../../../src/observe/report/pilot-data.js';
 import { pilotReportModel, type PilotReportModel } from '../../../src/observe/report/pilot-report-model.js';
 import { bucketWidthMs, MAX_POINTS, sensorCharts } from '../../../src/observe/report/sensor-charts.js';
-import type { MemoryRows } from '../../helpers/memory-observation-store.js';
-import { MemoryObservationStore } from '../../helpers/memory-observation-store.js';
+import { type MemoryRows, MemoryStore } from '../../helpers/memory-store.js';
 import { at, PERIOD, pilotRows, RISE_FROM_MIN, TRIP_MIN } from '../../fixtures/pilot-rows.js';
 
 const INPUTS = { integrity: [], openData: [], generatedAt: '2026-12-02T01:00:00Z', toolVersion: '0.0.0' };
 
-async function model(rows: MemoryRows = pilotRows(), scope: { from?: string; to?: string; stations?: string[] } = PERIOD): Promise<{ model: PilotReportModel; store: MemoryObservationStore }> {
-  const store = new MemoryObservationStore(rows);
+async function model(rows: MemoryRows = pilotRows(), scope: { from?: string; to?: string; stations?: string[] } = PERIOD): Promise<{ model: PilotReportModel; store: MemoryStore }> {
+  const store = new MemoryStore(rows);
   return { model: pilotReportModel(await loadPilotData(store, scope), INPUTS), store };
 }
 
@@ -113,12 +112,15 @@ describe('the pilot evidence report model (issue 16)', () => {
     expect(timeline.bars.map((b) => b.css)).to.deep.equal(['sev-mid', 'sev-high', 'sev-high']);
   });
 
-  it('the store is read one station at a time for the events, and the chart buckets keep a series at or under MAX_POINTS', async () => {
+  it('the store is read one station at a time for the events (the periodic reports as hourly series), and the chart buckets keep a series at or under MAX_POINTS', async () => {
     const { model: page, store } = await model();
-    const eventQueries = store.asked.filter((q) => q.method === 'events').map((q) => q.filter as { stations: string[]; from: string; to: string });
-    // One per station over the period, then the look-back window of the one failure.
-    expect(eventQueries.slice(0, 2)).to.deep.equal([{ stations: ['CS-AC'], from: PERIOD.from, to: PERIOD.to }, { stations: ['CS-DC'], from: PERIOD.from, to: PERIOD.to }]);
+    const asked = (method: string): unknown[] => store.asked.filter((q) => q.method === method).map((q) => q.filter);
+    const eventQueries = asked('events');
+    // One per station over the period, without the periodic reports, then every event of the look-back window of the one failure.
+    expect(eventQueries.slice(0, 2)).to.deep.equal([{ stations: ['CS-AC'], from: PERIOD.from, to: PERIOD.to, periodic: false }, { stations: ['CS-DC'], from: PERIOD.from, to: PERIOD.to, periodic: false }]);
     expect(eventQueries.slice(2)).to.deep.equal([{ stations: ['CS-DC'], from: at(12 * 60), to: at(24 * 60) }]);
+    // The hourly series of each station over the period, and of CS-DC's offline spell.
+    expect(asked('seriesHours')).to.deep.equal([{ stations: ['CS-AC'], from: PERIOD.from, to: PERIOD.to }, { stations: ['CS-DC'], from: PERIOD.from, to: PERIOD.to }, { stations: ['CS-DC'], from: at(600), to: at(630) }]);
     // A day sampled every 5 minutes: 5-minute buckets, the samples themselves.
     expect(store.asked.find((q) => q.method === 'sampleBuckets')?.filter).to.deep.include({ bucketMs: 300_000 });
     expect(page.charts.filter((c) => c.kind === 'envelope').every((c) => c.k!.length <= MAX_POINTS)).to.equal(true);

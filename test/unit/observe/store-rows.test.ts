@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import type { JournalRecord } from '../../../src/evidence/journal-record.js';
-import { sampleValue, storeRows } from '../../../src/observe/store/rows.js';
+import { sampleOf, sampleValue, storeRows } from '../../../src/observe/store/rows.js';
 import { isoMs } from '../../../src/observe/store/sample-query.js';
 
 const at = (s: number): string => new Date(Date.UTC(2026, 11, 1, 0, 0, s)).toISOString();
@@ -58,7 +58,7 @@ describe('store rows: plan outcomes and samples (issue 16)', () => {
     ]);
   });
 
-  it('makes the numeric values of periodic events samples, at the station\'s time (else the receive time), as ISO UTC with milliseconds', () => {
+  it('makes the periodic events reports, and their numeric values samples, at the station\'s time (else the receive time, and no lag)', () => {
     const rows = storeRows('CS-1/trace.jsonl', [
       call(5, 'NotifyEvent', { generatedAt: at(5), seqNo: 0, eventData: [
         periodic('21.5', { variableMonitoringId: 3 }),
@@ -74,12 +74,25 @@ describe('store rows: plan outcomes and samples (issue 16)', () => {
     ]);
     expect(rows.events).to.have.length(18);
     const series = { station: 'CS-1', journal: 'CS-1/trace.jsonl', seq: 5, component: 'PowerConverter', evseId: 1, variable: 'Temperature' };
-    expect(rows.samples).to.deep.equal([
+    expect(rows.events.flatMap((event) => sampleOf(event) ?? [])).to.deep.equal([
       { ...series, item: 0, at: at(1), value: 21.5, monitorId: 3 },
       { ...series, item: 1, component: 'Fan', componentInstance: 'Rear', evseId: 2, connectorId: 1, variable: 'Speed', variableInstance: 'rpm', at: at(2), value: -40 },
       { ...series, item: 2, at: at(5), value: 7 },
       { ...series, item: 3, at: at(5), value: 8 },
     ]);
+    // Every periodic report is kept (counted per hour), the ones whose value is not a number without one; received at 0:05,
+    // a report stamped by the station has its lag, one without a usable timestamp has none and the receive time.
+    const ms = (s: number): number => Date.parse(at(s));
+    expect(rows.reports).to.have.length(16);
+    expect(rows.reports.slice(0, 5)).to.deep.equal([
+      { ...series, item: 0, atMs: ms(1), value: 21.5, lagMs: 4000, monitorId: 3 },
+      { ...series, item: 1, component: 'Fan', componentInstance: 'Rear', evseId: 2, connectorId: 1, variable: 'Speed', variableInstance: 'rpm', atMs: ms(2), value: -40, lagMs: 3000 },
+      { ...series, item: 2, atMs: ms(5), value: 7 },
+      { ...series, item: 3, atMs: ms(5), value: 8 },
+      { ...series, item: 6, atMs: ms(1), lagMs: 4000 },
+    ]);
+    expect(rows.reports.map((r) => r.item)).to.deep.equal([0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17]);
+    expect(rows.reports.filter((r) => r.value !== undefined)).to.have.length(4);
   });
 
   it('reads a decimal as OCPP writes one, and nothing else', () => {
