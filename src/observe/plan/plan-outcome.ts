@@ -1,3 +1,5 @@
+import type { VariableAddress } from '../variable-address.js';
+
 /**
  * What `observe` found when it applied and verified its monitoring plan on a station, one record
  * per plan item and application. It is written into the station's journal as a connection event
@@ -27,17 +29,11 @@ export type PlanOutcome =
 export const PLAN_OUTCOMES: readonly PlanOutcome[] = ['accepted', 'refused', 'error', 'missing', 'unverified', 'lost', 'reapplied', 'drifted', 'absent'];
 
 /** The details of a `plan-outcome` journal record. */
-export interface PlanOutcomeDetails {
+export interface PlanOutcomeDetails extends VariableAddress {
   /** The plan's source (`guideline:ac-wallbox`, `plans.json#/plans/2`). */
   plan: string;
   /** A custom monitor of the plan, or one of its settings (ActiveMonitoringLevel, OfflineQueuingSeverity, QueueAllMessages). */
   item: 'monitor' | 'setting';
-  component: string;
-  componentInstance?: string;
-  evseId?: number;
-  connectorId?: number;
-  variable: string;
-  variableInstance?: string;
   /** Monitors: UpperThreshold, LowerThreshold, Delta, Periodic, PeriodicClockAligned. */
   monitorType?: string;
   /** The monitor's value (threshold, delta, interval s) or the setting's value, as text. */

@@ -1,17 +1,12 @@
 import { asArray, asNumber, asRecord, asString } from '../../evidence/payload-read.js';
+import { addressOf, type VariableAddress } from '../variable-address.js';
 import type { EventRow, MessageRow, PlanOutcomeRow, SeriesKey } from '../store/store.js';
 
 /** One monitor a station holds, as its own monitoring report or the plan's outcomes show it. */
-export interface KnownMonitor {
+export interface KnownMonitor extends VariableAddress {
   station: string;
   /** The id the station gave it; undefined for a plan monitor the station did not number. */
   id?: number;
-  component: string;
-  componentInstance?: string;
-  evseId?: number;
-  connectorId?: number;
-  variable: string;
-  variableInstance?: string;
   /** UpperThreshold, LowerThreshold, Delta, Periodic, PeriodicClockAligned. */
   type: string;
   /** The threshold, delta or interval (s). */
@@ -85,12 +80,8 @@ function reportedMonitors(report: MessageRow): KnownMonitor[] {
   const monitors: KnownMonitor[] = [];
   for (const entry of asArray(payload?.['monitor'])) {
     const data = asRecord(entry);
-    const component = asRecord(data?.['component']);
-    const variable = asRecord(data?.['variable']);
-    const evse = asRecord(component?.['evse']);
-    const componentName = asString(component?.['name']);
-    const variableName = asString(variable?.['name']);
-    if (componentName === undefined || variableName === undefined) continue;
+    const address = addressOf(data?.['component'], data?.['variable']);
+    if (address === undefined) continue;
     for (const item of asArray(data?.['variableMonitoring'])) {
       const monitor = asRecord(item);
       const type = asString(monitor?.['type']);
@@ -102,12 +93,7 @@ function reportedMonitors(report: MessageRow): KnownMonitor[] {
       monitors.push({
         station: report.station,
         ...optional('id', id),
-        component: componentName,
-        ...optional('componentInstance', asString(component?.['instance'])),
-        ...optional('evseId', asNumber(evse?.['id'])),
-        ...optional('connectorId', asNumber(evse?.['connectorId'])),
-        variable: variableName,
-        ...optional('variableInstance', asString(variable?.['instance'])),
+        ...address,
         type,
         value,
         ...optional('severity', severity),

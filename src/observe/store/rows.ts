@@ -1,6 +1,7 @@
 import { framePayload, type JournalRecord } from '../../evidence/journal-record.js';
 import { asArray, asNumber, asRecord, asString } from '../../evidence/payload-read.js';
 import { PLAN_OUTCOMES, type PlanOutcome } from '../plan/plan-outcome.js';
+import { addressOf } from '../variable-address.js';
 import { type ConnectionRow, type EventRow, type MessageRow, type PlanOutcomeRow, type SampleRow, type SeriesKey, type StatusRow, STORED_ACTIONS } from './store.js';
 
 /** What one journal's records put into the store: the same for every engine. */
@@ -216,12 +217,8 @@ function planOutcomeRow(station: string, journal: string, seq: number, at: strin
 function eventRows(station: string, journal: string, seq: number, receivedAt: string, payload: Record<string, unknown>): EventRow[] {
   return asArray(payload['eventData']).flatMap((value, item) => {
     const data = asRecord(value);
-    const component = asRecord(data?.['component']);
-    const variable = asRecord(data?.['variable']);
-    const evse = asRecord(component?.['evse']);
-    const componentName = asString(component?.['name']);
-    const variableName = asString(variable?.['name']);
-    if (!data || componentName === undefined || variableName === undefined) return [];
+    const address = addressOf(data?.['component'], data?.['variable']);
+    if (!data || address === undefined) return [];
     const cleared = data['cleared'];
     return [
       {
@@ -234,12 +231,7 @@ function eventRows(station: string, journal: string, seq: number, receivedAt: st
         ...optional('eventId', asNumber(data['eventId'])),
         ...optional('trigger', asString(data['trigger'])),
         ...optional('notificationType', asString(data['eventNotificationType'])),
-        component: componentName,
-        ...optional('componentInstance', asString(component?.['instance'])),
-        ...optional('evseId', asNumber(evse?.['id'])),
-        ...optional('connectorId', asNumber(evse?.['connectorId'])),
-        variable: variableName,
-        ...optional('variableInstance', asString(variable?.['instance'])),
+        ...address,
         ...optional('actualValue', asString(data['actualValue'])),
         ...optional('techCode', asString(data['techCode'])),
         ...optional('techInfo', asString(data['techInfo'])),

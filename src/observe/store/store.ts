@@ -1,5 +1,6 @@
 import type { JournalRecord } from '../../evidence/journal-record.js';
 import type { PlanOutcomeDetails } from '../plan/plan-outcome.js';
+import type { VariableAddress } from '../variable-address.js';
 
 /**
  * The pilot's store (issue 16): an index of the journals, never the evidence itself. Everything
@@ -136,7 +137,7 @@ export interface ConnectionRow {
 }
 
 /** One eventData item of a NotifyEvent, flattened. */
-export interface EventRow {
+export interface EventRow extends VariableAddress {
   station: string;
   journal: string;
   seq: number;
@@ -149,12 +150,6 @@ export interface EventRow {
   eventId?: number;
   trigger?: string;
   notificationType?: string;
-  component: string;
-  componentInstance?: string;
-  evseId?: number;
-  connectorId?: number;
-  variable: string;
-  variableInstance?: string;
   actualValue?: string;
   techCode?: string;
   techInfo?: string;
@@ -193,14 +188,8 @@ export interface PlanOutcomeRow extends PlanOutcomeDetails {
 }
 
 /** One identified series: a variable of a component (its instance and EVSE/connector). */
-export interface SeriesKey {
+export interface SeriesKey extends VariableAddress {
   station: string;
-  component: string;
-  componentInstance?: string;
-  evseId?: number;
-  connectorId?: number;
-  variable: string;
-  variableInstance?: string;
 }
 
 /** One sample of a periodic monitor. */
