@@ -38,3 +38,25 @@ export function addressOf(componentValue: unknown, variableValue: unknown): Vari
     ...(variableInstance !== undefined ? { variableInstance } : {}),
   };
 }
+
+/**
+ * The address stored in a row's columns (component, component_instance, evse_id, connector_id,
+ * variable, variable_instance: the same names in both engines). NULL leaves a field out; numbers
+ * may come back as text (PostgreSQL's bigint).
+ */
+export function addressOfColumns(row: Record<string, unknown>): VariableAddress {
+  const text = (column: string): string | undefined => (typeof row[column] === 'string' ? row[column] : undefined);
+  const number = (column: string): number | undefined => (row[column] === null || row[column] === undefined ? undefined : Number(row[column]));
+  const componentInstance = text('component_instance');
+  const evseId = number('evse_id');
+  const connectorId = number('connector_id');
+  const variableInstance = text('variable_instance');
+  return {
+    component: String(row['component']),
+    ...(componentInstance !== undefined ? { componentInstance } : {}),
+    ...(evseId !== undefined ? { evseId } : {}),
+    ...(connectorId !== undefined ? { connectorId } : {}),
+    variable: String(row['variable']),
+    ...(variableInstance !== undefined ? { variableInstance } : {}),
+  };
+}

@@ -1,6 +1,7 @@
 import type pg from 'pg';
+import { addressOfColumns } from '../variable-address.js';
 import type { PeriodicReport } from './rows.js';
-import { optional, optionalNumber, Where } from './postgres-sql.js';
+import { Where } from './postgres-sql.js';
 import { boundMs, bucketStart, type BucketSum, checkedBucketMs, distinctSeries, SERIES_ORDER, seriesKey, seriesRows, withParts } from './sample-query.js';
 import { figuresOf, foldHours, HOUR_MS, type HourFigures, periodBounds, splitHours } from './series-hours.js';
 import type { PeriodFilter, SampleBucket, SampleRow, SeriesHour, SeriesKey } from './store.js';
@@ -265,11 +266,6 @@ function period(where: Where, filter: PeriodFilter): void {
 function seriesOf(row: Record<string, unknown>): SeriesKey {
   return {
     station: String(row['station']),
-    component: String(row['component']),
-    ...optional('componentInstance', row['component_instance']),
-    ...optionalNumber('evseId', row['evse_id']),
-    ...optionalNumber('connectorId', row['connector_id']),
-    variable: String(row['variable']),
-    ...optional('variableInstance', row['variable_instance']),
+    ...addressOfColumns(row),
   };
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { addressOfColumns } from '../variable-address.js';
 import { ToolError } from '../../errors.js';
 import type { JournalRecord } from '../../evidence/journal-record.js';
 import { reportOf, storeRows } from './rows.js';
@@ -177,12 +178,7 @@ export class PostgresStore implements ObservationStore {
       at: String(row['at']),
       plan: String(row['plan']),
       item: String(row['item']) as PlanOutcomeRow['item'],
-      component: String(row['component']),
-      ...optional('componentInstance', row['component_instance']),
-      ...optionalNumber('evseId', row['evse_id']),
-      ...optionalNumber('connectorId', row['connector_id']),
-      variable: String(row['variable']),
-      ...optional('variableInstance', row['variable_instance']),
+      ...addressOfColumns(row),
       ...optional('monitorType', row['monitor_type']),
       value: String(row['value']),
       ...optionalNumber('severity', row['severity']),
@@ -265,12 +261,7 @@ function eventOf(row: Record<string, unknown>): EventRow {
     ...optionalNumber('eventId', row['event_id']),
     ...optional('trigger', row['event_trigger']),
     ...optional('notificationType', row['notification_type']),
-    component: String(row['component']),
-    ...optional('componentInstance', row['component_instance']),
-    ...optionalNumber('evseId', row['evse_id']),
-    ...optionalNumber('connectorId', row['connector_id']),
-    variable: String(row['variable']),
-    ...optional('variableInstance', row['variable_instance']),
+    ...addressOfColumns(row),
     ...optional('actualValue', row['actual_value']),
     ...optional('techCode', row['tech_code']),
     ...optional('techInfo', row['tech_info']),

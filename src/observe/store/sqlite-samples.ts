@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { addressOfColumns } from '../variable-address.js';
 import type { PeriodicReport } from './rows.js';
 import { boundMs, bucketOf, bucketStart, type BucketSum, checkedBucketMs, distinctSeries, SERIES_ORDER, seriesKey, seriesRows, withParts } from './sample-query.js';
 import { figuresOf, foldHours, HOUR_MS, periodBounds, type ReportTiming, splitHours } from './series-hours.js';
@@ -191,12 +192,7 @@ function sampleConditions(filter: PeriodFilter): { stations: Conditions; period:
 
 function seriesOf(r: Row): SeriesKey {
   return {
-    station: r['station'] as string, component: r['component'] as string, ...present('componentInstance', r['component_instance']),
-    ...present('evseId', r['evse_id']), ...present('connectorId', r['connector_id']), variable: r['variable'] as string, ...present('variableInstance', r['variable_instance']),
+    station: r['station'] as string,
+    ...addressOfColumns(r),
   };
-}
-
-/** `{ key: value }` for a column that is not NULL, `{}` for NULL. */
-function present<K extends string>(key: K, value: unknown): { [P in K]?: never } {
-  return (value === null || value === undefined ? {} : { [key]: value }) as unknown as { [P in K]?: never };
 }

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { addressOfColumns } from '../variable-address.js';
 import type { JournalRecord } from '../../evidence/journal-record.js';
 import { reportOf, storeRows, type StoreRows } from './rows.js';
 import { foldSamples, readSeriesHours, streamSamples, writeReports } from './sqlite-samples.js';
@@ -271,9 +272,7 @@ function eventOf(r: Row): EventRow {
   return {
     station: r['station'] as string, journal: r['journal'] as string, seq: r['seq'] as number, item: r['item'] as number, receivedAt: r['received_at'] as string,
     ...present('timestamp', r['station_time']), ...present('eventId', r['event_id']), ...present('trigger', r['event_trigger']),
-    ...present('notificationType', r['notification_type']), component: r['component'] as string, ...present('componentInstance', r['component_instance']),
-    ...present('evseId', r['evse_id']), ...present('connectorId', r['connector_id']), variable: r['variable'] as string,
-    ...present('variableInstance', r['variable_instance']), ...present('actualValue', r['actual_value']), ...present('techCode', r['tech_code']),
+    ...present('notificationType', r['notification_type']), ...addressOfColumns(r), ...present('actualValue', r['actual_value']), ...present('techCode', r['tech_code']),
     ...present('techInfo', r['tech_info']), ...(r['cleared'] === null ? {} : { cleared: r['cleared'] === 1 }), ...present('monitorId', r['monitor_id']),
   };
 }
@@ -288,9 +287,7 @@ function statusOf(r: Row): StatusRow {
 function planOutcomeOf(r: Row): PlanOutcomeRow {
   return {
     station: r['station'] as string, journal: r['journal'] as string, seq: r['seq'] as number, at: r['at'] as string, plan: r['plan'] as string,
-    item: r['item'] as PlanOutcomeRow['item'], component: r['component'] as string, ...present('componentInstance', r['component_instance']),
-    ...present('evseId', r['evse_id']), ...present('connectorId', r['connector_id']), variable: r['variable'] as string,
-    ...present('variableInstance', r['variable_instance']), ...present('monitorType', r['monitor_type']), value: r['value'] as string,
+    item: r['item'] as PlanOutcomeRow['item'], ...addressOfColumns(r), ...present('monitorType', r['monitor_type']), value: r['value'] as string,
     ...present('severity', r['severity']), ...present('monitorId', r['monitor_id']), outcome: r['outcome'] as PlanOutcomeRow['outcome'], ...present('detail', r['detail']),
   };
 }
