@@ -122,7 +122,7 @@ async function observe(options: ObserveOptions, terminal: Terminal): Promise<num
  * station's inbox grew to 1.3 MB and its message-id memory towards 9 MB.
  */
 const OBSERVE_INBOX_LIMITS = { recentMessages: 100, recentBytes: 256 * 1024, keptMessages: 0, keptBytes: 0 };
-/** Reused message ids are looked for among a station's last 1,000 (an audit remembers 100,000). */
+/** Reused message ids are looked for among a station's last 1,000, and the CSMS's last 1,000 CALLs are remembered (an audit remembers 100,000 of each). */
 const OBSERVE_MESSAGE_ID_MEMORY = 1000;
 
 /** The plan of a station: its entry in --plan, else the default plan of its guideline (forced by --guideline, or detected). */

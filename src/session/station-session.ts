@@ -45,7 +45,11 @@ export interface SessionOptions {
   inboxLimits?: InboxLimits;
   /** `daily`: the journal is one pair of files per UTC day under `days/` beside `journalPath` (observe; see JournalOptions). */
   journalRotation?: 'daily';
-  /** How many of the station's latest message ids are remembered to find a reused one (default 100 000, about 9 MB when full). */
+  /**
+   * How many message ids of each side are remembered (default 100 000, about 9 MB when full): the
+   * station's latest, to find a reused one, and the CSMS's latest CALLs, to point evidence at
+   * their frames.
+   */
   peerMessageIdMemory?: number;
 }
 
@@ -389,8 +393,8 @@ export class StationSession extends EventEmitter<SessionEvents> {
     const outbound = record.direction === 'csms-to-cp' && record.messageType === 'CALL';
     const answer = record.direction === 'cp-to-csms' && record.messageType !== 'CALL' && this.#exchanges.has(record.messageId);
     if (outbound || answer) {
-      // Bounded like the id memory: a long audit must not grow without end.
-      if (outbound && this.#exchanges.size >= 100_000) this.#exchanges.delete(this.#exchanges.keys().next().value as string);
+      // Bounded like the id memory: a long audit, or weeks of observation, must not grow without end.
+      if (outbound && this.#exchanges.size >= (this.#options.peerMessageIdMemory ?? 100_000)) this.#exchanges.delete(this.#exchanges.keys().next().value as string);
       this.#exchanges.set(record.messageId, [...(this.#exchanges.get(record.messageId) ?? []), record.seq]);
     }
     if (record.direction !== 'cp-to-csms' || record.messageType !== 'CALL') return;

@@ -31,6 +31,20 @@ describe('StationSession', () => {
     csms = undefined;
   });
 
+  it('remembers the CSMS\'s last CALLs only as far as peerMessageIdMemory (observe keeps 1,000): the oldest exchange is forgotten, the newest keeps its frames', async () => {
+    csms = await startCsms({ peerMessageIdMemory: 2 });
+    const { station, session } = await connectStation(csms, 'CS-EXCH');
+    station.handle('GetVariables', () => ({ getVariableResult: [{ attributeStatus: 'UnknownComponent', component: { name: 'X' }, variable: { name: 'Y' } }] }));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      const outcome = await session.call('GetVariables', { getVariableData: [{ component: { name: 'X' }, variable: { name: 'Y' } }] });
+      expect(outcome.ok).to.equal(true);
+      ids.push(outcome.messageId ?? '');
+    }
+    expect(session.framesOf(ids[0]!)).to.deep.equal([]);
+    expect(session.framesOf(ids[2]!)).to.have.length(2);
+  });
+
   it('keeps a Pending boot as a provisioning window: only what the CSMS asked for is served, then accepts', async () => {
     csms = await startCsms({ bootStatus: 'Pending', heartbeatIntervalS: 300, bootRetryIntervalS: 7 });
     const { station, session } = await connectStation(csms, 'PENDING-1', { boot: false });
