@@ -41,8 +41,8 @@ describe('StationSession', () => {
       expect(outcome.ok).to.equal(true);
       ids.push(outcome.messageId ?? '');
     }
-    expect(session.framesOf(ids[0]!)).to.deep.equal([]);
-    expect(session.framesOf(ids[2]!)).to.have.length(2);
+    expect(session.framesOf(ids[0])).to.deep.equal([]);
+    expect(session.framesOf(ids[2])).to.have.length(2);
   });
 
   it('keeps a Pending boot as a provisioning window: only what the CSMS asked for is served, then accepts', async () => {
