@@ -6,7 +6,7 @@ import type { ObservationStore } from '../store/store.js';
 /** How often buffered records go into the store, ms, and how many make a batch go at once. */
 const FLUSH_MS = 1000;
 const BATCH_RECORDS = 2000;
-/** Records held while the store is slow or away; beyond this the oldest are left to `store rebuild` (the journal has them). */
+/** Records held while the store is slow or away; beyond this the oldest of the journal file being added to are left to `store rebuild` (the journal has them). */
 const MAX_BUFFERED = 200_000;
 
 /**

@@ -21,19 +21,23 @@ const REPORTS: Record<string, string> = { GetBaseReport: 'NotifyReport', GetMoni
 export async function requestReport(session: StationSession, action: 'GetBaseReport' | 'GetMonitoringReport', payload: Record<string, unknown> & { requestId: number }, windowMs: number): Promise<ReportAnswer> {
   const reportAction = REPORTS[action];
   const after = session.mark();
+  // Listening starts before the request (a quick station's first part may overtake its answer) and
+  // stops as soon as the answer says no report will come, instead of waiting out the window.
+  const noReport = new AbortController();
   const collecting = session.collect((m) => m.action === reportAction && m.payload['requestId'] === payload.requestId, {
     after,
     timeoutMs: windowMs,
     until: (got) => got.some((part) => part.payload['tbc'] !== true),
+    signal: noReport.signal,
   });
   const outcome = await session.call(action, payload);
-  if (!outcome.ok) {
-    void collecting;
-    return { complete: false, parts: [], why: `${action}: ${describeFailure(outcome.failure)}` };
+  const status = outcome.ok ? String(outcome.payload['status']) : undefined;
+  if (status !== 'Accepted') {
+    noReport.abort();
+    await collecting;
+    if (!outcome.ok) return { complete: false, parts: [], why: `${action}: ${describeFailure(outcome.failure)}` };
+    return status === 'EmptyResultSet' ? { complete: true, parts: [] } : { complete: false, parts: [], why: `${action} answered ${status}` };
   }
-  const status = String(outcome.payload['status']);
-  if (status === 'EmptyResultSet') return { complete: true, parts: [] };
-  if (status !== 'Accepted') return { complete: false, parts: [], why: `${action} answered ${status}` };
   const parts = await collecting;
   if (parts.some((part) => part.payload['tbc'] !== true)) return { complete: true, parts };
   return { complete: false, parts, why: parts.length > 0 ? `${reportAction} cut off: ${parts.length} part(s), the last still says more follow` : `no ${reportAction} within ${Math.round(windowMs / 1000)} s of an accepted ${action}` };

@@ -11,7 +11,7 @@ import { plannedSettings, settingKey, settingsCycle, type PlannedSetting } from 
 import { ObserverState } from './observer-state.js';
 import type { CycleReason } from './plan-reconcile.js';
 import { requestReport } from './report-request.js';
-import { placePlan, type PlacedMonitor, type UnplacedMonitor } from './resolve-plan.js';
+import { placementKey, placePlan, type PlacedMonitor, type UnplacedMonitor } from './resolve-plan.js';
 
 export interface StationObserverOptions {
   outDir: string;
@@ -202,7 +202,7 @@ export class StationObserver {
 
   #recordUnplaced(plan: MonitoringPlan, unplaced: UnplacedMonitor): void {
     const { monitor } = unplaced;
-    const key = `absent|${monitor.component.name}|${monitor.component.instance ?? ''}|${monitor.variable.name}|${monitor.variable.instance ?? ''}|${monitor.type}`;
+    const key = `absent|${placementKey(monitor.component, monitor.variable, monitor.type)}`;
     if (this.#state.monitors.get(key)?.detail === unplaced.why) return;
     this.#state.monitors.set(key, { outcome: 'absent', detail: unplaced.why });
     this.#journal({
