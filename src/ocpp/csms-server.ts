@@ -9,7 +9,7 @@ import { checkBasicAuth, type BasicAuthResult } from './basic-auth.js';
 import { checkClientCertificate, describeTls, type TlsDetails } from './client-certificate.js';
 import { redactUrl } from '../evidence/redact.js';
 import { parseStationPath } from './station-path.js';
-import { OCPP_201_SUBPROTOCOL } from './message-type.js';
+import { chooseSubprotocol, OCPP_VERSIONS, protocolFor, versionOfSubprotocol, type OcppVersion } from './protocol.js';
 
 /**
  * 0 is this tool's lab mode (plain ws, no authentication; not an OCPP profile). 1: Basic auth over
@@ -42,6 +42,11 @@ export interface CsmsServerOptions {
    * dribbles its request byte by byte must not hold a socket for ever.
    */
   handshakeTimeoutMs?: number;
+  /**
+   * The OCPP versions accepted, in the order the CSMS prefers them when a station offers several
+   * (default: all, newest first; `--ocpp-version` gives one).
+   */
+  ocppVersions?: readonly OcppVersion[];
 }
 
 /**
@@ -109,7 +114,8 @@ const HTTP_PARSER_REFUSALS: Record<string, { status: number; reason: string; det
 
 /**
  * The CSMS's WebSocket endpoint: `ws://` or `wss://`, OCPP security profiles 1–3, permessage-deflate
- * offered (Part 4 requires a CSMS to support it), subprotocol `ocpp2.0.1` required. It authenticates
+ * offered (Part 4 requires a CSMS to support it), subprotocols `ocpp2.1`, `ocpp2.0.1`, `ocpp1.6` (or the
+ * ones `ocppVersions` allows). It authenticates
  * and hands accepted sockets on; it knows nothing of sessions or audits.
  */
 export class CsmsServer extends EventEmitter<CsmsServerEvents> {
@@ -135,7 +141,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
     };
     const onRequest = (_req: IncomingMessage, res: import('node:http').ServerResponse): void => {
       res.writeHead(426, { 'Content-Type': 'text/plain', Upgrade: 'websocket' });
-      res.end('This is an OCPP 2.0.1 endpoint: connect with a WebSocket and subprotocol ocpp2.0.1.\n');
+      res.end(`This is an OCPP endpoint: connect with a WebSocket and one of the subprotocols ${this.subprotocols.join(', ')}.\n`);
     };
     if (secure && options.tls) {
       try {
@@ -177,9 +183,14 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       maxPayload: options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES,
       // We validate UTF-8 ourselves so that a bad frame is answered and recorded, not a dropped link.
       skipUTF8Validation: true,
-      handleProtocols: (protocols) => (protocols.has(OCPP_201_SUBPROTOCOL) ? OCPP_201_SUBPROTOCOL : false),
+      handleProtocols: (protocols) => chooseSubprotocol(protocols, this.options.ocppVersions ?? OCPP_VERSIONS) ?? false,
     });
     this.#http.on('upgrade', (req, socket, head) => this.#upgrade(req, socket, head));
+  }
+
+  /** The subprotocols accepted, in preference order. */
+  get subprotocols(): string[] {
+    return (this.options.ocppVersions ?? OCPP_VERSIONS).map((version) => protocolFor(version).subprotocol);
   }
 
   /**
@@ -304,10 +315,10 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
       if (req.headers['user-agent']) handshake.userAgent = req.headers['user-agent'];
       if (auth) handshake.auth = auth;
       if (tls) handshake.tls = tls;
-      if (ws.protocol !== OCPP_201_SUBPROTOCOL) {
+      if (!versionOfSubprotocol(ws.protocol)) {
         // Part 4: with no acceptable subprotocol the CSMS completes the handshake without one and closes.
         this.emit('subprotocol-missing', handshake);
-        ws.close(1002, 'subprotocol ocpp2.0.1 required');
+        ws.close(1002, `subprotocol required: ${this.subprotocols.join(', ')}`);
         return;
       }
       this.emit('station', ws, handshake);

@@ -31,7 +31,12 @@ export type ProtocolFindingCode =
   | 'not-delivered'
   | 'call-before-boot'
   | 'call-while-pending'
-  | 'call-after-rejected-boot';
+  | 'call-after-rejected-boot'
+  // OCPP 2.1 framing (Part 4, N15.FR.01–.02).
+  | 'not-a-send-message'
+  | 'send-as-call'
+  | 'answered-send'
+  | 'unknown-result-id';
 
 export interface ProtocolFinding {
   code: ProtocolFindingCode;

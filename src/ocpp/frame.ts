@@ -27,9 +27,40 @@ export interface CallErrorFrame {
   errorDetails: unknown;
 }
 
-export type Frame = CallFrame | CallResultFrame | CallErrorFrame;
+/** OCPP 2.1 message type 6: an unconfirmed message, never answered (N15.FR.01–.02). */
+export interface SendFrame {
+  messageType: 'SEND';
+  messageId: string;
+  action: string;
+  payload: unknown;
+}
 
-/** Why a frame could not be read as an OCPP-J 2.0.1 message. */
+/** OCPP 2.1 message type 5: the receiver of a CALLRESULT could not process it; id = that CALLRESULT's. */
+export interface CallResultErrorFrame {
+  messageType: 'CALLRESULTERROR';
+  messageId: string;
+  errorCode: string;
+  errorDescription: string;
+  errorDetails: unknown;
+}
+
+export type Frame = CallFrame | CallResultFrame | CallErrorFrame | SendFrame | CallResultErrorFrame;
+
+/** What the parser needs to know of the connection's OCPP version (OcppProtocol has it). */
+export interface FrameRules {
+  label: string;
+  messageTypes: ReadonlySet<number>;
+  unknownTypeReply: OcppErrorCode | undefined;
+}
+
+/** OCPP-J 2.0.1: types 2/3/4; any other is answered MessageTypeNotSupported (Part 4). */
+export const OCPP201_FRAME_RULES: FrameRules = {
+  label: 'OCPP 2.0.1',
+  messageTypes: new Set([MessageTypeId.CALL, MessageTypeId.CALLRESULT, MessageTypeId.CALLERROR]),
+  unknownTypeReply: 'MessageTypeNotSupported',
+};
+
+/** Why a frame could not be read as an OCPP-J message of the connection's version. */
 export type FrameProblemKind =
   | 'invalid-json'
   | 'not-an-array'
@@ -68,12 +99,13 @@ function readableId(value: unknown): string | undefined {
 }
 
 /**
- * Reads one text frame as an OCPP-J 2.0.1 message. Every malformed case returns a problem that
- * says what is wrong and, where the frame could have been a CALL, which CALLERROR answers it
- * (Part 4: an unreadable id is answered with "-1"; an unknown message type with
- * MessageTypeNotSupported). Responses are never answered, even when malformed.
+ * Reads one text frame as an OCPP-J message of the connection's version. Every malformed case
+ * returns a problem that says what is wrong and, where the frame could have been a CALL, which
+ * CALLERROR answers it (Part 4: an unreadable id is answered with "-1"; a message type the version
+ * lacks with MessageTypeNotSupported, or, under 2.1, not at all). Responses and SENDs are never
+ * answered, even when malformed.
  */
-export function parseFrame(text: string): ParseOutcome {
+export function parseFrame(text: string, rules: FrameRules = OCPP201_FRAME_RULES): ParseOutcome {
   let message: unknown;
   try {
     message = JSON.parse(text);
@@ -88,15 +120,16 @@ export function parseFrame(text: string): ParseOutcome {
   if (typeof typeId !== 'number' || !Number.isInteger(typeId)) {
     return problem('bad-message-type', `the message type id must be an integer, got ${describe(typeId)}`, undefined, readable, 'RpcFrameworkError');
   }
-  if (typeId === MessageTypeId.CALLRESULTERROR || typeId === MessageTypeId.SEND) {
-    const name = typeId === MessageTypeId.SEND ? 'SEND' : 'CALLRESULTERROR';
-    return problem('ocpp21-message-type', `message type ${typeId} (${name}) exists only in OCPP 2.1, not under ocpp2.0.1`, typeId, readable, 'MessageTypeNotSupported');
+  if (!rules.messageTypes.has(typeId)) {
+    if (typeId === MessageTypeId.CALLRESULTERROR || typeId === MessageTypeId.SEND) {
+      return problem('ocpp21-message-type', `message type ${typeId} (${typeName(typeId)}) exists only in OCPP 2.1, not under ${rules.label}`, typeId, readable, rules.unknownTypeReply);
+    }
+    return problem('unknown-message-type', `unknown message type ${typeId}${rules.unknownTypeReply ? '' : ` (${rules.label} ignores it)`}`, typeId, readable, rules.unknownTypeReply);
   }
-  if (typeId !== MessageTypeId.CALL && typeId !== MessageTypeId.CALLRESULT && typeId !== MessageTypeId.CALLERROR) {
-    return problem('unknown-message-type', `unknown message type ${typeId}`, typeId, readable, 'MessageTypeNotSupported');
-  }
-  const isCall = typeId === MessageTypeId.CALL;
-  const replyCode: OcppErrorCode | undefined = isCall ? 'RpcFrameworkError' : undefined;
+  const callLike = typeId === MessageTypeId.CALL || typeId === MessageTypeId.SEND;
+  const errorLike = typeId === MessageTypeId.CALLERROR || typeId === MessageTypeId.CALLRESULTERROR;
+  // Only a CALL is answered when it is malformed: a SEND never is (N15.FR.02), nor a response.
+  const replyCode: OcppErrorCode | undefined = typeId === MessageTypeId.CALL ? 'RpcFrameworkError' : undefined;
   if (typeof id !== 'string' || id.length === 0) {
     return problem('bad-message-id', `the message id must be a non-empty string, got ${describe(id)}`, typeId, undefined, replyCode);
   }
@@ -104,28 +137,29 @@ export function parseFrame(text: string): ParseOutcome {
     return problem('message-id-too-long', `the message id has ${id.length} characters, more than ${MAX_MESSAGE_ID_LENGTH}`, typeId, undefined, replyCode);
   }
   if (exceedsDepth(message, MAX_NESTING_DEPTH)) {
-    return problem('too-deep', `the frame nests deeper than ${MAX_NESTING_DEPTH} levels`, typeId, id, isCall ? 'FormatViolation' : undefined);
+    return problem('too-deep', `the frame nests deeper than ${MAX_NESTING_DEPTH} levels`, typeId, id, replyCode ? 'FormatViolation' : undefined);
   }
-  const expectedLength = isCall ? 4 : typeId === MessageTypeId.CALLRESULT ? 3 : 5;
+  const expectedLength = callLike ? 4 : errorLike ? 5 : 3;
   if (message.length !== expectedLength) {
-    const name = typeName(typeId);
-    return problem('wrong-arity', `a ${name} has ${expectedLength} elements, got ${message.length}`, typeId, id, replyCode);
+    return problem('wrong-arity', `a ${typeName(typeId)} has ${expectedLength} elements, got ${message.length}`, typeId, id, replyCode);
   }
-  if (isCall) {
+  if (callLike) {
     const action: unknown = message[2];
     if (typeof action !== 'string' || action.length === 0) {
       return problem('bad-action', `the action must be a non-empty string, got ${describe(action)}`, typeId, id, replyCode);
     }
-    return { ok: true, message, frame: { messageType: 'CALL', messageId: id, action, payload: message[3] } };
+    const messageType = typeId === MessageTypeId.CALL ? 'CALL' : 'SEND';
+    return { ok: true, message, frame: { messageType, messageId: id, action, payload: message[3] } };
   }
   if (typeId === MessageTypeId.CALLRESULT) {
     return { ok: true, message, frame: { messageType: 'CALLRESULT', messageId: id, payload: message[2] } };
   }
   const [, , errorCode, errorDescription, errorDetails] = message as unknown[];
   if (typeof errorCode !== 'string' || typeof errorDescription !== 'string') {
-    return problem('bad-error-fields', 'a CALLERROR needs a string error code and a string description', typeId, id, undefined);
+    return problem('bad-error-fields', `a ${typeName(typeId)} needs a string error code and a string description`, typeId, id, undefined);
   }
-  return { ok: true, message, frame: { messageType: 'CALLERROR', messageId: id, errorCode, errorDescription, errorDetails } };
+  const messageType = typeId === MessageTypeId.CALLERROR ? 'CALLERROR' : 'CALLRESULTERROR';
+  return { ok: true, message, frame: { messageType, messageId: id, errorCode, errorDescription, errorDetails } };
 }
 
 /**
@@ -172,6 +206,8 @@ function describe(value: unknown): string {
 export function typeName(typeId: number): MessageTypeName {
   if (typeId === MessageTypeId.CALL) return 'CALL';
   if (typeId === MessageTypeId.CALLRESULT) return 'CALLRESULT';
+  if (typeId === MessageTypeId.SEND) return 'SEND';
+  if (typeId === MessageTypeId.CALLRESULTERROR) return 'CALLRESULTERROR';
   return 'CALLERROR';
 }
 
@@ -182,9 +218,12 @@ export function serializeFrame(frame: Frame): string {
       return JSON.stringify([MessageTypeId.CALL, frame.messageId, frame.action, frame.payload]);
     case 'CALLRESULT':
       return JSON.stringify([MessageTypeId.CALLRESULT, frame.messageId, frame.payload]);
+    case 'SEND':
+      return JSON.stringify([MessageTypeId.SEND, frame.messageId, frame.action, frame.payload]);
     case 'CALLERROR':
+    case 'CALLRESULTERROR':
       return JSON.stringify([
-        MessageTypeId.CALLERROR,
+        MessageTypeId[frame.messageType],
         frame.messageId,
         frame.errorCode,
         frame.errorDescription,

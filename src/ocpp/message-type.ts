@@ -1,6 +1,6 @@
 /**
- * OCPP-J message type ids. 2/3/4 are OCPP 2.0.1; 5 (CALLRESULTERROR) and 6 (SEND) exist only in
- * OCPP 2.1, so under the `ocpp2.0.1` subprotocol they are recognised but answered as unknown types.
+ * OCPP-J message type ids. 2/3/4 are every version's; 5 (CALLRESULTERROR) and 6 (SEND) exist only
+ * in OCPP 2.1: under the other subprotocols they are recognised but answered as unknown types.
  */
 export const MessageTypeId = {
   CALL: 2,
@@ -10,9 +10,9 @@ export const MessageTypeId = {
   SEND: 6,
 } as const;
 
-export type MessageTypeName = 'CALL' | 'CALLRESULT' | 'CALLERROR';
+export type MessageTypeName = keyof typeof MessageTypeId;
 
-/** The subprotocol this tool speaks (IANA-registered name). */
+/** The OCPP 2.0.1 subprotocol (IANA-registered name); every version's is in protocol.ts. */
 export const OCPP_201_SUBPROTOCOL = 'ocpp2.0.1';
 
 /** OCPP-J limits (Part 4): message ids are at most 36 characters, error descriptions at most 255. */

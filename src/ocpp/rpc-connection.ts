@@ -3,12 +3,12 @@ import { EventEmitter } from 'node:events';
 import PQueue from 'p-queue';
 import type { RawData, WebSocket } from 'ws';
 import { ToolError } from '../errors.js';
-import { isOcppAction, STATION_INITIATED_ACTIONS, CSMS_INITIATED_ACTIONS } from './actions.js';
 import type { CallOutcome } from './call-outcome.js';
-import { isOcppErrorCode, OCPP16_OCCURRENCE_SPELLING, OcppCallError, type OcppErrorCode } from './error-codes.js';
+import { OcppCallError, type OcppErrorCode } from './error-codes.js';
 import type { FrameEvent, FrameValidation, ProtocolFinding, TraceDirection } from './frame-event.js';
-import { parseFrame, serializeFrame, type CallFrame, type Frame } from './frame.js';
-import { MAX_ERROR_DESCRIPTION_LENGTH, UNREADABLE_MESSAGE_ID } from './message-type.js';
+import { parseFrame, serializeFrame, type CallFrame, type CallResultErrorFrame, type Frame, type SendFrame } from './frame.js';
+import { MAX_ERROR_DESCRIPTION_LENGTH, MessageTypeId, UNREADABLE_MESSAGE_ID } from './message-type.js';
+import { protocolFor, type OcppProtocol } from './protocol.js';
 import { PendingCalls } from './pending-calls.js';
 import { RecentIds } from './recent-ids.js';
 import type { SchemaValidator, ValidationOutcome } from './schema-validator.js';
@@ -33,7 +33,10 @@ export type CallHandler = (payload: unknown, context: InboundCallContext) => unk
 
 export interface RpcConnectionOptions {
   side: ConnectionSide;
-  validator: SchemaValidator;
+  /** The OCPP version the handshake settled on (default 2.0.1): framing, actions, error codes, schemas. */
+  protocol?: OcppProtocol;
+  /** Overrides the protocol's own schema set (tests). */
+  validator?: SchemaValidator;
   /** Per-call timeout for outbound CALLs (default 30 s, as mobilityhouse/ocpp and most CSMSs). */
   callTimeoutMs?: number;
   /** WebSocket ping period; 0 disables. A ping still unanswered at the next one is a missed pong. */
@@ -75,13 +78,18 @@ const BACKLOG_PAUSE_BYTES = 4 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const BYTE_ORDER_MARK = '\uFEFF';
 
+/** How many of this side's CALLRESULTs and SENDs are remembered, to tie the peer's CALLRESULTERROR or stray reply to them. */
+const SENT_MEMORY = 1_000;
+
 /**
- * One OCPP-J 2.0.1 connection over a WebSocket, either side: frames, correlation, validation of
- * every payload both ways, at most one outstanding outbound CALL (a concurrency-1 queue), inbound
- * CALLs dispatched by action. Every frame is emitted as a `frame` event before anything answers it.
+ * One OCPP-J connection over a WebSocket, either side, under the rules of one OCPP version: frames,
+ * correlation, validation of every payload both ways, at most one outstanding outbound CALL (a
+ * concurrency-1 queue), inbound CALLs dispatched by action; 2.1's SEND and CALLRESULTERROR read and
+ * judged. Every frame is emitted as a `frame` event before anything answers it.
  */
 export class RpcConnection extends EventEmitter<ConnectionEvents> {
   readonly side: ConnectionSide;
+  readonly protocol: OcppProtocol;
   readonly #socket: WebSocket;
   readonly #validator: SchemaValidator;
   readonly #callTimeoutMs: number;
@@ -91,6 +99,10 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
   readonly #peerMessageIds: RecentIds<true>;
   readonly #inboundInProgress = new Set<string>();
   readonly #peerActions: ReadonlySet<string>;
+  readonly #peerSends: ReadonlySet<string>;
+  /** This side's recent CALLRESULTs (id → action) and SENDs (id → action). */
+  readonly #sentResults = new RecentIds<string>(SENT_MEMORY);
+  readonly #sentSends = new RecentIds<string>(SENT_MEMORY);
   #closed: { code: number; reason: string } | undefined;
   /** Why this side closed the link when the socket's own close code cannot say (ws reports 1006 after its 1009). */
   #closeCause: { code: number; reason: string } | undefined;
@@ -105,11 +117,14 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
   constructor(socket: WebSocket, options: RpcConnectionOptions) {
     super();
     this.side = options.side;
+    this.protocol = options.protocol ?? protocolFor('2.0.1');
     this.#socket = socket;
-    this.#validator = options.validator;
+    this.#validator = options.validator ?? this.protocol.validator();
     this.#callTimeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
     this.#peerMessageIds = options.peerMessageIds ?? new RecentIds<true>(100_000);
-    this.#peerActions = new Set<string>(this.side === 'csms' ? STATION_INITIATED_ACTIONS : CSMS_INITIATED_ACTIONS);
+    this.#peerActions = this.side === 'csms' ? this.protocol.stationActions : this.protocol.csmsActions;
+    // Only a station sends SEND messages in OCPP 2.1.
+    this.#peerSends = this.side === 'csms' ? this.protocol.sendActions : new Set();
     socket.on('message', (data, isBinary) => this.#arrive(data, isBinary));
     socket.on('pong', () => {
       this.#pingsUnanswered = 0;
@@ -140,8 +155,8 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     return this.#closed !== undefined;
   }
 
-  /** The subprotocol the handshake settled on. */
-  get protocol(): string {
+  /** The subprotocol the handshake settled on, as the socket has it. */
+  get subprotocol(): string {
     return this.#socket.protocol;
   }
 
@@ -177,12 +192,29 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
   }
 
   /**
+   * Sends an OCPP 2.1 SEND (message type 6): not queued behind an outstanding CALL, never answered
+   * (N15.FR.01–.02). Only actions the version sends this way; an invalid payload never reaches the wire.
+   */
+  send(action: string, payload: unknown): void {
+    if (!this.protocol.sendActions.has(action)) throw new ToolError('ERR_INVALID_OUTBOUND', `${action} is not sent as SEND under ${this.protocol.label}`);
+    const outcome = this.#validator.validate(action, 'send', payload);
+    if (!outcome.valid) throw new ToolError('ERR_INVALID_OUTBOUND', `refusing to send an invalid ${action}: ${summariseIssues(outcome)}`);
+    const frame: SendFrame = { messageType: 'SEND', messageId: randomUUID(), action, payload };
+    const text = serializeFrame(frame);
+    const event = this.#eventFor('out', text);
+    this.#describeFrame(event, frame);
+    event.validation = { valid: true, schema: this.#validator.schemaName(action, 'send') };
+    this.#sentSends.set(frame.messageId, action);
+    this.#transmit(event, text);
+  }
+
+  /**
    * Sends text as it is, recorded like any frame. For deliberately malformed frames (robustness
    * probes, tests); bypasses the queue and validation on purpose.
    */
   sendRaw(text: string): void {
     const event = this.#eventFor('out', text);
-    const parsed = parseFrame(text);
+    const parsed = parseFrame(text, this.protocol);
     if (parsed.ok) this.#describeFrame(event, parsed.frame);
     this.#transmit(event, text);
   }
@@ -207,7 +239,7 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     const text = serializeFrame(frame);
     const event = this.#eventFor('out', text);
     this.#describeFrame(event, frame);
-    event.validation = { valid: true, schema: `${action}Request` };
+    event.validation = { valid: true, schema: this.#validator.schemaName(action, 'request') };
     const outcome = this.#pending.open(action, frame.messageId, timeoutMs);
     this.#transmit(event, text);
     return outcome;
@@ -299,7 +331,7 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
       event.findings.push({ code: 'byte-order-mark', message: 'the frame starts with a UTF-8 byte order mark' });
       json = text.slice(1);
     }
-    const parsed = parseFrame(json);
+    const parsed = parseFrame(json, this.protocol);
     if (isBinary) {
       // OCPP-J uses text frames only; a binary frame is not processed, only answered.
       event.binary = true;
@@ -329,7 +361,46 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     const { frame } = parsed;
     this.#describeFrame(event, frame);
     if (frame.messageType === 'CALL') this.#receiveCall(frame, event);
+    else if (frame.messageType === 'SEND') this.#receiveSend(frame, event);
+    else if (frame.messageType === 'CALLRESULTERROR') this.#receiveResultError(frame, event);
     else this.#receiveResponse(frame, event);
+  }
+
+  #knowsAction(action: string): boolean {
+    const { stationActions, csmsActions, sendActions } = this.protocol;
+    return stationActions.has(action) || csmsActions.has(action) || sendActions.has(action);
+  }
+
+  /**
+   * An OCPP 2.1 SEND: recorded, validated and judged, never answered, not even when it is wrong
+   * (N15.FR.02). Its id follows the CALL uniqueness rule.
+   */
+  #receiveSend(frame: SendFrame, event: FrameEvent): void {
+    const { messageId, action } = frame;
+    if (this.#peerMessageIds.has(messageId)) event.findings.push({ code: 'reused-message-id', message: `message id ${messageId} was used before by this peer` });
+    this.#peerMessageIds.set(messageId, true);
+    if (!this.#peerSends.has(action)) {
+      const allowed = [...this.#peerSends].join(', ') || 'nothing';
+      event.findings.push({ code: 'not-a-send-message', message: `${action} sent as SEND; ${this.protocol.label} sends only ${allowed} this way from this peer (N15.FR.01)` });
+      this.emit('frame', event);
+      return;
+    }
+    const validation = this.#validator.validate(action, 'send', frame.payload);
+    event.validation = toFrameValidation(this.#validator.schemaName(action, 'send'), validation);
+    if (!validation.valid) event.findings.push({ code: 'schema-violation', message: summariseIssues(validation) });
+    this.emit('frame', event);
+  }
+
+  /**
+   * An OCPP 2.1 CALLRESULTERROR: the peer could not process a CALLRESULT of ours. Recorded with
+   * the action it answered; one naming no CALLRESULT we sent is a finding. Never answered.
+   */
+  #receiveResultError(frame: CallResultErrorFrame, event: FrameEvent): void {
+    const action = this.#sentResults.get(frame.messageId);
+    if (action) event.action = action;
+    else event.findings.push({ code: 'unknown-result-id', message: `no CALLRESULT with id ${frame.messageId} was sent (a CALLRESULTERROR answers one)` });
+    checkErrorFrame(frame, event.findings, this.protocol);
+    this.emit('frame', event);
   }
 
   #receiveCall(frame: CallFrame, event: FrameEvent): void {
@@ -341,8 +412,14 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     if (this.#inboundInProgress.size > 0) {
       event.findings.push({ code: 'concurrent-call', message: concurrentCallMessage(this.#inboundInProgress) });
     }
-    if (!isOcppAction(action)) {
-      event.findings.push({ code: 'unknown-action', message: `${action} is not an OCPP 2.0.1 action` });
+    if (this.protocol.sendActions.has(action)) {
+      event.findings.push({ code: 'send-as-call', message: `${action} is a SEND message (type 6) in ${this.protocol.label}, sent as a CALL (N15.FR.01)` });
+      this.emit('frame', event);
+      this.#sendError(messageId, 'ProtocolError', `${action} is sent as SEND (message type 6), not as a CALL`);
+      return;
+    }
+    if (!this.#knowsAction(action)) {
+      event.findings.push({ code: 'unknown-action', message: `${action} is not an ${this.protocol.label} action` });
       this.emit('frame', event);
       this.#sendError(messageId, 'NotImplemented', `unknown action ${action}`);
       return;
@@ -355,7 +432,7 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
       return;
     }
     const validation = this.#validator.validate(action, 'request', frame.payload);
-    event.validation = toFrameValidation(`${action}Request`, validation);
+    event.validation = toFrameValidation(this.#validator.schemaName(action, 'request'), validation);
     if (!validation.valid) {
       event.findings.push({ code: 'schema-violation', message: summariseIssues(validation) });
       this.emit('frame', event);
@@ -407,7 +484,8 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     const event = this.#eventFor('out', text);
     this.#describeFrame(event, { messageType: 'CALLRESULT', messageId, payload: response });
     event.action = action;
-    event.validation = { valid: true, schema: `${action}Response` };
+    event.validation = { valid: true, schema: this.#validator.schemaName(action, 'response') };
+    this.#sentResults.set(messageId, action);
     this.#transmit(event, text);
     // ws sends in order: whatever these send now follows the answer on the wire.
     for (const work of afterReply) {
@@ -419,12 +497,16 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     }
   }
 
-  #receiveResponse(frame: Exclude<Frame, CallFrame>, event: FrameEvent): void {
+  #receiveResponse(frame: Exclude<Frame, CallFrame | SendFrame | CallResultErrorFrame>, event: FrameEvent): void {
     const pending = this.#pending.get(frame.messageId);
     if (!pending) {
       const settled = this.#pending.settledAs(frame.messageId);
       if (settled) event.action = settled.action;
-      if (settled?.how === 'timed-out') {
+      const send = this.#sentSends.get(frame.messageId);
+      if (send) {
+        event.action = send;
+        event.findings.push({ code: 'answered-send', message: `the peer answered the SEND ${send} ${frame.messageId}; a SEND is never answered (N15.FR.02)` });
+      } else if (settled?.how === 'timed-out') {
         event.findings.push({ code: 'late-response', message: `response to ${settled.action} ${frame.messageId} arrived after its timeout` });
       } else if (settled) {
         event.findings.push({ code: 'duplicate-response', message: `${settled.action} ${frame.messageId} was already answered` });
@@ -437,7 +519,7 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
       event.latencyMs = Math.round(event.monotonicMs - pending.startedAt);
     }
     if (frame.messageType === 'CALLERROR') {
-      checkErrorFrame(frame, event.findings);
+      checkErrorFrame(frame, event.findings, this.protocol);
       this.emit('frame', event);
       if (pending) {
         this.#pending.fail(frame.messageId, {
@@ -452,10 +534,14 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     const action = event.action;
     const validation = action ? this.#validator.validate(action, 'response', frame.payload) : undefined;
     if (action && validation) {
-      event.validation = toFrameValidation(`${action}Response`, validation);
+      event.validation = toFrameValidation(this.#validator.schemaName(action, 'response'), validation);
       if (!validation.valid) event.findings.push({ code: 'schema-violation', message: summariseIssues(validation) });
     }
     this.emit('frame', event);
+    if (pending && validation && !validation.valid && this.protocol.answersBadResults) {
+      // 2.1 Part 4: the receiver of a CALLRESULT it cannot process says so with a CALLRESULTERROR.
+      this.#sendError(frame.messageId, validation.errorCode, truncate(summariseIssues(validation)), {}, action, undefined, 'CALLRESULTERROR');
+    }
     if (!pending) return;
     if (validation && !validation.valid) {
       this.#pending.fail(frame.messageId, { kind: 'invalid-response', payload: frame.payload, issues: validation.issues });
@@ -471,11 +557,12 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
     details: Record<string, unknown> = {},
     action?: string,
     finding?: ProtocolFinding,
+    messageType: 'CALLERROR' | 'CALLRESULTERROR' = 'CALLERROR',
   ): void {
     const frame: Frame = {
-      messageType: 'CALLERROR',
+      messageType,
       messageId,
-      errorCode,
+      errorCode: this.protocol.wireErrorCode(errorCode),
       errorDescription: truncate(description),
       errorDetails: details,
     };
@@ -495,9 +582,9 @@ export class RpcConnection extends EventEmitter<ConnectionEvents> {
 
   #describeFrame(event: FrameEvent, frame: Frame): void {
     event.messageType = frame.messageType;
-    event.messageTypeId = { CALL: 2, CALLRESULT: 3, CALLERROR: 4 }[frame.messageType];
+    event.messageTypeId = MessageTypeId[frame.messageType];
     event.messageId = frame.messageId;
-    if (frame.messageType === 'CALL') {
+    if (frame.messageType === 'CALL' || frame.messageType === 'SEND') {
       event.action = frame.action;
       event.payload = frame.payload;
     } else if (frame.messageType === 'CALLRESULT') {
@@ -535,14 +622,15 @@ interface ArrivedFrame {
   monotonicMs: number;
 }
 
-function checkErrorFrame(frame: Extract<Frame, { messageType: 'CALLERROR' }>, findings: ProtocolFinding[]): void {
-  if (frame.errorCode === OCPP16_OCCURRENCE_SPELLING) {
+function checkErrorFrame(frame: Extract<Frame, { messageType: 'CALLERROR' | 'CALLRESULTERROR' }>, findings: ProtocolFinding[], protocol: OcppProtocol): void {
+  const foreign = protocol.foreignSpellings.get(frame.errorCode);
+  if (foreign) {
     findings.push({
       code: 'ocpp16-error-code',
-      message: `${OCPP16_OCCURRENCE_SPELLING} is the OCPP 1.6 spelling; OCPP 2.0.1 uses OccurrenceConstraintViolation`,
+      message: `${frame.errorCode} is the OCPP ${foreign} spelling, not an ${protocol.label} error code`,
     });
-  } else if (!isOcppErrorCode(frame.errorCode)) {
-    findings.push({ code: 'unknown-error-code', message: `${frame.errorCode} is not an OCPP 2.0.1 error code` });
+  } else if (!protocol.errorCodes.has(frame.errorCode)) {
+    findings.push({ code: 'unknown-error-code', message: `${frame.errorCode} is not an ${protocol.label} error code` });
   }
   if (frame.errorDescription.length > MAX_ERROR_DESCRIPTION_LENGTH) {
     findings.push({

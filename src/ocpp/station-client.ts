@@ -1,9 +1,8 @@
 import { WebSocket } from 'ws';
 import { ToolError } from '../errors.js';
-import { OCPP_201_SUBPROTOCOL } from './message-type.js';
+import { protocolFor, versionOfSubprotocol, type OcppVersion } from './protocol.js';
 import { RpcConnection } from './rpc-connection.js';
 import type { SchemaValidator } from './schema-validator.js';
-import { sharedSchemaValidator } from './schema-validator.js';
 
 export interface StationConnectOptions {
   /** The CSMS endpoint, e.g. `ws://127.0.0.1:9220/ocpp/` (the identity is appended). */
@@ -13,7 +12,9 @@ export interface StationConnectOptions {
   password?: string;
   /** Override the username (defaults to the identity; tests use it to send a wrong one). */
   username?: string;
-  /** Subprotocols offered, in preference order (default `ocpp2.0.1`). */
+  /** The OCPP version to speak (default 2.0.1): its subprotocol is offered unless `protocols` says otherwise. */
+  ocppVersion?: OcppVersion;
+  /** Subprotocols offered, in preference order (default the one of `ocppVersion`). */
   protocols?: string[];
   /** TLS: CA to trust the CSMS, and a client certificate and key for profile 3. PEM text. */
   ca?: string;
@@ -24,6 +25,7 @@ export interface StationConnectOptions {
   minTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
   maxTlsVersion?: 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
   ciphers?: string;
+  /** Overrides the schema set of the version the CSMS chose (tests). */
   validator?: SchemaValidator;
   callTimeoutMs?: number;
   handshakeTimeoutMs?: number;
@@ -42,7 +44,8 @@ export function connectAsStation(options: StationConnectOptions): Promise<RpcCon
     const user = options.username ?? options.identity;
     headers['Authorization'] = `Basic ${Buffer.from(`${user}:${options.password}`, 'utf8').toString('base64')}`;
   }
-  const socket = new WebSocket(target, options.protocols ?? [OCPP_201_SUBPROTOCOL], {
+  const offered = options.protocols ?? [protocolFor(options.ocppVersion ?? '2.0.1').subprotocol];
+  const socket = new WebSocket(target, offered, {
     headers,
     perMessageDeflate: true,
     skipUTF8Validation: true,
@@ -55,18 +58,24 @@ export function connectAsStation(options: StationConnectOptions): Promise<RpcCon
     ...(options.maxTlsVersion ? { maxVersion: options.maxTlsVersion } : {}),
     ...(options.ciphers ? { ciphers: options.ciphers } : {}),
   });
-  const connection = new RpcConnection(socket, {
-    side: 'station',
-    validator: options.validator ?? sharedSchemaValidator(),
-    ...(options.callTimeoutMs !== undefined ? { callTimeoutMs: options.callTimeoutMs } : {}),
-  });
   return new Promise((resolve, reject) => {
     const fail = (message: string, status?: number): void => {
       const error = new ToolError('ERR_CONNECT', message) as ToolError & { status?: number };
       if (status !== undefined) error.status = status;
       reject(error);
     };
-    socket.once('open', () => resolve(connection));
+    // The version is the one the CSMS chose from those offered; the connection reads from the first frame on.
+    socket.once('open', () => {
+      const protocol = protocolFor(versionOfSubprotocol(socket.protocol) ?? options.ocppVersion ?? '2.0.1');
+      resolve(
+        new RpcConnection(socket, {
+          side: 'station',
+          protocol,
+          ...(options.validator ? { validator: options.validator } : {}),
+          ...(options.callTimeoutMs !== undefined ? { callTimeoutMs: options.callTimeoutMs } : {}),
+        }),
+      );
+    });
     socket.once('unexpected-response', (_req, res) => {
       fail(`${target}: the CSMS answered HTTP ${res.statusCode}`, res.statusCode);
       socket.terminate();

@@ -25,6 +25,8 @@ export const TRIGGERED_ACTION: Record<string, string> = {
   TransactionEvent: 'TransactionEvent',
   SignCombinedCertificate: 'SignCertificate',
   PublishFirmwareStatusNotification: 'PublishFirmwareStatusNotification',
+  // OCPP 1.6 (RemoteTrigger profile).
+  DiagnosticsStatusNotification: 'DiagnosticsStatusNotification',
 };
 
 /**

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { isToolError } from '../errors.js';
 import { Journal, type JournalFailure, type JournalSummary } from '../evidence/journal.js';
 import { CsmsServer, DEFAULT_MAX_FRAME_BYTES, type CsmsServerOptions, type Handshake, type Rejection } from '../ocpp/csms-server.js';
-import { sharedSchemaValidator, type SchemaValidator } from '../ocpp/schema-validator.js';
 import type { BootStatus } from './default-replies.js';
 import { RefusalLog, type RefusalSummary } from './refusal-log.js';
 import { safeDirName } from './safe-dir-name.js';
@@ -21,7 +20,6 @@ export interface CsmsOptions extends CsmsServerOptions {
   pingIntervalMs: number;
   /** Ask a station that connected and stays quiet without booting for a BootNotification after this long, ms (default 15 000; 0: never). */
   quietBootTriggerMs?: number;
-  validator?: SchemaValidator;
   /** How much of what each station sent stays in memory (default DEFAULT_INBOX_LIMITS; the journal keeps all). */
   inboxLimits?: InboxLimits;
   /** How many of each station's latest message ids are remembered (SessionOptions.peerMessageIdMemory). */
@@ -70,17 +68,15 @@ export class Csms extends EventEmitter<CsmsEvents> {
   readonly server: CsmsServer;
   readonly serverJournal: Journal;
   readonly sessions = new Map<string, StationSession>();
-  readonly #validator: SchemaValidator;
   /** Refusals and TLS failures are logged in full up to a rate per address, then counted (a flood must not fill the disk). */
   readonly #refusals: RefusalLog;
   #closing = false;
 
-  private constructor(options: CsmsOptions, server: CsmsServer, serverJournal: Journal, validator: SchemaValidator) {
+  private constructor(options: CsmsOptions, server: CsmsServer, serverJournal: Journal) {
     super();
     this.options = options;
     this.server = server;
     this.serverJournal = serverJournal;
-    this.#validator = validator;
     serverJournal.onFailure((failure) => this.emit('server-journal-failed', failure));
     this.#refusals = new RefusalLog((summary) => {
       this.serverJournal.appendConnectionEvent('refusals-summarised', { ...summary });
@@ -130,7 +126,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
         url: handshake.url,
         status: 101,
         reason: 'subprotocol-missing',
-        detail: `offered ${handshake.offeredProtocols.join(', ') || 'no subprotocol'}; ocpp2.0.1 is required`,
+        detail: `offered ${handshake.offeredProtocols.join(', ') || 'no subprotocol'}; accepted: ${server.subprotocols.join(', ')}`,
       });
     });
     server.on('tls-error', (error) => {
@@ -142,7 +138,6 @@ export class Csms extends EventEmitter<CsmsEvents> {
 
   /** Starts listening. Fails with a ToolError (ERR_PORT_IN_USE, ERR_TLS_FILE, ...) before anything is recorded. */
   static async start(options: CsmsOptions): Promise<Csms> {
-    const validator = options.validator ?? sharedSchemaValidator();
     const server = new CsmsServer(options);
     await server.listen();
     let serverJournal: Journal;
@@ -153,7 +148,7 @@ export class Csms extends EventEmitter<CsmsEvents> {
       throw error;
     }
     serverJournal.appendConnectionEvent('open', { listening: server.url, securityProfile: options.securityProfile });
-    return new Csms(options, server, serverJournal, validator);
+    return new Csms(options, server, serverJournal);
   }
 
   get url(): string {
@@ -200,7 +195,6 @@ export class Csms extends EventEmitter<CsmsEvents> {
     if (session) return session;
     const { options } = this;
     session = new StationSession(identity, join(options.outDir, safeDirName(identity), 'trace.jsonl'), {
-      validator: this.#validator,
       bootStatus: options.bootStatus,
       heartbeatIntervalS: options.heartbeatIntervalS,
       bootRetryIntervalS: options.bootRetryIntervalS ?? Math.min(options.heartbeatIntervalS, 60),

@@ -13,19 +13,17 @@ export interface ProtocolFindingRecord {
   action?: string;
   findings: Array<{ code: string; message: string }>;
 }
-import { STATION_INITIATED_ACTIONS } from '../ocpp/actions.js';
 import { describeFailure, type CallOutcome } from '../ocpp/call-outcome.js';
 import type { Handshake } from '../ocpp/csms-server.js';
 import { RecentIds } from '../ocpp/recent-ids.js';
 import { RpcConnection } from '../ocpp/rpc-connection.js';
-import type { SchemaValidator } from '../ocpp/schema-validator.js';
+import { protocolFor, versionOfSubprotocol, type OcppProtocol } from '../ocpp/protocol.js';
 import { JournalLock } from './journal-lock.js';
 import { gateBeforeAcceptance, TRIGGERED_ACTION, type BootState } from './boot-gate.js';
-import { DEFAULT_REPLIES, type BootStatus } from './default-replies.js';
+import { REPLIES_BY_VERSION, type BootStatus, type Reply } from './default-replies.js';
 import { DEFAULT_INBOX_LIMITS, StationInbox, type CollectOptions, type InboxLimits, type StationMessage } from './station-inbox.js';
 
 export interface SessionOptions {
-  validator: SchemaValidator;
   /** What BootNotification is answered with (B01–B03). */
   bootStatus: BootStatus;
   /** Heartbeat interval given on an accepted boot, seconds. */
@@ -88,6 +86,10 @@ export class StationSession extends EventEmitter<SessionEvents> {
   /** messageId of each CALL the CSMS sent → journal seqs of that CALL and of its answer. */
   readonly #exchanges = new Map<string, number[]>();
   #connection: RpcConnection | undefined;
+  /** The OCPP version of the latest connection, chosen at its handshake. */
+  #protocol: OcppProtocol | undefined;
+  /** One-off answers a case asked for (e.g. refusing the next OpenPeriodicEventStream, TC_N_106). */
+  readonly #answerNext = new Map<string, Record<string, unknown>>();
   #connectionCount = 0;
   #bootStatus: BootStatus;
   #bootState: BootState = 'none';
@@ -134,6 +136,19 @@ export class StationSession extends EventEmitter<SessionEvents> {
     return this.#bootNotification;
   }
 
+  /** The OCPP version the latest connection speaks; undefined before the first one. */
+  get protocol(): OcppProtocol | undefined {
+    return this.#protocol;
+  }
+
+  /**
+   * Answers the station's next `action` with `payload` instead of the plain reply, once (a case
+   * that needs the CSMS to refuse something, such as a periodic event stream, TC_N_106).
+   */
+  answerNext(action: string, payload: Record<string, unknown>): void {
+    this.#answerNext.set(action, payload);
+  }
+
   get isConnected(): boolean {
     return this.#connection?.isOpen ?? false;
   }
@@ -155,9 +170,12 @@ export class StationSession extends EventEmitter<SessionEvents> {
     }
     const previous = this.#connection;
     const number = ++this.#connectionCount;
+    // The server accepted only subprotocols it speaks.
+    const protocol = protocolFor(versionOfSubprotocol(socket.protocol) ?? '2.0.1');
+    this.#protocol = protocol;
     const connection = new RpcConnection(socket, {
       side: 'csms',
-      validator: this.#options.validator,
+      protocol,
       callTimeoutMs: this.#options.callTimeoutMs,
       pingIntervalMs: this.#options.pingIntervalMs,
       peerMessageIds: this.#peerMessageIds,
@@ -181,8 +199,10 @@ export class StationSession extends EventEmitter<SessionEvents> {
       if (this.#connection === connection) this.#connection = undefined;
       this.emit('disconnected', { connection: number, code, reason });
     });
-    for (const action of STATION_INITIATED_ACTIONS) {
-      connection.handle(action, (payload, context) => this.#reply(action, payload as Record<string, unknown>, context.afterReply, number));
+    const replies = REPLIES_BY_VERSION[protocol.version];
+    for (const action of protocol.stationActions) {
+      const reply = replies[action];
+      if (reply) connection.handle(action, (payload, context) => this.#reply(action, reply, payload as Record<string, unknown>, context.afterReply, number));
     }
     const { identity: _identity, ...details } = handshake;
     this.journal.appendConnectionEvent('open', { ...details }, number);
@@ -290,7 +310,8 @@ export class StationSession extends EventEmitter<SessionEvents> {
   }
 
   #reply(
-    action: (typeof STATION_INITIATED_ACTIONS)[number],
+    action: string,
+    reply: Reply,
     payload: Record<string, unknown>,
     afterReply: (work: () => void) => void,
     connection: number,
@@ -303,7 +324,9 @@ export class StationSession extends EventEmitter<SessionEvents> {
     if (this.#bootState === 'none' && action !== 'BootNotification') afterReply(() => this.#askToBoot(connection, `${action} without a BootNotification`));
     const status = this.#bootStatus;
     const interval = status === 'Accepted' ? this.#options.heartbeatIntervalS : this.#options.bootRetryIntervalS;
-    const response = DEFAULT_REPLIES[action](payload, { bootStatus: status, interval, now: new Date() });
+    const scripted = this.#answerNext.get(action);
+    this.#answerNext.delete(action);
+    const response = scripted ?? reply(payload, { bootStatus: status, interval, now: new Date() });
     if (action === 'BootNotification') {
       // B01: the station may be called once it knows it is accepted, so the boot counts (and the
       // audit may start) only once our answer is on the wire; a strict station ignores a request
@@ -397,7 +420,8 @@ export class StationSession extends EventEmitter<SessionEvents> {
       if (outbound && this.#exchanges.size >= (this.#options.peerMessageIdMemory ?? 100_000)) this.#exchanges.delete(this.#exchanges.keys().next().value as string);
       this.#exchanges.set(record.messageId, [...(this.#exchanges.get(record.messageId) ?? []), record.seq]);
     }
-    if (record.direction !== 'cp-to-csms' || record.messageType !== 'CALL') return;
+    // A SEND (2.1 NotifyPeriodicEventStream) is a station message like a CALL, only never answered.
+    if (record.direction !== 'cp-to-csms' || (record.messageType !== 'CALL' && record.messageType !== 'SEND')) return;
     const frame = record;
     this.#inbox.push({
       seq: frame.seq,

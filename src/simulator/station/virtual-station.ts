@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { CallOutcome } from '../../ocpp/call-outcome.js';
 import { OcppCallError } from '../../ocpp/error-codes.js';
 import type { RpcConnection } from '../../ocpp/rpc-connection.js';
+import type { OcppVersion } from '../../ocpp/protocol.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
 import type { DeviceModel } from '../device-model/device-model.js';
 import { scaledClock, type Clock } from '../monitoring/clock.js';
@@ -25,6 +26,8 @@ export interface VirtualStationOptions {
   url: string;
   identity: string;
   profile: StationProfile;
+  /** The OCPP version spoken (default 2.0.1); 2.1 adds its diagnostics (streams, target monitors, severities). */
+  ocppVersion?: OcppVersion;
   password?: string;
   /** TLS material, PEM text: CA to trust the CSMS, client certificate and key (profile 3). */
   ca?: string;
@@ -256,6 +259,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
       connection = await connectAsStation({
         url: this.#options.url,
         identity: this.identity,
+        ...(this.#options.ocppVersion ? { ocppVersion: this.#options.ocppVersion } : {}),
         ...(this.#options.password !== undefined ? { password: this.#options.password } : {}),
         ...(this.#options.ca ? { ca: this.#options.ca } : {}),
         ...(this.#options.cert ? { cert: this.#options.cert } : {}),
