@@ -7,6 +7,7 @@ import { scoreEvidence } from '../scoring/score-evidence.js';
 import { loadScoringConfig, type ScoringConfig } from '../scoring/scoring-config.js';
 import { writeEvidenceFile } from '../evidence/evidence-file.js';
 import { throttled } from './throttled.js';
+import { appliesToVersion } from '../evidence/ocpp-version.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { buildResult, type AuditResult } from '../result/audit-result.js';
 import { ScenarioRunner, type RunnerOptions } from '../scenario/runner.js';
@@ -46,6 +47,10 @@ export async function auditStation(
   onRunner: (runner: ScenarioRunner) => void = () => undefined,
 ): Promise<AuditOutcome> {
   const directory = dirname(session.journal.path);
+  // The station's version decides its catalogue: cases (and the coverage counted against them) of other versions are not its.
+  const version = session.protocol?.version ?? '2.0.1';
+  cases = cases.filter((testCase) => appliesToVersion(testCase, version));
+  if (options.catalogue) options = { ...options, catalogue: options.catalogue.filter((entry) => appliesToVersion(entry, version)) };
   const files = { journal: session.journal.path, evidence: join(directory, 'evidence.json'), result: join(directory, 'result.json') };
   const runner = new ScenarioRunner(session, cases, {
     ...options,

@@ -1,4 +1,5 @@
 import type { Evidence } from '../evidence/evidence.js';
+import type { OcppVersion } from '../ocpp/protocol.js';
 
 export type Verdict = 'PASS' | 'FAIL' | 'WARN' | 'NOT APPLICABLE' | 'INCONCLUSIVE';
 
@@ -32,6 +33,8 @@ export interface Check {
   title: string;
   refs: string[];
   category: string;
+  /** The OCPP versions the check judges (default DEFAULT_VERSIONS, 2.0.1 and 2.1); on others it is not run. */
+  versions?: readonly OcppVersion[];
   /** One result normally; a few when the check judges several things of one kind (e.g. one per report). */
   evaluate(evidence: Evidence): CheckResult | CheckResult[];
 }

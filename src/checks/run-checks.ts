@@ -1,4 +1,5 @@
 import type { Evidence } from '../evidence/evidence.js';
+import { appliesToVersion, ocppVersionOf } from '../evidence/ocpp-version.js';
 import type { Check, CheckResult } from './check.js';
 
 /**
@@ -6,7 +7,9 @@ import type { Check, CheckResult } from './check.js';
  * station's: it becomes INCONCLUSIVE with the error, and the other checks still run.
  */
 export function runChecks(checks: readonly Check[], evidence: Evidence): CheckResult[] {
-  return checks.flatMap((check) => {
+  // A check judges the stations of the versions it declares; it has nothing to say about others.
+  const version = ocppVersionOf(evidence);
+  return checks.filter((check) => appliesToVersion(check, version)).flatMap((check) => {
     try {
       const result = check.evaluate(evidence);
       return Array.isArray(result) ? result : [result];

@@ -72,7 +72,7 @@ export function resolveAudit(flags: AuditFlags, base: { callTimeoutMs: number; s
       prompt: base.prompt,
       tool: { name: 'ocpp-audit', version: base.version },
       securityProfile: base.securityProfile,
-      catalogue: catalogue.map((c) => ({ id: c.id, category: c.category })),
+      catalogue: catalogue.map((c) => ({ id: c.id, category: c.category, ...(c.versions ? { versions: c.versions } : {}) })),
       ...(guideline ? { guideline } : {}),
       scoring,
     },

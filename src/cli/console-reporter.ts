@@ -7,17 +7,13 @@ export function reportToConsole(csms: Csms, write: (line: string) => void): void
   const say = (text: string): void => write(`[${new Date().toISOString().slice(11, 23)}] ${printableLine(text)}`);
   csms.on('connected', ({ session, handshake, connection, replaced }) => {
     const tls = handshake.tls ? `, ${handshake.tls.protocol ?? 'TLS'}` : '';
-    say(`${session.identity} connected from ${handshake.remoteAddress} (connection ${connection}${tls})${replaced ? ', replacing its previous connection' : ''}`);
+    const offered = handshake.offeredProtocols.length > 1 ? ` of ${handshake.offeredProtocols.join(', ')} offered` : '';
+    say(`${session.identity} connected from ${handshake.remoteAddress} (connection ${connection}, ${handshake.protocol}${offered}${tls})${replaced ? ', replacing its previous connection' : ''}`);
   });
   csms.on('boot', ({ session, payload, status }) => {
-    const station = (payload['chargingStation'] ?? {}) as Record<string, unknown>;
-    const facts = [
-      `vendor ${text(station['vendorName'])}`,
-      `model ${text(station['model'])}`,
-      `serial ${text(station['serialNumber'])}`,
-      `firmware ${text(station['firmwareVersion'])}`,
-    ].join(', ');
-    say(`${session.identity} BootNotification (${text(payload['reason'])}): ${facts} → ${status}`);
+    const boot = session.protocol?.bootFacts(payload) ?? {};
+    const facts = [`vendor ${text(boot.vendorName)}`, `model ${text(boot.model)}`, `serial ${text(boot.serialNumber)}`, `firmware ${text(boot.firmwareVersion)}`].join(', ');
+    say(`${session.identity} BootNotification${boot.reason ? ` (${boot.reason})` : ''}: ${facts} → ${status}`);
   });
   csms.on('disconnected', ({ session, code, reason }) => {
     say(`${session.identity} disconnected (code ${code}${reason ? `, ${reason}` : ''})`);

@@ -13,7 +13,8 @@ import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.
 import { refusePseudoFileSystem } from './out-dir.js';
 import { ExitCode, exitCodeForSignal } from './exit-codes.js';
 import { isToolError } from '../errors.js';
-import { parseFrameBytes, parsePositiveInteger } from './option-parsers.js';
+import { parseFrameBytes, parseOcppVersion, parsePositiveInteger } from './option-parsers.js';
+import { OCPP_VERSIONS, type OcppVersion } from '../ocpp/protocol.js';
 import { reportProgress } from './progress-reporter.js';
 import { WaitStatus } from './wait-status.js';
 import { printAuditSummary, type ExitHolder, type Terminal } from './run-command.js';
@@ -26,6 +27,7 @@ interface DemoOptions extends AuditFlags {
   seed: number;
   id: string;
   maxFrameBytes: number;
+  ocppVersion: OcppVersion;
 }
 
 /**
@@ -40,7 +42,8 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
     .option('--out <dir>', 'output directory: <dir>/<station>/{trace.jsonl,evidence.json,result.json}', 'demo-out')
     .option('--id <identity>', 'identity of the virtual station', 'VIRTUAL-DEMO')
     .option('--max-frame-bytes <size>', 'largest frame the station may send (bytes, or e.g. 512KiB, 4MiB); a larger one closes its connection with 1009', parseFrameBytes, DEFAULT_MAX_FRAME_BYTES)
-    .option('--seed <n>', 'seed of the virtual station (sensor values, jitter)', parsePositiveInteger, 1);
+    .option('--seed <n>', 'seed of the virtual station (sensor values, jitter)', parsePositiveInteger, 1)
+    .option('--ocpp-version <version>', `the OCPP version the virtual station speaks (${OCPP_VERSIONS.join(', ')})`, parseOcppVersion, '2.0.1' as OcppVersion);
   return addAuditOptions(command, { failOn: 'none' }).action(async (options: DemoOptions) => {
     const stopping = terminal.stopSignal();
     const profile = loadStationProfile(options.profile);
@@ -48,8 +51,8 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
     const audit = resolveAudit({ ...options, nonInteractive: true }, { callTimeoutMs: 10_000, securityProfile: 0, version: TOOL_VERSION, prompt: terminal.prompt });
     const outDir = resolve(options.out);
     refusePseudoFileSystem('--out', options.out);
-    const csms = await Csms.start({ ...CSMS_DEFAULTS, securityProfile: 0, port: 0, outDir, callTimeoutMs: 10_000, pingIntervalMs: 0, maxFrameBytes: options.maxFrameBytes });
-    terminal.out(`CSMS listening on ${csms.url}; auditing the virtual ${profile.id} station ${options.id}${options.fault ? ` with faults ${options.fault.join(', ')}` : ''}`);
+    const csms = await Csms.start({ ...CSMS_DEFAULTS, securityProfile: 0, port: 0, outDir, callTimeoutMs: 10_000, pingIntervalMs: 0, maxFrameBytes: options.maxFrameBytes, ocppVersions: [options.ocppVersion] });
+    terminal.out(`CSMS listening on ${csms.url}; auditing the virtual ${profile.id} station ${options.id} (OCPP ${options.ocppVersion})${options.fault ? ` with faults ${options.fault.join(', ')}` : ''}`);
     // On a terminal, long waits count down on a status line; elsewhere they are a line each.
     const waits = terminal.status ? new WaitStatus(terminal.status) : undefined;
     const serving = serveAudits(csms, audit.cases, audit.options, {
@@ -62,7 +65,7 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
     });
     let station: VirtualStation;
     try {
-      station = await startVirtualStation({ url: csms.url, identity: options.id, profile, seed: options.seed, rebootDelayMs: 200, ...(options.fault ? { faults: options.fault } : {}) });
+      station = await startVirtualStation({ url: csms.url, identity: options.id, profile, ocppVersion: options.ocppVersion, seed: options.seed, rebootDelayMs: 200, ...(options.fault ? { faults: options.fault } : {}) });
     } catch (error) {
       // A listening CSMS would keep the process alive after the error is printed.
       serving.stop('the virtual station did not start');

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { ToolError } from '../errors.js';
 import { DEFAULT_MAX_FRAME_BYTES, type TlsMaterial } from '../ocpp/csms-server.js';
 import { CSMS_DEFAULTS, type CsmsOptions } from '../session/csms.js';
-import { collect, parseFrameBytes, parsePort, parsePositiveSeconds, parseSeconds, parseSecurityProfile, parseWholeSeconds } from './option-parsers.js';
+import { OCPP_VERSIONS, type OcppVersion } from '../ocpp/protocol.js';
+import { collect, parseFrameBytes, parseOcppVersion, parsePort, parsePositiveSeconds, parseSeconds, parseSecurityProfile, parseWholeSeconds } from './option-parsers.js';
 import { refusePseudoFileSystem } from './out-dir.js';
 import { readTlsFiles } from './tls-files.js';
 
@@ -23,6 +24,7 @@ export interface ListenFlags {
   callTimeout: number;
   pingInterval: number;
   maxFrameBytes: number;
+  ocppVersion?: OcppVersion;
 }
 
 /** Adds the listen, path, security and connection options `run` and `observe` share. */
@@ -40,7 +42,8 @@ export function addListenOptions(command: Command, outHelp: string, outDefault: 
     .option('--heartbeat-interval <seconds>', 'heartbeat interval given to accepted stations (whole seconds)', parseWholeSeconds, CSMS_DEFAULTS.heartbeatIntervalS)
     .option('--call-timeout <seconds>', 'how long to wait for a station to answer a CALL', parsePositiveSeconds, CSMS_DEFAULTS.callTimeoutMs / 1000)
     .option('--ping-interval <seconds>', 'WebSocket ping period (0: no pings)', parseSeconds, CSMS_DEFAULTS.pingIntervalMs / 1000)
-    .option('--max-frame-bytes <size>', 'largest frame a station may send (bytes, or e.g. 512KiB, 4MiB); a larger one closes its connection with 1009', parseFrameBytes, DEFAULT_MAX_FRAME_BYTES);
+    .option('--max-frame-bytes <size>', 'largest frame a station may send (bytes, or e.g. 512KiB, 4MiB); a larger one closes its connection with 1009', parseFrameBytes, DEFAULT_MAX_FRAME_BYTES)
+    .option('--ocpp-version <version>', `accept only this OCPP version (${OCPP_VERSIONS.join(', ')}); default: all, the newest a station offers`, parseOcppVersion);
 }
 
 /**
@@ -79,6 +82,7 @@ export function resolveListen(flags: ListenFlags, warn: (line: string) => void):
       callTimeoutMs: flags.callTimeout * 1000,
       pingIntervalMs: flags.pingInterval * 1000,
       maxFrameBytes: flags.maxFrameBytes,
+      ...(flags.ocppVersion ? { ocppVersions: [flags.ocppVersion] } : {}),
     },
   };
 }

@@ -71,7 +71,7 @@ async function observe(options: ObserveOptions, terminal: Terminal): Promise<num
     await store.close();
     throw error;
   }
-  terminal.out(`CSMS listening on ${csms.url} (${describeProfile(options.securityProfile)}, subprotocol ocpp2.0.1)`);
+  terminal.out(`CSMS listening on ${csms.url} (${describeProfile(options.securityProfile)}, subprotocols ${csms.server.subprotocols.join(', ')})`);
   terminal.out(`Observing: point stations at ${csms.url}<identity>; journals go to ${listen.outDir}, the index to ${store.description}.${options.duration ? ` Stopping after ${options.duration} s.` : ' Press Ctrl-C to stop.'}`);
   const observation = await Observation.start(csms, store, {
     outDir: listen.outDir,

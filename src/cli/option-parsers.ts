@@ -1,3 +1,4 @@
+import { isOcppVersion, OCPP_VERSIONS, type OcppVersion } from '../ocpp/protocol.js';
 import { InvalidArgumentError } from 'commander';
 
 /** Commander argument parsers: each rejects bad input with a message that says what is accepted. */
@@ -58,6 +59,12 @@ export function parseFrameBytes(value: string): number {
 export function parseSecurityProfile(value: string): 0 | 1 | 2 | 3 {
   if (!/^[0-3]$/.test(value)) throw new InvalidArgumentError('the security profile is 1, 2 or 3 (0: no authentication, lab use only)');
   return Number(value) as 0 | 1 | 2 | 3;
+}
+
+/** `--ocpp-version`: 1.6, 2.0.1 or 2.1. */
+export function parseOcppVersion(value: string): OcppVersion {
+  if (!isOcppVersion(value)) throw new InvalidArgumentError(`the OCPP version is one of ${OCPP_VERSIONS.join(', ')}`);
+  return value;
 }
 
 export function parseBootStatus(value: string): 'Accepted' | 'Pending' | 'Rejected' {

@@ -77,7 +77,7 @@ async function run(options: RunOptions, terminal: Terminal): Promise<number> {
     // A provisioning window starts every station Pending; the audit accepts it when the window ends.
     bootStatus: options.pendingWindow > 0 && !options.recordOnly ? 'Pending' : options.bootStatus,
   });
-  terminal.out(`CSMS listening on ${csms.url} (${describeProfile(profile)}, subprotocol ocpp2.0.1)`);
+  terminal.out(`CSMS listening on ${csms.url} (${describeProfile(profile)}, subprotocols ${csms.server.subprotocols.join(', ')})`);
   terminal.out(`Point a charging station at ${csms.url}<identity>; evidence goes to ${outDir}. Press Ctrl-C to stop.`);
   reportToConsole(csms, terminal.out);
   const writeFailures = watchWriteFailures(csms);

@@ -5,7 +5,8 @@ import { isScenarioName, SCENARIOS, type ScenarioName } from '../simulator/scena
 import { FAULTS, isFaultName, type FaultName } from '../simulator/station/faults.js';
 import { startVirtualStation } from '../simulator/start-virtual-station.js';
 import { builtInProfiles, loadStationProfile } from '../simulator/station-profile.js';
-import { parsePositiveInteger } from './option-parsers.js';
+import { parseOcppVersion, parsePositiveInteger } from './option-parsers.js';
+import { OCPP_VERSIONS, type OcppVersion } from '../ocpp/protocol.js';
 import type { Terminal } from './run-command.js';
 
 interface SimulateOptions {
@@ -21,6 +22,7 @@ interface SimulateOptions {
   seed: number;
   sensorInterval: number;
   timeScale: number;
+  ocppVersion: OcppVersion;
 }
 
 export function parseFault(value: string, previous: FaultName[] | undefined): FaultName[] {
@@ -56,7 +58,7 @@ export function simulateCommand(terminal: Terminal): Command {
     .map(([name, scenario]) => `  ${name}: ${scenario.description}`)
     .join('\n');
   return new Command('simulate')
-    .description('run a virtual OCPP 2.0.1 charging station against a CSMS')
+    .description('run a virtual OCPP charging station (1.6, 2.0.1 or 2.1) against a CSMS')
     .requiredOption('--url <url>', 'CSMS endpoint; the identity is appended (ws://host:9220/ocpp)')
     .option('--id <identity>', 'station identity', 'VIRTUAL-1')
     .option('--profile <name|file>', `station profile: ${builtInProfiles().join(', ')}, or a JSON file`, 'ac-wallbox')
@@ -68,6 +70,7 @@ export function simulateCommand(terminal: Terminal): Command {
     .option('--scenario <name>', 'play a story over the station\'s time (repeatable); see below', parseScenario)
     .option('--seed <n>', 'seed for sensor values, scenarios and back-off jitter', parsePositiveInteger, 1)
     .option('--sensor-interval <ms>', 'how often sensor values move, in station time', parsePositiveInteger, 1000)
+    .option('--ocpp-version <version>', `the OCPP version to speak (${OCPP_VERSIONS.join(', ')})`, parseOcppVersion, '2.0.1' as OcppVersion)
     .option('--time-scale <n>', 'run the station\'s clock n times faster than real time (timestamps, sensors, monitors, heartbeats)', parseTimeScale, 1)
     .addHelpText('after', `\nFaults:\n${faultHelp}\n\nScenarios (deterministic by --seed; times are station time):\n${scenarioHelp}`)
     .action(async (options: SimulateOptions) => {
@@ -81,6 +84,7 @@ export function simulateCommand(terminal: Terminal): Command {
         url: options.url,
         identity: options.id,
         profile,
+        ocppVersion: options.ocppVersion,
         ...(options.password !== undefined ? { password: options.password } : {}),
         ...(ca ? { ca } : {}),
         ...(cert ? { cert } : {}),
@@ -92,7 +96,7 @@ export function simulateCommand(terminal: Terminal): Command {
         sensorIntervalMs: options.sensorInterval,
         log: terminal.out,
       });
-      terminal.out(`virtual station ${options.id} (${profile.id}${options.fault?.length ? `, faults: ${options.fault.join(', ')}` : ''}${options.scenario?.length ? `, scenarios: ${options.scenario.join(', ')}` : ''}${options.timeScale !== 1 ? `, time ×${options.timeScale}` : ''}) → ${options.url}. Press Ctrl-C to stop.`);
+      terminal.out(`virtual station ${options.id} (OCPP ${options.ocppVersion}, ${profile.id}${options.fault?.length ? `, faults: ${options.fault.join(', ')}` : ''}${options.scenario?.length ? `, scenarios: ${options.scenario.join(', ')}` : ''}${options.timeScale !== 1 ? `, time ×${options.timeScale}` : ''}) → ${options.url}. Press Ctrl-C to stop.`);
       // The station's timers are unref'd so that it never holds a host program open; this
       // command is the station's own process, so it stays up (reconnecting) until Ctrl-C.
       const keepAlive = setInterval(() => undefined, 1 << 30);

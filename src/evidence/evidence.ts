@@ -1,3 +1,4 @@
+import type { OcppVersion } from '../ocpp/protocol.js';
 /**
  * The evidence of one audit: everything the scenario runner collected from one station, in a
  * versioned shape that checks read and `evidence.json` stores. Every observation carries the
@@ -230,6 +231,8 @@ export interface Evidence {
     identity: string;
     boot?: { reason?: string; vendorName?: string; model?: string; serialNumber?: string; firmwareVersion?: string; seq?: number };
     securityProfile: number;
+    /** The OCPP version the handshake settled on, and what the station offered (absent before issue 17: 2.0.1). */
+    protocol?: { version: OcppVersion; subprotocol: string; offered: string[] };
   };
   options: Record<string, unknown>;
   startedAt: string;
@@ -242,7 +245,7 @@ export interface Evidence {
   /** Roles no variable could fill, with the reason. */
   missingTargets: Array<{ role: string; reason: string }>;
   cases: CaseEvidence[];
-  /** Every case the tool had to offer (id, category), selected or not; absent in older evidence. */
+  /** Every case the tool had to offer for the station's OCPP version (id, category), selected or not; absent in older evidence. */
   catalogue?: Array<{ id: string; category: string }>;
   /** Every StatusNotification and NotifyEvent of the whole audit (topology, event quality, rates). */
   statusNotifications: CollectedMessage[];

@@ -1,3 +1,4 @@
+import { bootFacts16, bootFacts2x, type BootFacts } from './boot-facts.js';
 import { CSMS_INITIATED_ACTIONS, STATION_INITIATED_ACTIONS } from './actions.js';
 import { OCPP16_CSMS_ACTIONS, OCPP16_STATION_ACTIONS, OCPP21_CSMS_ACTIONS, OCPP21_SEND_ACTIONS, OCPP21_STATION_ACTIONS } from './actions-by-version.js';
 import { OCPP_ERROR_CODES, type OcppErrorCode } from './error-codes.js';
@@ -45,6 +46,8 @@ export interface OcppProtocol {
   readonly foreignSpellings: ReadonlyMap<string, string>;
   /** The version's OCA schemas, compiled on first use. */
   validator(): SchemaValidator;
+  /** Vendor, model, serial, firmware (and 2.x's reason) from a BootNotification of the version. */
+  bootFacts(payload: Record<string, unknown>): BootFacts;
 }
 
 /** OCPP-J 1.6 spells two codes differently; its errata keep them as they are (§5.1, §5.2). */
@@ -77,6 +80,7 @@ const PROTOCOLS: Record<OcppVersion, OcppProtocol> = {
     wireErrorCode: identity,
     foreignSpellings: new Map([['OccurenceConstraintViolation', '1.6'], ['FormationViolation', '1.6']]),
     validator: sharedSchemaValidator,
+    bootFacts: bootFacts2x,
   },
   '2.1': {
     version: '2.1',
@@ -92,6 +96,7 @@ const PROTOCOLS: Record<OcppVersion, OcppProtocol> = {
     wireErrorCode: identity,
     foreignSpellings: new Map([['OccurenceConstraintViolation', '1.6'], ['FormationViolation', '1.6']]),
     validator: lazy(() => new SchemaValidator(ocpp21SchemaSet())),
+    bootFacts: bootFacts2x,
   },
   '1.6': {
     version: '1.6',
@@ -109,6 +114,7 @@ const PROTOCOLS: Record<OcppVersion, OcppProtocol> = {
     wireErrorCode: (code) => OCPP16_SPELLING[code] ?? (OCPP16_CODES.includes(code) ? code : 'GenericError'),
     foreignSpellings: new Map(),
     validator: lazy(() => new SchemaValidator(ocpp16SchemaSet())),
+    bootFacts: bootFacts16,
   },
 };
 

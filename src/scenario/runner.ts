@@ -3,6 +3,7 @@ import { ToolError } from '../errors.js';
 import { describeFailure } from '../ocpp/call-outcome.js';
 import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, LivenessProbe, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
 import { newEvidence, STATION_GONE } from '../evidence/evidence.js';
+import { protocolFor, type OcppVersion } from '../ocpp/protocol.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
 import { actualValue, assembleDeviceModel } from '../evidence/device-model-assembly.js';
@@ -31,8 +32,8 @@ export interface RunnerOptions {
   tool: { name: string; version: string };
   securityProfile: number;
   journalFile: string;
-  /** Every case the tool had to offer (id, category), selected or not: the coverage is counted against it. */
-  catalogue?: Array<{ id: string; category: string }>;
+  /** Every case the tool had to offer (id, category, versions), selected or not: the coverage is counted against it. */
+  catalogue?: Array<{ id: string; category: string; versions?: OcppVersion[] }>;
 }
 
 /** Progress for consoles and logs; declared once as data (as newman and mocha do). */
@@ -72,19 +73,19 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     this.#cases = cases;
     this.#options = options;
     const boot = session.bootNotification;
-    const station = boot?.['chargingStation'] as Record<string, string> | undefined;
     this.evidence = newEvidence({
       tool: options.tool,
       station: {
         identity: session.identity,
-        ...(boot ? { boot: { reason: String(boot['reason']), ...pick(station, ['vendorName', 'model', 'serialNumber', 'firmwareVersion']) } } : {}),
+        ...(boot ? { boot: (session.protocol ?? protocolFor('2.0.1')).bootFacts(boot) } : {}),
         securityProfile: options.securityProfile,
+        ...(session.protocol ? { protocol: { version: session.protocol.version, subprotocol: session.protocol.subprotocol, offered: session.offeredSubprotocols } } : {}),
       },
       options: { timeoutScale: options.timeoutScale, callTimeoutMs: options.callTimeoutMs, nonInteractive: options.nonInteractive, ...options.caseOptions, ...derivedOptions(options.caseOptions) },
       startedAt: new Date().toISOString(),
       journalFile: options.journalFile,
     });
-    if (options.catalogue) this.evidence.catalogue = options.catalogue;
+    if (options.catalogue) this.evidence.catalogue = options.catalogue.map(({ id, category }) => ({ id, category }));
     // The user's targets need no FullInventory: cases that only name them run without one.
     if (Object.keys(options.targets).length > 0) this.#setTargets(chooseTargets(undefined, options.targets));
   }
@@ -432,8 +433,4 @@ function notRun(testCase: LoadedTestCase, status: CaseEvidence['status'], reason
   return evidence;
 }
 
-function pick(source: Record<string, string> | undefined, keys: string[]): Record<string, string> {
-  const picked: Record<string, string> = {};
-  for (const key of keys) if (source?.[key] !== undefined) picked[key] = source[key];
-  return picked;
-}
+

@@ -1,3 +1,4 @@
+import type { OcppVersion } from '../ocpp/protocol.js';
 /**
  * A declarative test case (`testcases/<id>.json`, checked against testcases/testcase.schema.json).
  * Strings in payloads and parameters may hold `${path}` references into the case context
@@ -14,6 +15,8 @@ export interface TestCase {
   category: string;
   /** Order in the catalogue; cases run in ascending order. */
   order: number;
+  /** The OCPP versions the case is played on (default DEFAULT_VERSIONS: 2.0.1 and 2.1). */
+  versions?: OcppVersion[];
   /** Conditions for the case to apply; the first unmet one makes it NOT APPLICABLE with its reason. */
   needs?: Need[];
   /** Ask for a liveness round trip after the case (monitoring cases: the wedge bug). */

@@ -79,7 +79,7 @@ const OCPP21_REPLIES: Record<string, Reply> = {
       nextUpdate: new Date().toISOString(),
     })),
   }),
-  VatNumberValidation: (payload) => ({ vatNumber: String(payload['vatNumber'] ?? ''), status: 'Rejected' }),
+  VatNumberValidation: (payload) => ({ vatNumber: typeof payload['vatNumber'] === 'string' ? payload['vatNumber'] : '', status: 'Rejected' }),
 };
 
 /** What a plain OCPP 1.6 Central System answers (1.6 §6, security white paper): the same stance as for 2.x. */

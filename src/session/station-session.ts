@@ -88,6 +88,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
   #connection: RpcConnection | undefined;
   /** The OCPP version of the latest connection, chosen at its handshake. */
   #protocol: OcppProtocol | undefined;
+  #offered: string[] = [];
   /** One-off answers a case asked for (e.g. refusing the next OpenPeriodicEventStream, TC_N_106). */
   readonly #answerNext = new Map<string, Record<string, unknown>>();
   #connectionCount = 0;
@@ -136,6 +137,11 @@ export class StationSession extends EventEmitter<SessionEvents> {
     return this.#bootNotification;
   }
 
+  /** The subprotocols the station offered at its latest handshake, in its order. */
+  get offeredSubprotocols(): string[] {
+    return this.#offered;
+  }
+
   /** The OCPP version the latest connection speaks; undefined before the first one. */
   get protocol(): OcppProtocol | undefined {
     return this.#protocol;
@@ -173,6 +179,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
     // The server accepted only subprotocols it speaks.
     const protocol = protocolFor(versionOfSubprotocol(socket.protocol) ?? '2.0.1');
     this.#protocol = protocol;
+    this.#offered = [...handshake.offeredProtocols];
     const connection = new RpcConnection(socket, {
       side: 'csms',
       protocol,

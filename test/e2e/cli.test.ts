@@ -339,7 +339,7 @@ describe('ocpp-audit CLI (end to end)', function () {
 
   it('keeps Basic-auth passwords out of the evidence (security profile 1), right and wrong ones', async () => {
     const { cli, url, outDir } = await startCli(['--security-profile', '1', '--password', PASSWORD]);
-    expect(cli.stdoutLines[0]).to.contain('(security profile 1, subprotocol ocpp2.0.1)');
+    expect(cli.stdoutLines[0]).to.contain('(security profile 1, subprotocols ocpp2.1, ocpp2.0.1, ocpp1.6)');
     expect(cli.stderr).to.equal('');
 
     const station = await connect({ url, identity: 'CS-E2E', password: PASSWORD });
@@ -524,7 +524,7 @@ describe('ocpp-audit CLI (end to end)', function () {
       '--security-profile', '2', '--password', PASSWORD, '--tls-cert', serverRsa.certFile, '--tls-key', serverRsa.keyFile,
     ]);
     expect(url).to.match(/^wss:\/\//);
-    expect(cli.stdoutLines[0]).to.contain('(security profile 2, subprotocol ocpp2.0.1)');
+    expect(cli.stdoutLines[0]).to.contain('(security profile 2, subprotocols ocpp2.1, ocpp2.0.1, ocpp1.6)');
 
     const station = await connect({ url, identity: 'CS-TLS', password: PASSWORD, ca: ca.cert });
     await cli.waitForStdout(/^\[[\d:.]+\] CS-TLS connected from 127\.0\.0\.1 \(connection 1, TLSv1\.[23]\)$/m);

@@ -431,16 +431,34 @@ describe('security profiles and handshake (integration, real sockets)', function
   });
 
   describe('handshake rules (profile 0)', function () {
-    it('closes with 1002 a client offering only ocpp1.6 and records subprotocol-missing', async function () {
+    it('closes with 1002 a client offering only a version it does not speak (ocpp1.5) and records subprotocol-missing', async function () {
       const server = await start({ securityProfile: 0 });
-      const result = await rawUpgrade(`${server.url}CS0`, ['ocpp1.6']);
+      const result = await rawUpgrade(`${server.url}CS0`, ['ocpp1.5']);
       expect(result.status).to.equal(101);
       expect(result.headers['sec-websocket-protocol']).to.equal(undefined);
       expect(result.closeCode).to.equal(1002);
       const record = await waitForServerEvent(server, 'a subprotocol-missing record', (r) => r.event === 'subprotocol-missing');
       expect(record.details['identity']).to.equal('CS0');
-      expect(record.details['offeredProtocols']).to.deep.equal(['ocpp1.6']);
+      expect(record.details['offeredProtocols']).to.deep.equal(['ocpp1.5']);
       expect(server.sessions.size).to.equal(0);
+    });
+
+    it('picks the newest version offered (ocpp2.1 of ocpp1.6, ocpp2.0.1, ocpp2.1), and only the forced one with --ocpp-version (issue 17)', async function () {
+      const chosenBy = async (server: Csms, identity: string, protocols: string[]): Promise<string> => {
+        const socket = new WebSocket(`${server.url}${identity}`, protocols);
+        await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+        socket.close();
+        return socket.protocol;
+      };
+      const server = await start({ securityProfile: 0 });
+      expect(await chosenBy(server, 'CS0', ['ocpp1.6', 'ocpp2.0.1', 'ocpp2.1'])).to.equal('ocpp2.1');
+      expect(await chosenBy(server, 'CS1', ['ocpp1.6'])).to.equal('ocpp1.6');
+      await server.close();
+      const forced = await start({ securityProfile: 0, ocppVersions: ['2.0.1'] });
+      expect(await chosenBy(forced, 'CS2', ['ocpp2.1', 'ocpp2.0.1'])).to.equal('ocpp2.0.1');
+      const refused = await rawUpgrade(`${forced.url}CS3`, ['ocpp1.6']);
+      expect(refused.headers['sec-websocket-protocol']).to.equal(undefined);
+      expect(refused.closeCode).to.equal(1002);
     });
 
     it('answers 404 to a path outside the prefix', async function () {
