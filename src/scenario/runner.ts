@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { dirname } from 'node:path';
 import { ToolError } from '../errors.js';
 import { describeFailure } from '../ocpp/call-outcome.js';
 import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, LivenessProbe, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
@@ -6,6 +7,7 @@ import { newEvidence, STATION_GONE } from '../evidence/evidence.js';
 import { protocolFor, type OcppVersion } from '../ocpp/protocol.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
+import { openCaseUploads, usesUploads, type CaseUploads } from './case-uploads.js';
 import { actualValue, assembleDeviceModel } from '../evidence/device-model-assembly.js';
 import { valueAt } from './json-path.js';
 import type { LoadedTestCase } from './testcase-loader.js';
@@ -34,6 +36,11 @@ export interface RunnerOptions {
   journalFile: string;
   /** Every case the tool had to offer (id, category, versions), selected or not: the coverage is counted against it. */
   catalogue?: Array<{ id: string; category: string; versions?: OcppVersion[] }>;
+  /**
+   * The address the upload receiver of a case that asks for files (`${upload.location}`) listens on
+   * and names in the location; default: the address the station reached the CSMS on.
+   */
+  uploadHost?: string;
 }
 
 /** Progress for consoles and logs; declared once as data (as newman and mocha do). */
@@ -137,6 +144,8 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       this.evidence.notifyEvents = this.#session.messages((m) => m.action === 'NotifyEvent', startCursor).map(toCollected);
       this.evidence.protocolFindings = [...this.#session.protocolFindings()];
       this.evidence.boots = this.#session.messages((m) => m.action === 'BootNotification').map(toCollected);
+      this.evidence.securityEvents = this.#session.messages((m) => m.action === 'SecurityEventNotification', startCursor).map(toCollected);
+      this.evidence.uploadStatusNotifications = this.#session.messages((m) => m.action === 'DiagnosticsStatusNotification' || m.action === 'LogStatusNotification', startCursor).map(toCollected);
       this.evidence.finishedAt = new Date().toISOString();
     }
     return this.evidence;
@@ -158,6 +167,28 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       skipAll(evidence, testCase, evidence.reason);
       return evidence;
     }
+    let uploads: CaseUploads | undefined;
+    if (usesUploads(testCase)) {
+      const host = this.#options.uploadHost ?? this.#session.localAddress ?? '127.0.0.1';
+      try {
+        uploads = await openCaseUploads(testCase.id, this.#session, host, dirname(this.#options.journalFile));
+      } catch (error) {
+        evidence.status = 'inconclusive';
+        evidence.reason = `the audit could not open its upload receiver on ${host} (${(error as Error).message}), so it cannot ask the station for files`;
+        skipAll(evidence, testCase, evidence.reason);
+        return evidence;
+      }
+      Object.assign(context, { upload: uploads.context });
+      evidence.uploads = uploads.evidence;
+    }
+    try {
+      return await this.#playCase(testCase, evidence, context);
+    } finally {
+      await uploads?.close();
+    }
+  }
+
+  async #playCase(testCase: LoadedTestCase, evidence: CaseEvidence, context: StepRun['context']): Promise<CaseEvidence> {
     evidence.startedAt = new Date().toISOString();
     const run: StepRun = {
       session: this.#session,
