@@ -135,3 +135,18 @@ const CSMS_ACTION_PROFILES: Readonly<Record<string, FeatureProfile>> = {
 export function profileOfAction(action: string): FeatureProfile | undefined {
   return Object.hasOwn(CSMS_ACTION_PROFILES, action) ? CSMS_ACTION_PROFILES[action] : undefined;
 }
+
+/** The profile of each message TriggerMessage may ask for (1.6 §7.32 MessageTrigger, §3.3). */
+const TRIGGERABLE_PROFILES: Readonly<Record<string, FeatureProfile>> = {
+  BootNotification: 'Core',
+  DiagnosticsStatusNotification: 'FirmwareManagement',
+  FirmwareStatusNotification: 'FirmwareManagement',
+  Heartbeat: 'Core',
+  MeterValues: 'Core',
+  StatusNotification: 'Core',
+};
+
+/** The feature profile a message asked for with TriggerMessage belongs to, if it is one TriggerMessage names. */
+export function profileOfTriggeredMessage(message: string): FeatureProfile | undefined {
+  return Object.hasOwn(TRIGGERABLE_PROFILES, message) ? TRIGGERABLE_PROFILES[message] : undefined;
+}
