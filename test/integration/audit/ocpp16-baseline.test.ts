@@ -1,5 +1,6 @@
 import { expect } from 'chai';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AuditOptions, AuditOutcome } from '../../../src/audit/audit-station.js';
 import type { CheckResult } from '../../../src/checks/check.js';
@@ -131,5 +132,19 @@ describe('audit: the OCPP 1.6 diagnostics baseline on the 1.6 virtual station, o
       expect(codes.reason).to.contain(`Under a ChargeX vendorId the station sends vendorErrorCode "${VENDOR_ERROR_CODE}", which is not a ChargeX code`);
       expect(outcome.evidence.statusNotifications.some((m) => m.payload['vendorId'] === CHARGEX_VENDOR_ID)).to.equal(true);
     });
+  });
+});
+
+describe('audit: a 1.6 case that asks for a liveness round trip (issue 17: no 2.x request on a 1.6 station)', function () {
+  this.timeout(60_000);
+  const audit = useAuditBed();
+
+  it('the round trip is a request of 1.6 (GetConfiguration), answered, and the audit finishes', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'cases16-'));
+    const file = join(directory, 'ping16.json');
+    writeFileSync(file, JSON.stringify({ id: 'ping16', title: 'a 1.6 case with a liveness round trip', proves: 'nothing', refs: [], category: 'robustness', order: 1, versions: ['1.6'], liveness: true, steps: [{ kind: 'send', id: 'boot-key', action: 'GetConfiguration', payload: { key: ['NumberOfConnectors'] } }] }));
+    const outcome = await audit('A16-PING', loadTestCases([file]), { ocppVersion: '1.6' as const });
+    expect(outcome.evidence.liveness.map((p) => `${p.afterCase} ${p.probe ?? ''} ${p.outcome ?? ''}`)).to.deep.equal(['ping16 GetConfiguration NumberOfConnectors answered']);
+    expect(existsSync(outcome.files.result)).to.equal(true);
   });
 });
