@@ -38,7 +38,7 @@ export const ocpp16ReadonlyFlags: Check = {
       return resultOf(this, 'FAIL', `The station lists ${some(writableReadOnly)} as writable, but 1.6 makes ${writableReadOnly.length === 1 ? 'it' : 'them'} read-only: a Central System would try to change what only the station can know.${lockedSettings.length > 0 ? ` It also lists ${some(lockedSettings)} as read-only, which 1.6 lets a Central System write.` : ''}`, configuration.seqs, details);
     }
     const warnings: string[] = [];
-    if (lockedSettings.length > 0) warnings.push(`lists ${some(lockedSettings)} as read-only, which 1.6 lets a Central System write, so they cannot be configured remotely`);
+    if (lockedSettings.length > 0) warnings.push(`lists ${some(lockedSettings)} as read-only, which 1.6 lets a Central System write, so ${lockedSettings.length === 1 ? 'it' : 'they'} cannot be configured remotely`);
     if (shownSecrets.length > 0) warnings.push(`shows a value for ${some(shownSecrets)}, which is write-only: it is the Basic-auth password of the connection`);
     if (warnings.length > 0) return resultOf(this, 'WARN', `The station ${warnings.join('; and ')}.`, configuration.seqs, details);
     return resultOf(this, 'PASS', `All ${standard.length} standard keys the station lists are read-only or writable as 1.6 defines them.`, configuration.seqs, details);

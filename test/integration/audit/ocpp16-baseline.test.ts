@@ -135,9 +135,24 @@ describe('audit: the OCPP 1.6 diagnostics baseline on the 1.6 virtual station, o
   });
 });
 
-describe('audit: a 1.6 case that asks for a liveness round trip (issue 17: no 2.x request on a 1.6 station)', function () {
+describe('audit: a 1.6 station under cases of its own (issue 17: nothing of 2.x asked of it or held against it)', function () {
   this.timeout(60_000);
   const audit = useAuditBed();
+
+  it("1.6's own spelling OccurenceConstraintViolation is no protocol fault on a 1.6 station, and no 2.x limit check judges it", async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'cases16-'));
+    const file = join(directory, 'too-many-keys16.json');
+    // 25 keys where GetConfigurationMaxKeys is 20: the station refuses the request with the 1.6 code (OCPP-J 1.6 errata §5.2).
+    const keys = Array.from({ length: 25 }, (_, i) => `Key${i}`);
+    writeFileSync(file, JSON.stringify({ id: 'too-many-keys16', title: 'more keys than GetConfigurationMaxKeys', proves: 'nothing', refs: [], category: 'protocol', order: 1, versions: ['1.6'], steps: [{ kind: 'send', id: 'many', action: 'GetConfiguration', payload: { key: keys } }] }));
+    const outcome = await audit('A16-SPELL', loadTestCases([file]), { ocppVersion: '1.6' as const });
+    const capture = outcome.evidence.cases[0]?.captures['many'];
+    expect(capture?.kind === 'call' ? capture.failure?.errorCode : undefined).to.equal('OccurenceConstraintViolation');
+    const conformance = check(outcome, 'protocol-conformance');
+    expect(conformance.verdict, conformance.reason).to.equal('PASS');
+    expect(conformance.title).to.equal("The station's frames follow OCPP-J 1.6 and the OCPP 1.6 schemas");
+    expect(outcome.result.checks.map((c) => c.id)).to.not.include.members(['message-limits', 'error-code-semantics']);
+  });
 
   it('the round trip is a request of 1.6 (GetConfiguration), answered, and the audit finishes', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'cases16-'));
