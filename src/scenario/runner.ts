@@ -150,7 +150,9 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
 
   async #runCase(testCase: LoadedTestCase): Promise<CaseEvidence> {
     const evidence: CaseEvidence = { ...caseHead(testCase), status: 'completed', steps: [], captures: {} };
-    const context = { targets: this.#targets, ...(this.#guideline ? { guideline: this.#guideline } : {}), captures: evidence.captures, requestIds: this.#allocateRequestIds(testCase), options: this.evidence.options, known: this.#known };
+    // `${boot.interval}`: the heartbeat interval the CSMS gave with the station's Accepted boot.
+    const boot = this.#session.bootInterval !== undefined ? { boot: { interval: this.#session.bootInterval } } : {};
+    const context = { targets: this.#targets, ...(this.#guideline ? { guideline: this.#guideline } : {}), captures: evidence.captures, requestIds: this.#allocateRequestIds(testCase), options: this.evidence.options, known: this.#known, ...boot };
     const unmet = unmetNeed(testCase, context, this.evidence, this.#options.nonInteractive);
     if (unmet) {
       evidence.status = 'not-applicable';

@@ -32,6 +32,8 @@ export function unresolvedReason(
       return { station: true, text: `no earlier case found ${words(name ?? '')} on this station` };
     case 'guideline':
       return { station: true, text: `the guideline chosen for this station has no ${words(name ?? '')}` };
+    case 'boot':
+      return { station: true, text: 'no BootNotification of the station was accepted in this session (it was taken as it was, already booted)' };
     default:
       return { station: false, text: `the test case uses ${root === 'options' ? `the option ${name ?? ''}, which is not set` : 'a value nothing provides'}` };
   }

@@ -96,6 +96,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
   #bootStatus: BootStatus;
   #bootState: BootState = 'none';
   #bootNotification: Record<string, unknown> | undefined;
+  #bootInterval: number | undefined;
   #closing = false;
   /** Connections on which the station was asked to boot (at most once each). */
   readonly #bootAskedOn = new Set<number>();
@@ -136,6 +137,11 @@ export class StationSession extends EventEmitter<SessionEvents> {
   /** The payload of the last BootNotification (vendor, model, serial, firmware, reason). */
   get bootNotification(): Record<string, unknown> | undefined {
     return this.#bootNotification;
+  }
+
+  /** The heartbeat interval the CSMS gave with the last Accepted boot, s (the station is to adopt it: 1.6 §4.2, B01.FR.04). */
+  get bootInterval(): number | undefined {
+    return this.#bootInterval;
   }
 
   /** The subprotocols the station offered at its latest handshake, in its order. */
@@ -348,6 +354,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
       afterReply(() => {
         this.#bootState = status;
         this.#bootNotification = payload;
+        if (status === 'Accepted') this.#bootInterval = typeof response['interval'] === 'number' ? response['interval'] : undefined;
         this.#triggeredActions.delete('BootNotification');
         this.emit('boot', { payload, status });
       });

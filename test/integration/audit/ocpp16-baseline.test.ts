@@ -10,7 +10,10 @@ import { CHARGEX_VENDOR_ID, VENDOR_ERROR_CODE } from '../../../src/simulator/ocp
 import { MISSING_REQUIRED_KEYS } from '../../../src/simulator/ocpp16/behaviours.js';
 import type { Ocpp16FaultName } from '../../../src/simulator/ocpp16/faults.js';
 import type { Ocpp16Station } from '../../../src/simulator/ocpp16/station16.js';
-import { useAuditBed } from '../../helpers/audit-fixture.js';
+import { auditStation } from '../../../src/audit/audit-station.js';
+import { loadStationProfile } from '../../../src/simulator/station-profile.js';
+import { testAuditOptions, useAuditBed } from '../../helpers/audit-fixture.js';
+import { useStationTestbed } from '../../helpers/virtual-station-fixture.js';
 
 const check = (outcome: AuditOutcome, id: string): CheckResult => {
   const found = outcome.result.checks.find((c) => c.id === id);
@@ -161,5 +164,20 @@ describe('audit: a 1.6 station under cases of its own (issue 17: nothing of 2.x 
     const outcome = await audit('A16-PING', loadTestCases([file]), { ocppVersion: '1.6' as const });
     expect(outcome.evidence.liveness.map((p) => `${p.afterCase} ${p.probe ?? ''} ${p.outcome ?? ''}`)).to.deep.equal(['ping16 GetConfiguration NumberOfConnectors answered']);
     expect(existsSync(outcome.files.result)).to.equal(true);
+  });
+});
+
+describe('audit: the heartbeat interval given at boot (OCPP 1.6 §4.2)', function () {
+  this.timeout(60_000);
+  const bed = useStationTestbed();
+
+  it("the station's HeartbeatInterval is the interval the CSMS gave at boot, judged against that interval", async () => {
+    const csms = await bed.startCsms({ heartbeatIntervalS: 7 });
+    const { session } = await bed.startStation(csms, 'A16-BOOT-INTERVAL', { ocppVersion: '1.6', profile: loadStationProfile('ac-wallbox') });
+    const outcome = await auditStation(session, loadTestCases(['ocpp16-heartbeat']), testAuditOptions());
+    const adopted = outcome.result.checks.find((c) => c.id === 'ocpp16-heartbeat/boot-interval-adopted');
+    expect(adopted?.verdict, adopted?.reason).to.equal('PASS');
+    expect(adopted?.reason).to.equal('GetConfiguration was answered with value "7" (result 1)');
+    expect(outcome.result.checks.find((c) => c.id === 'ocpp16-heartbeat/heartbeat-restored')?.reason).to.contain('"7"');
   });
 });
