@@ -79,6 +79,25 @@ describe('virtual station, OCPP 1.6: diagnostics, logs and security events (issu
     });
   });
 
+  describe('UpdateFirmware (FirmwareManagement, 1.6 §5.16)', () => {
+    it('downloads the file for real, then reports Downloading → Downloaded → Installing → InstallationFailed (a virtual station installs nothing)', async () => {
+      receiver = await UploadReceiver.start();
+      receiver.status = 200;
+      const { session } = await accepted('CP16-FIRMWARE');
+      const before = session.mark();
+      expect(payloadOf(await session.call('UpdateFirmware', { location: `${receiver.url}/fw/image.bin`, retrieveDate: new Date().toISOString() }))).to.deep.equal({});
+      expect(await statuses(session, 'FirmwareStatusNotification', before, ['InstallationFailed', 'DownloadFailed'])).to.deep.equal(['Downloading', 'Downloaded', 'Installing', 'InstallationFailed']);
+      expect(receiver.uploads.map((u) => [u.method, u.path])).to.deep.equal([['GET', '/fw/image.bin']]);
+    });
+
+    it('reports DownloadFailed when the file cannot be fetched', async () => {
+      const { session } = await accepted('CP16-FIRMWARE-FAIL');
+      const before = session.mark();
+      payloadOf(await session.call('UpdateFirmware', { location: `${await closedPortUrl()}/image.bin`, retrieveDate: new Date().toISOString() }));
+      expect(await statuses(session, 'FirmwareStatusNotification', before, ['InstallationFailed', 'DownloadFailed'])).to.deep.equal(['Downloading', 'DownloadFailed']);
+    });
+  });
+
   describe('GetLog and security events (security white paper Ed. 3)', () => {
     it('reports StartupOfTheDevice and SettingSystemTime after the boot, and ResetOrReboot after a Reset (critical events, A04.FR.02)', async () => {
       const { station, session } = await accepted('CP16-SECURITY');
