@@ -16,22 +16,28 @@ import { VirtualStation, type VirtualStationOptions } from './station/virtual-st
 
 /**
  * Starts the virtual station of the OCPP version asked for: the 1.6 charge point
- * (src/simulator/ocpp16) or the 2.x station. The one place that tells them apart; both are a
- * SimulatedStation, and both refuse the other's faults.
+ * (src/simulator/ocpp16) or the 2.x station. The one place that tells them apart (STATIONS); both
+ * are a SimulatedStation, and each refuses the other's faults.
  */
 export function startVirtualStation(options: VirtualStationOptions & { ocppVersion: '1.6' }): Promise<Ocpp16Station>;
 export function startVirtualStation(options: VirtualStationOptions & { ocppVersion?: '2.0.1' | '2.1' }): Promise<VirtualStation>;
 export function startVirtualStation(options: VirtualStationOptions): Promise<SimulatedStation>;
 export async function startVirtualStation(options: VirtualStationOptions): Promise<SimulatedStation> {
-  checkFaultsFitVersion(options.ocppVersion ?? '2.0.1', options.faults ?? []);
-  if (options.ocppVersion === '1.6') return startOcpp16Station(options);
-  return startOcpp2Station(options);
+  const version = options.ocppVersion ?? '2.0.1';
+  checkFaultsFitVersion(version, options.faults ?? []);
+  return STATIONS[version].start(options);
 }
+
+/** Each version's station and the faults it knows (`simulate --help` lists both lists). */
+const STATIONS: Record<OcppVersion, { start: (options: VirtualStationOptions) => Promise<SimulatedStation>; faults: Readonly<Record<string, string>> }> = {
+  '1.6': { start: startOcpp16Station, faults: OCPP16_FAULTS },
+  '2.0.1': { start: startOcpp2Station, faults: FAULTS },
+  '2.1': { start: startOcpp2Station, faults: FAULTS },
+};
 
 /** Refuses a fault the station of that version does not have (each version has its own list). */
 export function checkFaultsFitVersion(version: OcppVersion, faults: readonly FaultName[]): void {
-  const known: Readonly<Record<string, string>> = version === '1.6' ? OCPP16_FAULTS : FAULTS;
-  const foreign = faults.filter((name) => !Object.hasOwn(known, name));
+  const foreign = faults.filter((name) => !Object.hasOwn(STATIONS[version].faults, name));
   if (foreign.length > 0) {
     throw new ToolError('ERR_INVALID_OPTION', `--fault ${foreign.join(', ')}: not a fault of the OCPP ${version} station (see simulate --help)`);
   }

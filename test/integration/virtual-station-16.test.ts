@@ -200,4 +200,25 @@ describe('virtual station, OCPP 1.6 (issue 17)', function () {
       expect(session.messages((m) => !m.valid)).to.deep.equal([]);
     });
   });
+
+  describe('rest of Core (1.6 §5)', () => {
+    it('ChangeAvailability Inoperative and Operative switch the connector and report it; Reset reboots and boots again', async () => {
+      const csms = await bed.startCsms();
+      const { station, session } = await bed.startStation(csms, 'CP16-AVAILABILITY', { ocppVersion: '1.6' });
+      await session.collect((m) => m.action === 'StatusNotification', { timeoutMs: 5000, count: 2 });
+      let before = session.mark();
+      expect(payloadOf(await session.call('ChangeAvailability', { connectorId: 1, type: 'Inoperative' }))).to.deep.equal({ status: 'Accepted' });
+      expect((await session.waitFor((m) => m.action === 'StatusNotification', { after: before, timeoutMs: 5000 }))?.payload).to.deep.include({ connectorId: 1, status: 'Unavailable' });
+      before = session.mark();
+      expect(payloadOf(await session.call('ChangeAvailability', { connectorId: 0, type: 'Operative' }))).to.deep.equal({ status: 'Accepted' });
+      const both = await session.collect((m) => m.action === 'StatusNotification', { after: before, timeoutMs: 5000, count: 2 });
+      expect(both.map((m) => [m.payload['connectorId'], m.payload['status']])).to.deep.equal([[0, 'Available'], [1, 'Available']]);
+      expect(payloadOf(await session.call('ChangeAvailability', { connectorId: 5, type: 'Operative' }))).to.deep.equal({ status: 'Rejected' });
+      before = session.mark();
+      expect(payloadOf(await session.call('Reset', { type: 'Hard' }))).to.deep.equal({ status: 'Accepted' });
+      await session.waitFor((m) => m.action === 'BootNotification', { after: before, timeoutMs: 10_000 });
+      expect(await station.waitUntilAccepted(10_000)).to.equal(true);
+      expect(session.connectionCount).to.equal(2);
+    });
+  });
 });

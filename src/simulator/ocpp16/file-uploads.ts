@@ -1,10 +1,12 @@
 import type { Station16Context } from './context.js';
 import { logFileText, type LogLine } from './station-log.js';
-import { uploadFile, type UploadOutcome } from './upload.js';
+import { uploadFile, type UploadOutcome } from './http-transfer.js';
 
-/** What the station is uploading now: the answer to a triggered DiagnosticsStatusNotification or LogStatusNotification. */
+/** What the station is transferring now: the answer to a triggered DiagnosticsStatusNotification, LogStatusNotification or FirmwareStatusNotification. */
 export class UploadState {
   diagnosticsUploading = false;
+  /** The status of a firmware update under way (Downloading, Installing, ...), undefined when none runs. */
+  firmwareStatus: string | undefined;
   /** The GetLog upload running, if any. */
   log: { requestId: number; canceled: boolean } | undefined;
 }

@@ -5,6 +5,7 @@ import { configurationHandlers } from './configuration-handlers.js';
 import { coreHandlers } from './core-handlers.js';
 import { diagnosticsHandlers } from './diagnostics-handlers.js';
 import { UploadState } from './file-uploads.js';
+import { firmwareHandlers } from './firmware-handlers.js';
 import { logHandlers } from './log-handlers.js';
 import { Ocpp16Station } from './station16.js';
 import { triggerHandlers } from './trigger-handlers.js';
@@ -27,6 +28,7 @@ export async function startOcpp16Station(options: VirtualStationOptions): Promis
     ...configurationHandlers(context),
     ...triggerHandlers(context, controls, uploads),
     ...diagnosticsHandlers(context, uploads),
+    ...firmwareHandlers(context, uploads),
     ...logHandlers(context, uploads),
   });
   attachBehaviours(station);

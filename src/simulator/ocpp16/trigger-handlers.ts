@@ -35,7 +35,7 @@ export function triggerHandlers(context: Station16Context, controls: Station16Co
       ...common,
       // Idle: no upload runs (1.6 §6.19: Idle only in answer to a trigger).
       DiagnosticsStatusNotification: () => context.send('DiagnosticsStatusNotification', { status: uploads.diagnosticsUploading ? 'Uploading' : 'Idle' }),
-      FirmwareStatusNotification: () => context.send('FirmwareStatusNotification', { status: 'Idle' }),
+      FirmwareStatusNotification: () => context.send('FirmwareStatusNotification', { status: uploads.firmwareStatus ?? 'Idle' }),
     }),
     ExtendedTriggerMessage: (payload, afterReply) => {
       // No key pair to sign: the virtual station cannot make a certificate signing request.
