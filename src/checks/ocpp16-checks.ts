@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { ocpp16BootNotification } from './ocpp16-boot-notification.js';
+import { ocpp16Connectors } from './ocpp16-connectors.js';
 import { ocpp16DiagnosticsUpload } from './ocpp16-diagnostics-upload.js';
 import { ocpp16FeatureProfiles } from './ocpp16-feature-profiles.js';
 import { ocpp16LogUpload } from './ocpp16-log-upload.js';
@@ -13,6 +14,7 @@ export const ocpp16Checks: readonly Check[] = [
   ocpp16BootNotification,
   ocpp16RequiredKeys,
   ocpp16ReadonlyFlags,
+  ocpp16Connectors,
   ocpp16FeatureProfiles,
   ocpp16StatusErrorCodes,
   ocpp16DiagnosticsUpload,

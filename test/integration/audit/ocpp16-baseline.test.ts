@@ -46,7 +46,7 @@ describe('audit: the OCPP 1.6 diagnostics baseline on the 1.6 virtual station, o
     ]);
     const own = outcome.result.checks.filter((c) => c.id.startsWith('ocpp16-') || c.id === 'protocol-conformance');
     expect(own.filter((c) => c.verdict !== 'PASS').map((c) => `${c.id}: ${c.verdict} ${c.reason}`)).to.deep.equal([]);
-    expect(own.map((c) => c.id)).to.include.members(['protocol-conformance', 'ocpp16-boot-notification', 'ocpp16-required-keys', 'ocpp16-readonly-flags', 'ocpp16-feature-profiles', 'ocpp16-status-error-codes', 'ocpp16-diagnostics-upload', 'ocpp16-log-upload', 'ocpp16-security-events', 'ocpp16-heartbeat/heartbeats', 'ocpp16-trigger-message/triggered-heartbeat']);
+    expect(own.map((c) => c.id)).to.include.members(['protocol-conformance', 'ocpp16-boot-notification', 'ocpp16-required-keys', 'ocpp16-readonly-flags', 'ocpp16-connectors', 'ocpp16-feature-profiles', 'ocpp16-status-error-codes', 'ocpp16-diagnostics-upload', 'ocpp16-log-upload', 'ocpp16-security-events', 'ocpp16-heartbeat/heartbeats', 'ocpp16-trigger-message/triggered-heartbeat']);
     // No device-model check of 2.x judges a 1.6 station.
     expect(outcome.result.checks.filter((c) => ['monitoring-support', 'message-limits', 'liveness', 'error-code-semantics', 'chargex-fault-codes'].includes(c.id))).to.deep.equal([]);
     // The files the station uploaded are kept next to the evidence, as received.

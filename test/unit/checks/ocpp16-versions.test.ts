@@ -10,7 +10,7 @@ const checksRun = (evidence: ReturnType<typeof makeEvidence>): string[] => [...n
 describe('checks by OCPP version (issue 17: a 1.6 station is judged by 1.6 checks only)', () => {
   it('a 1.6 station: the declared step checks, protocol-conformance with 1.6 refs, and the ocpp16-* checks; no device-model check of 2.x', () => {
     const ids = checksRun(evidence16());
-    expect(ids.sort()).to.deep.equal(['ocpp16-boot-notification', 'ocpp16-diagnostics-upload', 'ocpp16-feature-profiles', 'ocpp16-log-upload', 'ocpp16-readonly-flags', 'ocpp16-required-keys', 'ocpp16-security-events', 'ocpp16-status-error-codes', 'protocol-conformance']);
+    expect(ids.sort()).to.deep.equal(['ocpp16-boot-notification', 'ocpp16-connectors', 'ocpp16-diagnostics-upload', 'ocpp16-feature-profiles', 'ocpp16-log-upload', 'ocpp16-readonly-flags', 'ocpp16-required-keys', 'ocpp16-security-events', 'ocpp16-status-error-codes', 'protocol-conformance']);
     const conformance = runChecks(ALL_CHECKS, evidence16()).find((r) => r.id === 'protocol-conformance');
     expect(conformance?.refs).to.include('OCPP-J 1.6 errata §5.2');
   });
