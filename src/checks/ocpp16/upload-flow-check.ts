@@ -36,7 +36,8 @@ function judgeOne(flow: UploadFlow, statuses: UploadStatuses, what: string, wind
   if (testCase.status === 'not-applicable') return { ...base, verdict: 'NOT APPLICABLE', reason: capitalized(testCase.reason ?? 'the case did not apply to this station') };
   const failure = request.failure;
   if (failure && (failure.kind === 'timeout' || failure.kind === 'disconnected')) return { ...base, verdict: 'INCONCLUSIVE', reason: `The station gave no answer to ${request.action} for ${what} (${failure.description}).` };
-  if (failure?.kind === 'call-error') return { ...base, verdict: 'FAIL', reason: `The station refused ${request.action} for ${what} with CALLERROR ${failure.errorCode ?? ''}, although it was asked only because it claims to support it.` };
+  // Asked only of a station that claims the feature (its profile listed, or an earlier request of it answered).
+  if (failure?.kind === 'call-error') return { ...base, verdict: 'FAIL', reason: `The station refused ${request.action} for ${what} with CALLERROR ${failure.errorCode ?? ''}, though it claims the feature: a station that will not upload says so in its answer.` };
   if (failure) return { ...base, verdict: 'FAIL', reason: `The station's answer to ${request.action} for ${what} was not valid (${failure.description}).` };
   const status = request.response?.['status'];
   if (status === 'Rejected') return { ...base, verdict: 'WARN', reason: `The station refused to upload ${what} (${request.action} Rejected).` };
