@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { dirname } from 'node:path';
 import { ToolError } from '../errors.js';
-import { describeFailure } from '../ocpp/call-outcome.js';
 import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, LivenessProbe, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
 import { newEvidence, STATION_GONE } from '../evidence/evidence.js';
 import { protocolFor, type OcppVersion } from '../ocpp/protocol.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
 import { openCaseUploads, usesUploads, type CaseUploads } from './case-uploads.js';
+import { roundTrip } from './liveness-round-trip.js';
 import { actualValue, assembleDeviceModel } from '../evidence/device-model-assembly.js';
 import { valueAt } from './json-path.js';
 import type { LoadedTestCase } from './testcase-loader.js';
@@ -366,43 +366,11 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     this.evidence.missingTargets = missing;
   }
 
-  /**
-   * A cheap round trip. Any answer within the timeout, a CALLERROR included, proves the station
-   * alive; "silent" (wedged) means no answer at all while the connection stays open. The request
-   * is one the station has already answered in this audit when there is one, so a station that
-   * lacks the default variable is not mistaken for a dead one.
-   */
+  /** A cheap round trip, recorded in the evidence (liveness-probe.ts). */
   async #probeLiveness(afterCase: string): Promise<NonNullable<LivenessProbe['outcome']>> {
-    // The station's version says what a cheap request is (2.x GetVariables, 1.6 GetConfiguration).
-    const cheap = (this.#session.protocol ?? protocolFor('2.0.1')).cheapRequest;
-    const payload = this.#answeredBefore(cheap.action) ?? cheap.payload;
-    const probe = `${cheap.action} ${itemLabel(Object.values(payload).find(Array.isArray)?.[0])}`;
-    const timeoutMs = 10_000 * this.#options.timeoutScale;
-    const outcome = await this.#session.call(cheap.action, payload, { timeoutMs });
-    const seqs = outcome.messageId ? this.#session.framesOf(outcome.messageId) : [];
-    const failure = outcome.ok ? undefined : outcome.failure;
-    const notKept = failure?.kind === 'timeout' ? failure.notKept : undefined;
-    const result = failure === undefined ? 'answered' : failure.kind === 'timeout' ? (notKept ? 'not-kept' : 'silent') : failure.kind === 'disconnected' ? 'disconnected' : 'answered';
-    const detail = failure === undefined ? 'answered' : result === 'answered' ? `answered (${describeFailure(failure)})` : result === 'not-kept' ? `${describeFailure(failure)}, but ${notKept?.why ?? ''}` : describeFailure(failure);
-    this.evidence.liveness.push({ afterCase, ok: result === 'answered', outcome: result, probe, detail, durationMs: outcome.durationMs, seqs });
-    return result;
-  }
-
-  /**
-   * A request of `action` the station answered with a CALLRESULT during this audit, cut to the first
-   * item of its list (one variable of a GetVariables, one key of a GetConfiguration); a request
-   * without a list (a GetConfiguration of every key) is not cheap and is not taken.
-   */
-  #answeredBefore(action: string): Record<string, unknown> | undefined {
-    for (const testCase of this.evidence.cases) {
-      for (const capture of Object.values(testCase.captures)) {
-        if (capture.kind !== 'call' || capture.action !== action || !capture.ok) continue;
-        const list = Object.entries(capture.request).find(([, value]) => Array.isArray(value) && value.length > 0);
-        const first = list ? (list[1] as unknown[])[0] : undefined;
-        if (list && first !== undefined) return { [list[0]]: [typeof first === 'object' && first !== null && 'component' in first && 'variable' in first ? { component: first.component, variable: first.variable } : first] };
-      }
-    }
-    return undefined;
+    const probe = await roundTrip(this.#session, this.evidence.cases, afterCase, 10_000 * this.#options.timeoutScale);
+    this.evidence.liveness.push(probe);
+    return probe.outcome ?? 'answered';
   }
 
   /**
@@ -438,13 +406,6 @@ function derivedOptions(options: Record<string, unknown>): Record<string, number
   // One event of the monitoring probe: its interval plus the same slack.
   if (periodic !== undefined) derived['periodicProbeWindowS'] = periodic + slack;
   return derived;
-}
-
-/** A probe's item as people name it: `OCPPCommCtrlr.HeartbeatInterval`, or a 1.6 key. */
-function itemLabel(item: unknown): string {
-  if (typeof item === 'string') return item;
-  const { component, variable } = (item ?? {}) as { component?: ComponentRefJson; variable?: VariableRefJson };
-  return `${component?.name ?? ''}.${variable?.name ?? ''}`;
 }
 
 function outcome(step: Step, index: number, phase: 'steps' | 'cleanup', status: StepOutcome['status'], detail: string): StepOutcome {
