@@ -29,7 +29,7 @@ export interface UploadVerdict {
  * under that name, and did its status notifications say what happened (Uploading, then Uploaded
  * or a failure)? A station that says "Uploaded" with nothing behind it, or names a file and then
  * does nothing, FAILs; an honest failure is a WARN, since the audit cannot prove the station could
- * reach its receiver. `what` names the file in words ("its diagnostics", "its security log").
+ * reach its receiver; an upload still under way when the window ends is INCONCLUSIVE. `what` names the file in words ("its diagnostics", "its security log").
  */
 export function judgeUpload(flow: UploadFlow, statuses: UploadStatuses, what: string, windowS: number | undefined): UploadVerdict {
   const reported = flow.statuses.map((m) => (typeof m.payload['status'] === 'string' ? m.payload['status'] : ''));
@@ -69,6 +69,7 @@ export function judgeUpload(flow: UploadFlow, statuses: UploadStatuses, what: st
   if (end !== undefined) {
     return result('WARN', `The station reported ${end} for ${what} ("${flow.fileName}") and no file arrived. It says so honestly; whether it could reach the audit's receiver from its network is unknown.`);
   }
-  if (started) return result('FAIL', `The station reported ${statuses.started} for ${what} ("${flow.fileName}"), then neither finished nor failed${within}, and no file arrived.`);
+  // An upload under way may just be slow (a large file, a slow link): unknown, not failed.
+  if (started) return result('INCONCLUSIVE', `The station reported ${statuses.started} for ${what} ("${flow.fileName}"), then neither finished nor failed${within}, and no file arrived; a slow upload needs a longer window (uploadWindowS).`);
   return result('FAIL', `The station named the file for ${what} ("${flow.fileName}"), then neither uploaded it nor reported anything${within}.`);
 }
