@@ -52,7 +52,7 @@ export function configurationValue(keys: ConfigurationKeys, key: string): string
   return keys.keys.find((entry) => entry.key === key)?.value;
 }
 
-/** SupportedFeatureProfiles as a list (a comma-separated value, 1.6 §9.1.33). */
+/** SupportedFeatureProfiles as a list (a comma-separated value, OCPP 1.6 §9.1.29). */
 export function supportedFeatureProfiles(keys: ConfigurationKeys): string[] {
   return (configurationValue(keys, 'SupportedFeatureProfiles') ?? '').split(',').map((p) => p.trim()).filter(Boolean);
 }
