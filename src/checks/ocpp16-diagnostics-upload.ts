@@ -15,7 +15,7 @@ export const ocpp16DiagnosticsUpload: Check = {
   id: 'ocpp16-diagnostics-upload',
   title: 'GetDiagnostics: the diagnostics file the station names really arrives',
   refs: ['OCPP 1.6 §5.9', 'OCPP 1.6 §4.4', 'OCPP 1.6 §6.26', 'OCPP 1.6 §7.24', 'OCPP 1.6 §8.2'],
-  category: 'events',
+  category: 'diagnostics',
   versions: ['1.6'],
   evaluate(evidence: Evidence): CheckResult {
     return judgeFlows(this, evidence, uploadFlows(evidence, DIAGNOSTICS_UPLOAD), DIAGNOSTICS_STATUSES, () => 'its diagnostics', 'ocpp16-diagnostics');

@@ -15,7 +15,7 @@ export const ocpp16LogUpload: Check = {
   id: 'ocpp16-log-upload',
   title: 'GetLog: the security and diagnostics logs the station names really arrive',
   refs: ['1.6 security WP N01', 'N01.FR.01', 'N01.FR.02', 'N01.FR.03', 'N01.FR.04', 'N01.FR.07', 'N01.FR.08', 'N01.FR.09', 'N01.FR.10'],
-  category: 'events',
+  category: 'diagnostics',
   versions: ['1.6'],
   evaluate(evidence: Evidence): CheckResult {
     return judgeFlows(this, evidence, uploadFlows(evidence, LOG_UPLOAD), LOG_STATUSES, (flow) => (flow.logType === 'SecurityLog' ? 'its security log' : flow.logType === 'DiagnosticsLog' ? 'its diagnostics log' : 'its log'), 'ocpp16-logs');

@@ -11,7 +11,7 @@ export interface TestCase {
   proves: string;
   /** Use cases (N03), requirement ids (N03.FR.01) and OCTT test case ids (TC_N_06). */
   refs: string[];
-  /** Scoring category of its checks (protocol, inventory, variables, monitoring, events, robustness). */
+  /** Scoring category of its checks (protocol, inventory, variables, monitoring, events, robustness; diagnostics: 1.6 logs and triggers). */
   category: string;
   /** Order in the catalogue; cases run in ascending order. */
   order: number;
