@@ -9,8 +9,10 @@ import { ToolError } from '../../../src/errors.js';
 /** A citation every test line carries (the schema wants a source on each line). */
 const SRC = ['tc-b-53'];
 
-const SHIPPED = ['ac-wallbox', 'dc-fast', 'hpc', 'ocpp-201-core'];
-const DEFAULT_WEIGHTS = { required: 2, recommended: 1, components: 1, variables: 1, monitors: 1, severities: 1 };
+/** The device-model guidelines (2.0.1 and 2.1), all built on ocpp-201-core. */
+const SHIPPED_2X = ['ac-wallbox', 'dc-fast', 'hpc', 'ocpp-201-core'];
+const SHIPPED = ['ac-wallbox', 'dc-fast', 'hpc', 'ocpp-16-baseline', 'ocpp-201-core'];
+const DEFAULT_WEIGHTS = { required: 2, recommended: 1, components: 1, variables: 1, monitors: 1, severities: 1, configurationKeys: 1, messages: 1 };
 
 const shippedDocument = (id: string): GuidelineDocument => JSON.parse(readFileSync(join(GUIDELINE_DIRECTORY, `${id}.json`), 'utf8'));
 
@@ -52,7 +54,7 @@ describe('config guideline-loader', () => {
       expect(builtInGuidelines()).to.deep.equal(SHIPPED);
     });
 
-    for (const id of SHIPPED) {
+    for (const id of SHIPPED_2X) {
       it(`${id} loads, with its chain ending in itself and unique entry keys`, () => {
         const guideline = loadGuideline(id);
         expect(guideline.id).to.equal(id);
@@ -78,7 +80,7 @@ describe('config guideline-loader', () => {
     it('every shipped line cites a source, and the guideline lists the sources its lines cite', () => {
       for (const id of builtInGuidelines()) {
         const guideline = loadGuideline(id);
-        const lines = [...guideline.components, ...guideline.variables, ...guideline.monitors, ...guideline.severities];
+        const lines = [...guideline.components, ...guideline.variables, ...guideline.monitors, ...guideline.severities, ...(guideline.configurationKeys ?? []), ...(guideline.messages ?? [])];
         for (const line of lines) expect(line.source, `${id}: ${JSON.stringify(line).slice(0, 80)}`).to.be.an('array').that.is.not.empty;
         const cited = new Set(lines.flatMap((line) => line.source.flatMap((c) => (typeof c === 'string' ? [c.split('#')[0]] : []))));
         expect(guideline.sources.map((s) => s.id).sort()).to.deep.equal([...cited].sort());
@@ -136,12 +138,12 @@ describe('config guideline-loader', () => {
     });
 
     it('an unknown shipped id lists the shipped ones', () => {
-      expect(guidelineError(() => loadGuideline('no-such-guideline'))).to.equal('no guideline "no-such-guideline" (shipped: ac-wallbox, dc-fast, hpc, ocpp-201-core)');
+      expect(guidelineError(() => loadGuideline('no-such-guideline'))).to.equal('no guideline "no-such-guideline" (shipped: ac-wallbox, dc-fast, hpc, ocpp-16-baseline, ocpp-201-core)');
     });
 
     it('a missing file lists the shipped ones', () => {
       const file = join(dir, 'missing.json');
-      expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: no such guideline (shipped: ac-wallbox, dc-fast, hpc, ocpp-201-core)`);
+      expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: no such guideline (shipped: ac-wallbox, dc-fast, hpc, ocpp-16-baseline, ocpp-201-core)`);
     });
   });
 
@@ -225,8 +227,8 @@ describe('config guideline-loader', () => {
     it('weights merge: defaults, then the base, then the derived guideline', () => {
       write('base', doc('base', { weights: { required: 5, monitors: 3 } }));
       const derived = write('derived', doc('derived', { extends: 'base', weights: { monitors: 4, severities: 0 } }));
-      expect(loadGuideline(derived).weights).to.deep.equal({ required: 5, recommended: 1, components: 1, variables: 1, monitors: 4, severities: 0 });
-      expect(loadGuideline(join(dir, 'base.json')).weights).to.deep.equal({ required: 5, recommended: 1, components: 1, variables: 1, monitors: 3, severities: 1 });
+      expect(loadGuideline(derived).weights).to.deep.equal({ ...DEFAULT_WEIGHTS, required: 5, monitors: 4, severities: 0 });
+      expect(loadGuideline(join(dir, 'base.json')).weights).to.deep.equal({ ...DEFAULT_WEIGHTS, required: 5, monitors: 3 });
     });
   });
 

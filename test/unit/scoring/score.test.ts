@@ -353,6 +353,8 @@ describe('scoring score', () => {
       expect(loaded.inconclusive).to.equal('count');
       expect(loaded.categories.map((c) => [c.id, c.weight])).to.deep.equal([
         ['protocol', 15],
+        ['configuration', 20],
+        ['diagnostics', 20],
         ['device-model', 20],
         ['monitorability', 20],
         ['monitoring', 20],
