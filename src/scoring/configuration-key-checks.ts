@@ -109,4 +109,4 @@ function rangeText(range: { min?: number; max?: number }): string {
 }
 
 /** Values may be up to 500 characters (1.6 §7.29): a reason quotes the start. */
-const shorten = (value: string): string => (value.length > 80 ? `${value.slice(0, 77)}…` : value);
+const shorten = (value: string): string => (value === '' ? '(empty)' : value.length > 80 ? `${value.slice(0, 77)}…` : value);
