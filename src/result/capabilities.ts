@@ -25,7 +25,7 @@ export interface Capability {
 /** What the device-model versions give, in our words (facts §14). */
 const THEN: Record<CapabilityId, { title: string; then: string }> = {
   inventory: { title: 'a typed inventory', then: 'a device model: every component and variable with data type, unit, limits, mutability and whether it can be monitored (GetBaseReport)' },
-  topology: { title: 'a station, EVSE and connector topology', then: 'station, EVSE and connector tiers, each addressable by evse id and connector id' },
+  topology: { title: 'a station/EVSE/connector topology', then: 'station, EVSE and connector tiers, each addressable by evse id and connector id' },
   monitors: { title: 'monitors with severities', then: 'threshold, delta and periodic monitors on any variable, each with a severity 0–9, a severity filter and offline queuing by severity' },
   'fault-events': { title: 'fault events per component', then: 'NotifyEvent per component and variable, with event id, cause, cleared flag and a technical code; several faults at once' },
   logs: { title: 'log uploads with request ids', then: 'GetLog with a request id and a log type (diagnostics or security); each upload reports its own status' },
@@ -97,7 +97,7 @@ function monitors(evidence: Evidence, configuration: StationConfiguration, versi
   if (found === undefined && accepted === 0) return capability('monitors', 'unknown', 'no monitoring case ran');
   const severities = [...new Set((found ?? []).map((m) => m.severity))].sort((a, b) => a - b);
   const has = (found?.length ?? 0) > 0 || accepted > 0 ? 'yes' : 'no';
-  return capability('monitors', has, `${found?.length ?? 0} monitor(s) as found${severities.length ? ` (severities ${severities.join(', ')})` : ''}; ${accepted} of the audit's accepted`);
+  return capability('monitors', has, `${found?.length ?? 0} monitor(s) as found${severities.length ? ` (severities ${severities.join(', ')})` : ''}; it accepted ${accepted} the audit set`);
 }
 
 function faultEvents(evidence: Evidence, versionHasEvents: boolean): Capability {

@@ -21,7 +21,7 @@ export interface UpgradeVerdict {
 }
 
 /** A version has device-model diagnostics when a CSMS can set monitors on it (its action list says). */
-const hasDeviceModelDiagnostics = (version: OcppVersion): boolean => protocolFor(version).csmsActions.has('SetVariableMonitoring');
+export const hasDeviceModelDiagnostics = (version: OcppVersion): boolean => protocolFor(version).csmsActions.has('SetVariableMonitoring');
 
 /** The oldest version with device-model diagnostics (OCPP_VERSIONS lists the newest first). */
 export function firstDeviceModelVersion(): OcppVersion {
