@@ -137,6 +137,11 @@ export interface GuidelineMessage {
   level: Level;
   fields?: string[];
   where?: { field: string; not: string[] };
+  /**
+   * A message only due after the station answered this action with this field (an upload status
+   * after a GetDiagnostics that named a file): with no such answer, silence is no finding.
+   */
+  dueAfter?: { action: string; field: string };
   /** Default `diagnostics`. */
   category?: MessageCategory;
   when?: LineCondition;

@@ -42,6 +42,11 @@ export function messageCheck(spec: GuidelineMessage, evidence: Evidence, configu
   if (spec.fields) return carried(spec, spec.fields, messages, done);
   if (messages.length > 0) return done('PASS', `${messages.length} ${spec.action} message(s) came`, 1, messages.map((m) => m.seq));
   const waits = messagesCaptures(evidence).filter((capture) => capture.action === spec.action && !capture.complete);
+  const due = spec.dueAfter;
+  // Silence is a finding only where the message was owed (an upload status after a GetDiagnostics that named a file).
+  if (due && !callsOf(evidence, due.action).some((c) => c.ok && c.response?.[due.field] !== undefined)) {
+    return done('NOT APPLICABLE', `no ${spec.action} came, and none was due: no ${due.action} answer named a ${due.field}`, 0, []);
+  }
   if (waits.length > 0) {
     const window = Math.max(...waits.map((w) => Date.parse(w.endedAt) - Date.parse(w.startedAt)));
     return done(missingVerdict(spec.level), `the audit waited for a ${spec.action}${Number.isFinite(window) && window > 0 ? ` (up to ${Math.round(window / 1000)} s)` : ''} and none came; ${spec.why}`, 0, []);

@@ -349,6 +349,41 @@ describe('config guideline-loader', () => {
       const file = write('big', doc('big', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', severity: { min: 0, max: 10 }, level: 'required', why: 'w', source: SRC }] }));
       expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: /monitors/0/severity/max must be <= 9`);
     });
+
+    it('1.6 lines: an uncatalogued citation, a range upside down, an unknown version, a line with both contains and range', () => {
+      const key = { key: 'HeartbeatInterval', level: 'required' as const, why: 'w', source: ['ocpp16-ed2#9.1.10'] };
+      const cites = write('cites', doc('cites', { versions: ['1.6'], messages: [{ action: 'Heartbeat', sentBy: 'station', level: 'required', why: 'w', source: ['ocpp16-spec'] }] }));
+      expect(guidelineError(() => loadGuideline(cites))).to.match(new RegExp(`^${escape(cites)}: /messages/0/source/0 names "ocpp16-spec", which is not in guidelines/sources.json`));
+      const range = write('range', doc('range', { configurationKeys: [{ ...key, range: { min: 600, max: 50 } }] }));
+      expect(guidelineError(() => loadGuideline(range))).to.equal(`${range}: /configurationKeys/0/range has min 600 above max 50`);
+      const version = write('version', JSON.stringify(doc('version', { versions: ['1.5' as never] })));
+      expect(guidelineError(() => loadGuideline(version))).to.match(new RegExp(`^${escape(version)}: /versions/0 must be equal to one of the allowed values`));
+      const both = write('both', doc('both', { configurationKeys: [{ ...key, contains: 'Core', range: { min: 1 } }] }));
+      expect(guidelineError(() => loadGuideline(both))).to.equal(`${both}: /configurationKeys/0 must NOT be valid`);
+    });
+  });
+
+  describe('OCPP versions', () => {
+    it('ocpp-16-baseline is for 1.6 only, any station, with configuration keys and messages and no device-model lines', () => {
+      const baseline = loadGuideline('ocpp-16-baseline');
+      expect(baseline.versions).to.deep.equal(['1.6']);
+      expect(baseline.archetypes).to.deep.equal(['any']);
+      expect(baseline.chain).to.deep.equal(['ocpp-16-baseline']);
+      expect([baseline.components.length, baseline.variables.length, baseline.monitors.length, baseline.severities.length]).to.deep.equal([0, 0, 0, 0]);
+      expect(baseline.configurationKeys?.map((k) => k.key)).to.include.members(['SupportedFeatureProfiles', 'HeartbeatInterval', 'NumberOfConnectors', 'MeterValueSampleInterval', 'WebSocketPingInterval', 'SecurityProfile']);
+      expect(baseline.messages?.map((m) => m.action)).to.include.members(['GetConfiguration', 'BootNotification', 'StatusNotification', 'Heartbeat', 'TriggerMessage', 'GetDiagnostics', 'DiagnosticsStatusNotification', 'SecurityEventNotification', 'GetLog']);
+      // The must-haves, and each says why in its line.
+      const critical = [...(baseline.configurationKeys ?? []), ...(baseline.messages ?? [])].filter((line) => line.critical);
+      expect(critical.map((line) => ('key' in line ? line.key : line.action))).to.deep.equal(['SupportedFeatureProfiles', 'GetConfiguration', 'StatusNotification']);
+      expect(baseline.sources.map((s) => s.id)).to.include.members(['ocpp16-ed2', 'ocpp16-errata', 'ocpp16-security-wp-ed3', 'oca-uptime-wp-1.1', 'chargex-mrec']);
+    });
+
+    it('versions default to 2.0.1 and 2.1; a derived guideline keeps its base\'s unless it says', () => {
+      expect(loadGuideline('ocpp-201-core').versions).to.deep.equal(['2.0.1', '2.1']);
+      write('old', doc('old', { versions: ['1.6'] }));
+      expect(loadGuideline(write('newer', doc('newer', { extends: 'old' }))).versions).to.deep.equal(['1.6']);
+      expect(loadGuideline(write('own', doc('own', { extends: 'old', versions: ['2.1'] }))).versions).to.deep.equal(['2.1']);
+    });
   });
 });
 
