@@ -174,7 +174,7 @@ function upgradeComparison(results: readonly AuditResult[], versions: readonly O
     const ranks = (version: OcppVersion): Array<number | undefined> => found.filter((_, i) => versions[i] === version).map((c) => (c ? RANK[c.has] : undefined));
     const older = ranks(oldest);
     const newer = ranks(newest);
-    const gained = older.every((r) => r !== undefined) && newer.every((r) => r !== undefined) && Math.min(...(newer as number[])) > Math.max(...(older as number[]));
+    const gained = older.every((r) => r !== undefined) && newer.every((r) => r !== undefined) && Math.min(...newer) > Math.max(...older);
     return { title: capitalised(known?.title ?? id), then: known?.then ?? '', cells, gained, differs: new Set(cells.map((c) => c.text)).size > 1 };
   });
   return {

@@ -72,10 +72,10 @@ function answered(spec: GuidelineMessage, calls: readonly CallCapture[], done: D
   const status = (c: CallCapture): string | undefined => asString(c.response?.['status']);
   const implemented = answers.filter((c) => !NOT_IMPLEMENTED.has(status(c) ?? ''));
   const accepted = implemented.filter((c) => status(c) === undefined || status(c) === 'Accepted');
-  if (accepted.length > 0) return done('PASS', `answered ${accepted.length} of ${calls.length} ${spec.action}${status(accepted[0] as CallCapture) ? ' with Accepted' : ''}`, 1, seqs);
+  if (accepted.length > 0) return done('PASS', `answered ${accepted.length} of ${calls.length} ${spec.action}${status(accepted[0]) ? ' with Accepted' : ''}`, 1, seqs);
   if (implemented.length > 0) return done('WARN', `answered ${spec.action}, but refused every request (${[...new Set(implemented.map(status))].join(', ')})`, 0.5, seqs);
   const refusals = answers.filter((c) => NOT_IMPLEMENTED.has(status(c) ?? ''));
-  if (refusals.length > 0) return done(missingVerdict(spec.level), `answered ${spec.action} with status ${status(refusals[0] as CallCapture) ?? ''}; ${spec.why}`, 0, seqs);
+  if (refusals.length > 0) return done(missingVerdict(spec.level), `answered ${spec.action} with status ${status(refusals[0]) ?? ''}; ${spec.why}`, 0, seqs);
   const failures = calls.flatMap((c) => (c.failure ? [c.failure] : []));
   const errors = failures.filter((f) => f.errorCode !== undefined);
   if (errors.length > 0) return done(missingVerdict(spec.level), `answered ${spec.action} with CALLERROR ${[...new Set(errors.map((f) => f.errorCode))].join(', ')}; ${spec.why}`, 0, seqs);

@@ -42,7 +42,7 @@ function listing(keys: Key[], asked?: string[]): Evidence {
 function judge(lines: GuidelineConfigurationKey[], evidence: Evidence): CheckResult[] {
   return evaluateGuideline(guideline({ configurationKeys: lines }), evidence);
 }
-const one = (spec: GuidelineConfigurationKey, evidence: Evidence): CheckResult => judge([spec], evidence)[0] as CheckResult;
+const one = (spec: GuidelineConfigurationKey, evidence: Evidence): CheckResult => judge([spec], evidence)[0];
 
 const PROFILES: Key = ['SupportedFeatureProfiles', true, 'Core,FirmwareManagement,RemoteTrigger'];
 

@@ -25,7 +25,7 @@ function judge(spec: GuidelineMessage, evidence: Evidence): CheckResult {
     messages: [spec],
     sources: [],
   };
-  return evaluateGuideline(guideline, evidence)[0] as CheckResult;
+  return evaluateGuideline(guideline, evidence)[0];
 }
 
 const sent = (action: string, extra: Partial<GuidelineMessage> = {}): GuidelineMessage => ({ action, sentBy: 'station', level: 'required', why: `why ${action}`, source: SRC, ...extra });
