@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { dirname } from 'node:path';
 import { ToolError } from '../errors.js';
 import { describeFailure } from '../ocpp/call-outcome.js';
 import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, LivenessProbe, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
@@ -6,6 +7,7 @@ import { newEvidence, STATION_GONE } from '../evidence/evidence.js';
 import { protocolFor, type OcppVersion } from '../ocpp/protocol.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
+import { openCaseUploads, usesUploads, type CaseUploads } from './case-uploads.js';
 import { actualValue, assembleDeviceModel } from '../evidence/device-model-assembly.js';
 import { valueAt } from './json-path.js';
 import type { LoadedTestCase } from './testcase-loader.js';
@@ -34,6 +36,11 @@ export interface RunnerOptions {
   journalFile: string;
   /** Every case the tool had to offer (id, category, versions), selected or not: the coverage is counted against it. */
   catalogue?: Array<{ id: string; category: string; versions?: OcppVersion[] }>;
+  /**
+   * The address the upload receiver of a case that asks for files (`${upload.location}`) listens on
+   * and names in the location; default: the address the station reached the CSMS on.
+   */
+  uploadHost?: string;
 }
 
 /** Progress for consoles and logs; declared once as data (as newman and mocha do). */
@@ -43,9 +50,6 @@ export interface RunnerEvents {
   step: [{ caseId: string; step: StepOutcome }];
   waiting: [{ caseId: string; what: string; untilMs: number }];
 }
-
-/** The liveness request until the station has answered a GetVariables of its own variables. */
-const DEFAULT_LIVENESS_PROBE = { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] };
 
 /**
  * Plays test cases against one station session and gathers the evidence. A station's
@@ -137,6 +141,8 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       this.evidence.notifyEvents = this.#session.messages((m) => m.action === 'NotifyEvent', startCursor).map(toCollected);
       this.evidence.protocolFindings = [...this.#session.protocolFindings()];
       this.evidence.boots = this.#session.messages((m) => m.action === 'BootNotification').map(toCollected);
+      this.evidence.securityEvents = this.#session.messages((m) => m.action === 'SecurityEventNotification', startCursor).map(toCollected);
+      this.evidence.uploadStatusNotifications = this.#session.messages((m) => m.action === 'DiagnosticsStatusNotification' || m.action === 'LogStatusNotification', startCursor).map(toCollected);
       this.evidence.finishedAt = new Date().toISOString();
     }
     return this.evidence;
@@ -158,6 +164,28 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       skipAll(evidence, testCase, evidence.reason);
       return evidence;
     }
+    let uploads: CaseUploads | undefined;
+    if (usesUploads(testCase)) {
+      const host = this.#options.uploadHost ?? this.#session.localAddress ?? '127.0.0.1';
+      try {
+        uploads = await openCaseUploads(testCase.id, this.#session, host, dirname(this.#options.journalFile));
+      } catch (error) {
+        evidence.status = 'inconclusive';
+        evidence.reason = `the audit could not open its upload receiver on ${host} (${(error as Error).message}), so it cannot ask the station for files`;
+        skipAll(evidence, testCase, evidence.reason);
+        return evidence;
+      }
+      Object.assign(context, { upload: uploads.context });
+      evidence.uploads = uploads.evidence;
+    }
+    try {
+      return await this.#playCase(testCase, evidence, context);
+    } finally {
+      await uploads?.close();
+    }
+  }
+
+  async #playCase(testCase: LoadedTestCase, evidence: CaseEvidence, context: StepRun['context']): Promise<CaseEvidence> {
     evidence.startedAt = new Date().toISOString();
     const run: StepRun = {
       session: this.#session,
@@ -343,11 +371,12 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
    * lacks the default variable is not mistaken for a dead one.
    */
   async #probeLiveness(afterCase: string): Promise<NonNullable<LivenessProbe['outcome']>> {
-    const payload = this.#answeredGetVariables() ?? DEFAULT_LIVENESS_PROBE;
-    const item = payload.getVariableData[0];
-    const probe = `GetVariables ${item?.component.name ?? ''}.${item?.variable.name ?? ''}`;
+    // The station's version says what a cheap request is (2.x GetVariables, 1.6 GetConfiguration).
+    const cheap = (this.#session.protocol ?? protocolFor('2.0.1')).cheapRequest;
+    const payload = this.#answeredBefore(cheap.action) ?? cheap.payload;
+    const probe = `${cheap.action} ${itemLabel(Object.values(payload).find(Array.isArray)?.[0])}`;
     const timeoutMs = 10_000 * this.#options.timeoutScale;
-    const outcome = await this.#session.call('GetVariables', payload, { timeoutMs });
+    const outcome = await this.#session.call(cheap.action, payload, { timeoutMs });
     const seqs = outcome.messageId ? this.#session.framesOf(outcome.messageId) : [];
     const failure = outcome.ok ? undefined : outcome.failure;
     const notKept = failure?.kind === 'timeout' ? failure.notKept : undefined;
@@ -357,13 +386,18 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     return result;
   }
 
-  /** The first item of a GetVariables the station answered with a CALLRESULT during this audit. */
-  #answeredGetVariables(): { getVariableData: Array<{ component: ComponentRefJson; variable: VariableRefJson }> } | undefined {
+  /**
+   * A request of `action` the station answered with a CALLRESULT during this audit, cut to the first
+   * item of its list (one variable of a GetVariables, one key of a GetConfiguration); a request
+   * without a list (a GetConfiguration of every key) is not cheap and is not taken.
+   */
+  #answeredBefore(action: string): Record<string, unknown> | undefined {
     for (const testCase of this.evidence.cases) {
       for (const capture of Object.values(testCase.captures)) {
-        if (capture.kind !== 'call' || capture.action !== 'GetVariables' || !capture.ok) continue;
-        const first = (capture.request['getVariableData'] as Array<{ component: ComponentRefJson; variable: VariableRefJson }> | undefined)?.[0];
-        if (first) return { getVariableData: [{ component: first.component, variable: first.variable }] };
+        if (capture.kind !== 'call' || capture.action !== action || !capture.ok) continue;
+        const list = Object.entries(capture.request).find(([, value]) => Array.isArray(value) && value.length > 0);
+        const first = list ? (list[1] as unknown[])[0] : undefined;
+        if (list && first !== undefined) return { [list[0]]: [typeof first === 'object' && first !== null && 'component' in first && 'variable' in first ? { component: first.component, variable: first.variable } : first] };
       }
     }
     return undefined;
@@ -402,6 +436,13 @@ function derivedOptions(options: Record<string, unknown>): Record<string, number
   // One event of the monitoring probe: its interval plus the same slack.
   if (periodic !== undefined) derived['periodicProbeWindowS'] = periodic + slack;
   return derived;
+}
+
+/** A probe's item as people name it: `OCPPCommCtrlr.HeartbeatInterval`, or a 1.6 key. */
+function itemLabel(item: unknown): string {
+  if (typeof item === 'string') return item;
+  const { component, variable } = (item ?? {}) as { component?: ComponentRefJson; variable?: VariableRefJson };
+  return `${component?.name ?? ''}.${variable?.name ?? ''}`;
 }
 
 function outcome(step: Step, index: number, phase: 'steps' | 'cleanup', status: StepOutcome['status'], detail: string): StepOutcome {

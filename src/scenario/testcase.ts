@@ -137,6 +137,12 @@ export interface AwaitStep extends StepBase, Dependent {
   withinS: number;
   /** Look at messages from the start of this step on (default: the last send step's start). */
   after?: string;
+  /**
+   * With `after` naming a send step: only messages after the station's answer to it count, so a
+   * message sent before the answer (or one that was on its way anyway) is not taken for the one
+   * asked for (1.6 §5.17: the answer first, then the triggered message).
+   */
+  afterAnswer?: boolean;
   as?: string;
 }
 

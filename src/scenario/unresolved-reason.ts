@@ -1,6 +1,6 @@
 import type { Capture, Evidence } from '../evidence/evidence.js';
 import { componentLabel, variableLabel } from '../evidence/component-ref.js';
-import { valueAt } from './json-path.js';
+import { filterConditions, valueAt } from './json-path.js';
 import { roleNoun } from './targets.js';
 
 /**
@@ -91,9 +91,19 @@ function captureGap(capture: Capture, rest: string[], notANumber: ((what: string
   return notANumber ? notANumber(`${field} in the station's ${capture.action}`) : `the station's ${capture.action} has no ${field}`;
 }
 
-/** An OCPP field path as people write it: `setMonitoringResult[0].id`. */
+/**
+ * An OCPP field path as people write it: `setMonitoringResult[0].id`. A filter segment ends it in
+ * words, since what is missing is an element of that kind: `configurationKey with readonly true
+ * and a value`.
+ */
 function fieldOf(parts: string[]): string {
-  return parts.reduce((text, part) => (/^\d+$/.test(part) ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
+  let text = '';
+  for (const part of parts) {
+    const conditions = filterConditions(part);
+    if (conditions) return `${text} with ${conditions.map((c) => (c.equals !== undefined ? `${c.field} ${c.equals}` : `a ${c.field}`)).join(' and ')}`;
+    text = /^\d+$/.test(part) ? `${text}[${part}]` : text ? `${text}.${part}` : part;
+  }
+  return text;
 }
 
 /** `hardWiredMonitor` → `hard wired monitor`. */

@@ -89,6 +89,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
   /** The OCPP version of the latest connection, chosen at its handshake. */
   #protocol: OcppProtocol | undefined;
   #offered: string[] = [];
+  #localAddress: string | undefined;
   /** One-off answers a case asked for (e.g. refusing the next OpenPeriodicEventStream, TC_N_106). */
   readonly #answerNext = new Map<string, Record<string, unknown>>();
   #connectionCount = 0;
@@ -142,6 +143,11 @@ export class StationSession extends EventEmitter<SessionEvents> {
     return this.#offered;
   }
 
+  /** This side's address of the latest connection (the station reached the CSMS there), if known. */
+  get localAddress(): string | undefined {
+    return this.#localAddress;
+  }
+
   /** The OCPP version the latest connection speaks; undefined before the first one. */
   get protocol(): OcppProtocol | undefined {
     return this.#protocol;
@@ -180,6 +186,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
     const protocol = protocolFor(versionOfSubprotocol(socket.protocol) ?? '2.0.1');
     this.#protocol = protocol;
     this.#offered = [...handshake.offeredProtocols];
+    this.#localAddress = handshake.localAddress;
     const connection = new RpcConnection(socket, {
       side: 'csms',
       protocol,

@@ -5,15 +5,43 @@ import { acceptsEverythingHandlers } from './station/accepts-everything.js';
 import { attachMonitoring } from './station/monitoring-handlers.js';
 import { noBaseReportHandlers } from './station/no-base-report.js';
 import { answerNotImplementedForKnownActions } from './station/not-implemented-known.js';
+import type { OcppVersion } from '../ocpp/protocol.js';
+import { OCPP16_FAULTS } from './ocpp16/faults.js';
+import type { Ocpp16Station } from './ocpp16/station16.js';
+import { startOcpp16Station } from './ocpp16/start16.js';
+import type { SimulatedStation } from './simulated-station.js';
 import type { StationProfile } from './station-profile.js';
-import type { FaultName } from './station/faults.js';
+import { FAULTS, type FaultName } from './station/faults.js';
 import { VirtualStation, type VirtualStationOptions } from './station/virtual-station.js';
 
 /**
- * Builds a virtual station from its options, plugs in the blocks its profile implements, and
+ * Starts the virtual station of the OCPP version asked for: the 1.6 charge point
+ * (src/simulator/ocpp16) or the 2.x station. The one place that tells them apart; both are a
+ * SimulatedStation, and both refuse the other's faults.
+ */
+export function startVirtualStation(options: VirtualStationOptions & { ocppVersion: '1.6' }): Promise<Ocpp16Station>;
+export function startVirtualStation(options: VirtualStationOptions & { ocppVersion?: '2.0.1' | '2.1' }): Promise<VirtualStation>;
+export function startVirtualStation(options: VirtualStationOptions): Promise<SimulatedStation>;
+export async function startVirtualStation(options: VirtualStationOptions): Promise<SimulatedStation> {
+  checkFaultsFitVersion(options.ocppVersion ?? '2.0.1', options.faults ?? []);
+  if (options.ocppVersion === '1.6') return startOcpp16Station(options);
+  return startOcpp2Station(options);
+}
+
+/** Refuses a fault the station of that version does not have (each version has its own list). */
+export function checkFaultsFitVersion(version: OcppVersion, faults: readonly FaultName[]): void {
+  const known: Readonly<Record<string, string>> = version === '1.6' ? OCPP16_FAULTS : FAULTS;
+  const foreign = faults.filter((name) => !Object.hasOwn(known, name));
+  if (foreign.length > 0) {
+    throw new ToolError('ERR_INVALID_OPTION', `--fault ${foreign.join(', ')}: not a fault of the OCPP ${version} station (see simulate --help)`);
+  }
+}
+
+/**
+ * Builds a 2.x virtual station from its options, plugs in the blocks its profile implements, and
  * starts it. The station keeps reconnecting on its own until `stop()`.
  */
-export async function startVirtualStation(options: VirtualStationOptions): Promise<VirtualStation> {
+async function startOcpp2Station(options: VirtualStationOptions): Promise<VirtualStation> {
   checkFaultsFit(options.profile, options.faults ?? []);
   checkScenariosFit(options.profile, options.scenarios ?? []);
   const station = new VirtualStation(options);

@@ -1,3 +1,5 @@
+import { isOcpp16FaultName, type Ocpp16FaultName } from '../ocpp16/faults.js';
+
 /**
  * Named faults: switches that make the virtual station behave like the bad stations met in the
  * field (shared/reference/field-notes.md), so the audit can be tested against each one. They
@@ -40,10 +42,13 @@ export const FAULTS = {
   'operator-monitors': 'starts with custom monitors an operator set: a daily Periodic and an UpperThreshold (severity 4) on a connector temperature, a transaction-only Delta on EVSE power, and a preconfigured threshold changed (needs a profile with monitoring)',
 } as const;
 
-export type FaultName = keyof typeof FAULTS;
+/** A fault of the OCPP 2.x station (FAULTS). */
+export type Ocpp2FaultName = keyof typeof FAULTS;
+/** A fault of either station: 2.x (FAULTS) or 1.6 (OCPP16_FAULTS); each station refuses the other's. */
+export type FaultName = Ocpp2FaultName | Ocpp16FaultName;
 
 export function isFaultName(name: string): name is FaultName {
-  return Object.hasOwn(FAULTS, name);
+  return Object.hasOwn(FAULTS, name) || isOcpp16FaultName(name);
 }
 
 /** The faults a station runs with. */
