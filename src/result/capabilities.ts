@@ -25,7 +25,7 @@ export interface Capability {
 /** What the device-model versions give, in our words (facts §14). */
 const THEN: Record<CapabilityId, { title: string; then: string }> = {
   inventory: { title: 'a typed inventory', then: 'a device model: every component and variable with data type, unit, limits, mutability and whether it can be monitored (GetBaseReport)' },
-  topology: { title: 'a station/EVSE/connector topology', then: 'station, EVSE and connector tiers, each addressable by evse id and connector id' },
+  topology: { title: 'a three-tier topology', then: 'station, EVSE and connector tiers, each addressable by evse id and connector id' },
   monitors: { title: 'monitors with severities', then: 'threshold, delta and periodic monitors on any variable, each with a severity 0–9, a severity filter and offline queuing by severity' },
   'fault-events': { title: 'fault events per component', then: 'NotifyEvent per component and variable, with event id, cause, cleared flag and a technical code; several faults at once' },
   logs: { title: 'log uploads with request ids', then: 'GetLog with a request id and a log type (diagnostics or security); each upload reports its own status' },
@@ -107,7 +107,7 @@ function faultEvents(evidence: Evidence, versionHasEvents: boolean): Capability 
     return capability('fault-events', 'yes', `${events} NotifyEvent(s), each naming its component and variable`);
   }
   const errors = evidence.statusNotifications.filter((m) => (asString(m.payload['errorCode']) ?? 'NoError') !== 'NoError');
-  if (errors.length === 0) return capability('fault-events', 'no', 'no error came during the audit; one would come only as one errorCode per connector, cleared by NoError');
+  if (errors.length === 0) return capability('fault-events', 'partly', 'no error came during the audit; one would come only as one errorCode per connector, cleared by NoError');
   const withVendorCode = errors.filter((m) => asString(m.payload['vendorErrorCode']) !== undefined);
   const vendorCodes = [...new Set(withVendorCode.map((m) => asString(m.payload['vendorErrorCode'])))];
   return capability('fault-events', 'partly', `${errors.length} error(s) only as connector errorCodes (${countsOf(errors, 'errorCode')})${withVendorCode.length ? `, ${withVendorCode.length} with a vendor code (${vendorCodes.slice(0, 5).join(', ')})` : ', none with a vendor code'}; one state per connector, cleared by NoError`);

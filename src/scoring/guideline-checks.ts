@@ -20,14 +20,14 @@ export function evaluateGuideline(guideline: Guideline, evidence: Evidence): Che
   const configuration = stationConfiguration(evidence);
   const weight = (level: Level, section: 'components' | 'variables' | 'monitors' | 'severities' | 'configurationKeys' | 'messages'): number => guideline.weights[level] * (guideline.weights[section] ?? 1);
   return [
-    ...guideline.components.map((c) => cited(mustHave(componentCheck(c, facts, weight(c.level, 'components')), c.critical), c.source)),
-    ...guideline.variables.map((v) => cited(mustHave(variableCheck(v, facts, weight(v.level, 'variables')), v.critical), v.source)),
+    ...guideline.components.map((c) => cited(mustHave(componentCheck(c, facts, weight(c.level, 'components')), c), c.source)),
+    ...guideline.variables.map((v) => cited(mustHave(variableCheck(v, facts, weight(v.level, 'variables')), v), v.source)),
     ...guideline.variables.filter((v) => v.monitoring).map((v) => cited(monitorabilityCheck(v, facts, weight(v.monitoring ?? 'recommended', 'variables')), v.source)),
-    ...guideline.monitors.map((m) => cited(mustHave(monitorCheck(m, facts, weight(m.level, 'monitors')), m.critical), m.source)),
+    ...guideline.monitors.map((m) => cited(mustHave(monitorCheck(m, facts, weight(m.level, 'monitors')), m), m.source)),
     ...guideline.severities.map((s) => cited(severityCheck(s, facts, (s.weight ?? 1) * guideline.weights.severities, faultEventsOf(s, evidence)), s.source)),
     // OCPP 1.6 has no device model: its guideline asks for configuration keys and messages instead.
-    ...(guideline.configurationKeys ?? []).map((k) => cited(mustHave(configurationKeyCheck(k, configuration, weight(k.level, 'configurationKeys')), k.critical), k.source)),
-    ...(guideline.messages ?? []).map((m) => cited(mustHave(messageCheck(m, evidence, configuration, weight(m.level, 'messages')), m.critical), m.source)),
+    ...(guideline.configurationKeys ?? []).map((k) => cited(mustHave(configurationKeyCheck(k, configuration, weight(k.level, 'configurationKeys')), k), k.source)),
+    ...(guideline.messages ?? []).map((m) => cited(mustHave(messageCheck(m, evidence, configuration, weight(m.level, 'messages')), m), m.source)),
   ];
 }
 
@@ -46,8 +46,8 @@ function cited(check: CheckResult, source: readonly Citation[]): CheckResult {
   };
 }
 
-/** A line the guideline marks critical: its FAIL caps the grade (src/scoring/must-haves.ts). */
-const mustHave = (check: CheckResult, critical: boolean | undefined): CheckResult => (critical === true ? { ...check, critical: true } : check);
+/** A line the guideline marks critical: its FAIL caps the grade (src/scoring/must-haves.ts), and its why says what makes it a must-have. */
+const mustHave = (check: CheckResult, line: { critical?: boolean; why: string }): CheckResult => (line.critical === true ? { ...check, critical: true, details: { ...check.details, why: line.why } } : check);
 
 
 /**

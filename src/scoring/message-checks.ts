@@ -8,7 +8,14 @@ import { lineResult, missingVerdict, slug } from './guideline-result.js';
 /** Every message of one action the station sent during the audit, once each (by journal seq). */
 export function stationMessages(evidence: Evidence, action: string): CollectedMessage[] {
   const bySeq = new Map<number, CollectedMessage>();
-  const gathered = [...evidence.boots, ...evidence.statusNotifications, ...evidence.notifyEvents, ...messagesCaptures(evidence).flatMap((capture) => capture.messages)];
+  const gathered = [
+    ...evidence.boots,
+    ...evidence.statusNotifications,
+    ...evidence.notifyEvents,
+    ...(evidence.securityEvents ?? []),
+    ...(evidence.uploadStatusNotifications ?? []),
+    ...messagesCaptures(evidence).flatMap((capture) => capture.messages),
+  ];
   for (const message of gathered) if (message.action === action) bySeq.set(message.seq, message);
   return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }

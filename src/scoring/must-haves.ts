@@ -59,9 +59,10 @@ function outcome(check: CheckResult, why: string, source: MustHaveOutcome['sourc
   return { check: check.id, title: check.title, verdict: check.verdict, why, source, reason: check.reason };
 }
 
-/** A critical guideline line: the guideline's own reason is in the check's reason. */
+/** A critical guideline line: the line's own why (kept in its details), else its title. */
 function guidelineWhy(check: CheckResult): string {
-  return `the guideline marks this line critical: ${check.title}`;
+  const why = check.details?.['why'];
+  return `the guideline marks this line critical: ${typeof why === 'string' ? why : check.title}`;
 }
 
 /**

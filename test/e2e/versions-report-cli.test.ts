@@ -52,7 +52,7 @@ describe('ocpp-audit score / index / compare across OCPP versions (end to end)',
     expect(html).to.match(/so a grade compares only with the grades of its own group/);
 
     const compare = await run(['compare', join(dir, 'out', 'v16', 'result.json'), join(dir, 'out', 'v201', 'result.json'), '--out', join(dir, 'compare.html')]);
-    expect(compare.stdout).to.match(/^OCPP 1\.6 → OCPP 2\.0\.1: the newer version gives a typed inventory, a station\/EVSE\/connector topology, monitors with severities, fault events per component\. /);
+    expect(compare.stdout).to.match(/^OCPP 1\.6 → OCPP 2\.0\.1: the newer version gives a typed inventory, a three-tier topology, monitors with severities, fault events per component\. /);
     const page = readFileSync(join(dir, 'compare.html'), 'utf8');
     expect(page).to.include('<h1>Comparison across OCPP versions: OCPP 1.6 → OCPP 2.0.1</h1>');
     expect(page).to.include('a device model of 107 variables in 22 components');

@@ -117,7 +117,7 @@ describe('comparison view model', () => {
     it('shows what the upgrade gives, capability by capability from each evidence, instead of a diff of unrelated catalogues', () => {
       const model = buildCompareViewModel([golden('ocpp16'), golden('ac-wallbox')], { capabilities: [capabilities('ocpp16'), capabilities('ac-wallbox')] });
       expect(model.upgrade?.title).to.equal('OCPP 1.6 → OCPP 2.0.1');
-      expect(model.upgrade?.gained).to.deep.equal(['a typed inventory', 'a station/EVSE/connector topology', 'monitors with severities', 'fault events per component']);
+      expect(model.upgrade?.gained).to.deep.equal(['a typed inventory', 'a three-tier topology', 'monitors with severities', 'fault events per component']);
       const monitors = model.upgrade?.rows.find((r) => r.title === 'Monitors with severities');
       expect(monitors?.cells.map((c) => c.text)).to.deep.equal(['no', 'yes']);
       expect(monitors?.cells[0]?.reason).to.match(/^no monitors and no severities; only meter values every 60 s/);
@@ -127,15 +127,19 @@ describe('comparison view model', () => {
       expect(logs?.cells.map((c) => c.text)).to.deep.equal(['partly', 'unknown']);
       expect(model.stations.map((s) => s.ocpp)).to.deep.equal(['OCPP 1.6, subprotocol ocpp1.6', 'OCPP 2.0.1']);
       expect(model.summary).to.equal(
-        'OCPP 1.6 → OCPP 2.0.1: the newer version gives a typed inventory, a station/EVSE/connector topology, monitors with severities, fault events per component. Each result is graded against its own version\'s guideline (ocpp-16-baseline 1.0.0 vs ac-wallbox 1.0.0): the grades do not compare 1:1.',
+        'OCPP 1.6 → OCPP 2.0.1: the newer version gives a typed inventory, a three-tier topology, monitors with severities, fault events per component. Each result is graded against its own version\'s guideline (ocpp-16-baseline 1.0.0 vs ac-wallbox 1.0.0): the grades do not compare 1:1.',
       );
       // Only what both catalogues share is lined up: no check of one version's catalogue against "not run".
-      expect(model.requirements.every((r) => r.cells.every((c) => c.text !== 'not run'))).to.equal(true);
+      expect(model.requirements.map((r) => r.id)).to.deep.equal(['protocol-conformance']);
       expect(model.categories.map((c) => c.title)).to.deep.equal(['Protocol conformance', 'Event quality and timing', 'Robustness']);
       expect(model.upgrade?.note).to.match(/only the categories and checks both were judged on \(\d+ check\(s\) belong to one version's catalogue and are not lined up\)/);
       const html = renderComparison(model);
       expect(html).to.include('<h1>Comparison across OCPP versions: OCPP 1.6 → OCPP 2.0.1</h1>');
-      expect(html).to.include('No check was judged in both audits');
+      expect(html).to.include('<code>protocol-conformance</code>');
+      // With nothing shared, the page says so instead of an empty table.
+      const nothingShared = buildCompareViewModel([{ ...golden('ocpp16'), checks: [] }, golden('ac-wallbox')]);
+      expect(nothingShared.requirements).to.deep.equal([]);
+      expect(renderComparison(nothingShared)).to.include('No check was judged in both audits');
     });
 
     it('without the 2.0.1 evidence: the 1.6 side from its result, the other unknown and saying why', () => {

@@ -124,7 +124,7 @@ describe('the scorecard of an OCPP 1.6 station (issue 17 item 5)', () => {
     const model = buildViewModel(result);
     expect(model.upgrade?.title).to.equal('What OCPP 2.0.1 would give this station');
     expect(model.upgrade?.headline).to.equal(result.upgrade?.headline);
-    expect(model.upgrade?.gains.map((g) => g.title)).to.deep.equal(['A typed inventory', 'A station/EVSE/connector topology', 'Monitors with severities', 'Fault events per component', 'Log uploads with request ids', 'Security events in Core']);
+    expect(model.upgrade?.gains.map((g) => g.title)).to.deep.equal(['A typed inventory', 'A three-tier topology', 'Monitors with severities', 'Fault events per component', 'Log uploads with request ids', 'Security events in Core']);
     expect(model.upgrade?.gains[3]?.now).to.match(/^2 error\(s\) only as connector errorCodes/);
     expect(model.verdict).to.match(/^Scores [\d.]+ of 100 \(grade [A-E]\) against OCPP 1\.6 diagnostics baseline \(an OCPP 1\.6 grade: not comparable with the grades of OCPP 2\.0\.1 and later stations/);
     // A 2.0.1 result has none of it.

@@ -27,7 +27,7 @@ describe('golden results: re-scoring checked-in evidence reproduces the checked-
     expect(ocpp16.guideline).to.deep.include({ id: 'ocpp-16-baseline', archetype: 'any', how: 'detected' });
     expect(ocpp16.categories?.map((c) => c.id)).to.deep.equal(['protocol', 'configuration', 'diagnostics', 'events', 'robustness']);
     expect(ocpp16.grade).to.be.a('string');
-    expect(ocpp16.mustHaves?.items.map((m) => m.check)).to.have.members(['guideline/configurationKeys/SupportedFeatureProfiles', 'guideline/messages/GetConfiguration', 'guideline/messages/StatusNotification']);
+    expect(ocpp16.mustHaves?.items.map((m) => m.check)).to.have.members(['protocol-conformance', 'guideline/configurationKeys/SupportedFeatureProfiles', 'guideline/messages/GetConfiguration', 'guideline/messages/StatusNotification']);
     expect(ocpp16.upgrade).to.deep.include({ from: '1.6', to: '2.0.1' });
     expect(ocpp16.upgrade?.gains).to.include.members(['inventory', 'monitors', 'fault-events', 'logs']);
     expect(ocpp16.topology).to.equal(undefined);
