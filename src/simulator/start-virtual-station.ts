@@ -1,4 +1,6 @@
 import { ToolError } from '../errors.js';
+import type { OcppVersion } from '../ocpp/protocol.js';
+import { attachOcpp21, checkOcpp21FaultsFit } from './ocpp21/attach-ocpp21.js';
 import { inAttachmentOrder, SCENARIOS, type ScenarioName } from './scenarios/index.js';
 import type { AttachedMonitoring } from './scenarios/scenario.js';
 import { acceptsEverythingHandlers } from './station/accepts-everything.js';
@@ -14,13 +16,15 @@ import { VirtualStation, type VirtualStationOptions } from './station/virtual-st
  * starts it. The station keeps reconnecting on its own until `stop()`.
  */
 export async function startVirtualStation(options: VirtualStationOptions): Promise<VirtualStation> {
-  checkFaultsFit(options.profile, options.faults ?? []);
+  checkFaultsFit(options.profile, options.faults ?? [], options.ocppVersion);
   checkScenariosFit(options.profile, options.scenarios ?? []);
   const station = new VirtualStation(options);
   const faults = options.faults ?? [];
   let monitoring: AttachedMonitoring | undefined;
   // A station that accepts everything has no monitoring engine behind its answers: no events.
   if (options.profile.supports.monitoring && !faults.includes('accepts-everything')) monitoring = attachMonitoring(station);
+  // What a newer OCPP version adds is attached here, once, never tested for in the handlers.
+  VERSION_BEHAVIOURS[options.ocppVersion ?? '2.0.1']?.(station, monitoring);
   const startedAt = station.clock.now();
   for (const name of inAttachmentOrder(options.scenarios ?? [])) SCENARIOS[name].attach({ station, monitoring, seed: options.seed ?? 1, startedAt });
   if (faults.includes('accepts-everything')) station.addHandlers(acceptsEverythingHandlers());
@@ -30,6 +34,11 @@ export async function startVirtualStation(options: VirtualStationOptions): Promi
   return station;
 }
 
+/** The behaviours a station gains by speaking an OCPP version beyond 2.0.1 (src/simulator/ocpp21/). */
+const VERSION_BEHAVIOURS: Partial<Record<OcppVersion, (station: VirtualStation, monitoring: AttachedMonitoring | undefined) => void>> = {
+  '2.1': attachOcpp21,
+};
+
 /** Refuses a scenario the profile cannot play (a component it lacks), which would otherwise silently do nothing. */
 export function checkScenariosFit(profile: StationProfile, scenarios: readonly ScenarioName[]): void {
   for (const name of scenarios) {
@@ -38,8 +47,9 @@ export function checkScenariosFit(profile: StationProfile, scenarios: readonly S
   }
 }
 
-/** Refuses a fault the profile cannot show, which would otherwise silently do nothing. */
-export function checkFaultsFit(profile: StationProfile, faults: readonly FaultName[]): void {
+/** Refuses a fault the profile (or the OCPP version spoken, default 2.0.1) cannot show, which would otherwise silently do nothing. */
+export function checkFaultsFit(profile: StationProfile, faults: readonly FaultName[], ocppVersion: OcppVersion = '2.0.1'): void {
+  checkOcpp21FaultsFit(profile, faults, ocppVersion);
   // The flood is raised by the monitoring block.
   if (faults.includes('event-flood') && !profile.supports.monitoring) {
     throw new ToolError('ERR_INVALID_OPTION', `--fault event-flood: profile ${profile.id} does not implement monitoring, so it sends no NotifyEvent to flood with`);

@@ -38,6 +38,14 @@ export const FAULTS = {
   'no-base-report': 'GetBaseReport and GetReport are answered CALLERROR NotSupported: the station reports no device model',
   'chargex-fault-codes': 'once after boot, hard-wired fault notifications with ChargeX codes: CX002 on RCD.Tripped (or ChargingStation.Problem), cleared 2 s later, and CX025 on ConnectorPlugRetentionLock.Problem (or EVRetentionLock.Problem), left raised (needs a profile with monitoring)',
   'operator-monitors': 'starts with custom monitors an operator set: a daily Periodic and an UpperThreshold (severity 4) on a connector temperature, a transaction-only Delta on EVSE power, and a preconfigured threshold changed (needs a profile with monitoring)',
+  // OCPP 2.1 diagnostics done wrong (issue 17; need --ocpp-version 2.1, see src/simulator/ocpp21/).
+  'target-delta-as-delta': 'OCPP 2.1: TargetDelta and TargetDeltaRelative monitors act like Delta monitors on Actual − Target: an event with trigger Delta whenever the deviation moved by more than the value since the last one, never cleared (needs a profile with monitoring)',
+  'target-delta-refused': 'OCPP 2.1: TargetDelta and TargetDeltaRelative monitors are answered UnsupportedMonitorType, as a 2.0.1 monitor engine does (needs a profile with monitoring)',
+  'no-event-severity': 'OCPP 2.1: NotifyEvent items carry no severity (needs a profile with monitoring)',
+  'event-severity-mismatch': 'OCPP 2.1: NotifyEvent severity on an inverted scale, 9 minus the severity of the monitor that fired (needs a profile with monitoring)',
+  'no-event-notification-type': 'OCPP 2.1: NotifyMonitoringReport monitors lack the required eventNotificationType, as a 2.0.1 port sends them (needs a profile with monitoring)',
+  'status-notification-only': 'OCPP 2.1: availability only through StatusNotification, never a NotifyEvent on Connector.AvailabilityState (after boot or on a change)',
+  'no-2-1-device-model': 'OCPP 2.1: none of the 2.1 device-model additions (hierarchy variables, DataCollector, OCPPCommCtrlr.ExternalConfigChangeDate, MonitoringCtrlr.MaxPeriodicEventStreams, the target setpoint)',
 } as const;
 
 export type FaultName = keyof typeof FAULTS;
