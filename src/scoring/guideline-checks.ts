@@ -1,6 +1,8 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
 import type { Citation, Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity, GuidelineVariable, Level, Tier } from '../config/guideline.js';
 import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
+import { ocppVersionOf } from '../evidence/ocpp-version.js';
+import { guidelineForVersion } from '../config/guideline-for-version.js';
 import { addressKey, entriesOf, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
 import { sameName } from '../evidence/payload-read.js';
 import { mutabilityMismatch } from '../checks/inventory/report-items.js';
@@ -10,9 +12,12 @@ import { allNotifyEvents, type EventItem, eventItems } from '../checks/events/ev
  * Turns every requirement of a guideline into an ordinary check result (id
  * `guideline/<section>/<key>`), so a guideline is scored on the same path as every other check.
  * A required item missing is FAIL, a recommended one WARN; `score` (0–1) gives partial credit
- * (e.g. present on 3 of 4 EVSEs) and `weight` its importance in the guideline.
+ * (e.g. present on 3 of 4 EVSEs) and `weight` its importance in the guideline. Only the lines
+ * for the station's OCPP version are judged.
  */
-export function evaluateGuideline(guideline: Guideline, evidence: Evidence): CheckResult[] {
+export function evaluateGuideline(chosen: Guideline, evidence: Evidence): CheckResult[] {
+  // A line declares the OCPP versions it applies to (`versions`); the station's decides.
+  const guideline = guidelineForVersion(chosen, ocppVersionOf(evidence));
   const facts = gatherFacts(evidence);
   const weight = (level: Level, section: 'components' | 'variables' | 'monitors' | 'severities'): number => guideline.weights[level] * guideline.weights[section];
   return [

@@ -48,6 +48,13 @@ describe('audit of an OCPP 2.1 station: target monitors, severities, origins, av
       'non-standard-variables',
       'notify-event-fields',
       'protocol-conformance',
+      // The guideline's 2.1 lines, judged on a 2.1 station.
+      'guideline/components/DataCollector',
+      'guideline/variables/OCPPCommCtrlr.ExternalConfigChangeDate',
+      'guideline/variables/MonitoringCtrlr.MaxPeriodicEventStreams',
+      'guideline/variables/EVSE.PhysicalParent',
+      'guideline/variables/EVSE.ElectricalParent',
+      'guideline/variables/Connector.PhysicalParent',
     ]) {
       expect(checks[id]?.verdict, `${id}: ${said(checks[id])}`).to.equal('PASS');
     }
@@ -84,12 +91,16 @@ describe('audit of an OCPP 2.1 station: target monitors, severities, origins, av
     expect(checks['availability-events']?.reason).to.match(/^connectors whose availability came only as StatusNotification/);
   });
 
-  it('no-2-1-device-model: device-model-21 WARNs and the target cases are NOT APPLICABLE, saying why', async () => {
+  it('no-2-1-device-model: device-model-21 and the guideline\'s 2.1 lines WARN, citing their 2.1 sources; the target cases are NOT APPLICABLE, saying why', async () => {
     const cases = loadTestCases(['inventory-full', 'events-target-delta']);
     const outcome = await audit('AUDIT21-NO-DM', cases, { ocppVersion: '2.1', faults: ['no-2-1-device-model'] }, shortEventWindow);
     const checks = verdicts(outcome);
     expect(checks['device-model-21']?.verdict, said(checks['device-model-21'])).to.equal('WARN');
     expect(checks['device-model-21']?.reason).to.match(/^The FullInventory has none of the OCPP 2\.1 diagnostics additions/);
+    for (const id of ['guideline/components/DataCollector', 'guideline/variables/OCPPCommCtrlr.ExternalConfigChangeDate', 'guideline/variables/MonitoringCtrlr.MaxPeriodicEventStreams', 'guideline/variables/EVSE.PhysicalParent']) {
+      expect(checks[id]?.verdict, `${id}: ${said(checks[id])}`).to.equal('WARN');
+      expect(checks[id]?.refs).to.include('ocpp21-appendix');
+    }
     expect(checks['events-target-delta/alert']?.verdict).to.equal('NOT APPLICABLE');
     expect(checks['events-target-delta/alert']?.reason).to.equal('the station reports no monitorable integer or decimal with an Actual and a Target attribute, one of them writable');
   });
@@ -98,7 +109,8 @@ describe('audit of an OCPP 2.1 station: target monitors, severities, origins, av
     const cases = loadTestCases(['inventory-full', 'events-target-delta']);
     const outcome = await audit('AUDIT201-NO-21', cases, {}, shortEventWindow);
     const ids = outcome.result.checks.map((c) => c.id);
-    for (const id of ['event-severity', 'monitoring-report-origin', 'availability-events', 'device-model-21', 'events-target-delta/alert']) expect(ids).not.to.include(id);
+    for (const id of ['event-severity', 'monitoring-report-origin', 'availability-events', 'device-model-21', 'events-target-delta/alert', 'guideline/components/DataCollector', 'guideline/variables/EVSE.PhysicalParent']) expect(ids).not.to.include(id);
+    expect(outcome.result.guideline?.sources?.map((source) => source.id) ?? []).not.to.include('ocpp21-appendix');
     expect(outcome.evidence.missingTargets.map((m) => m.role)).not.to.include('targetDelta');
   });
 });
