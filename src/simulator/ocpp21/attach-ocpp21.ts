@@ -1,5 +1,4 @@
 import { ToolError } from '../../errors.js';
-import type { OcppVersion } from '../../ocpp/protocol.js';
 import type { EventData } from '../monitoring/messages.js';
 import { TARGET_MONITOR_TYPES } from '../monitoring/monitor.js';
 import type { AttachedMonitoring } from '../scenarios/scenario.js';
@@ -47,25 +46,12 @@ function invertedSeverity(eventData: EventData, severity: number): void {
   eventData.severity = 9 - severity;
 }
 
-/** The faults that imitate OCPP 2.1 stations: they change nothing on a station of another version. */
-export const OCPP21_FAULTS: readonly FaultName[] = [
-  'target-delta-as-delta',
-  'target-delta-refused',
-  'no-event-severity',
-  'event-severity-mismatch',
-  'no-event-notification-type',
-  'status-notification-only',
-  'no-2-1-device-model',
-];
-
-/** Of those, the ones shown by the monitoring block. */
+/** The 2.1 faults shown by the monitoring block. */
 const MONITORING_FAULTS_21: readonly FaultName[] = ['target-delta-as-delta', 'target-delta-refused', 'no-event-severity', 'event-severity-mismatch', 'no-event-notification-type'];
 
-/** Refuses a 2.1 fault the station could not show: another OCPP version, or (for the monitoring ones) no monitoring block. */
-export function checkOcpp21FaultsFit(profile: StationProfile, faults: readonly FaultName[], version: OcppVersion): void {
+/** Refuses a 2.1 fault the profile could not show: the monitoring ones without a monitoring block, the device-model one without 2.1 additions. */
+export function checkOcpp21FaultsFit(profile: StationProfile, faults: readonly FaultName[]): void {
   for (const fault of faults) {
-    if (!OCPP21_FAULTS.includes(fault)) continue;
-    if (version !== '2.1') throw new ToolError('ERR_INVALID_OPTION', `--fault ${fault}: it imitates an OCPP 2.1 station; add --ocpp-version 2.1 (the station speaks ${version})`);
     if (MONITORING_FAULTS_21.includes(fault) && !profile.supports.monitoring) {
       throw new ToolError('ERR_INVALID_OPTION', `--fault ${fault}: profile ${profile.id} does not implement monitoring, so there is nothing for it to get wrong`);
     }

@@ -1,3 +1,6 @@
+import { isOcpp16FaultName, type Ocpp16FaultName } from '../ocpp16/faults.js';
+import { isOcpp21FaultName, type Ocpp21FaultName } from '../ocpp21/faults.js';
+
 /**
  * Named faults: switches that make the virtual station behave like the bad stations met in the
  * field (shared/reference/field-notes.md), so the audit can be tested against each one. They
@@ -38,20 +41,15 @@ export const FAULTS = {
   'no-base-report': 'GetBaseReport and GetReport are answered CALLERROR NotSupported: the station reports no device model',
   'chargex-fault-codes': 'once after boot, hard-wired fault notifications with ChargeX codes: CX002 on RCD.Tripped (or ChargingStation.Problem), cleared 2 s later, and CX025 on ConnectorPlugRetentionLock.Problem (or EVRetentionLock.Problem), left raised (needs a profile with monitoring)',
   'operator-monitors': 'starts with custom monitors an operator set: a daily Periodic and an UpperThreshold (severity 4) on a connector temperature, a transaction-only Delta on EVSE power, and a preconfigured threshold changed (needs a profile with monitoring)',
-  // OCPP 2.1 diagnostics done wrong (issue 17; need --ocpp-version 2.1, see src/simulator/ocpp21/).
-  'target-delta-as-delta': 'OCPP 2.1: TargetDelta and TargetDeltaRelative monitors act like Delta monitors on Actual − Target: an event with trigger Delta whenever the deviation moved by more than the value since the last one, never cleared (needs a profile with monitoring)',
-  'target-delta-refused': 'OCPP 2.1: TargetDelta and TargetDeltaRelative monitors are answered UnsupportedMonitorType, as a 2.0.1 monitor engine does (needs a profile with monitoring)',
-  'no-event-severity': 'OCPP 2.1: NotifyEvent items carry no severity (needs a profile with monitoring)',
-  'event-severity-mismatch': 'OCPP 2.1: NotifyEvent severity on an inverted scale, 9 minus the severity of the monitor that fired (needs a profile with monitoring)',
-  'no-event-notification-type': 'OCPP 2.1: NotifyMonitoringReport monitors lack the required eventNotificationType, as a 2.0.1 port sends them (needs a profile with monitoring)',
-  'status-notification-only': 'OCPP 2.1: availability only through StatusNotification, never a NotifyEvent on Connector.AvailabilityState (after boot or on a change)',
-  'no-2-1-device-model': 'OCPP 2.1: none of the 2.1 device-model additions (hierarchy variables, DataCollector, OCPPCommCtrlr.ExternalConfigChangeDate, MonitoringCtrlr.MaxPeriodicEventStreams, the target setpoint)',
 } as const;
 
-export type FaultName = keyof typeof FAULTS;
+/** A fault of the OCPP 2.x station (FAULTS). */
+export type Ocpp2FaultName = keyof typeof FAULTS;
+/** A fault of any station: 2.x (FAULTS), 2.1 only (OCPP21_FAULTS) or 1.6 (OCPP16_FAULTS); each station refuses the others'. */
+export type FaultName = Ocpp2FaultName | Ocpp21FaultName | Ocpp16FaultName;
 
 export function isFaultName(name: string): name is FaultName {
-  return Object.hasOwn(FAULTS, name);
+  return Object.hasOwn(FAULTS, name) || isOcpp21FaultName(name) || isOcpp16FaultName(name);
 }
 
 /** The faults a station runs with. */
