@@ -5,6 +5,7 @@ import { eventChecks } from './event-checks.js';
 import { inventoryChecks } from './inventory-checks.js';
 import { messageLimits } from './message-limits.js';
 import { monitoringSupport } from './monitoring-support.js';
+import { monitoringReportOrigin } from './monitoring-report-origin.js';
 import { monitorsLeftAsFound } from './monitors-left-as-found.js';
 import { pendingProvisioning } from './pending-provisioning.js';
 import { protocolConformance } from './protocol-conformance.js';
@@ -14,4 +15,4 @@ import { stepExpectations } from './step-expectations.js';
 import { unreportedNamesRefused } from './unreported-names-refused.js';
 
 /** Every check of the audit, in report order. */
-export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, messageLimits, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitorsLeftAsFound, ...eventChecks, chargexFaultCodes, ocpp16ProtocolConformance, ...ocpp16Checks];
+export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, messageLimits, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitoringReportOrigin, monitorsLeftAsFound, ...eventChecks, chargexFaultCodes, ocpp16ProtocolConformance, ...ocpp16Checks];

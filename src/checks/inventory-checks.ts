@@ -2,6 +2,7 @@ import type { Check } from './check.js';
 import { characteristicsSanity } from './characteristics-sanity.js';
 import { configurationInventoryWritableOnly } from './configuration-inventory-writable-only.js';
 import { customReportFilters } from './custom-report-filters.js';
+import { deviceModel21 } from './device-model-21.js';
 import { fullInventoryRequiredVariables } from './full-inventory-required-variables.js';
 import { nonStandardComponents } from './non-standard-components.js';
 import { nonStandardVariables } from './non-standard-variables.js';
@@ -20,6 +21,7 @@ export const inventoryChecks: Check[] = [
   topologyMatchesStatus,
   nonStandardComponents,
   nonStandardVariables,
+  deviceModel21,
   configurationInventoryWritableOnly,
   summaryInventory,
   customReportFilters,

@@ -1,4 +1,5 @@
 import type { Evidence } from '../evidence/evidence.js';
+import { ocppVersionOf } from '../evidence/ocpp-version.js';
 import { resultOf, type Check, type CheckResult } from './check.js';
 import { fullInventory, inventorySeqs } from './inventory/full-inventory.js';
 import { uniqueSeqs } from './inventory/report-items.js';
@@ -8,7 +9,7 @@ import { pushTo } from '../collections.js';
 
 /**
  * Component names outside the standardized list (Part 2 Appendix 3: controllers and physical
- * components). Vendors may add their own components, so this only warns: a CSMS cannot interpret
+ * components; a 2.1 station also has 2.1's additions). Vendors may add their own components, so this only warns: a CSMS cannot interpret
  * them without vendor documentation. Outdated names from Part 1's example tables get their
  * replacement named. Names compare case-insensitively.
  */
@@ -28,17 +29,18 @@ export const nonStandardComponents: Check = {
     const names = new Map<string, number[]>();
     for (const item of items) pushTo(names, item.component.name, item.seq);
 
+    const version = ocppVersionOf(evidence);
     const nonStandard: string[] = [];
     const outdated: string[] = [];
     const seqs: number[] = [];
     for (const [name, nameSeqs] of names) {
-      if (standardComponentName(name) !== undefined) continue;
+      if (standardComponentName(name, version) !== undefined) continue;
       const replacement = componentAlias(name);
       if (replacement) outdated.push(`${name} (standard name: ${replacement})`);
       else nonStandard.push(name);
       for (const seq of nameSeqs) seqs.push(seq);
     }
-    const standard = [...names.keys()].filter((name) => standardComponentName(name) !== undefined);
+    const standard = [...names.keys()].filter((name) => standardComponentName(name, version) !== undefined);
     const details = { components: names.size, standard: standard.length, nonStandard, outdated };
     if (nonStandard.length === 0 && outdated.length === 0) {
       return resultOf(check, 'PASS', `All ${plural(names.size, 'component name')} in the FullInventory are standardized.`, inventorySeqs(items), details);

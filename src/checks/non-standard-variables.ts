@@ -1,4 +1,5 @@
 import type { Evidence } from '../evidence/evidence.js';
+import { ocppVersionOf } from '../evidence/ocpp-version.js';
 import { pushTo } from '../collections.js';
 import { resultOf, type Check, type CheckResult } from './check.js';
 import { fullInventory, inventorySeqs } from './inventory/full-inventory.js';
@@ -10,7 +11,7 @@ import { listSome, plural } from './inventory/summary-text.js';
 /**
  * Variable names judged like component names (issue 13): on a standardized component a variable
  * should carry a standardized name (Part 2 Appendix 4, or one the appendix names for that
- * component), and no variable name holds a dot: `AuthCtrlr.AuthorizeRemoteStart` reported under
+ * component, with 2.1's additions on a 2.1 station), and no variable name holds a dot: `AuthCtrlr.AuthorizeRemoteStart` reported under
  * OCPPCommCtrlr is a configuration key dressed as a variable, not variable AuthorizeRemoteStart of
  * component AuthCtrlr, so a CSMS looking for the standard one does not find it. Vendors may add
  * variables, so this only warns. Variables of vendor components are the vendor's to name.
@@ -36,15 +37,16 @@ export const nonStandardVariables: Check = {
       pairs.set(key, pair);
     }
 
+    const version = ocppVersionOf(evidence);
     const findings = new Map<'dotted' | 'outside', string[]>();
     const seqs: number[] = [];
     let judged = 0;
     for (const { component, variable, seqs: pairSeqs } of pairs.values()) {
-      const standardComponent = standardComponentName(component) !== undefined;
+      const standardComponent = standardComponentName(component, version) !== undefined;
       if (standardComponent) judged += 1;
       if (variable.includes('.')) {
         pushTo(findings, 'dotted', dottedLabel(component, variable));
-      } else if (standardComponent && !isStandardVariable(component, variable)) {
+      } else if (standardComponent && !isStandardVariable(component, variable, version)) {
         pushTo(findings, 'outside', `${component}.${variable}`);
       } else {
         continue;

@@ -1,3 +1,4 @@
+import { availabilityEventConnectors, availabilityMessages } from '../evidence/availability-reports.js';
 import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
 import { resultOf, type Check, type CheckResult, type Verdict } from './check.js';
 import { fullInventory } from './inventory/full-inventory.js';
@@ -10,6 +11,9 @@ import { pushTo } from '../collections.js';
  * `Connector` with evse.id = n and evse.connectorId = c, ERR23 1.1.1) are the ones the station
  * reports in StatusNotification, and the other way round. StatusNotification must name a real
  * EVSE and connector, both numbered from 1: evseId 0 or connectorId 0 there is a known field bug.
+ * On OCPP 2.1 a connector whose availability came as NotifyEvent on Connector.AvailabilityState
+ * (B01.FR.05, which deprecates StatusNotification) counts as reported too; availability-events
+ * judges those events.
  */
 export const topologyMatchesStatus: Check = {
   id: 'topology-matches-status',
@@ -24,10 +28,12 @@ export const topologyMatchesStatus: Check = {
     };
 
     const status = statusConnectors(evidence, add);
+    const viaEvent = availabilityEventConnectors(evidence);
+    const via = availabilityMessages(evidence);
     const inventory = fullInventory(evidence);
     if (inventory.kind === 'unavailable') {
       // A zero id in StatusNotification is wrong whatever the inventory says.
-      if (findings.has('status-zero-id')) return verdictOf(findings, { statusConnectors: [...status.keys()] }, 'FAIL');
+      if (findings.has('status-zero-id')) return verdictOf(findings, { statusConnectors: [...status.keys()] }, via, 'FAIL');
       return resultOf(check, inventory.verdict, inventory.reason, inventory.seqs);
     }
 
@@ -42,8 +48,8 @@ export const topologyMatchesStatus: Check = {
       reportComplete: inventory.complete,
     };
 
-    if (status.size === 0 && evidence.statusNotifications.length === 0) {
-      if (hasFailure(findings)) return verdictOf(findings, details, 'FAIL');
+    if (status.size === 0 && evidence.statusNotifications.length === 0 && viaEvent.size === 0) {
+      if (hasFailure(findings)) return verdictOf(findings, details, via, 'FAIL');
       return resultOf(check, 'INCONCLUSIVE', `No StatusNotification arrived during the audit, so the inventory's ${plural(topology.connectors.size, 'connector')} could not be compared with what the station reports.`, [], details);
     }
 
@@ -51,7 +57,7 @@ export const topologyMatchesStatus: Check = {
       if (!topology.connectors.has(key)) add('status-not-in-inventory', `connector ${key}`, seqs);
     }
     for (const [key, seqs] of topology.connectors) {
-      if (!status.has(key)) add(bootedDuringAudit ? 'inventory-not-in-status' : 'inventory-not-in-status-no-boot', `Connector@${key}`, seqs);
+      if (!status.has(key) && !viaEvent.has(key)) add(bootedDuringAudit ? 'inventory-not-in-status' : 'inventory-not-in-status-no-boot', `Connector@${key}`, seqs);
     }
     for (const [evse, seqs] of topology.evses) {
       if (connectorsOf(topology.connectors, evse).length === 0) add('evse-without-connector', `EVSE@${evse}`, seqs);
@@ -71,8 +77,8 @@ export const topologyMatchesStatus: Check = {
     }
     // Connectors the inventory lacks may have been in report parts that never came.
     const onlyAbsences = [...findings.keys()].every((kind) => KINDS[kind].level === 'warn' || kind === 'status-not-in-inventory');
-    if (!inventory.complete && onlyAbsences && findings.has('status-not-in-inventory')) return verdictOf(findings, details, 'INCONCLUSIVE');
-    return verdictOf(findings, details);
+    if (!inventory.complete && onlyAbsences && findings.has('status-not-in-inventory')) return verdictOf(findings, details, via, 'INCONCLUSIVE');
+    return verdictOf(findings, details, via);
   },
 };
 
@@ -96,8 +102,8 @@ const KINDS: Record<Kind, { level: 'fail' | 'warn'; text: string }> = {
   'status-unreadable': { level: 'fail', text: 'StatusNotification without an integer evseId and connectorId' },
   'inventory-bad-id': { level: 'fail', text: 'EVSE or Connector component with a missing or non-positive evse.id / connectorId (both count from 1, so the audit does not count it as an EVSE or connector)' },
   'status-not-in-inventory': { level: 'fail', text: 'connectors reported in StatusNotification but missing from the FullInventory' },
-  'inventory-not-in-status': { level: 'fail', text: 'connectors in the FullInventory never reported in StatusNotification after the boot' },
-  'inventory-not-in-status-no-boot': { level: 'warn', text: 'connectors in the FullInventory never reported in StatusNotification (the station did not boot during the audit, so it may only report changes)' },
+  'inventory-not-in-status': { level: 'fail', text: 'connectors in the FullInventory never reported in {via} after the boot' },
+  'inventory-not-in-status-no-boot': { level: 'warn', text: 'connectors in the FullInventory never reported in {via} (the station did not boot during the audit, so it may only report changes)' },
   'evse-without-connector': { level: 'warn', text: 'EVSE components without any Connector component' },
   'connector-without-evse': { level: 'warn', text: 'Connector components on an EVSE that has no EVSE component' },
 };
@@ -108,10 +114,11 @@ function hasFailure(findings: ReadonlyMap<Kind, Finding[]>): boolean {
   return [...findings.keys()].some((kind) => KINDS[kind].level === 'fail');
 }
 
-function verdictOf(findings: ReadonlyMap<Kind, Finding[]>, details: Record<string, unknown>, forced?: Verdict): CheckResult {
+/** `via`: how the station's version reports availability (availabilityMessages), named in the texts that say `{via}`. */
+function verdictOf(findings: ReadonlyMap<Kind, Finding[]>, details: Record<string, unknown>, via: string, forced?: Verdict): CheckResult {
   const kinds = KIND_ORDER.filter((kind) => findings.has(kind));
   const verdict: Verdict = forced ?? (hasFailure(findings) ? 'FAIL' : 'WARN');
-  const text = kinds.map((kind) => `${KINDS[kind].text}: ${listSome(findings.get(kind)!.map((finding) => finding.label), 5)}`).join('; ');
+  const text = kinds.map((kind) => `${KINDS[kind].text.replace('{via}', via)}: ${listSome(findings.get(kind)!.map((finding) => finding.label), 5)}`).join('; ');
   const suffix = verdict === 'INCONCLUSIVE' ? ' The FullInventory never completed, so these connectors may have been in the parts that did not arrive.' : '';
   const seqs = uniqueSeqs(kinds.flatMap((kind) => findings.get(kind)!.flatMap((finding) => finding.seqs)));
   const counts = Object.fromEntries(kinds.map((kind) => [kind, findings.get(kind)!.length]));

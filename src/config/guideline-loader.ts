@@ -96,7 +96,7 @@ function checkCitations(file: string, guideline: GuidelineDocument): void {
 }
 
 /** The catalogued sources a guideline's lines cite, in the order first cited. */
-function sourcesCited(lines: ReadonlyArray<{ source: Citation[] }>): GuidelineSource[] {
+export function sourcesCited(lines: ReadonlyArray<{ source: Citation[] }>): GuidelineSource[] {
   const known = guidelineSources();
   const ids = new Set(lines.flatMap((line) => line.source.map(citedSourceId)).filter((id): id is string => id !== undefined));
   return [...ids].flatMap((id) => known.get(id) ?? []);

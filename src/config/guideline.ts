@@ -33,6 +33,8 @@ export interface GuidelineComponent {
   critical?: boolean;
   why: string;
   source: Citation[];
+  /** The OCPP versions the line applies to (default DEFAULT_VERSIONS): a newer version's addition is judged on its stations only. */
+  versions?: readonly OcppVersion[];
 }
 
 export interface GuidelineVariable {
@@ -53,6 +55,8 @@ export interface GuidelineVariable {
   critical?: boolean;
   why: string;
   source: Citation[];
+  /** The OCPP versions the line applies to (default DEFAULT_VERSIONS): a newer version's addition is judged on its stations only. */
+  versions?: readonly OcppVersion[];
 }
 
 export interface SeverityRange {
@@ -72,6 +76,8 @@ export interface GuidelineMonitor {
   critical?: boolean;
   why: string;
   source: Citation[];
+  /** The OCPP versions the line applies to (default DEFAULT_VERSIONS): a newer version's addition is judged on its stations only. */
+  versions?: readonly OcppVersion[];
 }
 
 export interface GuidelineSeverity {
@@ -88,6 +94,8 @@ export interface GuidelineSeverity {
   weight?: number;
   why: string;
   source: Citation[];
+  /** The OCPP versions the line applies to (default DEFAULT_VERSIONS): a newer version's addition is judged on its stations only. */
+  versions?: readonly OcppVersion[];
 }
 
 /**

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { ToolError } from '../errors.js';
 import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, LivenessProbe, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
 import { newEvidence, STATION_GONE } from '../evidence/evidence.js';
+import { ocppVersionOf } from '../evidence/ocpp-version.js';
 import { protocolFor, type OcppVersion } from '../ocpp/protocol.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
@@ -355,7 +356,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     if (capture?.kind !== 'messages') return;
     const entries = assembleDeviceModel(capture);
     this.evidence.deviceModel = { source: `${testCase.id}/${testCase.deviceModelFrom ?? ''}`, complete: capture.complete, entries };
-    this.#setTargets(chooseTargets(entries, this.#options.targets));
+    this.#setTargets(chooseTargets(entries, this.#options.targets, ocppVersionOf(this.evidence)));
     const guideline = this.#options.chooseGuideline?.(entries);
     if (guideline) this.#guideline = guideline;
   }

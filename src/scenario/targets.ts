@@ -1,8 +1,10 @@
 import { ToolError } from '../errors.js';
 import type { ComponentRefJson, DeviceModelEntry, TargetChoice, VariableRefJson } from '../evidence/evidence.js';
+import { appliesToVersion, type OcppVersion } from '../evidence/ocpp-version.js';
+import { targetDeltaProbe, type TargetDeltaProbe } from './target-delta-probe.js';
 
 /** A target as test cases see it (`${targets.numeric.component}` ...), with derived probe values. */
-export interface Target extends TargetChoice {
+export interface Target extends TargetChoice, Partial<TargetDeltaProbe> {
   /** numeric: a valid value above the current one (writes that cross an UpperThreshold at `value`). */
   above?: number;
   /** numeric: a Delta that `above - value` exceeds. */
@@ -18,6 +20,7 @@ export interface Target extends TargetChoice {
 /** What each role is for, in the words the evidence uses. */
 export const TARGET_ROLES = {
   numeric: 'a writable, monitorable integer or decimal: threshold and delta events are provoked by writing it',
+  targetDelta: 'a monitorable integer or decimal with an Actual and a Target attribute, one of them writable: OCPP 2.1 TargetDelta events are provoked by moving it',
   monitorable: 'a monitorable variable for periodic reports (a read-only reading when there is one)',
   boolean: 'a monitorable boolean: thresholds do not apply to it (UnsupportedMonitorType)',
   unmonitorable: 'a variable that does not support monitoring',
@@ -29,6 +32,9 @@ export const TARGET_ROLES = {
   noMaxSet: 'a variable without a MaxSet attribute: reading or writing MaxSet must be NotSupportedAttributeType (B05.FR.06, B06.FR.08); the probe writes the Actual value, so a station that writes Actual instead changes nothing',
 } as const;
 export type TargetRole = keyof typeof TARGET_ROLES;
+
+/** Roles only a newer OCPP version's cases use; the others serve every version (DEFAULT_VERSIONS). */
+const ROLE_VERSIONS: Partial<Record<TargetRole, readonly OcppVersion[]>> = { targetDelta: ['2.1'] };
 
 /** What a role needs, as a noun phrase for reasons: `read-only variable with a value`. */
 export function roleNoun(role: string): string {
@@ -60,11 +66,12 @@ const readable = (entry: DeviceModelEntry): boolean => actualOf(entry) !== undef
  * Picks a variable for each role from the station's own device model, or takes the user's
  * choice, and says why. Roles nothing fits are listed with the reason; cases that need them
  * become NOT APPLICABLE. Without a device model (`undefined`: no FullInventory yet) only the
- * user's choices are taken, as given.
+ * user's choices are taken, as given. Roles for another OCPP version's cases are left out.
  */
 export function chooseTargets(
   entries: readonly DeviceModelEntry[] | undefined,
   overrides: Partial<Record<TargetRole, { component: ComponentRefJson; variable: VariableRefJson }>> = {},
+  version: OcppVersion = '2.0.1',
 ): { targets: Partial<Record<TargetRole, Target>>; missing: Array<{ role: string; reason: string }> } {
   const targets: Partial<Record<TargetRole, Target>> = {};
   const missing: Array<{ role: string; reason: string }> = [];
@@ -82,7 +89,8 @@ export function chooseTargets(
     const entry = entries.find((e) => sameAddress(e, override));
     if (entry) used.add(entry);
   }
-  for (const role of Object.keys(TARGET_ROLES) as TargetRole[]) {
+  const roles = (Object.keys(TARGET_ROLES) as TargetRole[]).filter((role) => appliesToVersion({ versions: ROLE_VERSIONS[role] }, version));
+  for (const role of roles) {
     const override = overrides[role];
     if (override) {
       const entry = entries.find((e) => sameAddress(e, override));
@@ -107,6 +115,8 @@ function fits(role: TargetRole, entry: DeviceModelEntry): boolean {
   switch (role) {
     case 'numeric':
       return isNumeric(entry) && monitorable(entry) && writable(entry) && numericProbe(entry) !== undefined;
+    case 'targetDelta':
+      return monitorable(entry) && !neverWritten(entry) && targetDeltaProbe(entry) !== undefined;
     case 'monitorable':
       return monitorable(entry) && actualOf(entry) !== undefined && actualOf(entry)?.mutability !== 'WriteOnly';
     case 'boolean':
@@ -135,6 +145,8 @@ function preference(role: TargetRole, entry: DeviceModelEntry): number {
   if (role === 'unmonitorable') score += isNumeric(entry) ? 0 : 10;
   // A read-only flag for the UnsupportedMonitorType probe leaves the writable ones for nonNumeric.
   if (role === 'boolean') score += actualOf(entry)?.mutability === 'ReadOnly' ? 0 : 5;
+  // A variable with a Target is the only kind a 2.1 target monitor can watch: leave it to targetDelta when another will do.
+  if (role === 'numeric' && entry.variableAttribute.some((a) => a.type === 'Target')) score += 15;
   // The heartbeat interval changes the station's traffic; prefer anything else.
   if ((role === 'numeric' || role === 'writable' || role === 'constrained') && entry.variable.name === 'HeartbeatInterval') score += 20;
   // Controllers hold settings; a controller's variable makes the clearest probe.
@@ -245,6 +257,7 @@ function describe(role: TargetRole, entry: DeviceModelEntry, source: 'auto' | 'u
     if (characteristics?.maxLimit !== undefined && Number.isFinite(characteristics.maxLimit + 1)) target.outOfRange = characteristics.maxLimit + 1;
     else if (characteristics?.minLimit !== undefined && Number.isFinite(characteristics.minLimit - 1)) target.outOfRange = characteristics.minLimit - 1;
   }
+  if (role === 'targetDelta') Object.assign(target, targetDeltaProbe(entry));
   if (role === 'nonNumeric' || role === 'writable') {
     const other = role === 'nonNumeric' ? otherValue(entry) : validOther(entry);
     if (other !== undefined) target.other = other;

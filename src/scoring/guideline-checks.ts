@@ -1,6 +1,8 @@
 import type { CheckResult } from '../checks/check.js';
 import type { Citation, Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity, GuidelineVariable, Level, Tier } from '../config/guideline.js';
 import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
+import { ocppVersionOf } from '../evidence/ocpp-version.js';
+import { guidelineForVersion } from '../config/guideline-for-version.js';
 import { addressKey, entriesOf, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
 import { sameName } from '../evidence/payload-read.js';
 import { mutabilityMismatch } from '../checks/inventory/report-items.js';
@@ -13,9 +15,12 @@ import { messageCheck } from './message-checks.js';
  * Turns every requirement of a guideline into an ordinary check result (id
  * `guideline/<section>/<key>`), so a guideline is scored on the same path as every other check.
  * A required item missing is FAIL, a recommended one WARN; `score` (0–1) gives partial credit
- * (e.g. present on 3 of 4 EVSEs) and `weight` its importance in the guideline.
+ * (e.g. present on 3 of 4 EVSEs) and `weight` its importance in the guideline. Only the lines
+ * for the station's OCPP version are judged.
  */
-export function evaluateGuideline(guideline: Guideline, evidence: Evidence): CheckResult[] {
+export function evaluateGuideline(chosen: Guideline, evidence: Evidence): CheckResult[] {
+  // A line declares the OCPP versions it applies to (`versions`); the station's decides.
+  const guideline = guidelineForVersion(chosen, ocppVersionOf(evidence));
   const facts = gatherFacts(evidence);
   const configuration = stationConfiguration(evidence);
   const weight = (level: Level, section: 'components' | 'variables' | 'monitors' | 'severities' | 'configurationKeys' | 'messages'): number => guideline.weights[level] * (guideline.weights[section] ?? 1);

@@ -2,6 +2,7 @@ import { ALL_CHECKS } from '../checks/index.js';
 import type { Check, CheckResult } from '../checks/check.js';
 import { runChecks } from '../checks/run-checks.js';
 import type { Guideline } from '../config/guideline.js';
+import { guidelineForVersion } from '../config/guideline-for-version.js';
 import type { Evidence } from '../evidence/evidence.js';
 import { ocppVersionOf } from '../evidence/ocpp-version.js';
 import { chooseGuideline, type GuidelineChoice } from './choose-guideline.js';
@@ -25,7 +26,9 @@ export interface ScoredEvidence {
  */
 export function scoreEvidence(evidence: Evidence, forced: Guideline | undefined, config: ScoringConfig, checks: readonly Check[] = ALL_CHECKS): ScoredEvidence {
   const version = ocppVersionOf(evidence);
-  const choice = chooseGuideline(evidence.deviceModel.entries, forced, version);
+  const chosen = chooseGuideline(evidence.deviceModel.entries, forced, version);
+  // Lines of another OCPP version neither score nor show (their sources neither).
+  const choice = { ...chosen, guideline: guidelineForVersion(chosen.guideline, version) };
   // One cause, one weight: findings that follow from another are marked, not dropped.
   const results = attributeRootCauses([...runChecks(checks, evidence), ...evaluateGuideline(choice.guideline, evidence)]);
   const coverage = coverageOf(evidence);

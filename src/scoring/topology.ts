@@ -1,6 +1,7 @@
 import { standardComponentName } from '../checks/inventory/standard-names.js';
 import type { CheckResult } from '../checks/check.js';
 import type { Evidence } from '../evidence/evidence.js';
+import { ocppVersionOf } from '../evidence/ocpp-version.js';
 import { pushTo } from '../collections.js';
 import { gatherFacts } from './station-facts.js';
 
@@ -24,6 +25,7 @@ export interface Topology {
  */
 export function buildTopology(evidence: Evidence, checks: readonly CheckResult[]): Topology {
   const facts = gatherFacts(evidence);
+  const version = ocppVersionOf(evidence);
   const seen = new Map<string, TopologyComponent[]>();
   // A component reports many variables: remember which ones are in, so each entry costs one lookup.
   const listed = new Set<string>();
@@ -33,7 +35,7 @@ export function buildTopology(evidence: Evidence, checks: readonly CheckResult[]
     const component = JSON.stringify([key, entry.component.name, entry.component.instance ?? null]);
     if (listed.has(component)) continue;
     listed.add(component);
-    pushTo(seen, key, { name: entry.component.name, ...(entry.component.instance !== undefined ? { instance: entry.component.instance } : {}), status: standardComponentName(entry.component.name) ? 'present' : 'non-standard' });
+    pushTo(seen, key, { name: entry.component.name, ...(entry.component.instance !== undefined ? { instance: entry.component.instance } : {}), status: standardComponentName(entry.component.name, version) ? 'present' : 'non-standard' });
   }
   const sorted = (list: TopologyComponent[] | undefined): TopologyComponent[] => [...(list ?? [])].sort((a, b) => a.name.localeCompare(b.name) || (a.instance ?? '').localeCompare(b.instance ?? ''));
   const station = sorted(seen.get(place()));

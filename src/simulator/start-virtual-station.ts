@@ -1,4 +1,6 @@
 import { ToolError } from '../errors.js';
+import { attachOcpp21, checkOcpp21FaultsFit } from './ocpp21/attach-ocpp21.js';
+import { OCPP21_FAULTS } from './ocpp21/faults.js';
 import { inAttachmentOrder, SCENARIOS, type ScenarioName } from './scenarios/index.js';
 import type { AttachedMonitoring } from './scenarios/scenario.js';
 import { acceptsEverythingHandlers } from './station/accepts-everything.js';
@@ -32,7 +34,7 @@ export async function startVirtualStation(options: VirtualStationOptions): Promi
 const STATIONS: Record<OcppVersion, { start: (options: VirtualStationOptions) => Promise<SimulatedStation>; faults: Readonly<Record<string, string>> }> = {
   '1.6': { start: startOcpp16Station, faults: OCPP16_FAULTS },
   '2.0.1': { start: startOcpp2Station, faults: FAULTS },
-  '2.1': { start: startOcpp2Station, faults: FAULTS },
+  '2.1': { start: startOcpp2Station, faults: { ...FAULTS, ...OCPP21_FAULTS } },
 };
 
 /** Refuses a fault the station of that version does not have (each version has its own list). */
@@ -55,6 +57,8 @@ async function startOcpp2Station(options: VirtualStationOptions): Promise<Virtua
   let monitoring: AttachedMonitoring | undefined;
   // A station that accepts everything has no monitoring engine behind its answers: no events.
   if (options.profile.supports.monitoring && !faults.includes('accepts-everything')) monitoring = attachMonitoring(station);
+  // What a newer OCPP version adds is attached here, once, never tested for in the handlers.
+  VERSION_BEHAVIOURS[options.ocppVersion ?? '2.0.1']?.(station, monitoring);
   const startedAt = station.clock.now();
   for (const name of inAttachmentOrder(options.scenarios ?? [])) SCENARIOS[name].attach({ station, monitoring, seed: options.seed ?? 1, startedAt });
   if (faults.includes('accepts-everything')) station.addHandlers(acceptsEverythingHandlers());
@@ -63,6 +67,11 @@ async function startOcpp2Station(options: VirtualStationOptions): Promise<Virtua
   await station.start();
   return station;
 }
+
+/** The behaviours a station gains by speaking an OCPP version beyond 2.0.1 (src/simulator/ocpp21/). */
+const VERSION_BEHAVIOURS: Partial<Record<OcppVersion, (station: VirtualStation, monitoring: AttachedMonitoring | undefined) => void>> = {
+  '2.1': attachOcpp21,
+};
 
 /** Refuses a scenario the profile cannot play (a component it lacks), which would otherwise silently do nothing. */
 export function checkScenariosFit(profile: StationProfile, scenarios: readonly ScenarioName[]): void {
@@ -74,6 +83,7 @@ export function checkScenariosFit(profile: StationProfile, scenarios: readonly S
 
 /** Refuses a fault the profile cannot show, which would otherwise silently do nothing. */
 export function checkFaultsFit(profile: StationProfile, faults: readonly FaultName[]): void {
+  checkOcpp21FaultsFit(profile, faults);
   // The flood is raised by the monitoring block.
   if (faults.includes('event-flood') && !profile.supports.monitoring) {
     throw new ToolError('ERR_INVALID_OPTION', `--fault event-flood: profile ${profile.id} does not implement monitoring, so it sends no NotifyEvent to flood with`);

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { ToolError } from '../errors.js';
+import type { OcppVersion } from '../ocpp/protocol.js';
 import { componentKey, DeviceModel, variableKey } from './device-model/device-model.js';
 import { checkMonitoringData } from './monitoring/monitoring-data-check.js';
 import { checkValue } from './device-model/value-check.js';
@@ -47,7 +48,8 @@ interface ComponentSpec {
 }
 
 export type MonitorOrigin = 'HardWiredMonitor' | 'PreconfiguredMonitor';
-export type MonitorType = 'UpperThreshold' | 'LowerThreshold' | 'Delta' | 'Periodic' | 'PeriodicClockAligned';
+/** MonitorEnumType; the last two are OCPP 2.1's (N07.FR.22/23), which a 2.0.1 station never accepts. */
+export type MonitorType = 'UpperThreshold' | 'LowerThreshold' | 'Delta' | 'Periodic' | 'PeriodicClockAligned' | 'TargetDelta' | 'TargetDeltaRelative';
 
 interface MonitorSpec {
   origin: MonitorOrigin;
@@ -71,6 +73,7 @@ interface ProfileDocument {
   supports: { monitoring: boolean; summaryInventory: boolean; customReport: boolean };
   components: ComponentSpec[];
   monitors?: MonitorSpec[];
+  additionsByVersion?: Partial<Record<OcppVersion, { components: ComponentSpec[] }>>;
 }
 
 /** A monitor the manufacturer built in, placed on a concrete component. */
@@ -107,6 +110,8 @@ export interface StationProfile {
   sensors: SensorBinding[];
   /** A fresh device model with the profile's initial values (each station gets its own); `{identity}` is filled in. */
   createModel(identity?: string): DeviceModel;
+  /** Fresh entries the station has only when it speaks `version` (the profile's `additionsByVersion`); none when it lists none. */
+  additionsFor(version: OcppVersion, identity?: string): VariableEntry[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -162,7 +167,9 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
       throw invalid(`${pointer}/evse`, `names connector ${fixed.connectorId} of EVSE ${fixed.id}, which the profile does not have`);
     }
   };
-  document.components.forEach((spec, index) => checkFixed(`/components/${index}`, spec.per, spec.evse));
+  const blocks: Array<{ pointer: string; specs: ComponentSpec[] }> = [{ pointer: '/components', specs: document.components }];
+  const versionBlocks = Object.entries(document.additionsByVersion ?? {}).map(([version, block]) => ({ version: version as OcppVersion, pointer: `/additionsByVersion/${version}/components`, specs: block.components }));
+  for (const block of [...blocks, ...versionBlocks]) block.specs.forEach((spec, index) => checkFixed(`${block.pointer}/${index}`, spec.per, spec.evse));
   (document.monitors ?? []).forEach((spec, index) => checkFixed(`/monitors/${index}/component`, spec.per, spec.component.evse));
 
   const placements = (per: Per | undefined, fixed?: EvseRef): Array<{ evse?: EvseRef; connectorType?: string }> => {
@@ -184,12 +191,13 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
       .replaceAll('{connectorType}', place.connectorType ?? '');
 
   // Expand once to check the profile; the model factory expands again for fresh objects.
-  const expand = (): { entries: VariableEntry[]; sensors: SensorBinding[] } => {
+  const expand = (parts: ReadonlyArray<{ pointer: string; specs: ComponentSpec[] }> = blocks): { entries: VariableEntry[]; sensors: SensorBinding[] } => {
     const entries: VariableEntry[] = [];
     const sensors: SensorBinding[] = [];
     /** Where each component/variable pair was first defined, to name both places of a repeat. */
     const definedAt = new Map<string, string>();
-    for (const [componentIndex, spec] of document.components.entries()) {
+    const specs = parts.flatMap(({ pointer, specs: list }) => list.map((spec, index) => ({ at: `${pointer}/${index}`, spec })));
+    for (const { at, spec } of specs) {
       for (const place of placements(spec.per, spec.evse)) {
         const component: ComponentRef = { name: spec.name };
         if (spec.instance !== undefined) component.instance = spec.instance;
@@ -197,7 +205,7 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
         for (const [variableIndex, variableSpec] of spec.variables.entries()) {
           const variable: VariableRef = { name: variableSpec.name };
           if (variableSpec.instance !== undefined) variable.instance = variableSpec.instance;
-          const pointer = `/components/${componentIndex}/variables/${variableIndex}`;
+          const pointer = `${at}/variables/${variableIndex}`;
           const key = `${componentKey(component)}\u0000${variableKey(variable)}`;
           const earlier = definedAt.get(key);
           if (earlier !== undefined) throw invalid(pointer, `repeats ${componentLabel(component)}.${variableLabel(variable)}, already defined at ${earlier}`);
@@ -248,6 +256,8 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
   };
 
   const first = expand();
+  // A version's additions must fit the base model too: no repeats, values within their characteristics.
+  for (const block of versionBlocks) expand([...blocks, block]);
   const model = new DeviceModel(first.entries);
   const monitors: FactoryMonitor[] = [];
   (document.monitors ?? []).forEach((spec, index) => {
@@ -294,6 +304,12 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
     createModel: (stationIdentity = '') => {
       identity = stationIdentity;
       return new DeviceModel(expand().entries);
+    },
+    additionsFor: (version, stationIdentity = '') => {
+      const block = versionBlocks.find((b) => b.version === version);
+      if (!block) return [];
+      identity = stationIdentity;
+      return expand([block]).entries;
     },
   };
 }

@@ -34,6 +34,9 @@ export const TRIGGER_OF_TYPE: Readonly<Record<string, string>> = {
   Delta: 'Delta',
   Periodic: 'Periodic',
   PeriodicClockAligned: 'Periodic',
+  // OCPP 2.1: leaving the band around Target is an alert, like a threshold (N07.FR.22/23).
+  TargetDelta: 'Alerting',
+  TargetDeltaRelative: 'Alerting',
 };
 
 interface NamedCall {

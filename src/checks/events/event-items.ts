@@ -25,6 +25,8 @@ export interface EventItem {
   transactionId: string | undefined;
   variableMonitoringId: number | undefined;
   eventNotificationType: string | undefined;
+  /** OCPP 2.1 only (N07.FR.20/21); raw, so a check can tell "absent" from "not a number". */
+  severity: unknown;
   component: ComponentRefJson | undefined;
   variable: VariableRefJson | undefined;
 }
@@ -55,6 +57,7 @@ export function eventItems(messages: readonly CollectedMessage[]): EventItem[] {
         transactionId: asString(data.transactionId),
         variableMonitoringId: asNumber(data.variableMonitoringId),
         eventNotificationType: asString(data.eventNotificationType),
+        severity: data.severity,
         component: toComponent(data.component),
         variable: toVariable(data.variable),
       });

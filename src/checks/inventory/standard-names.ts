@@ -1,3 +1,6 @@
+import type { OcppVersion } from '../../ocpp/protocol.js';
+import { STANDARD_NAMES_ADDED } from './standard-names-21.js';
+
 /**
  * Standardized names of the OCPP 2.0.1 device model (Part 2 appendices, v1.3), as data:
  * controller components (Appendix 3.1), physical components (Appendix 3.2) and units
@@ -100,9 +103,10 @@ export const COMPONENT_ALIASES: Readonly<Record<string, string>> = {
 
 const STANDARD_BY_LOWER = new Map([...CONTROLLER_COMPONENTS, ...PHYSICAL_COMPONENTS].map((name) => [name.toLowerCase(), name]));
 
-/** The standardized spelling of a component name (names compare case-insensitively), if any. */
-export function standardComponentName(name: string): string | undefined {
-  return STANDARD_BY_LOWER.get(name.toLowerCase());
+/** The standardized spelling of a component name (names compare case-insensitively) in the station's OCPP version (default 2.0.1), if any. */
+export function standardComponentName(name: string, version: OcppVersion = '2.0.1'): string | undefined {
+  const lower = name.toLowerCase();
+  return STANDARD_BY_LOWER.get(lower) ?? STANDARD_NAMES_ADDED[version]?.components.find((added) => added.toLowerCase() === lower);
 }
 
 /** The replacement for an outdated component name, if it is one. */

@@ -6,6 +6,9 @@
  * (v1.4), with the ERR25 additions. Names compare case-insensitively.
  */
 
+import type { OcppVersion } from '../../ocpp/protocol.js';
+import { STANDARD_NAMES_ADDED } from './standard-names-21.js';
+
 /** Appendix 4: variables with a standardized meaning on any component. */
 const GENERIC_VARIABLES: readonly string[] = [
   'ACCurrent', 'Active', 'ACVoltage', 'AllowReset', 'Angle', 'Attempts', 'AvailabilityState', 'Available', 'Certificate',
@@ -74,10 +77,16 @@ const GENERIC = lower(GENERIC_VARIABLES);
 const BY_COMPONENT = new Map(Object.entries(COMPONENT_VARIABLES).map(([component, names]) => [component.toLowerCase(), lower(names)]));
 
 /**
- * Whether `variable` is a standardized variable name for the standardized component `component`:
- * a generic one, or one the appendix names for that component. Both compare case-insensitively.
+ * Whether `variable` is a standardized variable name for the standardized component `component`
+ * in the station's OCPP version (default 2.0.1): a generic one, or one the appendix names for that
+ * component. Both compare case-insensitively.
  */
-export function isStandardVariable(component: string, variable: string): boolean {
+export function isStandardVariable(component: string, variable: string, version: OcppVersion = '2.0.1'): boolean {
   const name = variable.toLowerCase();
-  return GENERIC.has(name) || (BY_COMPONENT.get(component.toLowerCase())?.has(name) ?? false);
+  if (GENERIC.has(name) || (BY_COMPONENT.get(component.toLowerCase())?.has(name) ?? false)) return true;
+  const added = STANDARD_NAMES_ADDED[version];
+  if (!added) return false;
+  const same = (other: string): boolean => other.toLowerCase() === name;
+  const forComponent = Object.entries(added.componentVariables).find(([owner]) => owner.toLowerCase() === component.toLowerCase())?.[1] ?? [];
+  return added.genericVariables.some(same) || forComponent.some(same);
 }

@@ -68,6 +68,23 @@ export class DeviceModel extends EventEmitter<{ change: [ValueChange] }> {
     this.#order.push(entry);
   }
 
+  /**
+   * Adds a variable after the last one of its component (or at the end for a new component), so
+   * reports list a component's variables together: for entries added once the model exists (a
+   * newer OCPP version's additions).
+   */
+  addBesideComponent(entry: VariableEntry): void {
+    const key = componentKey(entry.component);
+    let last = -1;
+    this.#order.forEach((other, index) => {
+      if (componentKey(other.component) === key) last = index;
+    });
+    this.add(entry);
+    if (last < 0 || last === this.#order.length - 2) return;
+    this.#order.splice(this.#order.length - 1, 1);
+    this.#order.splice(last + 1, 0, entry);
+  }
+
   /** Every variable, in the order the profile lists them (reports keep that order). */
   entries(): readonly VariableEntry[] {
     return this.#order;

@@ -93,13 +93,15 @@ export interface GetMonitoringReportResponse {
   statusInfo?: StatusInfo;
 }
 
-/** VariableMonitoringType: all five fields are required in 2.0.1, and there is no origin field. */
+/** VariableMonitoringType: all five fields are required in 2.0.1, and there is no origin field; 2.1 requires the origin too (N02.FR.22). */
 export interface VariableMonitoring {
   id: number;
   transaction: boolean;
   value: number;
   type: MonitorType;
   severity: number;
+  /** OCPP 2.1 only, and there required. */
+  eventNotificationType?: EventNotificationType;
 }
 
 export interface MonitoringData {
@@ -136,6 +138,8 @@ export interface EventData {
   variable: VariableRef;
   variableMonitoringId?: number;
   eventNotificationType: EventNotificationType;
+  /** OCPP 2.1 only: the severity of the monitor that fired, or the station's own for a hard-wired notification (N07.FR.20/21). */
+  severity?: number;
 }
 
 export interface NotifyEventRequest {

@@ -1,13 +1,14 @@
 import { EventEmitter } from 'node:events';
 import type { DeviceModel } from '../device-model/device-model.js';
-import type { ComponentRef, ValueChange, VariableRef } from '../device-model/types.js';
+import type { AttributeType, ComponentRef, ValueChange, VariableRef } from '../device-model/types.js';
 import { isNumeric } from '../device-model/value-check.js';
 import type { Clock } from './clock.js';
 import { cut, eventActualValue, parseNumber } from './event-data.js';
-import type { EventData } from './messages.js';
-import { cleanComponent, cleanVariable, isPeriodic, isThreshold, type Monitor, triggerOf } from './monitor.js';
+import type { EventData, EventTrigger } from './messages.js';
+import { alertsAndClears, cleanComponent, cleanVariable, isPeriodic, isTargetDelta, isThreshold, type Monitor, triggerOf } from './monitor.js';
 import type { MonitoringState } from './monitoring-state.js';
 import { firstDue, nextDue } from './periodic-timing.js';
+import { outsideTargetBand } from './target-band.js';
 
 /** What the engine needs from the station besides the model and the monitors. */
 export interface MonitorEngineOptions {
@@ -39,6 +40,12 @@ export interface MonitorQuirks {
   deltaEveryChange?: boolean;
   /** Numeric Delta monitors keep the value at set time as their reference for good (breaks N07.FR.18). */
   deltaNotRebased?: boolean;
+  /**
+   * 2.1 target monitors go down the Delta path: an event with trigger Delta whenever Actual moved
+   * by more than the value from its reference, whatever Target says, never cleared (breaks
+   * N07.FR.22/23 and N07.FR.02).
+   */
+  targetDeltaAsDelta?: boolean;
 }
 
 /** Optional content of a HardWiredNotification (EventDataType fields, plus the severity for the outbox). */
@@ -50,8 +57,10 @@ export interface HardWiredNotificationOptions {
   techInfo?: string;
   /** eventId of the event that caused this one (N07.FR.05). */
   cause?: number;
-  /** For the outbox only (not in the 2.0.1 payload). Default 5, "default severity for any monitoring event". */
+  /** For the outbox (and, in 2.1, the payload: N07.FR.21). Default 5, "default severity for any monitoring event". */
   severity?: number;
+  /** Default Alerting (a fault); a state report such as a connector's availability is Delta (G01). */
+  trigger?: EventTrigger;
 }
 
 /** `event`: one NotifyEvent eventData item, and the severity the sender filters and queues by. */
@@ -84,8 +93,8 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
   readonly #onAdded = (monitor: Monitor): void => this.#begin(monitor);
   readonly #onReplaced = (monitor: Monitor, previous: Monitor): void => {
     this.#end(previous);
-    // A replaced threshold keeps its exceeded state so the new value can clear or trigger it (N07.FR.11).
-    if (!isThreshold(monitor.type)) this.#state.setExceeded(monitor.id, false);
+    // A replaced threshold (or target band) keeps its exceeded state so the new value can clear or trigger it (N07.FR.11).
+    if (!alertsAndClears(monitor.type)) this.#state.setExceeded(monitor.id, false);
     this.#begin(monitor);
   };
   readonly #onRemoved = (monitor: Monitor): void => this.#end(monitor);
@@ -94,6 +103,8 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
   readonly #jitter: ((intervalMs: number) => number) | undefined;
   readonly #quirks: MonitorQuirks;
   readonly #faultCodeOf: MonitorEngineOptions['faultCodeOf'];
+  /** Fields the station's OCPP version adds to every event item (2.1: severity, N07.FR.20/21). */
+  #eventFields: ((eventData: EventData, severity: number) => void) | undefined;
 
   constructor(model: DeviceModel, state: MonitoringState, options: MonitorEngineOptions) {
     super();
@@ -106,6 +117,11 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     this.#jitter = options.periodicJitterMs;
     this.#quirks = options.quirks ?? {};
     this.#faultCodeOf = options.faultCodeOf;
+  }
+
+  /** Adds the fields of the station's OCPP version to every event item it emits (2.1: severity). */
+  setEventFields(fill: (eventData: EventData, severity: number) => void): void {
+    this.#eventFields = fill;
   }
 
   /** Between start() and stop(). */
@@ -146,9 +162,10 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
   reevaluate(): void {
     if (!this.#running) return;
     for (const monitor of this.#state.monitors()) {
-      if (!monitor.active || !isThreshold(monitor.type)) continue;
-      if (this.#acting(monitor)) this.#checkThreshold(monitor, this.#actual(monitor));
-      else this.#state.setExceeded(monitor.id, false);
+      if (!monitor.active || !alertsAndClears(monitor.type)) continue;
+      if (!this.#acting(monitor)) this.#state.setExceeded(monitor.id, false);
+      else if (isThreshold(monitor.type)) this.#checkThreshold(monitor, this.#actual(monitor));
+      else this.#checkTarget(monitor);
     }
   }
 
@@ -161,7 +178,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     const eventData: EventData = {
       eventId: this.#nextEventId++,
       timestamp: new Date(this.#clock.now()).toISOString(),
-      trigger: 'Alerting',
+      trigger: options.trigger ?? 'Alerting',
       actualValue: eventActualValue(this.#model, component, variable, actualValue),
       component: cleanComponent(component),
       variable: cleanVariable(variable),
@@ -171,17 +188,24 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     if (options.techCode !== undefined) eventData.techCode = cut(options.techCode, 50);
     if (options.techInfo !== undefined) eventData.techInfo = cut(options.techInfo, 500);
     if (options.cause !== undefined) eventData.cause = options.cause;
-    this.emit('event', eventData, options.severity ?? 5);
+    const severity = options.severity ?? 5;
+    this.#eventFields?.(eventData, severity);
+    this.emit('event', eventData, severity);
     return eventData;
   }
 
   #handleChange(change: ValueChange): void {
-    if (change.attributeType !== 'Actual') return;
     const { component, variable } = change.entry;
     const monitors = this.#state.monitorsOn(component, variable);
+    const targetAsDelta = this.#quirks.targetDeltaAsDelta === true;
+    // A 2.1 target monitor watches both edges of its band: the Actual and the Target value (N07.FR.22/23).
+    if (change.attributeType === 'Actual' || change.attributeType === 'Target') {
+      for (const monitor of monitors) if (isTargetDelta(monitor.type)) this.#checkTarget(monitor);
+    }
+    if (change.attributeType !== 'Actual') return;
     for (const monitor of monitors) {
       if (isThreshold(monitor.type)) this.#checkThreshold(monitor, change.current, this.#quirks.thresholdEveryChange === true);
-      else if (monitor.type === 'Delta') this.#checkDelta(monitor, change);
+      else if (monitor.type === 'Delta' || (targetAsDelta && isTargetDelta(monitor.type))) this.#checkDelta(monitor, change);
     }
     // A station reports its own faults even without monitors (Part 1 §4.6); a Delta monitor on the variable already does.
     if (
@@ -219,7 +243,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
   #checkDelta(monitor: Monitor, change: ValueChange): void {
     if (!this.#acting(monitor) || !isNumeric(change.entry.characteristics.dataType)) {
       this.#reference.set(monitor.id, change.current);
-      if (this.#acting(monitor)) this.#report(monitor, change.current, false);
+      if (this.#acting(monitor)) this.#report(monitor, change.current, false, 'Delta');
       return;
     }
     const current = parseNumber(change.current);
@@ -227,12 +251,32 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     const reference = parseNumber(this.#reference.get(monitor.id));
     if (reference !== undefined && Math.abs(current - reference) <= monitor.value && this.#quirks.deltaEveryChange !== true) return;
     if (this.#quirks.deltaNotRebased !== true || reference === undefined) this.#reference.set(monitor.id, change.current);
-    if (reference !== undefined) this.#report(monitor, change.current, false);
+    if (reference !== undefined) this.#report(monitor, change.current, false, 'Delta');
+  }
+
+  /**
+   * TargetDelta / TargetDeltaRelative (2.1): Alerting once when Actual leaves the band around Target
+   * (N07.FR.22/23), cleared once when it is back inside (N07.FR.02 as 2.1 extends it), like a
+   * threshold. The actualValue is the Actual value.
+   */
+  #checkTarget(monitor: Monitor): void {
+    // The quirk sends target monitors down the Delta path instead (#checkDelta).
+    if (!this.#acting(monitor) || this.#quirks.targetDeltaAsDelta === true) return;
+    const actual = this.#actual(monitor);
+    const target = this.#attribute(monitor, 'Target');
+    const found = this.#model.lookup(monitor.component, monitor.variable);
+    const numeric = found.status === 'Found' && isNumeric(found.entry.characteristics.dataType);
+    const outside = outsideTargetBand(monitor.type, monitor.value, actual, target, numeric);
+    if (outside === undefined || outside === this.#state.isExceeded(monitor.id)) return;
+    this.#state.setExceeded(monitor.id, outside);
+    this.#report(monitor, actual ?? '', !outside);
   }
 
   #begin(monitor: Monitor): void {
+    const targetAsDelta = this.#quirks.targetDeltaAsDelta === true && isTargetDelta(monitor.type);
     if (isThreshold(monitor.type)) this.#checkThreshold(monitor, this.#actual(monitor));
-    else if (monitor.type === 'Delta') this.#reference.set(monitor.id, this.#actual(monitor) ?? '');
+    else if (isTargetDelta(monitor.type) && !targetAsDelta) this.#checkTarget(monitor);
+    else if (monitor.type === 'Delta' || targetAsDelta) this.#reference.set(monitor.id, this.#actual(monitor) ?? '');
     else if (isPeriodic(monitor.type)) this.#schedule(monitor, firstDue(this.#schedulingType(monitor), this.#intervalMs(monitor), this.#clock.now()));
   }
 
@@ -273,20 +317,25 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
     return this.#model.actual(monitor.component, monitor.variable);
   }
 
+  #attribute(monitor: Monitor, type: AttributeType): string | undefined {
+    const found = this.#model.lookup(monitor.component, monitor.variable);
+    return found.status === 'Found' ? found.entry.attributes.find((a) => a.type === type)?.value : undefined;
+  }
+
   /** Builds and emits the event, unless the monitor's severity is above the monitoring level (N05.FR.03, N07.FR.15). */
-  #report(monitor: Monitor, value: string, cleared: boolean): void {
+  #report(monitor: Monitor, value: string, cleared: boolean, trigger: EventTrigger = triggerOf(monitor.type)): void {
     if (monitor.severity > this.#state.level) return;
     const eventData: EventData = {
       eventId: this.#nextEventId++,
       timestamp: new Date(this.#clock.now()).toISOString(),
-      trigger: triggerOf(monitor.type),
+      trigger,
       actualValue: eventActualValue(this.#model, monitor.component, monitor.variable, value),
       component: cleanComponent(monitor.component),
       variable: cleanVariable(monitor.variable),
       variableMonitoringId: monitor.id, // N07.FR.06
       eventNotificationType: monitor.origin,
     };
-    if (cleared) eventData.cleared = true; // thresholds only: Delta and Periodic never pass true
+    if (cleared) eventData.cleared = true; // thresholds and target bands only: Delta and Periodic never pass true
     // A monitor on a flag the station's software has a fault code for carries that code too.
     const fault = this.#faultCodeOf?.(monitor.component, monitor.variable);
     if (fault) {
@@ -297,6 +346,7 @@ export class MonitorEngine extends EventEmitter<MonitorEngineEvents> {
       const transactionId = this.#transactionId?.(monitor.component.evse?.id);
       if (transactionId !== undefined) eventData.transactionId = cut(transactionId, 36);
     }
+    this.#eventFields?.(eventData, monitor.severity);
     this.emit('event', eventData, monitor.severity);
   }
 }

@@ -18,8 +18,11 @@ export interface Monitor extends Omit<FactoryMonitor, 'origin'> {
   active: boolean;
 }
 
-/** MonitorEnumType of 2.0.1 (2.1 adds TargetDelta and TargetDeltaRelative). */
+/** MonitorEnumType of 2.0.1: what every station accepts. */
 export const MONITOR_TYPES: readonly MonitorType[] = ['UpperThreshold', 'LowerThreshold', 'Delta', 'Periodic', 'PeriodicClockAligned'];
+
+/** The monitor types OCPP 2.1 adds: a band around the Target attribute (N07.FR.22/23). */
+export const TARGET_MONITOR_TYPES: readonly MonitorType[] = ['TargetDelta', 'TargetDeltaRelative'];
 
 /** A copy of a component with only the schema fields, so no request object is shared or echoed with extras. */
 export function cleanComponent(component: ComponentRef): ComponentRef {
@@ -57,26 +60,41 @@ export function isPeriodic(type: MonitorType): boolean {
   return type === 'Periodic' || type === 'PeriodicClockAligned';
 }
 
+/** TargetDelta/TargetDeltaRelative: the 2.1 types that alert when Actual leaves a band around Target and clear on return (N07.FR.22/23, N07.FR.02). */
+export function isTargetDelta(type: MonitorType): boolean {
+  return type === 'TargetDelta' || type === 'TargetDeltaRelative';
+}
+
+/** The types that alert once and report cleared on return: thresholds and, in 2.1, the target bands. */
+export function alertsAndClears(type: MonitorType): boolean {
+  return isThreshold(type) || isTargetDelta(type);
+}
+
 /**
  * Which monitor types a dataType allows (Part 1 §4.4 table; N04.FR.05): thresholds only on
- * numbers, Delta on everything, the periodic types on everything except dateTime.
+ * numbers, Delta on everything, the periodic and target types (2.1 Part 1 §3.4) on everything
+ * except dateTime.
  */
 export function typeSupported(dataType: DataType, type: MonitorType): boolean {
   if (isThreshold(type)) return dataType === 'integer' || dataType === 'decimal';
-  if (isPeriodic(type)) return dataType !== 'dateTime';
+  if (isPeriodic(type) || isTargetDelta(type)) return dataType !== 'dateTime';
   return true;
 }
 
-/** NotifyEvent trigger per monitor type (N07.FR.06, N08.FR.05; libocpp uses the same mapping). */
+/** NotifyEvent trigger per monitor type (N07.FR.06, N08.FR.05, N07.FR.22/23; libocpp uses the same mapping). */
 export function triggerOf(type: MonitorType): EventTrigger {
-  if (isThreshold(type)) return 'Alerting';
+  if (alertsAndClears(type)) return 'Alerting';
   return type === 'Delta' ? 'Delta' : 'Periodic';
 }
 
-/** GetMonitoringReport criteria → monitor types (N02.FR.12–14). */
+/**
+ * GetMonitoringReport criteria → monitor types (N02.FR.12–14). DeltaMonitoring also selects the
+ * target monitors: N02.FR.13 as rewritten by the 2.1 errata 2025-06, which deleted the
+ * TargetDeltaMonitoring criterion (N02.FR.23). A 2.0.1 station has no such monitors.
+ */
 export function typesOfCriterion(criterion: MonitoringCriterion): MonitorType[] {
   if (criterion === 'ThresholdMonitoring') return ['UpperThreshold', 'LowerThreshold'];
-  if (criterion === 'DeltaMonitoring') return ['Delta'];
+  if (criterion === 'DeltaMonitoring') return ['Delta', 'TargetDelta', 'TargetDeltaRelative'];
   return ['Periodic', 'PeriodicClockAligned'];
 }
 

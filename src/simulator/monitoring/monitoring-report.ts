@@ -1,5 +1,5 @@
 import { matchesFilter } from '../device-model/component-variable-filter.js';
-import type { GetMonitoringReportRequest, MonitoringData, NotifyMonitoringReportRequest } from './messages.js';
+import type { GetMonitoringReportRequest, MonitoringData, NotifyMonitoringReportRequest, VariableMonitoring } from './messages.js';
 import { addressKey, cleanComponent, cleanVariable, type Monitor, toVariableMonitoring, typesOfCriterion } from './monitor.js';
 
 /**
@@ -23,9 +23,16 @@ export function selectMonitors(monitors: readonly Monitor[], request: Pick<GetMo
  * component/variable share one `monitor` element, at most `itemsPerMessage` elements per
  * message; every message carries the request's id (N02.FR.03/04), seqNo counts from 0
  * (N02.FR.09) and tbc is true on all but the last. No monitors → no messages (the response was
- * EmptyResultSet, N02.FR.10).
+ * EmptyResultSet, N02.FR.10). `toReported` gives a monitor's report form (MonitoringState.reported
+ * adds the fields of the station's OCPP version).
  */
-export function notifyMonitoringReportPages(requestId: number, monitors: readonly Monitor[], itemsPerMessage: number, generatedAt: string): NotifyMonitoringReportRequest[] {
+export function notifyMonitoringReportPages(
+  requestId: number,
+  monitors: readonly Monitor[],
+  itemsPerMessage: number,
+  generatedAt: string,
+  toReported: (monitor: Monitor) => VariableMonitoring = toVariableMonitoring,
+): NotifyMonitoringReportRequest[] {
   const groups = new Map<string, MonitoringData>();
   for (const monitor of monitors) {
     if (!monitor.active) continue;
@@ -35,7 +42,7 @@ export function notifyMonitoringReportPages(requestId: number, monitors: readonl
       group = { component: cleanComponent(monitor.component), variable: cleanVariable(monitor.variable), variableMonitoring: [] };
       groups.set(key, group);
     }
-    group.variableMonitoring.push(toVariableMonitoring(monitor));
+    group.variableMonitoring.push(toReported(monitor));
   }
   const items = [...groups.values()];
   const size = Math.max(1, Math.floor(itemsPerMessage));

@@ -16,8 +16,10 @@ import {
   type SetMonitoringResult,
   type SetVariableMonitoringRequest,
   type SetVariableMonitoringResponse,
+  type VariableMonitoring,
 } from './messages.js';
-import { addressKey, cleanComponent, cleanVariable, fromFactory, type Monitor, sameAddress } from './monitor.js';
+import { addressKey, cleanComponent, cleanVariable, fromFactory, MONITOR_TYPES, type Monitor, sameAddress, toVariableMonitoring } from './monitor.js';
+import type { MonitorType } from '../station-profile.js';
 import { checkMonitoringData } from './monitoring-data-check.js';
 import { notifyMonitoringReportPages, selectMonitors } from './monitoring-report.js';
 
@@ -59,6 +61,10 @@ export class MonitoringState extends EventEmitter<MonitoringStateEvents> {
   #nextId = 1;
   #base: MonitoringBase = 'All';
   #level = 9;
+  /** MonitorEnumType values this station takes: 2.0.1's, plus what its OCPP version adds (acceptTypes). */
+  readonly #types = new Set<MonitorType>(MONITOR_TYPES);
+  /** Fields the station's OCPP version adds to each reported monitor (2.1: eventNotificationType, N02.FR.22). */
+  #reportFields: ((reported: VariableMonitoring, monitor: Monitor) => void) | undefined;
 
   constructor(model: DeviceModel, factoryMonitors: readonly FactoryMonitor[]) {
     super();
@@ -103,7 +109,24 @@ export class MonitoringState extends EventEmitter<MonitoringStateEvents> {
     return this.monitors().filter((m) => m.active && addressKey(m.component, m.variable) === key);
   }
 
-  /** Whether a threshold monitor is in its alerting state (between trigger and cleared). */
+  /** Takes monitor types a newer OCPP version adds (2.1: TargetDelta, TargetDeltaRelative); others stay UnsupportedMonitorType. */
+  acceptTypes(types: readonly MonitorType[]): void {
+    for (const type of types) this.#types.add(type);
+  }
+
+  /** Adds the fields of the station's OCPP version to every monitor it reports (2.1: eventNotificationType). */
+  setReportFields(fill: (reported: VariableMonitoring, monitor: Monitor) => void): void {
+    this.#reportFields = fill;
+  }
+
+  /** A monitor as NotifyMonitoringReport lists it, with the fields of the station's OCPP version. */
+  reported(monitor: Monitor): VariableMonitoring {
+    const reported = toVariableMonitoring(monitor);
+    this.#reportFields?.(reported, monitor);
+    return reported;
+  }
+
+  /** Whether a threshold (or target) monitor is in its alerting state (between trigger and cleared). */
   isExceeded(id: number): boolean {
     return this.#exceeded.has(id);
   }
@@ -123,6 +146,7 @@ export class MonitoringState extends EventEmitter<MonitoringStateEvents> {
     // N04.FR.02: the result names the request's component/variable, type and severity.
     const result: SetMonitoringResult = { status: 'Accepted', type: data.type, severity: data.severity, component: cleanComponent(data.component), variable: cleanVariable(data.variable) };
     const refuse = (status: SetMonitoringResult['status'], statusInfo?: StatusInfo): SetMonitoringResult => (statusInfo ? { ...result, status, statusInfo } : { ...result, status });
+    if (!this.#types.has(data.type)) return refuse('UnsupportedMonitorType', { reasonCode: 'UnsupportedParam', additionalInfo: `this station does not implement ${data.type} monitors` });
     const check = checkMonitoringData(this.model, data);
     if (!check.ok) return refuse(check.status, check.statusInfo);
     let previous: Monitor | undefined;

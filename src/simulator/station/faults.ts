@@ -1,4 +1,5 @@
 import { isOcpp16FaultName, type Ocpp16FaultName } from '../ocpp16/faults.js';
+import { isOcpp21FaultName, type Ocpp21FaultName } from '../ocpp21/faults.js';
 
 /**
  * Named faults: switches that make the virtual station behave like the bad stations met in the
@@ -44,11 +45,11 @@ export const FAULTS = {
 
 /** A fault of the OCPP 2.x station (FAULTS). */
 export type Ocpp2FaultName = keyof typeof FAULTS;
-/** A fault of either station: 2.x (FAULTS) or 1.6 (OCPP16_FAULTS); each station refuses the other's. */
-export type FaultName = Ocpp2FaultName | Ocpp16FaultName;
+/** A fault of any station: 2.x (FAULTS), 2.1 only (OCPP21_FAULTS) or 1.6 (OCPP16_FAULTS); each station refuses the others'. */
+export type FaultName = Ocpp2FaultName | Ocpp21FaultName | Ocpp16FaultName;
 
 export function isFaultName(name: string): name is FaultName {
-  return Object.hasOwn(FAULTS, name) || isOcpp16FaultName(name);
+  return Object.hasOwn(FAULTS, name) || isOcpp21FaultName(name) || isOcpp16FaultName(name);
 }
 
 /** The faults a station runs with. */

@@ -39,6 +39,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
       thresholdEveryChange: station.faults.has('threshold-every-change'),
       deltaEveryChange: station.faults.has('delta-every-change'),
       deltaNotRebased: station.faults.has('delta-not-rebased'),
+      targetDeltaAsDelta: station.faults.has('target-delta-as-delta'),
     },
     faultCodeOf: faultCodes.codeOf,
   });
@@ -128,7 +129,7 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
       if (status === 'Accepted') {
         station.context.afterResponse(async () => {
           const items = limitOf(model, 'DeviceDataCtrlr', 'ItemsPerMessage', 'GetReport', 100);
-          const pages = MonitoringState.notifyMonitoringReportPages(request.requestId, monitors, items, new Date(station.clock.now()).toISOString());
+          const pages = MonitoringState.notifyMonitoringReportPages(request.requestId, monitors, items, new Date(station.clock.now()).toISOString(), (monitor) => state.reported(monitor));
           for (const page of pages) {
             const outcome = await station.send('NotifyMonitoringReport', page as unknown as Record<string, unknown>);
             if (!outcome.ok && outcome.failure.kind === 'disconnected') return;

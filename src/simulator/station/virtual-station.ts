@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { CallOutcome } from '../../ocpp/call-outcome.js';
 import { OcppCallError } from '../../ocpp/error-codes.js';
@@ -100,6 +101,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   #bootAnswerSeen = false;
   /** While this holds when a request arrives, the request is carried out but never answered. */
   #muteWhile: (() => boolean) | undefined;
+  /** Actions sent as they are, without the schema check (fault injection; see sendUnchecked). */
+  readonly #unchecked = new Set<string>();
 
   constructor(options: VirtualStationOptions) {
     super();
@@ -223,7 +226,21 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     if (!connection?.isOpen) {
       return Promise.resolve({ ok: false, action, failure: { kind: 'disconnected', reason: 'the station is offline' }, durationMs: 0 });
     }
+    if (this.#unchecked.has(action)) {
+      // As a firmware that never checks its payloads: out it goes, and the CSMS's answer is not waited for.
+      const messageId = randomUUID();
+      connection.sendRaw(JSON.stringify([2, messageId, action, payload]));
+      return Promise.resolve({ ok: true, action, messageId, payload: {}, durationMs: 0 });
+    }
     return connection.call(action, payload);
+  }
+
+  /**
+   * From now on `action` goes out without the schema check and without waiting for the answer, so
+   * a fault can send what the spoken version's schema refuses (a 2.0.1 payload under 2.1).
+   */
+  sendUnchecked(action: string): void {
+    this.#unchecked.add(action);
   }
 
   /** Waits until the station has been accepted (or the time is up). */

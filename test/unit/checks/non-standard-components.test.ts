@@ -37,4 +37,13 @@ describe('non-standard-components (Part 2 Appendix 3 names)', () => {
     expect(evaluate(makeEvidence()).verdict).to.equal('NOT APPLICABLE');
     expect(evaluate(makeEvidence({ cases: [makeCase('inventory-full', { status: 'not-applicable', reason: 'skipped' })] })).reason).to.contain('skipped');
   });
+
+  it('OCPP 2.1 names (DataCollector, the DER and V2X controllers) are standard on a 2.1 station, vendor names on a 2.0.1 one', () => {
+    const items = [...requiredItems(), makeReportItem('DataCollector', 'SamplingInterval', { evse: 1 }), makeReportItem('V2XChargingCtrlr', 'Enabled', { evse: 1 })];
+    const on21 = evaluate(fullInventoryEvidence(items, { evidence: { station: { identity: 'CS-21', securityProfile: 0, protocol: { version: '2.1', subprotocol: 'ocpp2.1', offered: ['ocpp2.1'] } } } }));
+    expect(on21.verdict, on21.reason).to.equal('PASS');
+    const on201 = evaluate(fullInventoryEvidence(items));
+    expect(on201.verdict).to.equal('WARN');
+    expect(on201.reason).to.match(/^2 vendor-specific components: DataCollector, V2XChargingCtrlr\./);
+  });
 });

@@ -56,4 +56,23 @@ describe('non-standard-variables (Part 2 Appendix 3 and 4 names)', () => {
     expect(evaluate(makeEvidence()).verdict).to.equal('NOT APPLICABLE');
     expect(evaluate(makeEvidence({ cases: [makeCase('inventory-full', { status: 'not-applicable', reason: 'skipped' })] })).reason).to.contain('skipped');
   });
+
+  it('OCPP 2.1 variables (hierarchy on any component, ExternalConfigChangeDate, MaxPeriodicEventStreams) are standard on a 2.1 station only', () => {
+    const items = [
+      ...requiredItems(),
+      makeReportItem('EVSE', 'PhysicalParent', { evse: 1 }),
+      makeReportItem('Connector', 'label', { evse: 1, connector: 1 }),
+      makeReportItem('OCPPCommCtrlr', 'ExternalConfigChangeDate'),
+      makeReportItem('MonitoringCtrlr', 'MaxPeriodicEventStreams'),
+      makeReportItem('DataCollector', 'SampledMeasurands', { evse: 1 }),
+    ];
+    const on21 = evaluate(fullInventoryEvidence(items, { evidence: { station: { identity: 'CS-21', securityProfile: 0, protocol: { version: '2.1', subprotocol: 'ocpp2.1', offered: ['ocpp2.1'] } } } }));
+    expect(on21.verdict, on21.reason).to.equal('PASS');
+    const on201 = evaluate(fullInventoryEvidence(items));
+    expect(on201.verdict).to.equal('WARN');
+    expect(on201.details?.['nonStandard']).to.deep.equal(['EVSE.PhysicalParent', 'Connector.label', 'OCPPCommCtrlr.ExternalConfigChangeDate', 'MonitoringCtrlr.MaxPeriodicEventStreams']);
+    // A 2.1 name on the wrong component is still outside the list.
+    const misplaced = evaluate(fullInventoryEvidence([...requiredItems(), makeReportItem('OCPPCommCtrlr', 'MaxPeriodicEventStreams')], { evidence: { station: { identity: 'CS-21', securityProfile: 0, protocol: { version: '2.1', subprotocol: 'ocpp2.1', offered: ['ocpp2.1'] } } } }));
+    expect(misplaced.verdict).to.equal('WARN');
+  });
 });

@@ -95,4 +95,20 @@ describe('topology-matches-status (EVSE/Connector vs StatusNotification)', () =>
     expect(silent.reason).to.contain('No StatusNotification');
     expect(evaluate(makeEvidence({ statusNotifications: statusFor() })).verdict).to.equal('NOT APPLICABLE');
   });
+
+  it('OCPP 2.1: a connector whose availability came as NotifyEvent on Connector.AvailabilityState counts as reported (B01.FR.05); on 2.0.1 it does not', () => {
+    const availability = (seq: number, evseId: number, connectorId: number): CollectedMessage =>
+      makeMessage(seq, 'NotifyEvent', { generatedAt: '2025-01-01T00:00:00Z', seqNo: 0, eventData: [{ eventId: seq, timestamp: '2025-01-01T00:00:00Z', trigger: 'Delta', actualValue: 'Available', component: { name: 'Connector', evse: { id: evseId, connectorId } }, variable: { name: 'AvailabilityState' }, eventNotificationType: 'HardWiredNotification' }] });
+    const events = [availability(30, 1, 2), availability(31, 2, 1)];
+    const on = (version: '2.0.1' | '2.1'): Evidence => {
+      const evidence = station(requiredItems(TWO_EVSES), statusFor([[1, [1]]]));
+      return { ...evidence, notifyEvents: events, station: { ...evidence.station, protocol: { version, subprotocol: `ocpp${version}`, offered: [`ocpp${version}`] } } };
+    };
+    expect(evaluate(on('2.1')).verdict, evaluate(on('2.1')).reason).to.equal('PASS');
+    const on201 = evaluate(on('2.0.1'));
+    expect(on201.verdict).to.equal('FAIL');
+    expect(on201.reason).to.equal('connectors in the FullInventory never reported in StatusNotification after the boot: Connector@1/2, Connector@2/1.');
+    const onlySome = evaluate({ ...on('2.1'), notifyEvents: events.slice(0, 1) });
+    expect(onlySome.reason).to.equal('connectors in the FullInventory never reported in StatusNotification or NotifyEvent on Connector.AvailabilityState after the boot: Connector@2/1.');
+  });
 });

@@ -120,7 +120,7 @@ describe('config audit-config', () => {
 
   it('an unknown target role', () => {
     const file = write({ targets: { numerical: 'OCPPCommCtrlr/OfflineThreshold' } });
-    expect(configError(file)).to.equal(`${file}: /targets/numerical: unknown role "numerical" (roles: numeric, monitorable, boolean, unmonitorable, nonNumeric, known, readOnly, writable, constrained, noMaxSet)`);
+    expect(configError(file)).to.equal(`${file}: /targets/numerical: unknown role "numerical" (roles: numeric, targetDelta, monitorable, boolean, unmonitorable, nonNumeric, known, readOnly, writable, constrained, noMaxSet)`);
   });
 
   it('options that are not an object', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Guideline, GuidelineDocument } from '../../../src/config/guideline.js';
 import { builtInGuidelines, GUIDELINE_DIRECTORY, loadGuideline, readGuidelineDocument } from '../../../src/config/guideline-loader.js';
+import { guidelineForVersion } from '../../../src/config/guideline-for-version.js';
 import { ToolError } from '../../../src/errors.js';
 
 /** A citation every test line carries (the schema wants a source on each line). */
@@ -104,10 +105,23 @@ describe('config guideline-loader', () => {
 
     it('entry counts after folding the chains', () => {
       const counts = (g: Guideline) => [g.components.length, g.variables.length, g.monitors.length, g.severities.length];
-      expect(counts(loadGuideline('ocpp-201-core'))).to.deep.equal([12, 71, 0, 2]);
-      expect(counts(loadGuideline('ac-wallbox'))).to.deep.equal([23, 94, 7, 7]);
-      expect(counts(loadGuideline('dc-fast'))).to.deep.equal([23, 103, 9, 11]);
-      expect(counts(loadGuideline('hpc'))).to.deep.equal([28, 115, 15, 13]);
+      expect(counts(loadGuideline('ocpp-201-core'))).to.deep.equal([13, 76, 0, 2]);
+      expect(counts(loadGuideline('ac-wallbox'))).to.deep.equal([24, 99, 7, 7]);
+      expect(counts(loadGuideline('dc-fast'))).to.deep.equal([24, 108, 9, 11]);
+      expect(counts(loadGuideline('hpc'))).to.deep.equal([29, 120, 15, 13]);
+      // Of those, the core's OCPP 2.1 additions apply to 2.1 stations only: a 2.0.1 one is judged on the lines it always was.
+      expect(counts(guidelineForVersion(loadGuideline('ac-wallbox'), '2.0.1'))).to.deep.equal([23, 94, 7, 7]);
+      expect(counts(guidelineForVersion(loadGuideline('hpc'), '2.1'))).to.deep.equal([29, 120, 15, 13]);
+    });
+
+    it('2.1-only lines cite their 2.1 sources, which a 2.0.1 station\'s guideline does not list', () => {
+      const core = loadGuideline('ocpp-201-core');
+      const only21 = [...core.components, ...core.variables].filter((line) => line.versions !== undefined);
+      expect(only21.map((line) => ('name' in line ? line.name : `${line.component}.${line.variable}`))).to.deep.equal(['DataCollector', 'OCPPCommCtrlr.ExternalConfigChangeDate', 'MonitoringCtrlr.MaxPeriodicEventStreams', 'EVSE.PhysicalParent', 'EVSE.ElectricalParent', 'Connector.PhysicalParent']);
+      for (const line of only21) expect(line.versions).to.deep.equal(['2.1']);
+      const ids = (g: Guideline) => g.sources.map((s) => s.id);
+      expect(ids(guidelineForVersion(core, '2.1'))).to.include.members(['ocpp21-appendix', 'ocpp21-part1', 'ocpp21-part2']);
+      expect(ids(guidelineForVersion(core, '2.0.1')).filter((id) => id.startsWith('ocpp21'))).to.deep.equal([]);
     });
 
     it('chains: ocpp-201-core alone, ac-wallbox and dc-fast on the core, hpc on dc-fast', () => {
@@ -206,9 +220,9 @@ describe('config guideline-loader', () => {
       const derived = write('mine', doc('mine', { extends: 'dc-fast', components: [component('Extra', 'own')] as GuidelineDocument['components'] }));
       const guideline = loadGuideline(derived);
       expect(guideline.chain).to.deep.equal(['ocpp-201-core', 'dc-fast', 'mine']);
-      expect(guideline.components).to.have.length(24);
-      expect(guideline.components[23]?.name).to.equal('Extra');
-      expect(guideline.variables).to.have.length(103);
+      expect(guideline.components).to.have.length(25);
+      expect(guideline.components[24]?.name).to.equal('Extra');
+      expect(guideline.variables).to.have.length(108);
     });
 
     it('a three-level chain of local files', () => {

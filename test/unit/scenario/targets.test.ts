@@ -497,7 +497,7 @@ describe('scenario targets', () => {
     });
 
     it('an unknown role is ERR_INVALID_OPTION listing the roles', () => {
-      expect(optionError('bogus=A/B').message).to.equal('--target "bogus=A/B": unknown role "bogus" (roles: numeric, monitorable, boolean, unmonitorable, nonNumeric, known, readOnly, writable, constrained, noMaxSet)');
+      expect(optionError('bogus=A/B').message).to.equal('--target "bogus=A/B": unknown role "bogus" (roles: numeric, targetDelta, monitorable, boolean, unmonitorable, nonNumeric, known, readOnly, writable, constrained, noMaxSet)');
     });
   });
 });

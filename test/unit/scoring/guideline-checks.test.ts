@@ -1,3 +1,4 @@
+import { guidelineForVersion } from '../../../src/config/guideline-for-version.js';
 import { expect } from 'chai';
 import type { CheckResult } from '../../../src/checks/check.js';
 import type { Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity, GuidelineVariable } from '../../../src/config/guideline.js';
@@ -830,6 +831,18 @@ describe('scoring guideline-checks', () => {
       ]);
     });
 
+    it('judges a line only on stations of the OCPP versions it declares (default 2.0.1 and 2.1)', () => {
+      const g = guideline({
+        components: [component('DataCollector', { tier: 'evse', level: 'recommended', versions: ['2.1'] })],
+        variables: [variable('EVSE', 'Available', { tier: 'evse' }), variable('EVSE', 'PhysicalParent', { tier: 'evse', level: 'recommended', versions: ['2.1'] })],
+      });
+      const on201 = evaluateGuideline(g, evidence(twoEvses()));
+      expect(on201.map((r) => r.id)).to.deep.equal(['guideline/variables/EVSE.Available']);
+      const station21 = { identity: 'CS-21', securityProfile: 0, protocol: { version: '2.1' as const, subprotocol: 'ocpp2.1', offered: ['ocpp2.1'] } };
+      const on21 = evaluateGuideline(g, evidence(twoEvses(), { station: station21 }));
+      expect(on21.map((r) => `${r.id} ${r.verdict}`)).to.deep.equal(['guideline/components/DataCollector WARN', 'guideline/variables/EVSE.Available PASS', 'guideline/variables/EVSE.PhysicalParent WARN']);
+    });
+
     it('is deterministic', () => {
       const items = [...twoEvses(), makeReportItem('RCD', 'Tripped', { evse: 1 })];
       const g = guideline({ components: [component('RCD', { tier: 'evse' })], variables: [variable('EVSE', 'Available', { monitoring: 'required' })] });
@@ -837,8 +850,11 @@ describe('scoring guideline-checks', () => {
     });
 
     it('the shipped ac-wallbox guideline on a bare AC station: every result valid', () => {
-      const g = chooseGuideline(entries(twoEvses()), undefined).guideline;
-      const results = evaluateGuideline(g, evidence(twoEvses()));
+      const shipped = chooseGuideline(entries(twoEvses()), undefined).guideline;
+      const results = evaluateGuideline(shipped, evidence(twoEvses()));
+      // The evidence is a 2.0.1 station's: the lines the core adds for 2.1 are not judged.
+      const g = guidelineForVersion(shipped, '2.0.1');
+      expect(g.components.length).to.be.below(shipped.components.length);
       expect(results.length).to.equal(g.components.length + g.variables.length + g.variables.filter((v) => v.monitoring).length + g.monitors.length + g.severities.length);
       for (const r of results) {
         if (r.verdict !== 'INCONCLUSIVE') expect(r.score).to.be.within(0, 1);

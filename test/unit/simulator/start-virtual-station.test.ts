@@ -32,4 +32,15 @@ describe('startVirtualStation', () => {
       expect((error as Error).message).to.match(new RegExp(`^--fault ${fault}: profile minimal `));
     }
   });
+
+  it('refuses the OCPP 2.1 faults on a 2.0.1 station (its fault list lacks them), and the monitoring ones on a profile without monitoring', async () => {
+    const refusal = (options: Parameters<typeof startVirtualStation>[0]): Promise<unknown> => startVirtualStation(options).then(() => undefined, (reason: unknown) => reason);
+    for (const fault of ['target-delta-as-delta', 'no-event-severity', 'status-notification-only', 'no-2-1-device-model'] as const) {
+      const error = await refusal({ url: 'ws://127.0.0.1:9/', identity: 'NOT-21', profile: loadStationProfile('ac-wallbox'), faults: [fault] });
+      expect(isToolError(error) && error.code, fault).to.equal('ERR_INVALID_OPTION');
+      expect((error as Error).message).to.equal(`--fault ${fault}: not a fault of the OCPP 2.0.1 station (see simulate --help)`);
+    }
+    const error = await refusal({ url: 'ws://127.0.0.1:9/', identity: 'MIN-21', profile: loadStationProfile('minimal'), ocppVersion: '2.1', faults: ['event-severity-mismatch'] });
+    expect((error as Error).message).to.equal('--fault event-severity-mismatch: profile minimal does not implement monitoring, so there is nothing for it to get wrong');
+  });
 });

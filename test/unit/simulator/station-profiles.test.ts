@@ -620,6 +620,25 @@ describe('loadStationProfile with a bad profile file', () => {
     expectInvalid(write('duplicate.json', document), `/components/0/variables/${repeat} repeats ChargingStation.AvailabilityState, already defined at /components/0/variables/0`);
   });
 
+  it('keeps the 2.1 additions out of the model, hands them out for 2.1 only, and refuses one that repeats a base variable', () => {
+    const profile = loadStationProfile('ac-wallbox');
+    const model = profile.createModel('CS-21');
+    expect(model.lookup({ name: 'Heater' }, { name: 'Temperature' }).status).to.equal('UnknownComponent');
+    const additions = profile.additionsFor('2.1', 'CS-21');
+    expect(additions.map((e) => `${componentLabel(e.component)}.${variableLabel(e.variable)}`)).to.include.members(['EVSE@1.PhysicalParent', 'Connector@1/1.Label', 'DataCollector@1.SamplingInterval', 'Heater.Temperature', 'MonitoringCtrlr.MaxPeriodicEventStreams']);
+    expect(profile.additionsFor('2.0.1')).to.deep.equal([]);
+    expect(loadStationProfile('minimal').additionsFor('2.1')).to.deep.equal([]);
+    for (const entry of additions) model.addBesideComponent(entry);
+    // Reported with their component: EVSE's variables stay together.
+    const order = model.entries().map((e) => componentLabel(e.component));
+    const evse = order.flatMap((label, index) => (label === 'EVSE@1' ? [index] : []));
+    expect(evse.at(-1)! - evse[0] + 1).to.equal(evse.length);
+    const document = builtIn('ac-wallbox') as ProfileJson & { additionsByVersion: { '2.1': { components: ProfileJson['components'] } } };
+    document.additionsByVersion['2.1'].components.push({ name: 'OCPPCommCtrlr', variables: [{ name: 'HeartbeatInterval', dataType: 'integer', value: '60' }] });
+    const at = document.additionsByVersion['2.1'].components.length - 1;
+    expectInvalid(write('repeat-21.json', document), `/additionsByVersion/2.1/components/${at}/variables/0 repeats OCPPCommCtrlr.HeartbeatInterval, already defined at /components/`);
+  });
+
   it('refuses a variable repeated on a per-connector component (case-insensitive names), with its EVSE and connector', () => {
     const document = builtIn('hpc');
     const index = document.components.findIndex((c) => c.name === 'Connector');

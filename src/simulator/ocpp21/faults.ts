@@ -1,0 +1,20 @@
+/**
+ * Named faults of a station speaking OCPP 2.1: its 2.1 diagnostics done wrong, as ports of 2.0.1
+ * firmware get them (issue 17). The 2.1 station has these besides the 2.x faults (FAULTS); a
+ * station of another version refuses them (start-virtual-station.ts).
+ */
+export const OCPP21_FAULTS = {
+  'target-delta-as-delta': 'TargetDelta and TargetDeltaRelative monitors go down the Delta path: an event with trigger Delta when Actual moves by more than the value, whatever Target says, never cleared (needs a profile with monitoring)',
+  'target-delta-refused': 'TargetDelta and TargetDeltaRelative monitors are answered UnsupportedMonitorType, as a 2.0.1 monitor engine does (needs a profile with monitoring)',
+  'no-event-severity': 'NotifyEvent items carry no severity (needs a profile with monitoring)',
+  'event-severity-mismatch': 'NotifyEvent severity on an inverted scale, 9 minus the severity of the monitor that fired (needs a profile with monitoring)',
+  'no-event-notification-type': 'NotifyMonitoringReport monitors lack the required eventNotificationType, sent anyway as a 2.0.1 port does (needs a profile with monitoring)',
+  'status-notification-only': 'availability only through StatusNotification, never a NotifyEvent on Connector.AvailabilityState (after boot or on a change)',
+  'no-2-1-device-model': 'none of the 2.1 device-model additions (hierarchy variables, DataCollector, OCPPCommCtrlr.ExternalConfigChangeDate, MonitoringCtrlr.MaxPeriodicEventStreams, the target setpoint)',
+} as const;
+
+export type Ocpp21FaultName = keyof typeof OCPP21_FAULTS;
+
+export function isOcpp21FaultName(name: string): name is Ocpp21FaultName {
+  return Object.hasOwn(OCPP21_FAULTS, name);
+}
