@@ -47,7 +47,7 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
   return addAuditOptions(command, { failOn: 'none' }).action(async (options: DemoOptions) => {
     const stopping = terminal.stopSignal();
     const profile = loadStationProfile(options.profile);
-    checkFaultsFit(profile, options.fault ?? []);
+    checkFaultsFit(profile, options.fault ?? [], options.ocppVersion);
     const audit = resolveAudit({ ...options, nonInteractive: true }, { callTimeoutMs: 10_000, securityProfile: 0, version: TOOL_VERSION, prompt: terminal.prompt });
     const outDir = resolve(options.out);
     refusePseudoFileSystem('--out', options.out);

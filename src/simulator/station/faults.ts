@@ -38,7 +38,30 @@ export const FAULTS = {
   'no-base-report': 'GetBaseReport and GetReport are answered CALLERROR NotSupported: the station reports no device model',
   'chargex-fault-codes': 'once after boot, hard-wired fault notifications with ChargeX codes: CX002 on RCD.Tripped (or ChargingStation.Problem), cleared 2 s later, and CX025 on ConnectorPlugRetentionLock.Problem (or EVRetentionLock.Problem), left raised (needs a profile with monitoring)',
   'operator-monitors': 'starts with custom monitors an operator set: a daily Periodic and an UpperThreshold (severity 4) on a connector temperature, a transaction-only Delta on EVSE power, and a preconfigured threshold changed (needs a profile with monitoring)',
+  // OCPP 2.1 periodic event streams (N11–N15); a station speaking 2.1 with monitoring only.
+  'stream-never-opens': 'a monitor set with periodicEventStream is accepted, but no OpenPeriodicEventStream follows: it reports with NotifyEvent (2.1)',
+  'stream-as-call': 'NotifyPeriodicEventStream is sent as a CALL (type 2) instead of a SEND (type 6) (2.1)',
+  'stream-wrong-interval': 'periodic event streams send their messages at twice the requested interval (2.1)',
+  'stream-first-t-not-zero': 'a NotifyPeriodicEventStream basetime is the previous message\'s time, not its first value\'s: the first t is not 0 (2.1)',
+  'stream-ignores-values': 'periodic event streams ignore values: everything buffered goes in one message every interval (2.1)',
+  'stream-ignores-reject': 'a periodic event stream the CSMS rejected is used anyway, and the monitor sends no NotifyEvent (2.1)',
+  'stream-not-closed-on-clear': 'clearing a monitor leaves its periodic event stream open: no flush, no ClosePeriodicEventStream (2.1)',
+  'adjust-ignored': 'AdjustPeriodicEventStream is answered Accepted and the stream keeps its old rate (2.1)',
+  'streams-beyond-max': 'periodic event streams are opened beyond MonitoringCtrlr.MaxPeriodicEventStreams (2.1)',
 } as const;
+
+/** Faults of OCPP 2.1 behaviours: a station speaking another version cannot show them. */
+export const OCPP21_FAULTS: ReadonlySet<FaultName> = new Set<FaultName>([
+  'stream-never-opens',
+  'stream-as-call',
+  'stream-wrong-interval',
+  'stream-first-t-not-zero',
+  'stream-ignores-values',
+  'stream-ignores-reject',
+  'stream-not-closed-on-clear',
+  'adjust-ignored',
+  'streams-beyond-max',
+]);
 
 export type FaultName = keyof typeof FAULTS;
 

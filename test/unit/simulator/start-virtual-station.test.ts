@@ -32,4 +32,17 @@ describe('startVirtualStation', () => {
       expect((error as Error).message).to.match(new RegExp(`^--fault ${fault}: profile minimal `));
     }
   });
+
+  it('refuses the OCPP 2.1 stream faults on a station that speaks 2.0.1, or one without monitoring (issue 17)', async () => {
+    const attempt = (faults: Parameters<typeof startVirtualStation>[0]['faults'], profile: string, ocppVersion?: '2.0.1' | '2.1'): Promise<unknown> =>
+      startVirtualStation({ url: 'ws://127.0.0.1:9/', identity: 'NO-STREAMS', profile: loadStationProfile(profile), ...(faults ? { faults } : {}), ...(ocppVersion ? { ocppVersion } : {}) }).then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    const onTwoZeroOne = await attempt(['stream-never-opens'], 'ac-wallbox');
+    expect(isToolError(onTwoZeroOne) && onTwoZeroOne.code).to.equal('ERR_INVALID_OPTION');
+    expect((onTwoZeroOne as Error).message).to.equal('--fault stream-never-opens: it is an OCPP 2.1 behaviour, and the station speaks OCPP 2.0.1 (add --ocpp-version 2.1)');
+    const withoutMonitoring = await attempt(['adjust-ignored'], 'minimal', '2.1');
+    expect((withoutMonitoring as Error).message).to.match(/^--fault adjust-ignored: profile minimal has no monitoring behind its answers/);
+  });
 });
