@@ -9,7 +9,8 @@ import { monitorsLeftAsFound } from './monitors-left-as-found.js';
 import { pendingProvisioning } from './pending-provisioning.js';
 import { protocolConformance } from './protocol-conformance.js';
 import { stepExpectations } from './step-expectations.js';
+import { streamChecks } from './stream-checks.js';
 import { unreportedNamesRefused } from './unreported-names-refused.js';
 
 /** Every check of the audit, in report order. */
-export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, messageLimits, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitorsLeftAsFound, ...eventChecks, chargexFaultCodes];
+export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, messageLimits, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitorsLeftAsFound, ...eventChecks, ...streamChecks, chargexFaultCodes];
