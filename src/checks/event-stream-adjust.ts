@@ -39,13 +39,16 @@ export const eventStreamAdjust: Check = {
     const stats = intervalStats(judged, newS);
     const seqs = seqList([...adjust.seqs, ...run.messages.map((m) => m.seq)]);
     const details = { streamId: run.streamId, intervalBeforeS: oldS, intervalAfterS: newS, toleranceS, messages: run.messages.length, intervalsS: intervalsS(judged), byReceiveTime: stats, ...(run.toolLateS > 0 ? { auditorLateS: roundS(run.toolLateS) } : {}) };
-    if (stats === undefined || stats.intervals < 2) {
-      return resultOf(this, 'INCONCLUSIVE', `Only ${run.messages.length} message(s) came after the adjustment; the first may still follow the old schedule, so at least 3 are needed to time the new one.`, seqs, details);
+    if (stats === undefined) {
+      return resultOf(this, 'INCONCLUSIVE', `Only ${run.messages.length} message(s) came after the adjustment; the first may still follow the old schedule, so at least 4 are needed to time the new one (2 gaps after it).`, seqs, details);
     }
     if (stats.maxAbsErrorS > toleranceS) {
       if (toolLatenessExplains(stats.maxAbsErrorS, run)) return resultOf(this, 'INCONCLUSIVE', `After the adjustment the messages came up to ${stats.maxAbsErrorS} s off the new ${newS} s interval, but ${toolLatenessClause(run)}.`, seqs, details);
       const stillOld = oldS !== undefined && Math.abs(stats.meanIntervalS - oldS) <= toleranceS ? `: still the ${oldS} s it had before` : '';
       return resultOf(this, 'FAIL', `The station accepted the new ${newS} s interval for stream ${run.streamId}, but its messages kept coming every ${stats.meanIntervalS} s on average${stillOld} (off by up to ${stats.maxAbsErrorS} s, tolerance ${toleranceS} s).`, seqs, details);
+    }
+    if (stats.intervals < 2) {
+      return resultOf(this, 'INCONCLUSIVE', `Only ${run.messages.length} message(s) came after the adjustment; the first may still follow the old schedule, so at least 4 are needed to time the new one (2 gaps after it).`, seqs, details);
     }
     if (toleranceS >= newS / 2) return resultOf(this, 'INCONCLUSIVE', `The tolerance (${toleranceS} s) is half the new ${newS} s interval or more, too wide to tell the new cadence from another.`, seqs, details);
     return resultOf(this, 'PASS', `After the adjustment from ${oldS ?? '?'} s to ${newS} s the stream's messages came every ${stats.meanIntervalS} s on average (largest error ${stats.maxAbsErrorS} s, tolerance ${toleranceS} s).`, seqs, details);

@@ -35,7 +35,7 @@ export const eventStreamsWithinMax: Check = {
       return resultOf(this, 'FAIL', `The station says it supports ${max} periodic event stream(s) (MonitoringCtrlr.MaxPeriodicEventStreams) but opened ${opened.length} for the ${monitors} monitors asking for one.`, probe.seqs, details);
     }
     const rest = monitors - opened.length;
-    const how = accepted.length === monitors ? `took the other ${rest} monitor(s) without a stream` : `refused ${monitors - accepted.length} monitor(s)${accepted.length > opened.length ? ` and took ${accepted.length - opened.length} without a stream` : ''}`;
+    const how = accepted.length === monitors ? `took ${opened.length === 0 ? 'all' : 'the other'} ${rest} monitor(s) without a stream` : `refused ${monitors - accepted.length} monitor(s)${accepted.length > opened.length ? ` and took ${accepted.length - opened.length} without a stream` : ''}`;
     const fewer = opened.length < max ? `; it opened fewer than its maximum (streams of its own may be open)` : '';
     return resultOf(this, 'PASS', `Asked for ${monitors} streams with MonitoringCtrlr.MaxPeriodicEventStreams ${max}, the station opened ${opened.length} and ${how}${fewer}.`, probe.seqs, details);
   },

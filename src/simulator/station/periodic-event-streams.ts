@@ -6,8 +6,8 @@ import type { VirtualStation } from './virtual-station.js';
 
 const CONTROLLER = { name: 'MonitoringCtrlr' };
 const MAX_STREAMS = { name: 'MaxPeriodicEventStreams' };
-/** What the station reports when its profile says nothing: enough for two streams side by side. */
-const DEFAULT_MAX_STREAMS = '2';
+/** What the station reports when its profile says nothing: a few streams side by side. */
+const DEFAULT_MAX_STREAMS = '4';
 
 /**
  * Plugs OCPP 2.1 periodic event streams (N11–N15) into a station that speaks 2.1 and has the
