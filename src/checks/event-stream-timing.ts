@@ -47,7 +47,7 @@ export const eventStreamTiming: Check = {
       intervalsS: intervalsS(received),
       byReceiveTime: stats,
       values: values.count,
-      meanValueSpacingS: values.meanS,
+      medianValueSpacingS: values.medianS,
       ...(run.toolLateS > 0 ? { auditorLateS: roundS(run.toolLateS) } : {}),
     };
 
@@ -59,8 +59,8 @@ export const eventStreamTiming: Check = {
     }
     // Values out of order, or bunched far from the monitor's interval: basetime + t does not give the monitor's timeline.
     if (values.backwards > 0) problems.push(`${values.backwards} value(s) are stamped (basetime + t) before the value sent ahead of them`);
-    else if (monitorIntervalS !== undefined && values.meanS !== undefined && Math.abs(values.meanS - monitorIntervalS) > monitorIntervalS / 2) {
-      problems.push(`the values are stamped (basetime + t) ${values.meanS} s apart on average, not about one monitor interval (${monitorIntervalS} s)`);
+    else if (monitorIntervalS !== undefined && values.medianS !== undefined && Math.abs(values.medianS - monitorIntervalS) > monitorIntervalS / 2) {
+      problems.push(`the values are stamped (basetime + t) mostly ${values.medianS} s apart, not about one monitor interval (${monitorIntervalS} s)`);
     }
     if (problems.length > 0) return resultOf(this, 'FAIL', `Stream ${run.streamId} of monitor ${run.monitorId}: ${problems.join('; ')}.`, seqs, details);
     if (toleranceS >= intervalS / 2) {
@@ -70,14 +70,18 @@ export const eventStreamTiming: Check = {
       return resultOf(this, 'INCONCLUSIVE', `Only ${run.messages.length} message(s) of the stream were collected; at least ${MIN_STREAM_MESSAGES} are needed to judge its interval.`, seqs, details);
     }
     if (lateExplains) return resultOf(this, 'INCONCLUSIVE', `The messages arrived up to ${stats.maxAbsErrorS} s off the ${intervalS} s interval, but ${toolLatenessClause(run)}.`, seqs, details);
-    return resultOf(this, 'PASS', `${run.messages.length} messages came every ${stats.meanIntervalS} s on average for a requested ${intervalS} s (largest error ${stats.maxAbsErrorS} s, tolerance ${toleranceS} s), carrying ${values.count} values stamped about ${values.meanS ?? '?'} s apart.`, seqs, details);
+    return resultOf(this, 'PASS', `${run.messages.length} messages came every ${stats.meanIntervalS} s on average for a requested ${intervalS} s (largest error ${stats.maxAbsErrorS} s, tolerance ${toleranceS} s), carrying ${values.count} values stamped about ${values.medianS ?? '?'} s apart.`, seqs, details);
   },
 };
 
-/** How the values follow one another on their own clock: the mean spacing, and how many go backwards. */
-function valueSpacing(timesMs: readonly number[]): { count: number; meanS: number | undefined; backwards: number } {
+/**
+ * How the values follow one another on their own clock: the median spacing (a value the monitor
+ * skipped once does not move it; values bunched on one stamp do), and how many go backwards.
+ */
+function valueSpacing(timesMs: readonly number[]): { count: number; medianS: number | undefined; backwards: number } {
   const gaps = timesMs.slice(1).map((t, i) => (t - (timesMs[i] ?? t)) / 1000);
   const backwards = gaps.filter((gap) => gap < 0).length;
-  const meanS = gaps.length > 0 ? roundS(gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length) : undefined;
-  return { count: timesMs.length, meanS, backwards };
+  const sorted = [...gaps].sort((a, b) => a - b);
+  const medianS = sorted.length > 0 ? roundS(sorted[Math.floor((sorted.length - 1) / 2)] ?? 0) : undefined;
+  return { count: timesMs.length, medianS, backwards };
 }
