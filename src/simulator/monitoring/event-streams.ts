@@ -146,7 +146,7 @@ export class PeriodicEventStreams {
   }
 
   async #open(stream: Stream): Promise<void> {
-    let accepted = false;
+    let accepted: boolean;
     try {
       accepted = await this.#link.open({ id: stream.id, variableMonitoringId: stream.monitorId, params: { ...stream.params } });
     } catch {

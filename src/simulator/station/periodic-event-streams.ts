@@ -29,7 +29,15 @@ export function attachPeriodicEventStreams(station: VirtualStation, monitoring: 
         return outcome.ok && outcome.payload['status'] === 'Accepted';
       },
       notify: (payload) => {
-        if (!faults.has('stream-as-call')) return station.sendUnconfirmed('NotifyPeriodicEventStream', { ...payload });
+        if (!faults.has('stream-as-call')) {
+          try {
+            return station.sendUnconfirmed('NotifyPeriodicEventStream', { ...payload });
+          } catch (error) {
+            // A payload its own schema refuses is dropped with a line, never thrown into a timer.
+            station.context.log(`stream ${payload.id}: message not sent: ${(error as Error).message}`);
+            return true;
+          }
+        }
         // The fault: a CALL (type 2) where 2.1 wants a SEND (type 6); the answer is never read.
         if (!station.isConnected) return false;
         station.context.sendRaw(JSON.stringify([2, randomUUID(), 'NotifyPeriodicEventStream', payload]));

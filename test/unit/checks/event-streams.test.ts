@@ -61,7 +61,7 @@ describe('checks of OCPP 2.1 periodic event streams (N11–N15)', () => {
 
     it('INCONCLUSIVE: a gap the auditor\'s own stall explains is not held against the station', () => {
       const messages = regularMessages(3, { intervalS: 3 });
-      messages[2] = { ...messages[2]!, receivedAt: at(10.5) };
+      messages[2] = { ...messages[2], receivedAt: at(10.5) };
       const result = judge(eventStreamTiming, streamEvidence([streamCase('event-streams-open', { messages, endS: 11, toolLateMs: 1500 })]));
       expect(result.verdict).to.equal('INCONCLUSIVE');
       expect(result.reason).to.contain('the auditor itself was up to 1.5 s late');
