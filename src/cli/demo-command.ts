@@ -4,10 +4,10 @@ import { serveAudits } from '../audit/audit-server.js';
 import { reachesFailLevel } from '../result/audit-result.js';
 import { Csms, CSMS_DEFAULTS } from '../session/csms.js';
 import { DEFAULT_MAX_FRAME_BYTES } from '../ocpp/csms-server.js';
-import { checkFaultsFit, startVirtualStation } from '../simulator/start-virtual-station.js';
+import { checkFaultsFit, checkFaultsFitVersion, startVirtualStation } from '../simulator/start-virtual-station.js';
 import { builtInProfiles, loadStationProfile } from '../simulator/station-profile.js';
 import type { FaultName } from '../simulator/station/faults.js';
-import type { VirtualStation } from '../simulator/station/virtual-station.js';
+import type { SimulatedStation } from '../simulator/simulated-station.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import { addAuditOptions, resolveAudit, type AuditFlags } from './audit-options.js';
 import { refusePseudoFileSystem } from './out-dir.js';
@@ -47,7 +47,8 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
   return addAuditOptions(command, { failOn: 'none' }).action(async (options: DemoOptions) => {
     const stopping = terminal.stopSignal();
     const profile = loadStationProfile(options.profile);
-    checkFaultsFit(profile, options.fault ?? [], options.ocppVersion);
+    checkFaultsFitVersion(options.ocppVersion, options.fault ?? []);
+    checkFaultsFit(profile, options.fault ?? []);
     const audit = resolveAudit({ ...options, nonInteractive: true }, { callTimeoutMs: 10_000, securityProfile: 0, version: TOOL_VERSION, prompt: terminal.prompt });
     const outDir = resolve(options.out);
     refusePseudoFileSystem('--out', options.out);
@@ -63,7 +64,7 @@ export function demoCommand(terminal: Terminal, exit: ExitHolder): Command {
       // An output that cannot be written is one line, as in `run`; the tool's own bugs keep their stack.
       onAuditError: (session, error) => terminal.err(`ocpp-audit: the audit of ${session.identity} failed: ${isToolError(error) ? error.message : (error.stack ?? error.message)}`),
     });
-    let station: VirtualStation;
+    let station: SimulatedStation;
     try {
       station = await startVirtualStation({ url: csms.url, identity: options.id, profile, ocppVersion: options.ocppVersion, seed: options.seed, rebootDelayMs: 200, ...(options.fault ? { faults: options.fault } : {}) });
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { OcppVersion } from '../ocpp/protocol.js';
 import { Command } from 'commander';
 import { mkdirSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -53,9 +54,17 @@ export function observeCommand(terminal: Terminal, exit: ExitHolder): Command {
   });
 }
 
+/** The versions observe accepts, newest first: those with a device model to place a plan on. */
+const OBSERVED_VERSIONS: readonly OcppVersion[] = ['2.1', '2.0.1'];
+
 async function observe(options: ObserveOptions, terminal: Terminal): Promise<number> {
   const stopping = terminal.stopSignal();
   const listen = resolveListen(options, terminal.err);
+  // A plan is monitors on a device model: 2.0.1 and 2.1 have one, 1.6 has not (its stations are audited, not observed).
+  if (options.ocppVersion && !OBSERVED_VERSIONS.includes(options.ocppVersion)) {
+    throw new ToolError('ERR_INVALID_OPTION', `--ocpp-version ${options.ocppVersion}: observe places monitors on a device model, which OCPP ${options.ocppVersion} lacks; observe speaks ${OBSERVED_VERSIONS.join(' and ')}`);
+  }
+  listen.csms.ocppVersions ??= OBSERVED_VERSIONS;
   const planFor = planSource(options);
   // Like run, observe makes its output directory (the store lives in it by default).
   try {

@@ -2,7 +2,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { ToolError } from '../errors.js';
 import { isScenarioName, SCENARIOS, type ScenarioName } from '../simulator/scenarios/index.js';
-import { FAULTS, isFaultName, type FaultName } from '../simulator/station/faults.js';
+import { FAULTS, isFaultName, OCPP21_FAULTS, type FaultName } from '../simulator/station/faults.js';
+import { OCPP16_FAULTS } from '../simulator/ocpp16/faults.js';
 import { startVirtualStation } from '../simulator/start-virtual-station.js';
 import { builtInProfiles, loadStationProfile } from '../simulator/station-profile.js';
 import { parseOcppVersion, parsePositiveInteger } from './option-parsers.js';
@@ -26,7 +27,7 @@ interface SimulateOptions {
 }
 
 export function parseFault(value: string, previous: FaultName[] | undefined): FaultName[] {
-  if (!isFaultName(value)) throw new InvalidArgumentError(`unknown fault; known: ${Object.keys(FAULTS).join(', ')}`);
+  if (!isFaultName(value)) throw new InvalidArgumentError(`unknown fault; known: ${Object.keys(FAULTS).join(', ')}; of OCPP 2.1: ${Object.keys(OCPP21_FAULTS).join(', ')}; of OCPP 1.6: ${Object.keys(OCPP16_FAULTS).join(', ')}`);
   return [...(previous ?? []), value];
 }
 
@@ -54,6 +55,12 @@ export function simulateCommand(terminal: Terminal): Command {
   const faultHelp = Object.entries(FAULTS)
     .map(([name, what]) => `  ${name}: ${what}`)
     .join('\n');
+  const fault21Help = Object.entries(OCPP21_FAULTS)
+    .map(([name, what]) => `  ${name}: ${what}`)
+    .join('\n');
+  const fault16Help = Object.entries(OCPP16_FAULTS)
+    .map(([name, what]) => `  ${name}: ${what}`)
+    .join('\n');
   const scenarioHelp = Object.entries(SCENARIOS)
     .map(([name, scenario]) => `  ${name}: ${scenario.description}`)
     .join('\n');
@@ -72,7 +79,7 @@ export function simulateCommand(terminal: Terminal): Command {
     .option('--sensor-interval <ms>', 'how often sensor values move, in station time', parsePositiveInteger, 1000)
     .option('--ocpp-version <version>', `the OCPP version to speak (${OCPP_VERSIONS.join(', ')})`, parseOcppVersion, '2.0.1' as OcppVersion)
     .option('--time-scale <n>', 'run the station\'s clock n times faster than real time (timestamps, sensors, monitors, heartbeats)', parseTimeScale, 1)
-    .addHelpText('after', `\nFaults:\n${faultHelp}\n\nScenarios (deterministic by --seed; times are station time):\n${scenarioHelp}`)
+    .addHelpText('after', `\nFaults (OCPP 2.0.1 and 2.1 stations):\n${faultHelp}\n\nFaults (OCPP 2.1 stations, --ocpp-version 2.1; a profile with monitoring):\n${fault21Help}\n\nFaults (OCPP 1.6 stations, --ocpp-version 1.6):\n${fault16Help}\n\nScenarios (deterministic by --seed; times are station time):\n${scenarioHelp}`)
     .action(async (options: SimulateOptions) => {
       // Listen for Ctrl-C before anything starts, so an early one is not lost.
       const stopping = terminal.stopSignal();

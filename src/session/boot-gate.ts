@@ -25,8 +25,9 @@ export const TRIGGERED_ACTION: Record<string, string> = {
   TransactionEvent: 'TransactionEvent',
   SignCombinedCertificate: 'SignCertificate',
   PublishFirmwareStatusNotification: 'PublishFirmwareStatusNotification',
-  // OCPP 1.6 (RemoteTrigger profile).
+  // OCPP 1.6 (RemoteTrigger profile; ExtendedTriggerMessage of the security white paper).
   DiagnosticsStatusNotification: 'DiagnosticsStatusNotification',
+  SignChargePointCertificate: 'SignCertificate',
 };
 
 /**

@@ -238,7 +238,8 @@ export class StationSession extends EventEmitter<SessionEvents> {
     options: { timeoutMs?: number } = {},
   ): Promise<CallOutcome<Response>> {
     if (typeof payload['requestId'] === 'number') this.#requestIds.add(payload['requestId']);
-    if (action === 'TriggerMessage') {
+    // 1.6's security white paper triggers through ExtendedTriggerMessage, with the same field.
+    if (action === 'TriggerMessage' || action === 'ExtendedTriggerMessage') {
       const triggered = TRIGGERED_ACTION[String(payload['requestedMessage'])];
       if (triggered) this.#triggeredActions.add(triggered);
     }

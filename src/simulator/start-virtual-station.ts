@@ -5,18 +5,52 @@ import { acceptsEverythingHandlers } from './station/accepts-everything.js';
 import { attachMonitoring } from './station/monitoring-handlers.js';
 import { noBaseReportHandlers } from './station/no-base-report.js';
 import { answerNotImplementedForKnownActions } from './station/not-implemented-known.js';
-import type { StationProfile } from './station-profile.js';
-import { OCPP21_FAULTS, type FaultName } from './station/faults.js';
-import { attachPeriodicEventStreams } from './station/periodic-event-streams.js';
 import type { OcppVersion } from '../ocpp/protocol.js';
+import { OCPP16_FAULTS } from './ocpp16/faults.js';
+import type { Ocpp16Station } from './ocpp16/station16.js';
+import { startOcpp16Station } from './ocpp16/start16.js';
+import type { SimulatedStation } from './simulated-station.js';
+import type { StationProfile } from './station-profile.js';
+import { FAULTS, OCPP21_FAULTS, type FaultName } from './station/faults.js';
+import { attachPeriodicEventStreams } from './station/periodic-event-streams.js';
 import { VirtualStation, type VirtualStationOptions } from './station/virtual-station.js';
 
 /**
- * Builds a virtual station from its options, plugs in the blocks its profile implements, and
+ * Starts the virtual station of the OCPP version asked for: the 1.6 charge point
+ * (src/simulator/ocpp16) or the 2.x station. The one place that tells them apart (STATIONS); both
+ * are a SimulatedStation, and each refuses the other's faults.
+ */
+export function startVirtualStation(options: VirtualStationOptions & { ocppVersion: '1.6' }): Promise<Ocpp16Station>;
+export function startVirtualStation(options: VirtualStationOptions & { ocppVersion?: '2.0.1' | '2.1' }): Promise<VirtualStation>;
+export function startVirtualStation(options: VirtualStationOptions): Promise<SimulatedStation>;
+export async function startVirtualStation(options: VirtualStationOptions): Promise<SimulatedStation> {
+  const version = options.ocppVersion ?? '2.0.1';
+  checkFaultsFitVersion(version, options.faults ?? []);
+  return STATIONS[version].start(options);
+}
+
+/** Each version's station and the faults it knows (`simulate --help` lists both lists). */
+const STATIONS: Record<OcppVersion, { start: (options: VirtualStationOptions) => Promise<SimulatedStation>; faults: Readonly<Record<string, string>> }> = {
+  '1.6': { start: startOcpp16Station, faults: OCPP16_FAULTS },
+  '2.0.1': { start: startOcpp2Station, faults: FAULTS },
+  // 2.1's own behaviours (periodic event streams) have faults of their own.
+  '2.1': { start: startOcpp2Station, faults: { ...FAULTS, ...OCPP21_FAULTS } },
+};
+
+/** Refuses a fault the station of that version does not have (each version has its own list). */
+export function checkFaultsFitVersion(version: OcppVersion, faults: readonly FaultName[]): void {
+  const foreign = faults.filter((name) => !Object.hasOwn(STATIONS[version].faults, name));
+  if (foreign.length > 0) {
+    throw new ToolError('ERR_INVALID_OPTION', `--fault ${foreign.join(', ')}: not a fault of the OCPP ${version} station (see simulate --help)`);
+  }
+}
+
+/**
+ * Builds a 2.x virtual station from its options, plugs in the blocks its profile implements, and
  * starts it. The station keeps reconnecting on its own until `stop()`.
  */
-export async function startVirtualStation(options: VirtualStationOptions): Promise<VirtualStation> {
-  checkFaultsFit(options.profile, options.faults ?? [], options.ocppVersion);
+async function startOcpp2Station(options: VirtualStationOptions): Promise<VirtualStation> {
+  checkFaultsFit(options.profile, options.faults ?? []);
   checkScenariosFit(options.profile, options.scenarios ?? []);
   const station = new VirtualStation(options);
   const faults = options.faults ?? [];
@@ -48,10 +82,9 @@ export function checkScenariosFit(profile: StationProfile, scenarios: readonly S
 }
 
 /** Refuses a fault the profile cannot show, which would otherwise silently do nothing. */
-export function checkFaultsFit(profile: StationProfile, faults: readonly FaultName[], ocppVersion: OcppVersion = '2.0.1'): void {
-  // A 2.1 behaviour gone wrong needs a station that speaks 2.1, with monitoring behind it.
-  for (const fault of faults.filter((name) => OCPP21_FAULTS.has(name))) {
-    if (ocppVersion !== '2.1') throw new ToolError('ERR_INVALID_OPTION', `--fault ${fault}: it is an OCPP 2.1 behaviour, and the station speaks OCPP ${ocppVersion} (add --ocpp-version 2.1)`);
+export function checkFaultsFit(profile: StationProfile, faults: readonly FaultName[]): void {
+  // The 2.1 stream faults live in the monitoring block (the version itself is checked by checkFaultsFitVersion).
+  for (const fault of faults.filter((name) => Object.hasOwn(OCPP21_FAULTS, name))) {
     if (!profile.supports.monitoring || faults.includes('accepts-everything')) throw new ToolError('ERR_INVALID_OPTION', `--fault ${fault}: profile ${profile.id}${profile.supports.monitoring ? ' with accepts-everything' : ''} has no monitoring behind its answers, so it opens no periodic event streams`);
   }
   // The flood is raised by the monitoring block.

@@ -66,6 +66,7 @@ interface ProfileDocument {
   title: string;
   description?: string;
   chargingStation: { vendorName: string; model: string; serialNumber?: string; firmwareVersion?: string };
+  ocpp16Boot?: { iccid?: string; imsi?: string; meterType?: string; meterSerialNumber?: string };
   evses: Array<{ id: number; connectors: Array<{ id: number; connectorType: string }> }>;
   supports: { monitoring: boolean; summaryInventory: boolean; customReport: boolean };
   components: ComponentSpec[];
@@ -98,6 +99,8 @@ export interface StationProfile {
   description: string;
   file: string;
   chargingStation: ProfileDocument['chargingStation'];
+  /** What a 1.6 BootNotification adds (modem, meter), where the profile says. */
+  ocpp16Boot: NonNullable<ProfileDocument['ocpp16Boot']>;
   evses: ProfileDocument['evses'];
   supports: ProfileDocument['supports'];
   monitors: FactoryMonitor[];
@@ -283,6 +286,7 @@ function buildProfile(document: ProfileDocument, file: string): StationProfile {
     description: document.description ?? '',
     file,
     chargingStation: document.chargingStation,
+    ocpp16Boot: document.ocpp16Boot ?? {},
     evses: document.evses,
     supports: document.supports,
     monitors,

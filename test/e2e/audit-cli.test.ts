@@ -28,6 +28,8 @@ function cli(args: string[]): CliProcess {
 const readResult = (file: string): AuditResult => JSON.parse(readFileSync(file, 'utf8')) as AuditResult;
 
 describe('ocpp-audit demo / run / list (end to end)', function () {
+  // Each test waits on a whole CLI run with its own deadline (waitForExit); mocha's default 20 s is for quick tests.
+  this.timeout(180_000);
   afterEach(() => {
     for (const child of children.splice(0)) if (child.exit === undefined) child.child.kill('SIGKILL');
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });

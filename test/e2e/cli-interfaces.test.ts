@@ -106,6 +106,17 @@ describe('ocpp-audit for programs and pipes: --json, validate scoring, result sc
     expect(bad.stderrLines).to.deep.equal([`ocpp-audit: ${file}: /verdictCredit/WARN must be <= 1`, `ocpp-audit: ${file}: /categories must NOT have fewer than 1 items`]);
   });
 
+  it('--ocpp-version: an unknown version, and 1.6 for observe (no device model to place a plan on): one line, exit 2, nothing listens (issue 17)', async () => {
+    const unknown = await runToExit(['run', '--ocpp-version', '2.0', '--port', '0', '--out', tempDir()]);
+    expect(unknown.exit, unknown.stderr).to.deep.equal({ code: 2, signal: null });
+    expect(unknown.stderrLines).to.have.length(1);
+    expect(unknown.stderr).to.contain('the OCPP version is one of 2.1, 2.0.1, 1.6');
+    const observe16 = await runToExit(['observe', '--ocpp-version', '1.6', '--port', '0', '--out', tempDir()]);
+    expect(observe16.exit, observe16.stderr).to.deep.equal({ code: 2, signal: null });
+    expect(observe16.stderrLines).to.deep.equal(['ocpp-audit: --ocpp-version 1.6: observe places monitors on a device model, which OCPP 1.6 lacks; observe speaks 2.1 and 2.0.1']);
+    expect(observe16.stdout).to.equal('');
+  });
+
   it('report of a result.json that does not follow the schema: one line naming the file and what is wrong, exit 2', async () => {
     const bare = join(tempDir(), 'result.json');
     writeFileSync(bare, '{"resultVersion":1}');

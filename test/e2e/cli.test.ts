@@ -196,10 +196,10 @@ describe('ocpp-audit CLI (end to end)', function () {
 
   it('records a normal session: connection, boot, heartbeat, status, a clean shutdown on SIGINT with the journal hash', async () => {
     const { cli, url, outDir } = await startCli();
-    expect(cli.stdoutLines[0]).to.match(/^CSMS listening on ws:\/\/127\.0\.0\.1:\d+\/ocpp\/ \(no authentication \(lab use\), subprotocol ocpp2\.0\.1\)$/);
+    expect(cli.stdoutLines[0]).to.match(/^CSMS listening on ws:\/\/127\.0\.0\.1:\d+\/ocpp\/ \(no authentication \(lab use\), subprotocols ocpp2\.1, ocpp2\.0\.1, ocpp1\.6\)$/);
 
     const station = await connect({ url, identity: 'CS-E2E' });
-    await cli.waitForStdout(/^\[[\d:.]+\] CS-E2E connected from 127\.0\.0\.1 \(connection 1\)$/m);
+    await cli.waitForStdout(/^\[[\d:.]+\] CS-E2E connected from 127\.0\.0\.1 \(connection 1, ocpp2\.0\.1\)$/m);
 
     const boot = await station.call('BootNotification', BOOT_PAYLOAD);
     expect(boot.ok, JSON.stringify(boot)).to.equal(true);
@@ -527,7 +527,7 @@ describe('ocpp-audit CLI (end to end)', function () {
     expect(cli.stdoutLines[0]).to.contain('(security profile 2, subprotocols ocpp2.1, ocpp2.0.1, ocpp1.6)');
 
     const station = await connect({ url, identity: 'CS-TLS', password: PASSWORD, ca: ca.cert });
-    await cli.waitForStdout(/^\[[\d:.]+\] CS-TLS connected from 127\.0\.0\.1 \(connection 1, TLSv1\.[23]\)$/m);
+    await cli.waitForStdout(/^\[[\d:.]+\] CS-TLS connected from 127\.0\.0\.1 \(connection 1, ocpp2\.0\.1, TLSv1\.[23]\)$/m);
     const boot = await station.call('BootNotification', BOOT_PAYLOAD);
     expect(boot.ok, JSON.stringify(boot)).to.equal(true);
     if (boot.ok) expect(boot.payload['status']).to.equal('Accepted');

@@ -3,8 +3,8 @@ import { CASE_OPTION_DEFAULTS, RUNNER_DEFAULTS } from '../../src/audit/audit-def
 import type { LoadedTestCase } from '../../src/scenario/testcase-loader.js';
 import { loadStationProfile, type StationProfile } from '../../src/simulator/station-profile.js';
 import type { FaultName } from '../../src/simulator/station/faults.js';
-import type { VirtualStation, VirtualStationOptions } from '../../src/simulator/station/virtual-station.js';
-import { useStationTestbed } from './virtual-station-fixture.js';
+import type { VirtualStationOptions } from '../../src/simulator/station/virtual-station.js';
+import { useStationTestbed, type StationFor } from './virtual-station-fixture.js';
 
 /**
  * Audit options for tests: the real defaults with shorter periods where a test can afford it.
@@ -28,21 +28,25 @@ export function testAuditOptions(overrides: Partial<AuditOptions> = {}): AuditOp
   };
 }
 
+/** What an audit bed is told about its virtual station: a profile by name or loaded, faults, and any station option. */
+export type AuditBedStation = { profile?: string | StationProfile; faults?: FaultName[] } & Partial<Omit<VirtualStationOptions, 'profile' | 'faults'>>;
+
 /**
  * Registers the testbed of one describe block and returns an auditor of virtual stations. The
- * outcome also holds the virtual station, to look at its own state after the audit.
+ * outcome also holds the virtual station, to look at its own state after the audit (the 1.6
+ * charge point when `ocppVersion: '1.6'` was asked for).
  */
-export function useAuditBed(): (
+export function useAuditBed(): <S extends AuditBedStation = AuditBedStation>(
   identity: string,
   cases: readonly LoadedTestCase[],
-  station?: { profile?: string | StationProfile; faults?: FaultName[] } & Partial<Omit<VirtualStationOptions, 'profile' | 'faults'>>,
+  station?: S,
   options?: Partial<AuditOptions>,
-) => Promise<AuditOutcome & { station: VirtualStation }> {
+) => Promise<AuditOutcome & { station: StationFor<S> }> {
   const bed = useStationTestbed();
-  return async (identity, cases, station = {}, options = {}) => {
+  return async <S extends AuditBedStation = AuditBedStation>(identity: string, cases: readonly LoadedTestCase[], station: S = {} as S, options: Partial<AuditOptions> = {}) => {
     const csms = await bed.startCsms();
     const { profile = 'ac-wallbox', ...rest } = station;
     const started = await bed.startStation(csms, identity, { ...rest, profile: typeof profile === 'string' ? loadStationProfile(profile) : profile });
-    return { ...(await auditStation(started.session, cases, testAuditOptions(options))), station: started.station };
+    return { ...(await auditStation(started.session, cases, testAuditOptions(options))), station: started.station as StationFor<S> };
   };
 }

@@ -5,24 +5,30 @@ import type { Csms } from '../../src/session/csms.js';
 import { startCsms, stopCsms } from './csms-fixture.js';
 import type { StationMessage } from '../../src/session/station-inbox.js';
 import type { StationSession } from '../../src/session/station-session.js';
+import type { Ocpp16Station } from '../../src/simulator/ocpp16/station16.js';
+import type { SimulatedStation } from '../../src/simulator/simulated-station.js';
 import { startVirtualStation } from '../../src/simulator/start-virtual-station.js';
 import { loadStationProfile, PROFILE_DIRECTORY, type StationProfile } from '../../src/simulator/station-profile.js';
 import type { VirtualStation, VirtualStationOptions } from '../../src/simulator/station/virtual-station.js';
 
+export type TestStationOptions = Partial<VirtualStationOptions> & { profile?: StationProfile; expectAccepted?: boolean };
+/** The station a test gets: the 1.6 charge point when it asked for OCPP 1.6, else the 2.x station. */
+export type StationFor<O> = O extends { ocppVersion: '1.6' } ? Ocpp16Station : VirtualStation;
+
 /** Starts a virtual station against a test CSMS and waits for its session and acceptance. */
-export async function startStation(
+export async function startStation<O extends TestStationOptions = TestStationOptions>(
   csms: Csms,
   identity: string,
-  options: Partial<VirtualStationOptions> & { profile?: StationProfile; expectAccepted?: boolean } = {},
-): Promise<{ station: VirtualStation; session: StationSession }> {
+  options: O = {} as O,
+): Promise<{ station: StationFor<O>; session: StationSession }> {
   const { expectAccepted = true, ...rest } = options;
-  const station = await startVirtualStation({
+  const station = (await startVirtualStation({
     url: csms.url,
     identity,
     profile: options.profile ?? loadStationProfile('minimal'),
     rebootDelayMs: 100,
     ...rest,
-  });
+  })) as StationFor<O>;
   const session = await csms.waitForStation(identity, 10_000);
   const problem = !session ? `no session for ${identity}` : expectAccepted && !(await station.waitUntilAccepted(10_000)) ? `${identity} was not accepted` : undefined;
   if (problem || !session) {
@@ -41,7 +47,7 @@ export function useStationTestbed(): {
   startStation: typeof startStation;
 } {
   const servers: Csms[] = [];
-  const stations: VirtualStation[] = [];
+  const stations: SimulatedStation[] = [];
   afterEach(async () => {
     for (const station of stations.splice(0)) await station.stop();
     for (const csms of servers.splice(0)) await stopCsms(csms);

@@ -1,3 +1,5 @@
+import { isOcpp16FaultName, type Ocpp16FaultName } from '../ocpp16/faults.js';
+
 /**
  * Named faults: switches that make the virtual station behave like the bad stations met in the
  * field (shared/reference/field-notes.md), so the audit can be tested against each one. They
@@ -38,35 +40,33 @@ export const FAULTS = {
   'no-base-report': 'GetBaseReport and GetReport are answered CALLERROR NotSupported: the station reports no device model',
   'chargex-fault-codes': 'once after boot, hard-wired fault notifications with ChargeX codes: CX002 on RCD.Tripped (or ChargingStation.Problem), cleared 2 s later, and CX025 on ConnectorPlugRetentionLock.Problem (or EVRetentionLock.Problem), left raised (needs a profile with monitoring)',
   'operator-monitors': 'starts with custom monitors an operator set: a daily Periodic and an UpperThreshold (severity 4) on a connector temperature, a transaction-only Delta on EVSE power, and a preconfigured threshold changed (needs a profile with monitoring)',
-  // OCPP 2.1 periodic event streams (N11–N15); a station speaking 2.1 with monitoring only.
-  'stream-never-opens': 'a monitor set with periodicEventStream is accepted, but no OpenPeriodicEventStream follows: it reports with NotifyEvent (2.1)',
-  'stream-as-call': 'NotifyPeriodicEventStream is sent as a CALL (type 2) instead of a SEND (type 6) (2.1)',
-  'stream-wrong-interval': 'periodic event streams send their messages at twice the requested interval (2.1)',
-  'stream-first-t-not-zero': 'a NotifyPeriodicEventStream basetime is the previous message\'s time, not its first value\'s: the first t is not 0 (2.1)',
-  'stream-ignores-values': 'periodic event streams ignore values: everything buffered goes in one message every interval (2.1)',
-  'stream-ignores-reject': 'a periodic event stream the CSMS rejected is used anyway, and the monitor sends no NotifyEvent (2.1)',
-  'stream-not-closed-on-clear': 'clearing a monitor leaves its periodic event stream open: no flush, no ClosePeriodicEventStream (2.1)',
-  'adjust-ignored': 'AdjustPeriodicEventStream is answered Accepted and the stream keeps its old rate (2.1)',
-  'streams-beyond-max': 'periodic event streams are opened beyond MonitoringCtrlr.MaxPeriodicEventStreams (2.1)',
 } as const;
 
-/** Faults of OCPP 2.1 behaviours: a station speaking another version cannot show them. */
-export const OCPP21_FAULTS: ReadonlySet<FaultName> = new Set<FaultName>([
-  'stream-never-opens',
-  'stream-as-call',
-  'stream-wrong-interval',
-  'stream-first-t-not-zero',
-  'stream-ignores-values',
-  'stream-ignores-reject',
-  'stream-not-closed-on-clear',
-  'adjust-ignored',
-  'streams-beyond-max',
-]);
+/**
+ * Faults of OCPP 2.1 behaviours (periodic event streams, N11–N15): only the 2.1 station has them
+ * (STATIONS in start-virtual-station.ts), and only with a profile that has monitoring.
+ */
+export const OCPP21_FAULTS = {
+  'stream-never-opens': 'a monitor set with periodicEventStream is accepted, but no OpenPeriodicEventStream follows: it reports with NotifyEvent',
+  'stream-as-call': 'NotifyPeriodicEventStream is sent as a CALL (type 2) instead of a SEND (type 6)',
+  'stream-wrong-interval': 'periodic event streams send their messages at twice the requested interval',
+  'stream-first-t-not-zero': 'a NotifyPeriodicEventStream basetime is the previous message\'s time, not its first value\'s: the first t is not 0',
+  'stream-ignores-values': 'periodic event streams ignore values: everything buffered goes in one message every interval',
+  'stream-ignores-reject': 'a periodic event stream the CSMS rejected is used anyway, and the monitor sends no NotifyEvent',
+  'stream-not-closed-on-clear': 'clearing a monitor leaves its periodic event stream open: no flush, no ClosePeriodicEventStream',
+  'adjust-ignored': 'AdjustPeriodicEventStream is answered Accepted and the stream keeps its old rate',
+  'streams-beyond-max': 'periodic event streams are opened beyond MonitoringCtrlr.MaxPeriodicEventStreams',
+} as const;
 
-export type FaultName = keyof typeof FAULTS;
+/** A fault of the OCPP 2.x station (FAULTS). */
+export type Ocpp2FaultName = keyof typeof FAULTS;
+/** A fault of the OCPP 2.1 station alone (OCPP21_FAULTS). */
+export type Ocpp21FaultName = keyof typeof OCPP21_FAULTS;
+/** A fault of any station: 2.x (FAULTS), 2.1 (OCPP21_FAULTS) or 1.6 (OCPP16_FAULTS); each station refuses the others'. */
+export type FaultName = Ocpp2FaultName | Ocpp21FaultName | Ocpp16FaultName;
 
 export function isFaultName(name: string): name is FaultName {
-  return Object.hasOwn(FAULTS, name);
+  return Object.hasOwn(FAULTS, name) || Object.hasOwn(OCPP21_FAULTS, name) || isOcpp16FaultName(name);
 }
 
 /** The faults a station runs with. */

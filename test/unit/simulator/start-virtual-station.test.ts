@@ -41,7 +41,7 @@ describe('startVirtualStation', () => {
       );
     const onTwoZeroOne = await attempt(['stream-never-opens'], 'ac-wallbox');
     expect(isToolError(onTwoZeroOne) && onTwoZeroOne.code).to.equal('ERR_INVALID_OPTION');
-    expect((onTwoZeroOne as Error).message).to.equal('--fault stream-never-opens: it is an OCPP 2.1 behaviour, and the station speaks OCPP 2.0.1 (add --ocpp-version 2.1)');
+    expect((onTwoZeroOne as Error).message).to.equal('--fault stream-never-opens: not a fault of the OCPP 2.0.1 station (see simulate --help)');
     const withoutMonitoring = await attempt(['adjust-ignored'], 'minimal', '2.1');
     expect((withoutMonitoring as Error).message).to.match(/^--fault adjust-ignored: profile minimal has no monitoring behind its answers/);
   });
