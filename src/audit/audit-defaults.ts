@@ -24,6 +24,8 @@ export const CASE_OPTION_DEFAULTS = {
   periodicToleranceS: 1,
   /** Interval of the clock-aligned monitor, s (aligned boundaries come every this many seconds). */
   clockAlignedIntervalS: 10,
+  /** How long a station may take to upload a file the audit asked for (GetDiagnostics, GetLog) and report it done, s. */
+  uploadWindowS: 60,
   // Derived by the runner (not settable): periodicWindowS and clockAlignedWindowS =
   // interval × (periodicIntervals + 1) + eventWindowS; periodicProbeWindowS (one event of the
   // monitoring probe) = periodicIntervalS + eventWindowS.

@@ -1,4 +1,5 @@
 import type { CaseEvidence, Evidence, StepOutcome } from '../evidence/evidence.js';
+import { OCPP_VERSIONS } from '../ocpp/protocol.js';
 import type { Check, CheckResult, Verdict } from './check.js';
 
 /**
@@ -13,6 +14,8 @@ export const stepExpectations: Check = {
   title: 'Expectations declared by the test cases',
   refs: [],
   category: 'protocol',
+  // Every version's cases declare their expectations the same way.
+  versions: OCPP_VERSIONS,
   evaluate(evidence: Evidence): CheckResult[] {
     return evidence.cases.flatMap((testCase) => testCase.steps.filter((step) => step.check).map((step) => judgeStep(testCase, step)));
   },

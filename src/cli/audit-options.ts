@@ -20,6 +20,7 @@ export interface AuditFlags {
   guideline?: string;
   scoring?: string;
   label?: string;
+  uploadHost?: string;
 }
 
 export function addAuditOptions(command: Command, defaults: { failOn: AuditFlags['failOn'] }): Command {
@@ -31,6 +32,7 @@ export function addAuditOptions(command: Command, defaults: { failOn: AuditFlags
     .option('--guideline <id|file>', 'score against this guideline (default: the shipped one of the archetype detected from the device model)')
     .option('--scoring <file>', 'category weights and grades (default: guidelines/scoring.json)')
     .option('--label <text>', 'a name for this run, kept in result.json (options.label) and shown by compare and index')
+    .option('--upload-host <address>', 'the address stations upload diagnostics and logs to (OCPP 1.6 GetDiagnostics, GetLog); default: the address each station connected to')
     .option('--timeout-scale <n>', 'multiply every timeout and time window (slow stations or links)', parseScale, RUNNER_DEFAULTS.timeoutScale)
     .addOption(new Option('--fail-on <level>', 'exit 3 when a check reaches this verdict').choices(['fail', 'warn', 'none']).default(defaults.failOn));
 }
@@ -74,6 +76,7 @@ export function resolveAudit(flags: AuditFlags, base: { callTimeoutMs: number; s
       securityProfile: base.securityProfile,
       catalogue: catalogue.map((c) => ({ id: c.id, category: c.category, ...(c.versions ? { versions: c.versions } : {}) })),
       ...(guideline ? { guideline } : {}),
+      ...(flags.uploadHost !== undefined ? { uploadHost: flags.uploadHost } : {}),
       scoring,
     },
   };

@@ -5,18 +5,28 @@ import { loadGuideline } from '../config/guideline-loader.js';
 import { readEvidenceFile } from '../evidence/evidence-file.js';
 import { buildCompareViewModel } from '../report/compare-view-model.js';
 import { renderComparison } from '../report/html-renderer.js';
-import { buildResult, type AuditResult } from '../result/audit-result.js';
+import { buildResult } from '../result/audit-result.js';
 import { readResultFile } from '../result/result-file.js';
 import { scoreEvidence } from '../scoring/score-evidence.js';
 import { loadScoringConfig } from '../scoring/scoring-config.js';
 import type { Terminal } from './run-command.js';
 import { collect } from './option-parsers.js';
 import { writeOutputFile } from './output-file.js';
+import { ocppVersionOf } from '../evidence/ocpp-version.js';
+import { type Capability, diagnosticCapabilities } from '../result/capabilities.js';
+
+/** A station's capabilities from its evidence.json; undefined when the file is not at hand (the page says so). */
+function capabilitiesFrom(evidenceFile: string): Capability[] | undefined {
+  if (!existsSync(evidenceFile)) return undefined;
+  return diagnosticCapabilities(readEvidenceFile(evidenceFile));
+}
 
 /**
  * `compare`: stations (or firmware versions) side by side against one guideline. With
  * `--guideline` every result is first re-scored from its evidence.json against that guideline,
- * so results scored against different ones can still be compared fairly.
+ * so results scored against different ones can still be compared fairly. Results of different
+ * OCPP versions (a model's 1.6 and 2.0.1 firmware) are compared by what each station can do for
+ * diagnostics, from each evidence.json, and only on the checks both catalogues share.
  */
 export function compareCommand(terminal: Terminal): Command {
   return new Command('compare')
@@ -28,23 +38,27 @@ export function compareCommand(terminal: Terminal): Command {
     .action((files: string[], options: { guideline?: string; label?: string[]; out: string }) => {
       const guideline = options.guideline ? loadGuideline(options.guideline) : undefined;
       const config = guideline ? loadScoringConfig() : undefined;
-      const results = files.map((file): AuditResult => {
+      const read = files.map((file) => {
         const path = resolve(file);
         const result = readResultFile(path);
-        if (!guideline || !config) return result;
         // A relative evidence path is read next to its result.json.
         const evidenceFile = isAbsolute(result.files.evidence) ? result.files.evidence : join(dirname(path), result.files.evidence);
+        if (!guideline || !config) return { result, evidenceFile };
         const evidence = readEvidenceFile(evidenceFile);
         const scored = scoreEvidence(evidence, guideline, config);
-        return buildResult(evidence, scored.checks, evidenceFile, scored);
+        return { result: buildResult(evidence, scored.checks, evidenceFile, scored), evidenceFile };
       });
+      const results = read.map((r) => r.result);
+      // Across OCPP versions the page compares what each station can do, read from its evidence.
+      const acrossVersions = new Set(results.map((r) => ocppVersionOf(r))).size > 1;
+      const capabilities = acrossVersions ? read.map(({ evidenceFile }) => capabilitiesFrom(evidenceFile)) : undefined;
       const out = resolve(options.out);
       // Each result's scorecard beside it, linked relative to the page (the folder can be moved).
       const links = files.map((file) => {
         const scorecard = join(dirname(resolve(file)), 'scorecard.html');
         return existsSync(scorecard) ? relative(dirname(out), scorecard).split('\\').join('/') : undefined;
       });
-      const model = buildCompareViewModel(results, { ...(options.label ? { labels: options.label } : {}), links });
+      const model = buildCompareViewModel(results, { ...(options.label ? { labels: options.label } : {}), links, ...(capabilities ? { capabilities } : {}) });
       writeOutputFile(out, renderComparison(model));
       terminal.out(model.summary);
       terminal.out(`  comparison: ${out}`);

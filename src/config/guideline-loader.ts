@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { ToolError } from '../errors.js';
 import type { Citation, Guideline, GuidelineDocument, GuidelineSource } from './guideline.js';
+import { DEFAULT_VERSIONS } from '../evidence/ocpp-version.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The shipped guidelines are data at the package root (also when run from dist/). */
@@ -14,7 +15,7 @@ export const SOURCES_FILE = join(GUIDELINE_DIRECTORY, 'sources.json');
 const SOURCES_SCHEMA_FILE = join(GUIDELINE_DIRECTORY, 'sources.schema.json');
 /** Files of the guideline directory that are not guidelines. */
 const NOT_GUIDELINES = new Set(['scoring.json', 'sources.json']);
-const DEFAULT_WEIGHTS = { required: 2, recommended: 1, components: 1, variables: 1, monitors: 1, severities: 1 };
+const DEFAULT_WEIGHTS = { required: 2, recommended: 1, components: 1, variables: 1, monitors: 1, severities: 1, configurationKeys: 1, messages: 1 };
 
 let validate: ValidateFunction | undefined;
 
@@ -76,7 +77,14 @@ export const citedSourceId = (citation: Citation): string | undefined => (typeof
 /** Every line's source must name a catalogued reference: a typo must not pass for a citation. */
 function checkCitations(file: string, guideline: GuidelineDocument): void {
   const known = guidelineSources();
-  const sections = { components: guideline.components, variables: guideline.variables, monitors: guideline.monitors, severities: guideline.severities } as const;
+  const sections = {
+    components: guideline.components,
+    variables: guideline.variables,
+    monitors: guideline.monitors,
+    severities: guideline.severities,
+    configurationKeys: guideline.configurationKeys,
+    messages: guideline.messages,
+  } as const;
   for (const [section, lines] of Object.entries(sections)) {
     (lines ?? []).forEach((line: { source: Citation[] }, index) =>
       line.source.forEach((citation, at) => {
@@ -119,11 +127,15 @@ function resolveChain(file: string, seen: string[]): Guideline {
   const variables = merge(base?.variables, document.variables, (v) => `${v.component}|${v.componentInstance ?? ''}|${v.variable}|${v.instance ?? ''}`.toLowerCase());
   const monitors = merge(base?.monitors, document.monitors, (m) => `${m.component}|${m.variable}|${m.instance ?? ''}|${[...m.types].sort().join(',')}`.toLowerCase());
   const severities = merge(base?.severities, document.severities, (s) => s.category);
+  // A key line is the key, or one judgement of its value (a member it holds, its range).
+  const configurationKeys = merge(base?.configurationKeys, document.configurationKeys, (k) => `${k.key}|${k.contains ?? ''}|${k.range ? 'range' : ''}`.toLowerCase());
+  const messages = merge(base?.messages, document.messages, (m) => `${m.action}|${m.sentBy}|${(m.fields ?? []).join(',')}|${m.where ? `${m.where.field}!${m.where.not.join(',')}` : ''}`.toLowerCase());
   return {
     id: document.id,
     version: document.version,
     title: document.title,
     description: document.description,
+    versions: document.versions ?? base?.versions ?? [...DEFAULT_VERSIONS],
     archetypes: document.archetypes,
     chain: [...(base?.chain ?? []), document.id],
     file,
@@ -132,7 +144,9 @@ function resolveChain(file: string, seen: string[]): Guideline {
     variables,
     monitors,
     severities,
-    sources: sourcesCited([...components, ...variables, ...monitors, ...severities]),
+    configurationKeys,
+    messages,
+    sources: sourcesCited([...components, ...variables, ...monitors, ...severities, ...configurationKeys, ...messages]),
   };
 }
 
@@ -145,4 +159,8 @@ function checkRanges(file: string, guideline: GuidelineDocument): void {
   for (const [pointer, range] of ranges) {
     if (range && range.min > range.max) throw new ToolError('ERR_INVALID_GUIDELINE', `${file}: ${pointer} has min ${range.min} above max ${range.max}`);
   }
+  (guideline.configurationKeys ?? []).forEach((line, i) => {
+    const { min, max } = line.range ?? {};
+    if (min !== undefined && max !== undefined && min > max) throw new ToolError('ERR_INVALID_GUIDELINE', `${file}: /configurationKeys/${i}/range has min ${min} above max ${max}`);
+  });
 }

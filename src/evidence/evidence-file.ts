@@ -37,7 +37,7 @@ export function writeEvidenceFile(file: string, evidence: Evidence): void {
 }
 
 /** The audit-wide lists of station messages, which grow with a chatty station. */
-const MESSAGE_LISTS: ReadonlySet<string | number> = new Set(['statusNotifications', 'notifyEvents', 'boots', 'protocolFindings']);
+const MESSAGE_LISTS: ReadonlySet<string | number> = new Set(['statusNotifications', 'notifyEvents', 'boots', 'protocolFindings', 'securityEvents', 'uploadStatusNotifications']);
 
 /**
  * The containers of the evidence that grow with the station: the cases, their captures, the

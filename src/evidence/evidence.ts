@@ -214,6 +214,29 @@ export type CaseStatus = 'completed' | 'not-applicable' | 'inconclusive';
 /** A case's reason when the station left for good before it: the audit is incomplete (src/scoring/coverage.ts). */
 export const STATION_GONE = 'the station is not connected and did not come back';
 
+/**
+ * A file a station uploaded to the audit's receiver during a case (GetDiagnostics, GetLog), with
+ * the journal record that marks its arrival.
+ */
+export interface ReceivedUpload {
+  /** The name the station gave it: the multipart file name, Content-Disposition, or the path below the location. */
+  name?: string;
+  /** Bytes received (for a refused oversize upload: how many were sent before it was cut). */
+  size: number;
+  sha256: string;
+  method: string;
+  /** The request path below the location ('' for the location itself). */
+  path: string;
+  contentType?: string;
+  receivedAt: string;
+  /** The file's name in the audit's `uploads/` folder, when it could be kept. */
+  savedAs?: string;
+  /** Larger than the receiver takes: refused (413), not kept. */
+  truncated?: true;
+  /** Journal seq of the `upload-received` record. */
+  seq?: number;
+}
+
 export interface CaseEvidence {
   id: string;
   title: string;
@@ -229,6 +252,8 @@ export interface CaseEvidence {
   captures: Record<string, Capture>;
   /** The selected cases that needed this one: it was not selected, and ran first as their prerequisite. */
   prerequisiteOf?: string[];
+  /** Where the case told the station to upload files (`${upload.location}`), and what arrived there. */
+  uploads?: { location: string; received: ReceivedUpload[] };
 }
 
 /** A variable the runner chose for a role (or the user forced), and why. */
@@ -274,6 +299,10 @@ export interface Evidence {
   /** Every BootNotification of the session, the first before the audit began (Pending windows, reboots). */
   boots: CollectedMessage[];
   notifyEvents: CollectedMessage[];
+  /** Every SecurityEventNotification of the session (OCPP 2.x, 1.6 security WP A04); absent in older evidence. */
+  securityEvents?: CollectedMessage[];
+  /** Every DiagnosticsStatusNotification and LogStatusNotification of the session (1.6 §4.4, security WP N01); absent in older evidence. */
+  uploadStatusNotifications?: CollectedMessage[];
   /** A cheap round trip after each monitoring case: did the station still answer? */
   liveness: LivenessProbe[];
   /** Protocol faults of the station's frames over the whole session (first 10 000). */

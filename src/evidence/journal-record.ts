@@ -70,7 +70,9 @@ export type ConnectionEventName =
   // server-events.jsonl: refusals of one address past the ones logged in full, counted over a minute (issue 14).
   | 'refusals-summarised'
   // observe (issue 16): what the station accepted, refused, lost and got back of the monitoring plan (observe/plan/plan-outcome.ts).
-  | 'plan-outcome';
+  | 'plan-outcome'
+  // A file the station uploaded to the audit's receiver (GetDiagnostics, GetLog; issue 17).
+  | 'upload-received';
 
 export interface ConnectionRecord extends RecordBase {
   record: 'connection';

@@ -67,6 +67,8 @@ export interface Handshake {
   identity: string;
   remoteAddress: string;
   remotePort: number;
+  /** This side's address of the connection: one the station can reach (the upload location of GetDiagnostics/GetLog). */
+  localAddress?: string;
   url: string;
   offeredProtocols: string[];
   protocol: string;
@@ -303,6 +305,7 @@ export class CsmsServer extends EventEmitter<CsmsServerEvents> {
         identity,
         remoteAddress,
         remotePort: req.socket.remotePort ?? 0,
+        ...(req.socket.localAddress ? { localAddress: req.socket.localAddress } : {}),
         url: recordedUrl,
         offeredProtocols: (req.headers['sec-websocket-protocol'] ?? '')
           .split(',')

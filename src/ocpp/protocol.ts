@@ -48,7 +48,14 @@ export interface OcppProtocol {
   validator(): SchemaValidator;
   /** Vendor, model, serial, firmware (and 2.x's reason) from a BootNotification of the version. */
   bootFacts(payload: Record<string, unknown>): BootFacts;
+  /**
+   * A cheap request every station of the version answers, for a round trip that only has to be
+   * answered (the liveness probe): reading the heartbeat interval (2.x GetVariables, 1.6 GetConfiguration).
+   */
+  readonly cheapRequest: { action: string; payload: Record<string, unknown> };
 }
+
+const READ_HEARTBEAT_2X = { action: 'GetVariables', payload: { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] } };
 
 /** OCPP-J 1.6 spells two codes differently; its errata keep them as they are (§5.1, §5.2). */
 const OCPP16_SPELLING: Partial<Record<OcppErrorCode, string>> = {
@@ -81,6 +88,7 @@ const PROTOCOLS: Record<OcppVersion, OcppProtocol> = {
     foreignSpellings: new Map([['OccurenceConstraintViolation', '1.6'], ['FormationViolation', '1.6']]),
     validator: sharedSchemaValidator,
     bootFacts: bootFacts2x,
+    cheapRequest: READ_HEARTBEAT_2X,
   },
   '2.1': {
     version: '2.1',
@@ -97,6 +105,7 @@ const PROTOCOLS: Record<OcppVersion, OcppProtocol> = {
     foreignSpellings: new Map([['OccurenceConstraintViolation', '1.6'], ['FormationViolation', '1.6']]),
     validator: lazy(() => new SchemaValidator(ocpp21SchemaSet())),
     bootFacts: bootFacts2x,
+    cheapRequest: READ_HEARTBEAT_2X,
   },
   '1.6': {
     version: '1.6',
@@ -115,6 +124,7 @@ const PROTOCOLS: Record<OcppVersion, OcppProtocol> = {
     foreignSpellings: new Map(),
     validator: lazy(() => new SchemaValidator(ocpp16SchemaSet())),
     bootFacts: bootFacts16,
+    cheapRequest: { action: 'GetConfiguration', payload: { key: ['HeartbeatInterval'] } },
   },
 };
 

@@ -14,6 +14,8 @@
  * when the catalogue cites the id nowhere (a unit test holds the two together).
  */
 
+import type { OcppVersion } from '../ocpp/protocol.js';
+
 export type CaseStatus = 'mandatory' | 'conditional';
 export type NotRehearsedWhy = 'needs a person' | 'needs hardware' | 'out of scope' | 'not in the catalogue';
 
@@ -28,6 +30,8 @@ export interface CertificationCase {
 
 export interface CertificationProfile {
   id: 'core' | 'advanced-device-management';
+  /** The OCPP versions whose stations the profile certifies (default 2.0.1 and 2.1). */
+  versions?: OcppVersion[];
   title: string;
   /** What the profile asks of the station, in our words. */
   about: string;

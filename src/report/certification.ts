@@ -3,6 +3,7 @@ import { WORST_FIRST } from './verdict-style.js';
 import type { AuditResult } from '../result/audit-result.js';
 import { CERTIFICATION_PROFILES, type CaseStatus, type CertificationProfile, type NotRehearsedWhy } from './certification-profiles.js';
 import { tcIdOf } from './tc-rehearsals.js';
+import { appliesToVersion, ocppVersionOf, versionLabel } from '../evidence/ocpp-version.js';
 
 /** Worst first: the verdict a TC gets is the first of these among the checks that cite it. */
 
@@ -38,6 +39,8 @@ export interface CertificationView {
   /** False for a case subset, an interrupted run or a station that left: some cases could not be rehearsed. */
   complete: boolean;
   profiles: CertificationProfileView[];
+  /** Why no profile applies, when none is for the station's OCPP version (1.6 has no TC_B / TC_N cases). */
+  noProfile?: string;
 }
 
 const NOT_RUN = 'no check of this audit cites it: the test cases that rehearse it did not run';
@@ -47,7 +50,10 @@ const NOT_RUN = 'no check of this audit cites it: the test cases that rehearse i
  * TC with the worst verdict among the checks whose refs cite it (so one failed check fails the
  * case), or why the audit says nothing about it. Pure: the result and the profile data only.
  */
-export function buildCertificationView(result: AuditResult, profiles: readonly CertificationProfile[] = CERTIFICATION_PROFILES): CertificationView {
+export function buildCertificationView(result: AuditResult, all: readonly CertificationProfile[] = CERTIFICATION_PROFILES): CertificationView {
+  // A profile certifies stations of its versions: a 1.6 station's checks cite no TC_B / TC_N case.
+  const version = ocppVersionOf(result);
+  const profiles = all.filter((profile) => appliesToVersion(profile, version));
   const citing = new Map<string, Array<{ id: string; verdict: Verdict }>>();
   for (const check of result.checks) {
     for (const tc of new Set(check.refs.map(tcIdOf).filter((id): id is string => id !== undefined))) {
@@ -58,6 +64,9 @@ export function buildCertificationView(result: AuditResult, profiles: readonly C
     station: result.station,
     startedAt: result.timings.startedAt,
     complete: result.coverage?.complete ?? true,
+    ...(profiles.length === 0
+      ? { noProfile: `None of the certification profiles this audit rehearses is for ${versionLabel(version)} stations (they are OCPP 2.0.1 Part 5 profiles, test cases TC_B and TC_N), so nothing here says how this station would fare in a certification test.` }
+      : {}),
     profiles: profiles.map((profile) => {
       const cases = profile.cases.map((c): CertificationCaseView => ({
         id: c.id,

@@ -1,6 +1,7 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
 import { VERDICT_CSS, WORST_FIRST as VERDICT_ORDER } from './verdict-style.js';
 import type { AuditResult } from '../result/audit-result.js';
+import { versionLabel } from '../evidence/ocpp-version.js';
 
 /** What page one decides with: the banner, the must-have box, what to fix first, the coverage. */
 export interface PageOne {
@@ -14,6 +15,11 @@ export interface PageOne {
   coverage: string | undefined;
   /** The grade as the verdict sentence names it: "grade D, capped from A: 1 must-have(s) failed", or "no grade: incomplete". */
   grade: string;
+  /**
+   * For a station of a version without device-model diagnostics (1.6): the plain verdict that
+   * they need a newer version, and each thing this station would gain, with what it does now.
+   */
+  upgrade: { title: string; headline: string; gains: Array<{ title: string; now: string; then: string }> } | undefined;
 }
 
 /** How many findings page one puts first. */
@@ -46,6 +52,18 @@ export function pageOne(result: AuditResult): PageOne {
       coverage && !coverage.complete
         ? 'no grade: incomplete'
         : `grade ${result.grade ?? '–'}${result.uncappedGrade !== undefined ? `, capped from ${result.uncappedGrade}: ${failedMustHaves.length} must-have(s) failed` : ''}`,
+    upgrade: upgradeView(result),
+  };
+}
+
+function upgradeView(result: AuditResult): PageOne['upgrade'] {
+  const upgrade = result.upgrade;
+  if (!upgrade) return undefined;
+  const gains = upgrade.capabilities.filter((c) => upgrade.gains.includes(c.id));
+  return {
+    title: `What ${versionLabel(upgrade.to)} would give this station`,
+    headline: upgrade.headline,
+    gains: gains.map((g) => ({ title: g.title.charAt(0).toUpperCase() + g.title.slice(1), now: g.now, then: g.then })),
   };
 }
 

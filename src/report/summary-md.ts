@@ -1,5 +1,7 @@
 import type { AuditResult } from '../result/audit-result.js';
 import { printable } from './printable.js';
+import { protocolText } from './view-model.js';
+import { ocppVersionOf, versionLabel } from '../evidence/ocpp-version.js';
 
 /** Markdown table cells: pipes and line breaks would break the table. */
 const md = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/([<>`*_[\]])/g, '\\$1');
@@ -10,11 +12,12 @@ export function renderSummaryMd(result: AuditResult): string {
   const lines = [
     `# OCPP diagnostics audit: ${md(result.station.identity)}`,
     '',
-    `${md(boot.vendorName ?? '–')} ${md(boot.model ?? '')}, firmware ${md(boot.firmwareVersion ?? '–')}, serial ${md(boot.serialNumber ?? '–')}; audited ${result.timings.startedAt} with ${result.tool.name} ${result.tool.version}.`,
+    `${md(boot.vendorName ?? '–')} ${md(boot.model ?? '')}, firmware ${md(boot.firmwareVersion ?? '–')}, serial ${md(boot.serialNumber ?? '–')}, ${md(result.station.protocol ? protocolText(result.station.protocol) : versionLabel(ocppVersionOf(result)))}; audited ${result.timings.startedAt} with ${result.tool.name} ${result.tool.version}.`,
     '',
   ];
   if (result.guideline) {
     lines.push(`**Score ${result.score ?? '–'} / 100, grade ${result.grade ?? '–'}** against ${md(result.guideline.title)} (${result.guideline.id} ${result.guideline.version}, ${result.guideline.how}).`, '');
+    if (result.upgrade) lines.push(md(result.upgrade.headline), '');
     lines.push('| Category | Score | In words |', '| --- | ---: | --- |');
     for (const c of result.categories ?? []) lines.push(`| ${md(c.title)} | ${c.score ?? '–'} | ${md(c.verdict)} |`);
     lines.push('');

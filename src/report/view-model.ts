@@ -4,6 +4,7 @@ import type { AuditResult } from '../result/audit-result.js';
 import { pushTo } from '../collections.js';
 import { type PageOne, pageOne } from './page-one.js';
 import { type TimingChart, timingChart, timingFigures } from './timing-chart.js';
+import { versionLabel } from '../evidence/ocpp-version.js';
 
 /**
  * Everything the scorecard template shows, already computed and formatted: the template only
@@ -12,7 +13,8 @@ import { type TimingChart, timingChart, timingFigures } from './timing-chart.js'
  */
 export interface ScorecardViewModel {
   title: string;
-  station: { identity: string; vendor: string; model: string; serial: string; firmware: string };
+  /** `protocol`: the OCPP version and subprotocol, absent for a result from before they were recorded (the page says 2.0.1). */
+  station: { identity: string; vendor: string; model: string; serial: string; firmware: string; protocol?: string };
   /** `sources`: the public references its lines cite, one line each ("OCA uptime white paper 1.1, Open Charge Alliance"). */
   guideline: { id: string; version: string; title: string; archetype: string; how: string; reason: string; sources: string[] } | undefined;
   date: string;
@@ -24,6 +26,12 @@ export interface ScorecardViewModel {
   mustHaves: PageOne['mustHaves'];
   fixFirst: PageOne['fixFirst'];
   coverage: PageOne['coverage'];
+  /** A station of a version without device-model diagnostics (1.6): what a newer version would give it (page-one.ts). */
+  upgrade: PageOne['upgrade'];
+  /** Why the device-model sections are absent, for such a station. */
+  sectionsNote?: string;
+  /** What the certification page holds, when it is not the 2.0.1 rehearsal. */
+  certificationNote?: string;
   categories: Array<{ id: string; title: string; score: string; verdict: string; bar: { width: number; color: string } }>;
   events: {
     width: number;
@@ -91,6 +99,9 @@ const ROW_HEIGHT = 18;
 
 /** The timeline's geometry (server-side SVG) and the timing checks' figures. */
 function eventsView(result: AuditResult): ScorecardViewModel['events'] {
+  const noEvents = result.upgrade
+    ? `${versionLabel(result.upgrade.from)} has no NotifyEvent: the station's errors come as StatusNotification error codes, judged in the findings.`
+    : 'No NotifyEvent arrived during the audit.';
   const timeline = result.observations.events;
   const scale = (t: number): number => Math.round((LABEL_WIDTH + (Math.min(t, timeline.durationS) / timeline.durationS) * PLOT_WIDTH) * 10) / 10;
   const kindCss: Record<string, string> = { CustomMonitor: 'pass', HardWiredMonitor: 'warn', PreconfiguredMonitor: 'warn', HardWiredNotification: 'fail' };
@@ -112,7 +123,7 @@ function eventsView(result: AuditResult): ScorecardViewModel['events'] {
     rows: timeline.rows.map((row, i) => ({ label: row.label, y: i * ROW_HEIGHT + 12, css: kindCss[row.kind] ?? '', points: row.times.map((t) => ({ x: scale(t) })), count: countText(row) })),
     note:
       timeline.rows.length === 0
-        ? 'No NotifyEvent arrived during the audit.'
+        ? noEvents
         : `${timelineSummary(timeline)}. Green: the audit's monitors; orange: hard-wired and preconfigured; red: hard-wired notifications.`,
     timing,
   };
@@ -177,6 +188,12 @@ function items(components: ReadonlyArray<{ name: string; instance?: string; stat
   return result;
 }
 
+/** "OCPP 2.1, subprotocol ocpp2.1 (offered: ocpp2.1, ocpp2.0.1)". */
+export function protocolText(protocol: NonNullable<AuditResult['station']['protocol']>): string {
+  const offered = protocol.offered.length > 1 ? ` (offered: ${protocol.offered.join(', ')})` : '';
+  return `${versionLabel(protocol.version)}, subprotocol ${protocol.subprotocol}${offered}`;
+}
+
 /** A journal record as trace.jsonl holds it (only what the excerpt shows). */
 export interface JournalLine {
   seq: number;
@@ -224,16 +241,18 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
   }
   const worst = result.categories?.filter((c) => c.score !== null).sort((a, b) => (a.score ?? 0) - (b.score ?? 0))[0];
   const first = pageOne(result);
+  const protocol = result.station.protocol;
+  const olderVersion = result.upgrade ? versionLabel(result.upgrade.from) : undefined;
   const followerCount = new Map<string, number>();
   for (const check of result.checks) if (check.causedBy !== undefined) followerCount.set(check.causedBy, (followerCount.get(check.causedBy) ?? 0) + 1);
   const incomplete = first.incomplete;
   const verdict =
     score === null
       ? 'Nothing could be scored: see the findings for why.'
-      : `Scores ${score} of 100 (${first.grade}) against ${result.guideline?.title ?? 'the guideline'}. ${byVerdict('FAIL')} check(s) failed and ${byVerdict('WARN')} warned out of ${result.checks.length}.${worst ? ` Weakest: ${worst.title.toLowerCase()} (${worst.score}): ${worst.verdict}.` : ''}`;
+      : `Scores ${score} of 100 (${first.grade}) against ${result.guideline?.title ?? 'the guideline'}${result.upgrade && olderVersion ? ` (an ${olderVersion} grade: not comparable with the grades of ${versionLabel(result.upgrade.to)} and later stations, which answer to a larger guideline)` : ''}. ${byVerdict('FAIL')} check(s) failed and ${byVerdict('WARN')} warned out of ${result.checks.length}.${worst ? ` Weakest: ${worst.title.toLowerCase()} (${worst.score}): ${worst.verdict}.` : ''}`;
   return {
     title: `OCPP diagnostics scorecard: ${result.station.identity}`,
-    station: { identity: result.station.identity, vendor: boot.vendorName ?? '–', model: boot.model ?? '–', serial: boot.serialNumber ?? '–', firmware: boot.firmwareVersion ?? '–' },
+    station: { identity: result.station.identity, vendor: boot.vendorName ?? '–', model: boot.model ?? '–', serial: boot.serialNumber ?? '–', firmware: boot.firmwareVersion ?? '–', ...(protocol ? { protocol: protocolText(protocol) } : {}) },
     guideline: result.guideline ? { ...result.guideline, sources: (result.guideline.sources ?? []).map((source) => `${source.title} (${[source.publisher, source.version].filter((p) => p !== undefined).join(", ")})`) } : undefined,
     date: result.timings.startedAt.slice(0, 19).replace('T', ' ') + ' UTC',
     tool: `${result.tool.name} ${result.tool.version}`,
@@ -243,6 +262,13 @@ export function buildViewModel(result: AuditResult, journal: JournalExcerpt = { 
     mustHaves: first.mustHaves,
     fixFirst: first.fixFirst,
     coverage: first.coverage,
+    upgrade: first.upgrade,
+    ...(olderVersion
+      ? {
+          sectionsNote: `${olderVersion} has no device model: there is no topology, monitorability or monitoring behaviour to show. Its configuration keys stand in for the inventory and are judged under "Guideline: configurationKeys" in the findings.`,
+          certificationNote: `${olderVersion} stations have no TC_B or TC_N certification test cases: certification.html lists none for this station, and this audit rehearses no ${olderVersion} certification test.`,
+        }
+      : {}),
     events: eventsView(result),
     monitoring: monitoringView(result),
     monitorability:

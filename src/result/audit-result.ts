@@ -10,6 +10,7 @@ import type { Coverage } from '../scoring/coverage.js';
 import type { GuidelineSource } from '../config/guideline.js';
 import { monitorabilityMatrix, type MatrixRow } from '../scoring/monitorability-matrix.js';
 import { buildTopology, type Topology } from '../scoring/topology.js';
+import { upgradeVerdict, type UpgradeVerdict } from './upgrade.js';
 
 /** Version of result.json; bump on any incompatible change. */
 export const RESULT_VERSION = 1;
@@ -58,6 +59,11 @@ export interface AuditResult {
   mustHaves?: { gradeCap: string; items: MustHaveOutcome[] };
   /** Applicable cases run against the whole catalogue; an incomplete run has no letter grade. */
   coverage?: Coverage;
+  /**
+   * A station whose OCPP version has no device-model diagnostics (1.6): the version that brings
+   * them and what this station would gain there (page one's verdict). Absent for 2.0.1 and later.
+   */
+  upgrade?: UpgradeVerdict;
   files: { journal: string; journalSha256?: string; connections?: string; connectionsSha256?: string; evidence: string };
 }
 
@@ -67,6 +73,7 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
   const summary = Object.fromEntries(VERDICTS.map((v) => [v, 0])) as Record<Verdict, number>;
   for (const check of checks) summary[check.verdict] += 1;
   const finishedAt = evidence.finishedAt ?? new Date().toISOString();
+  const upgrade = scored ? upgradeVerdict(evidence) : undefined;
   return {
     resultVersion: RESULT_VERSION,
     tool: evidence.tool,
@@ -93,13 +100,14 @@ export function buildResult(evidence: Evidence, checks: CheckResult[], evidenceF
             sources: scored.choice.guideline.sources,
           },
           categories: scored.scores.categories,
-          topology: buildTopology(evidence, checks),
-          monitorability: monitorabilityMatrix(scored.choice.guideline, evidence),
+          // A version without a device model has no topology tree and no monitorable variables to show.
+          ...(upgrade ? {} : { topology: buildTopology(evidence, checks), monitorability: monitorabilityMatrix(scored.choice.guideline, evidence) }),
           score: scored.scores.overall,
           grade: scored.scores.grade,
           ...(scored.scores.uncappedGrade !== undefined ? { uncappedGrade: scored.scores.uncappedGrade } : {}),
           mustHaves: { gradeCap: scored.scores.mustHaves.gradeCap, items: scored.scores.mustHaves.items },
           coverage: scored.coverage,
+          ...(upgrade ? { upgrade } : {}),
         }
       : {}),
     // Relative to the result's own folder (beside evidence.json): no path of the auditor's machine

@@ -33,8 +33,48 @@ export function unmetNeed(testCase: Pick<TestCase, 'needs'>, context: Record<str
     }
     // The fallback cases: e.g. a threshold on a live reading only when nothing can be written.
     if (need.startsWith('lacks:') && valueAt(context, need.slice(6)) !== undefined) return `not needed: the station has ${need.slice(6)}, and the cases that use it apply`;
+    const listed = listedNeed(need, context);
+    if (listed) return listed;
   }
   return undefined;
+}
+
+/**
+ * Needs on what an OCPP 1.6 station says of itself in its configuration (1.6 §9.1): a comma-separated
+ * key that an earlier case remembered as `known.<known>` (ocpp16-configuration). `featureProfile:P`:
+ * SupportedFeatureProfiles lists P (the optional profiles' messages are only asked of a station that
+ * claims them); `fileTransfer:P`: SupportedFileTransferProtocols, an optional key, does not leave P out.
+ */
+export const LISTED_NEEDS: Readonly<Record<string, { known: string; key: string; unlisted: (value: string) => string | undefined; lacking: (value: string, listed: string) => string }>> = {
+  featureProfile: {
+    known: 'featureProfiles',
+    key: 'SupportedFeatureProfiles',
+    unlisted: (profile) => `the station did not list SupportedFeatureProfiles, so whether it supports the ${profile} feature profile is unknown`,
+    lacking: (profile, listed) => `the station does not support the ${profile} feature profile (its SupportedFeatureProfiles: ${listed})`,
+  },
+  fileTransfer: {
+    known: 'fileTransferProtocols',
+    key: 'SupportedFileTransferProtocols',
+    // The key is optional: a station that does not list it is asked in the audit's protocol.
+    unlisted: () => undefined,
+    lacking: (protocol, listed) => `the station uploads files only by ${listed} (its SupportedFileTransferProtocols); the audit receives files by ${protocol}`,
+  },
+};
+
+/** The rule of a need on the station's configuration, or undefined for any other need. */
+export function listedNeedRule(need: string): (typeof LISTED_NEEDS)[string] | undefined {
+  const word = need.split(':')[0] ?? '';
+  return Object.hasOwn(LISTED_NEEDS, word) ? LISTED_NEEDS[word] : undefined;
+}
+
+function listedNeed(need: string, context: Record<string, unknown>): string | undefined {
+  const rule = listedNeedRule(need);
+  if (!rule) return undefined;
+  const wanted = need.slice(need.indexOf(':') + 1);
+  const value = valueAt(context, `known.${rule.known}`);
+  if (typeof value !== 'string') return rule.unlisted(wanted);
+  const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+  return items.includes(wanted) ? undefined : rule.lacking(wanted, items.length > 0 ? items.join(', ') : 'nothing');
 }
 
 /**

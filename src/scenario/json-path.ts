@@ -1,15 +1,21 @@
 /**
  * Dot paths into JSON values (`setMonitoringResult.0.id`). A `*` segment fans out over an
- * array, so `eventData.*.variableMonitoringId` yields every element's id.
+ * array, so `eventData.*.variableMonitoringId` yields every element's id. A filter segment
+ * `[field=text,other]` fans out over the elements whose `field` reads as `text` and that have
+ * `other`, so `configurationKey.[readonly=true,value]` yields the read-only keys with a value
+ * (valueAt: the first of them).
  */
 export function valuesAt(root: unknown, path: string): unknown[] {
   if (path === '' || path === '.') return [root];
   let current: unknown[] = [root];
   for (const segment of path.split('.')) {
     const next: unknown[] = [];
+    const filter = filterOf(segment);
     for (const value of current) {
       if (segment === '*') {
         if (Array.isArray(value)) next.push(...(value as unknown[]));
+      } else if (filter) {
+        if (Array.isArray(value)) next.push(...(value as unknown[]).filter(filter));
       } else if (Array.isArray(value) && /^\d+$/.test(segment)) {
         if (Number(segment) < value.length) next.push(value[Number(segment)]);
       } else if (value !== null && typeof value === 'object' && Object.hasOwn(value, segment)) {
@@ -21,7 +27,39 @@ export function valuesAt(root: unknown, path: string): unknown[] {
   return current;
 }
 
-/** The single value at a path without `*` (undefined when absent). */
+/** One condition of a filter segment: a field that must be present, and what it must read as. */
+export interface FilterCondition {
+  field: string;
+  /** Compared with the field's value as text (`true`, `3`, `HeartbeatInterval`); absent: present and not null. */
+  equals?: string;
+}
+
+/** The conditions of a filter segment `[a=b,c]`, or undefined when the segment is no filter. */
+export function filterConditions(segment: string): FilterCondition[] | undefined {
+  const body = /^\[(.+)\]$/.exec(segment)?.[1];
+  if (body === undefined) return undefined;
+  return body.split(',').map((part) => {
+    const [field = '', ...rest] = part.split('=');
+    return rest.length > 0 ? { field: field.trim(), equals: rest.join('=').trim() } : { field: field.trim() };
+  });
+}
+
+function filterOf(segment: string): ((element: unknown) => boolean) | undefined {
+  const conditions = filterConditions(segment);
+  if (!conditions) return undefined;
+  return (element) =>
+    element !== null &&
+    typeof element === 'object' &&
+    conditions.every(({ field, equals }) => {
+      if (!Object.hasOwn(element, field)) return false;
+      const value = (element as Record<string, unknown>)[field];
+      if (value === undefined || value === null) return false;
+      // Only a plain value reads as text: an object or array is never equal to one.
+      return equals === undefined || ((typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && String(value) === equals);
+    });
+}
+
+/** The single value at a path without `*` (undefined when absent); the first of a filter's. */
 export function valueAt(root: unknown, path: string): unknown {
   return valuesAt(root, path)[0];
 }

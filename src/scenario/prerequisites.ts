@@ -1,3 +1,4 @@
+import { listedNeedRule } from './applicability.js';
 import { referencesIn } from './template.js';
 import type { LoadedTestCase } from './testcase-loader.js';
 
@@ -52,7 +53,9 @@ function usedPaths(testCase: LoadedTestCase): string[] {
   const steps = [...testCase.steps, ...(testCase.cleanup ?? [])];
   const needs = [...(testCase.needs ?? []), ...steps.flatMap((step) => step.needs ?? [])];
   // `${path + 1}`, `${path | string}`: the path alone.
-  return [...referencesIn(steps).map((reference) => reference.split(/[\s|]/)[0] ?? ''), ...needs.filter((need) => need.startsWith('has:')).map((need) => need.slice(4))];
+  // A need on the station's configuration (`featureProfile:RemoteTrigger`) reads the fact a case remembered.
+  const listed = needs.map((need) => listedNeedRule(need)?.known).filter((name) => name !== undefined).map((name) => `known.${name}`);
+  return [...referencesIn(steps).map((reference) => reference.split(/[\s|]/)[0] ?? ''), ...needs.filter((need) => need.startsWith('has:')).map((need) => need.slice(4)), ...listed];
 }
 
 /** Ascending `order`, except that every case's providers come before it. */

@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
+import { dirname } from 'node:path';
 import { ToolError } from '../errors.js';
-import { describeFailure } from '../ocpp/call-outcome.js';
 import type { CaseEvidence, ComponentRefJson, DeviceModelEntry, Evidence, LivenessProbe, StepOutcome, VariableRefJson } from '../evidence/evidence.js';
 import { newEvidence, STATION_GONE } from '../evidence/evidence.js';
 import { protocolFor, type OcppVersion } from '../ocpp/protocol.js';
 import type { StationSession } from '../session/station-session.js';
 import { unmetNeed } from './applicability.js';
+import { openCaseUploads, usesUploads, type CaseUploads } from './case-uploads.js';
+import { roundTrip } from './liveness-round-trip.js';
 import { actualValue, assembleDeviceModel } from '../evidence/device-model-assembly.js';
 import { valueAt } from './json-path.js';
 import type { LoadedTestCase } from './testcase-loader.js';
@@ -34,6 +36,11 @@ export interface RunnerOptions {
   journalFile: string;
   /** Every case the tool had to offer (id, category, versions), selected or not: the coverage is counted against it. */
   catalogue?: Array<{ id: string; category: string; versions?: OcppVersion[] }>;
+  /**
+   * The address the upload receiver of a case that asks for files (`${upload.location}`) listens on
+   * and names in the location; default: the address the station reached the CSMS on.
+   */
+  uploadHost?: string;
 }
 
 /** Progress for consoles and logs; declared once as data (as newman and mocha do). */
@@ -43,9 +50,6 @@ export interface RunnerEvents {
   step: [{ caseId: string; step: StepOutcome }];
   waiting: [{ caseId: string; what: string; untilMs: number }];
 }
-
-/** The liveness request until the station has answered a GetVariables of its own variables. */
-const DEFAULT_LIVENESS_PROBE = { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] };
 
 /**
  * Plays test cases against one station session and gathers the evidence. A station's
@@ -137,6 +141,8 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       this.evidence.notifyEvents = this.#session.messages((m) => m.action === 'NotifyEvent', startCursor).map(toCollected);
       this.evidence.protocolFindings = [...this.#session.protocolFindings()];
       this.evidence.boots = this.#session.messages((m) => m.action === 'BootNotification').map(toCollected);
+      this.evidence.securityEvents = this.#session.messages((m) => m.action === 'SecurityEventNotification', startCursor).map(toCollected);
+      this.evidence.uploadStatusNotifications = this.#session.messages((m) => m.action === 'DiagnosticsStatusNotification' || m.action === 'LogStatusNotification', startCursor).map(toCollected);
       this.evidence.finishedAt = new Date().toISOString();
     }
     return this.evidence;
@@ -144,7 +150,9 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
 
   async #runCase(testCase: LoadedTestCase): Promise<CaseEvidence> {
     const evidence: CaseEvidence = { ...caseHead(testCase), status: 'completed', steps: [], captures: {} };
-    const context = { targets: this.#targets, ...(this.#guideline ? { guideline: this.#guideline } : {}), captures: evidence.captures, requestIds: this.#allocateRequestIds(testCase), options: this.evidence.options, known: this.#known };
+    // `${boot.interval}`: the heartbeat interval the CSMS gave with the station's Accepted boot.
+    const boot = this.#session.bootInterval !== undefined ? { boot: { interval: this.#session.bootInterval } } : {};
+    const context = { targets: this.#targets, ...(this.#guideline ? { guideline: this.#guideline } : {}), captures: evidence.captures, requestIds: this.#allocateRequestIds(testCase), options: this.evidence.options, known: this.#known, ...boot };
     const unmet = unmetNeed(testCase, context, this.evidence, this.#options.nonInteractive);
     if (unmet) {
       evidence.status = 'not-applicable';
@@ -158,6 +166,28 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
       skipAll(evidence, testCase, evidence.reason);
       return evidence;
     }
+    let uploads: CaseUploads | undefined;
+    if (usesUploads(testCase)) {
+      const host = this.#options.uploadHost ?? this.#session.localAddress ?? '127.0.0.1';
+      try {
+        uploads = await openCaseUploads(testCase.id, this.#session, host, dirname(this.#options.journalFile));
+      } catch (error) {
+        evidence.status = 'inconclusive';
+        evidence.reason = `the audit could not open its upload receiver on ${host} (${(error as Error).message}), so it cannot ask the station for files`;
+        skipAll(evidence, testCase, evidence.reason);
+        return evidence;
+      }
+      Object.assign(context, { upload: uploads.context });
+      evidence.uploads = uploads.evidence;
+    }
+    try {
+      return await this.#playCase(testCase, evidence, context);
+    } finally {
+      await uploads?.close();
+    }
+  }
+
+  async #playCase(testCase: LoadedTestCase, evidence: CaseEvidence, context: StepRun['context']): Promise<CaseEvidence> {
     evidence.startedAt = new Date().toISOString();
     const run: StepRun = {
       session: this.#session,
@@ -336,37 +366,11 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     this.evidence.missingTargets = missing;
   }
 
-  /**
-   * A cheap round trip. Any answer within the timeout, a CALLERROR included, proves the station
-   * alive; "silent" (wedged) means no answer at all while the connection stays open. The request
-   * is one the station has already answered in this audit when there is one, so a station that
-   * lacks the default variable is not mistaken for a dead one.
-   */
+  /** A cheap round trip, recorded in the evidence (liveness-probe.ts). */
   async #probeLiveness(afterCase: string): Promise<NonNullable<LivenessProbe['outcome']>> {
-    const payload = this.#answeredGetVariables() ?? DEFAULT_LIVENESS_PROBE;
-    const item = payload.getVariableData[0];
-    const probe = `GetVariables ${item?.component.name ?? ''}.${item?.variable.name ?? ''}`;
-    const timeoutMs = 10_000 * this.#options.timeoutScale;
-    const outcome = await this.#session.call('GetVariables', payload, { timeoutMs });
-    const seqs = outcome.messageId ? this.#session.framesOf(outcome.messageId) : [];
-    const failure = outcome.ok ? undefined : outcome.failure;
-    const notKept = failure?.kind === 'timeout' ? failure.notKept : undefined;
-    const result = failure === undefined ? 'answered' : failure.kind === 'timeout' ? (notKept ? 'not-kept' : 'silent') : failure.kind === 'disconnected' ? 'disconnected' : 'answered';
-    const detail = failure === undefined ? 'answered' : result === 'answered' ? `answered (${describeFailure(failure)})` : result === 'not-kept' ? `${describeFailure(failure)}, but ${notKept?.why ?? ''}` : describeFailure(failure);
-    this.evidence.liveness.push({ afterCase, ok: result === 'answered', outcome: result, probe, detail, durationMs: outcome.durationMs, seqs });
-    return result;
-  }
-
-  /** The first item of a GetVariables the station answered with a CALLRESULT during this audit. */
-  #answeredGetVariables(): { getVariableData: Array<{ component: ComponentRefJson; variable: VariableRefJson }> } | undefined {
-    for (const testCase of this.evidence.cases) {
-      for (const capture of Object.values(testCase.captures)) {
-        if (capture.kind !== 'call' || capture.action !== 'GetVariables' || !capture.ok) continue;
-        const first = (capture.request['getVariableData'] as Array<{ component: ComponentRefJson; variable: VariableRefJson }> | undefined)?.[0];
-        if (first) return { getVariableData: [{ component: first.component, variable: first.variable }] };
-      }
-    }
-    return undefined;
+    const probe = await roundTrip(this.#session, this.evidence.cases, afterCase, 10_000 * this.#options.timeoutScale);
+    this.evidence.liveness.push(probe);
+    return probe.outcome ?? 'answered';
   }
 
   /**

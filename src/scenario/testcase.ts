@@ -11,7 +11,7 @@ export interface TestCase {
   proves: string;
   /** Use cases (N03), requirement ids (N03.FR.01) and OCTT test case ids (TC_N_06). */
   refs: string[];
-  /** Scoring category of its checks (protocol, inventory, variables, monitoring, events, robustness). */
+  /** Scoring category of its checks (protocol, inventory, variables, monitoring, events, robustness; diagnostics: 1.6 logs and triggers). */
   category: string;
   /** Order in the catalogue; cases run in ascending order. */
   order: number;
@@ -138,6 +138,12 @@ export interface AwaitStep extends StepBase, Dependent {
   withinS: number;
   /** Look at messages from the start of this step on (default: the last send step's start). */
   after?: string;
+  /**
+   * With `after` naming a send step: only messages after the station's answer to it count, so a
+   * message sent before the answer (or one that was on its way anyway) is not taken for the one
+   * asked for (1.6 §5.17: the answer first, then the triggered message).
+   */
+  afterAnswer?: boolean;
   as?: string;
 }
 

@@ -1,6 +1,6 @@
 import type { Capture, Evidence } from '../evidence/evidence.js';
 import { componentLabel, variableLabel } from '../evidence/component-ref.js';
-import { valueAt } from './json-path.js';
+import { filterConditions, valueAt } from './json-path.js';
 import { roleNoun } from './targets.js';
 
 /**
@@ -32,6 +32,8 @@ export function unresolvedReason(
       return { station: true, text: `no earlier case found ${words(name ?? '')} on this station` };
     case 'guideline':
       return { station: true, text: `the guideline chosen for this station has no ${words(name ?? '')}` };
+    case 'boot':
+      return { station: true, text: 'no BootNotification of the station was accepted in this session (it was taken as it was, already booted)' };
     default:
       return { station: false, text: `the test case uses ${root === 'options' ? `the option ${name ?? ''}, which is not set` : 'a value nothing provides'}` };
   }
@@ -91,9 +93,19 @@ function captureGap(capture: Capture, rest: string[], notANumber: ((what: string
   return notANumber ? notANumber(`${field} in the station's ${capture.action}`) : `the station's ${capture.action} has no ${field}`;
 }
 
-/** An OCPP field path as people write it: `setMonitoringResult[0].id`. */
+/**
+ * An OCPP field path as people write it: `setMonitoringResult[0].id`. A filter segment ends it in
+ * words, since what is missing is an element of that kind: `configurationKey with readonly true
+ * and a value`.
+ */
 function fieldOf(parts: string[]): string {
-  return parts.reduce((text, part) => (/^\d+$/.test(part) ? `${text}[${part}]` : text ? `${text}.${part}` : part), '');
+  let text = '';
+  for (const part of parts) {
+    const conditions = filterConditions(part);
+    if (conditions) return `${text} with ${conditions.map((c) => (c.equals !== undefined ? `${c.field} ${c.equals}` : `a ${c.field}`)).join(' and ')}`;
+    text = /^\d+$/.test(part) ? `${text}[${part}]` : text ? `${text}.${part}` : part;
+  }
+  return text;
 }
 
 /** `hardWiredMonitor` → `hard wired monitor`. */

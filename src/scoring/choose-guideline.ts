@@ -3,6 +3,7 @@ import { builtInGuidelines, loadGuideline } from '../config/guideline-loader.js'
 import type { DeviceModelEntry } from '../evidence/evidence.js';
 import { detectArchetype, type ArchetypeConfidence, type ArchetypeSignal } from './archetype.js';
 import { sameName } from '../evidence/payload-read.js';
+import { appliesToVersion, DEFAULT_VERSIONS, type OcppVersion, versionLabel } from '../evidence/ocpp-version.js';
 
 /** The shipped guidelines, read once per process (they are package data). */
 let shipped: Guideline[] | undefined;
@@ -21,20 +22,30 @@ export interface GuidelineChoice {
 }
 
 /**
- * The forced guideline when there is one; otherwise the shipped guideline of the archetype the
- * device model shows (falling back to ocpp-201-core when no shipped one covers it).
+ * The forced guideline when there is one; otherwise, among the shipped guidelines for the
+ * station's OCPP version (each says which versions it is for), the one of the archetype the device
+ * model shows, falling back to the version's guideline for any station. Where no guideline of the
+ * version depends on the kind of station (1.6: no device model to tell it from), the archetype is
+ * `any` and nothing is detected.
  */
-export function chooseGuideline(entries: readonly DeviceModelEntry[], forced: Guideline | undefined): GuidelineChoice {
+export function chooseGuideline(entries: readonly DeviceModelEntry[], forced: Guideline | undefined, version: OcppVersion = '2.0.1'): GuidelineChoice {
   const detected = detectArchetype(entries);
   if (forced) {
     const archetype = forced.archetypes.includes(detected.archetype) || forced.archetypes.includes('any') ? detected.archetype : (forced.archetypes[0] ?? 'any');
     const fits = forced.archetypes.includes(detected.archetype) || forced.archetypes.includes('any');
-    const reason = `--guideline ${forced.id}${fits ? '' : ` (the device model looks like ${detected.archetype}: ${detected.reason})`}`;
+    const forVersion = appliesToVersion(forced, version) ? '' : ` (it is for ${(forced.versions ?? DEFAULT_VERSIONS).map(versionLabel).join(', ')}; the station speaks ${versionLabel(version)})`;
+    const reason = `--guideline ${forced.id}${forVersion}${fits ? '' : ` (the device model looks like ${detected.archetype}: ${detected.reason})`}`;
     return { guideline: forced, archetype, how: 'forced', reason, confidence: detected.confidence, signals: detected.signals };
   }
   shipped ??= builtInGuidelines().map((id) => loadGuideline(id));
-  const match = shipped.find((g) => g.archetypes.includes(detected.archetype)) ?? shipped.find((g) => g.id === 'ocpp-201-core');
-  if (!match) throw new Error('no shipped guideline (guidelines/ocpp-201-core.json is missing)');
+  const candidates = shipped.filter((g) => appliesToVersion(g, version));
+  if (candidates.every((g) => g.archetypes.includes('any'))) {
+    const only = candidates[0];
+    if (!only) throw new Error(`no shipped guideline for ${versionLabel(version)} stations`);
+    return { guideline: only, archetype: 'any', how: 'detected', reason: `the shipped guideline for ${versionLabel(version)} stations, whatever their kind`, confidence: 'high', signals: [] };
+  }
+  const match = candidates.find((g) => g.archetypes.includes(detected.archetype)) ?? candidates.find((g) => g.archetypes.includes('any'));
+  if (!match) throw new Error(`no shipped guideline for ${versionLabel(version)} stations of any kind`);
   return { guideline: match, archetype: detected.archetype, how: 'detected', reason: detected.reason, confidence: detected.confidence, signals: detected.signals };
 }
 

@@ -1,10 +1,13 @@
-import type { CheckResult, Verdict } from '../checks/check.js';
+import type { CheckResult } from '../checks/check.js';
 import type { Citation, Guideline, GuidelineComponent, GuidelineMonitor, GuidelineSeverity, GuidelineVariable, Level, Tier } from '../config/guideline.js';
 import type { DeviceModelEntry, Evidence } from '../evidence/evidence.js';
 import { addressKey, entriesOf, gatherFacts, type ReportedMonitor, type StationFacts } from './station-facts.js';
 import { sameName } from '../evidence/payload-read.js';
 import { mutabilityMismatch } from '../checks/inventory/report-items.js';
 import { allNotifyEvents, type EventItem, eventItems } from '../checks/events/event-items.js';
+import { lineResult, missingVerdict, slug } from './guideline-result.js';
+import { configurationKeyCheck, stationConfiguration } from './configuration-key-checks.js';
+import { messageCheck } from './message-checks.js';
 
 /**
  * Turns every requirement of a guideline into an ordinary check result (id
@@ -14,13 +17,17 @@ import { allNotifyEvents, type EventItem, eventItems } from '../checks/events/ev
  */
 export function evaluateGuideline(guideline: Guideline, evidence: Evidence): CheckResult[] {
   const facts = gatherFacts(evidence);
-  const weight = (level: Level, section: 'components' | 'variables' | 'monitors' | 'severities'): number => guideline.weights[level] * guideline.weights[section];
+  const configuration = stationConfiguration(evidence);
+  const weight = (level: Level, section: 'components' | 'variables' | 'monitors' | 'severities' | 'configurationKeys' | 'messages'): number => guideline.weights[level] * (guideline.weights[section] ?? 1);
   return [
-    ...guideline.components.map((c) => cited(mustHave(componentCheck(c, facts, weight(c.level, 'components')), c.critical), c.source)),
-    ...guideline.variables.map((v) => cited(mustHave(variableCheck(v, facts, weight(v.level, 'variables')), v.critical), v.source)),
+    ...guideline.components.map((c) => cited(mustHave(componentCheck(c, facts, weight(c.level, 'components')), c), c.source)),
+    ...guideline.variables.map((v) => cited(mustHave(variableCheck(v, facts, weight(v.level, 'variables')), v), v.source)),
     ...guideline.variables.filter((v) => v.monitoring).map((v) => cited(monitorabilityCheck(v, facts, weight(v.monitoring ?? 'recommended', 'variables')), v.source)),
-    ...guideline.monitors.map((m) => cited(mustHave(monitorCheck(m, facts, weight(m.level, 'monitors')), m.critical), m.source)),
+    ...guideline.monitors.map((m) => cited(mustHave(monitorCheck(m, facts, weight(m.level, 'monitors')), m), m.source)),
     ...guideline.severities.map((s) => cited(severityCheck(s, facts, (s.weight ?? 1) * guideline.weights.severities, faultEventsOf(s, evidence)), s.source)),
+    // OCPP 1.6 has no device model: its guideline asks for configuration keys and messages instead.
+    ...(guideline.configurationKeys ?? []).map((k) => cited(mustHave(configurationKeyCheck(k, configuration, weight(k.level, 'configurationKeys')), k), k.source)),
+    ...(guideline.messages ?? []).map((m) => cited(mustHave(messageCheck(m, evidence, configuration, weight(m.level, 'messages')), m), m.source)),
   ];
 }
 
@@ -39,10 +46,9 @@ function cited(check: CheckResult, source: readonly Citation[]): CheckResult {
   };
 }
 
-/** A line the guideline marks critical: its FAIL caps the grade (src/scoring/must-haves.ts). */
-const mustHave = (check: CheckResult, critical: boolean | undefined): CheckResult => (critical === true ? { ...check, critical: true } : check);
+/** A line the guideline marks critical: its FAIL caps the grade (src/scoring/must-haves.ts), and its why says what makes it a must-have. */
+const mustHave = (check: CheckResult, line: { critical?: boolean; why: string }): CheckResult => (line.critical === true ? { ...check, critical: true, details: { ...check.details, why: line.why } } : check);
 
-const missingVerdict = (level: Level): Verdict => (level === 'required' ? 'FAIL' : 'WARN');
 
 /**
  * Issue 13, one cause one finding: when the FullInventory stopped before its last part, what it
@@ -58,12 +64,8 @@ export const NO_COMPONENT = (component: string): string => `the station reports 
 
 /** The device model is a FullInventory that arrived in part. */
 const cutOff = (facts: StationFacts): boolean => !facts.complete && facts.entries.length > 0;
-const slug = (text: string): string => text.replace(/[^A-Za-z0-9*]+/g, '-').replace(/\*/g, 'any');
 
-function result(id: string, title: string, refs: string[], category: string, verdict: Verdict, reason: string, seqs: number[], score: number, weight: number): CheckResult {
-  // An INCONCLUSIVE requirement earns what the scoring configuration gives INCONCLUSIVE, not a fixed 0.
-  return { id, title, refs, category, verdict, reason, seqs: [...new Set(seqs)].sort((a, b) => a - b).slice(0, 50), ...(verdict === 'INCONCLUSIVE' ? {} : { score }), weight };
-}
+const result = lineResult;
 
 /** The places a tiered item should be found: the station, each EVSE, or each connector. */
 function places(tier: Tier, facts: StationFacts): Array<{ label: string; evseId?: number; connectorId?: number }> {

@@ -1,4 +1,5 @@
 import type { CheckResult, Verdict } from '../checks/check.js';
+import { appliesToVersion, type OcppVersion } from '../evidence/ocpp-version.js';
 
 /**
  * A behaviour every station must have, whatever its guideline (guidelines/scoring.json
@@ -7,6 +8,8 @@ import type { CheckResult, Verdict } from '../checks/check.js';
 export interface MustHaveRule {
   check: string;
   why: string;
+  /** The OCPP versions whose stations the rule holds for (default 2.0.1 and 2.1). */
+  versions?: OcppVersion[];
 }
 
 export interface MustHaveConfig {
@@ -41,10 +44,11 @@ const matches = (pattern: string, id: string): boolean => (pattern.endsWith('*')
  * critical lines. A must-have fails on FAIL only: WARN, INCONCLUSIVE and NOT APPLICABLE say
  * nothing certain against the station.
  */
-export function judgeMustHaves(checks: readonly CheckResult[], config: MustHaveConfig | undefined): MustHaves {
+export function judgeMustHaves(checks: readonly CheckResult[], config: MustHaveConfig | undefined, version: OcppVersion = '2.0.1'): MustHaves {
   const items: MustHaveOutcome[] = [];
+  const rules = (config?.checks ?? []).filter((r) => appliesToVersion(r, version));
   for (const check of checks) {
-    const rule = config?.checks.find((r) => matches(r.check, check.id));
+    const rule = rules.find((r) => matches(r.check, check.id));
     if (rule) items.push(outcome(check, rule.why, 'scoring'));
     else if (check.critical) items.push(outcome(check, guidelineWhy(check), 'guideline'));
   }
@@ -55,9 +59,10 @@ function outcome(check: CheckResult, why: string, source: MustHaveOutcome['sourc
   return { check: check.id, title: check.title, verdict: check.verdict, why, source, reason: check.reason };
 }
 
-/** A critical guideline line: the guideline's own reason is in the check's reason. */
+/** A critical guideline line: the line's own why (kept in its details), else its title. */
 function guidelineWhy(check: CheckResult): string {
-  return `the guideline marks this line critical: ${check.title}`;
+  const why = check.details?.['why'];
+  return `the guideline marks this line critical: ${typeof why === 'string' ? why : check.title}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { CheckResult } from '../checks/check.js';
+import { NO_CONFIGURATION } from './configuration-key-checks.js';
 
 /**
  * One cause, one finding's weight. Some failures drag others after them: a component the station
@@ -10,7 +11,7 @@ import type { CheckResult } from '../checks/check.js';
  */
 export function attributeRootCauses(checks: readonly CheckResult[]): CheckResult[] {
   const causes = new Map<string, string>();
-  for (const [follower, root] of [...missingComponents(checks), ...silentMonitors(checks), ...cutOffReport(checks)]) {
+  for (const [follower, root] of [...missingComponents(checks), ...silentMonitors(checks), ...cutOffReport(checks), ...unansweredConfiguration(checks)]) {
     if (follower !== root && !causes.has(follower)) causes.set(follower, root);
   }
   return checks.map((check) => {
@@ -62,5 +63,14 @@ function* cutOffReport(checks: readonly CheckResult[]): Generator<[string, strin
   if (report?.verdict !== 'FAIL') return;
   for (const check of checks) {
     if (check.verdict === 'INCONCLUSIVE' && check.reason.includes('judged once, by inventory-full/report')) yield [check.id, report.id];
+  }
+}
+
+/** An OCPP 1.6 station that does not answer GetConfiguration: every key line it left unjudged follows from the guideline's GetConfiguration line. */
+function* unansweredConfiguration(checks: readonly CheckResult[]): Generator<[string, string]> {
+  const line = checks.find((c) => c.id === 'guideline/messages/GetConfiguration' && failed(c));
+  if (line === undefined) return;
+  for (const check of checks) {
+    if (check.id !== line.id && check.verdict !== 'PASS' && check.reason.includes(NO_CONFIGURATION)) yield [check.id, line.id];
   }
 }

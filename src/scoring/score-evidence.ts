@@ -3,6 +3,7 @@ import type { Check, CheckResult } from '../checks/check.js';
 import { runChecks } from '../checks/run-checks.js';
 import type { Guideline } from '../config/guideline.js';
 import type { Evidence } from '../evidence/evidence.js';
+import { ocppVersionOf } from '../evidence/ocpp-version.js';
 import { chooseGuideline, type GuidelineChoice } from './choose-guideline.js';
 import { evaluateGuideline } from './guideline-checks.js';
 import { scoreChecks, type Scores } from './score.js';
@@ -23,9 +24,10 @@ export interface ScoredEvidence {
  * guideline and configuration give the same output.
  */
 export function scoreEvidence(evidence: Evidence, forced: Guideline | undefined, config: ScoringConfig, checks: readonly Check[] = ALL_CHECKS): ScoredEvidence {
-  const choice = chooseGuideline(evidence.deviceModel.entries, forced);
+  const version = ocppVersionOf(evidence);
+  const choice = chooseGuideline(evidence.deviceModel.entries, forced, version);
   // One cause, one weight: findings that follow from another are marked, not dropped.
   const results = attributeRootCauses([...runChecks(checks, evidence), ...evaluateGuideline(choice.guideline, evidence)]);
   const coverage = coverageOf(evidence);
-  return { checks: results, choice, scores: scoreChecks(results, config, coverage), coverage };
+  return { checks: results, choice, scores: scoreChecks(results, config, coverage, version), coverage };
 }

@@ -2,6 +2,7 @@ import type { CheckResult } from '../checks/check.js';
 import type { ScoringConfig } from './scoring-config.js';
 import { cappedGrade, judgeMustHaves, type MustHaves } from './must-haves.js';
 import type { Coverage } from './coverage.js';
+import { appliesToVersion, type OcppVersion } from '../evidence/ocpp-version.js';
 
 export interface CategoryScore {
   id: string;
@@ -34,12 +35,13 @@ const round = (value: number): number => Math.round(value * 10) / 10;
  * its `score` or its verdict's credit; NOT APPLICABLE weighs nothing; INCONCLUSIVE as configured.
  * Pure and deterministic: the same checks give the same numbers.
  */
-export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfig, coverage?: Coverage): Scores {
+export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfig, coverage?: Coverage, version: OcppVersion = '2.0.1'): Scores {
   // An incomplete run is scored on what it examined: an INCONCLUSIVE there is mostly a case not
   // run, not the station's doing, so it does not weigh; and it gets no letter grade.
   const incomplete = coverage !== undefined && !coverage.complete;
   const inconclusive = incomplete ? 'exclude' : config.inconclusive;
-  const categories = config.categories.map((category): CategoryScore => {
+  // A station is scored in the categories of its OCPP version (1.6: configuration, not device model).
+  const categories = config.categories.filter((category) => appliesToVersion(category, version)).map((category): CategoryScore => {
     const members = checks.filter((c) => category.checkCategories.includes(c.category));
     const counts = {
       scored: 0,
@@ -75,7 +77,7 @@ export function scoreChecks(checks: readonly CheckResult[], config: ScoringConfi
   const order = [...config.grades].sort((a, b) => b.min - a.min);
   const scoreGrade = overall === null ? null : (order.find((g) => overall >= g.min)?.grade ?? null);
   // A failed must-have caps the grade: a high score made of many small passes must not hide it.
-  const mustHaves = judgeMustHaves(checks, config.mustHaves);
+  const mustHaves = judgeMustHaves(checks, config.mustHaves, version);
   const grade = incomplete ? null : cappedGrade(scoreGrade, mustHaves, order.map((g) => g.grade));
   return { categories, overall, grade, ...(!incomplete && grade !== scoreGrade && scoreGrade !== null ? { uncappedGrade: scoreGrade } : {}), mustHaves };
 }
@@ -94,6 +96,10 @@ function verdictText(categoryId: string, members: readonly CheckResult[], counts
     const variables = guideline('variables', 'Reports');
     if (components.length) fragments.push(`reports ${met(components)} of ${components.length} required components`);
     if (variables.length) fragments.push(`${met(variables)} of ${variables.length} required variables`);
+  }
+  if (categoryId === 'configuration') {
+    const keys = guideline('configurationKeys', 'Lists').filter((c) => c.verdict !== 'NOT APPLICABLE');
+    if (keys.length) fragments.push(`lists ${met(keys)} of ${keys.length} required configuration keys`);
   }
   if (categoryId === 'monitorability') {
     const monitoring = guideline('monitoring');

@@ -4,13 +4,15 @@ import { ToolError } from '../errors.js';
 import type { Verdict } from '../checks/check.js';
 import { GUIDELINE_DIRECTORY } from '../config/guideline-loader.js';
 import type { MustHaveConfig } from './must-haves.js';
+import { isOcppVersion, OCPP_VERSIONS, type OcppVersion } from '../ocpp/protocol.js';
 
 /** How check results become scores (guidelines/scoring.json): weights are configuration, not code. */
 export interface ScoringConfig {
   verdictCredit: Record<Exclude<Verdict, 'NOT APPLICABLE'>, number>;
   /** `count`: an INCONCLUSIVE check weighs with its credit; `exclude`: it does not weigh. */
   inconclusive: 'count' | 'exclude';
-  categories: Array<{ id: string; title: string; weight: number; checkCategories: string[] }>;
+  /** `versions`: the OCPP versions whose stations the category is scored for (default 2.0.1 and 2.1). */
+  categories: Array<{ id: string; title: string; weight: number; checkCategories: string[]; versions?: OcppVersion[] }>;
   grades: Array<{ min: number; grade: string }>;
   /** Checks every station must pass, whatever its guideline; one FAIL caps the grade. */
   mustHaves?: MustHaveConfig;
@@ -43,6 +45,7 @@ export function loadScoringConfig(file = DEFAULT_SCORING_FILE): ScoringConfig {
     if (typeof category.id !== 'string' || typeof category.title !== 'string') fail(`/categories/${i}`, 'needs an id and a title');
     if (typeof category.weight !== 'number' || category.weight < 0) fail(`/categories/${i}/weight`, 'must be a number, 0 or more');
     if (!Array.isArray(category.checkCategories)) fail(`/categories/${i}/checkCategories`, 'must be a list of check categories');
+    if (category.versions !== undefined && (!Array.isArray(category.versions) || !category.versions.every(isOcppVersion))) fail(`/categories/${i}/versions`, `must list OCPP versions (${OCPP_VERSIONS.join(', ')})`);
   });
   if (!Array.isArray(config.grades) || config.grades.some((g) => g === null || typeof g !== 'object' || typeof g.min !== 'number' || typeof g.grade !== 'string') || !config.grades.some((g) => g.min === 0)) fail('/grades', 'must list grade boundaries down to min 0');
   const mustHaves = config.mustHaves;
@@ -52,6 +55,7 @@ export function loadScoringConfig(file = DEFAULT_SCORING_FILE): ScoringConfig {
     if (!Array.isArray(mustHaves.checks)) fail('/mustHaves/checks', 'must be a list');
     mustHaves.checks.forEach((rule, i) => {
       if (rule === null || typeof rule !== 'object' || typeof rule.check !== 'string' || rule.check === '' || typeof rule.why !== 'string' || rule.why === '') fail(`/mustHaves/checks/${i}`, 'needs a check id (or a prefix ending in *) and a why');
+      if (rule.versions !== undefined && (!Array.isArray(rule.versions) || !rule.versions.every(isOcppVersion))) fail(`/mustHaves/checks/${i}/versions`, `must list OCPP versions (${OCPP_VERSIONS.join(', ')})`);
     });
   }
   return config as ScoringConfig;

@@ -58,9 +58,11 @@ export const DEFAULT_INBOX_LIMITS: InboxLimits = {
 /**
  * Messages the audit reads over the whole session, not only after a cursor: BootNotification (the
  * boot in the evidence), StatusNotification and NotifyEvent (the evidence's lists), and
- * NotifyMonitoringReport and NotifyEvent (monitor ids a limit probe must not hit).
+ * NotifyMonitoringReport and NotifyEvent (monitor ids a limit probe must not hit); the security
+ * events and upload statuses of the evidence's lists too (the StartupOfTheDevice event comes right
+ * after the boot, 1.6 security WP A04).
  */
-export const KEPT_ACTIONS: ReadonlySet<string> = new Set(['BootNotification', 'StatusNotification', 'NotifyEvent', 'NotifyMonitoringReport']);
+export const KEPT_ACTIONS: ReadonlySet<string> = new Set(['BootNotification', 'StatusNotification', 'NotifyEvent', 'NotifyMonitoringReport', 'SecurityEventNotification', 'DiagnosticsStatusNotification', 'LogStatusNotification']);
 
 interface Entry {
   message: StationMessage;

@@ -89,12 +89,14 @@ export class StationSession extends EventEmitter<SessionEvents> {
   /** The OCPP version of the latest connection, chosen at its handshake. */
   #protocol: OcppProtocol | undefined;
   #offered: string[] = [];
+  #localAddress: string | undefined;
   /** One-off answers a case asked for (e.g. refusing the next OpenPeriodicEventStream, TC_N_106). */
   readonly #answerNext = new Map<string, Record<string, unknown>>();
   #connectionCount = 0;
   #bootStatus: BootStatus;
   #bootState: BootState = 'none';
   #bootNotification: Record<string, unknown> | undefined;
+  #bootInterval: number | undefined;
   #closing = false;
   /** Connections on which the station was asked to boot (at most once each). */
   readonly #bootAskedOn = new Set<number>();
@@ -137,9 +139,19 @@ export class StationSession extends EventEmitter<SessionEvents> {
     return this.#bootNotification;
   }
 
+  /** The heartbeat interval the CSMS gave with the last Accepted boot, s (the station is to adopt it: 1.6 §4.2, B01.FR.04). */
+  get bootInterval(): number | undefined {
+    return this.#bootInterval;
+  }
+
   /** The subprotocols the station offered at its latest handshake, in its order. */
   get offeredSubprotocols(): string[] {
     return this.#offered;
+  }
+
+  /** This side's address of the latest connection (the station reached the CSMS there), if known. */
+  get localAddress(): string | undefined {
+    return this.#localAddress;
   }
 
   /** The OCPP version the latest connection speaks; undefined before the first one. */
@@ -185,6 +197,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
     const protocol = protocolFor(versionOfSubprotocol(socket.protocol) ?? '2.0.1');
     this.#protocol = protocol;
     this.#offered = [...handshake.offeredProtocols];
+    this.#localAddress = handshake.localAddress;
     const connection = new RpcConnection(socket, {
       side: 'csms',
       protocol,
@@ -347,6 +360,7 @@ export class StationSession extends EventEmitter<SessionEvents> {
       afterReply(() => {
         this.#bootState = status;
         this.#bootNotification = payload;
+        if (status === 'Accepted') this.#bootInterval = typeof response['interval'] === 'number' ? response['interval'] : undefined;
         this.#triggeredActions.delete('BootNotification');
         this.emit('boot', { payload, status });
       });

@@ -1,4 +1,4 @@
-import type { CollectedMessage, MessagesCapture } from '../../evidence/evidence.js';
+import type { Capture, CollectedMessage, MessagesCapture } from '../../evidence/evidence.js';
 import type { StationMessage } from '../../session/station-inbox.js';
 import { performance } from 'node:perf_hooks';
 import { matchesAll } from '../json-path.js';
@@ -14,7 +14,9 @@ import type { StepResult, StepRun } from '../step-run.js';
  */
 export async function runAwait(step: AwaitStep, run: StepRun): Promise<StepResult> {
   const match = step.match ? (fill(step.match, run.context, `${run.where}/match`) as Record<string, unknown>) : {};
-  const after = step.after !== undefined ? (run.cursors.get(step.after) ?? 0) : run.lastSendCursor;
+  const from = step.after !== undefined ? (run.cursors.get(step.after) ?? 0) : run.lastSendCursor;
+  const answer = step.afterAnswer && step.after !== undefined ? answerSeq(run.context.captures[step.after]) : undefined;
+  const after = answer ?? from;
   const count = countOf(step, run);
   const windowMs = Number(fill(step.withinS, run.context, `${run.where}/withinS`)) * 1000 * run.timeoutScale;
   const startedAt = new Date().toISOString();
@@ -33,14 +35,30 @@ export async function runAwait(step: AwaitStep, run: StepRun): Promise<StepResul
   // Cut short by an interruption, the station is gone, or the tool could not keep the window:
   // nothing to judge the station by.
   const inconclusive = run.signal.aborted || !run.session.isConnected || keeping.notKept;
-  const why = run.signal.aborted ? ' (the audit was interrupted)' : !run.session.isConnected ? ' (the station is not connected)' : keeping.notKept ? ` (${keeping.why})` : '';
+  const early = answer !== undefined ? run.session.messages(predicate, from).filter((m) => m.seq < answer) : [];
+  const why = run.signal.aborted
+    ? ' (the audit was interrupted)'
+    : !run.session.isConnected
+      ? ' (the station is not connected)'
+      : keeping.notKept
+        ? ` (${keeping.why})`
+        : early.length > 0
+          ? ` (${early.length === 1 ? 'one came' : `${early.length} came`} before the answer, where the answer comes first)`
+          : '';
+  seqs.push(...early.map((m) => m.seq));
   return {
     status: 'unmet',
-    detail: `${messages.length} of ${count} ${step.action} within ${Math.round(windowMs / 1000)} s${why}`,
-    seqs,
+    detail: `${messages.length} of ${count} ${step.action} within ${Math.round(windowMs / 1000)} s${answer !== undefined ? ' after the answer' : ''}${why}`,
+    seqs: [...new Set(seqs)].sort((a, b) => a - b),
     capture,
     inconclusive,
   };
+}
+
+/** The journal seq of the station's answer to a call step (its CALLRESULT or CALLERROR), if it answered. */
+function answerSeq(capture: Capture | undefined): number | undefined {
+  if (capture?.kind !== 'call' || (capture.response === undefined && capture.failure?.kind !== 'call-error')) return undefined;
+  return capture.seqs.length > 1 ? Math.max(...capture.seqs) : undefined;
 }
 
 /** How many messages the step waits for: a positive integer, or a `${...}` reference to one (`${options.periodicIntervals}`). */

@@ -9,8 +9,10 @@ import { ToolError } from '../../../src/errors.js';
 /** A citation every test line carries (the schema wants a source on each line). */
 const SRC = ['tc-b-53'];
 
-const SHIPPED = ['ac-wallbox', 'dc-fast', 'hpc', 'ocpp-201-core'];
-const DEFAULT_WEIGHTS = { required: 2, recommended: 1, components: 1, variables: 1, monitors: 1, severities: 1 };
+/** The device-model guidelines (2.0.1 and 2.1), all built on ocpp-201-core. */
+const SHIPPED_2X = ['ac-wallbox', 'dc-fast', 'hpc', 'ocpp-201-core'];
+const SHIPPED = ['ac-wallbox', 'dc-fast', 'hpc', 'ocpp-16-baseline', 'ocpp-201-core'];
+const DEFAULT_WEIGHTS = { required: 2, recommended: 1, components: 1, variables: 1, monitors: 1, severities: 1, configurationKeys: 1, messages: 1 };
 
 const shippedDocument = (id: string): GuidelineDocument => JSON.parse(readFileSync(join(GUIDELINE_DIRECTORY, `${id}.json`), 'utf8'));
 
@@ -52,7 +54,7 @@ describe('config guideline-loader', () => {
       expect(builtInGuidelines()).to.deep.equal(SHIPPED);
     });
 
-    for (const id of SHIPPED) {
+    for (const id of SHIPPED_2X) {
       it(`${id} loads, with its chain ending in itself and unique entry keys`, () => {
         const guideline = loadGuideline(id);
         expect(guideline.id).to.equal(id);
@@ -78,7 +80,7 @@ describe('config guideline-loader', () => {
     it('every shipped line cites a source, and the guideline lists the sources its lines cite', () => {
       for (const id of builtInGuidelines()) {
         const guideline = loadGuideline(id);
-        const lines = [...guideline.components, ...guideline.variables, ...guideline.monitors, ...guideline.severities];
+        const lines = [...guideline.components, ...guideline.variables, ...guideline.monitors, ...guideline.severities, ...(guideline.configurationKeys ?? []), ...(guideline.messages ?? [])];
         for (const line of lines) expect(line.source, `${id}: ${JSON.stringify(line).slice(0, 80)}`).to.be.an('array').that.is.not.empty;
         const cited = new Set(lines.flatMap((line) => line.source.flatMap((c) => (typeof c === 'string' ? [c.split('#')[0]] : []))));
         expect(guideline.sources.map((s) => s.id).sort()).to.deep.equal([...cited].sort());
@@ -136,12 +138,12 @@ describe('config guideline-loader', () => {
     });
 
     it('an unknown shipped id lists the shipped ones', () => {
-      expect(guidelineError(() => loadGuideline('no-such-guideline'))).to.equal('no guideline "no-such-guideline" (shipped: ac-wallbox, dc-fast, hpc, ocpp-201-core)');
+      expect(guidelineError(() => loadGuideline('no-such-guideline'))).to.equal('no guideline "no-such-guideline" (shipped: ac-wallbox, dc-fast, hpc, ocpp-16-baseline, ocpp-201-core)');
     });
 
     it('a missing file lists the shipped ones', () => {
       const file = join(dir, 'missing.json');
-      expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: no such guideline (shipped: ac-wallbox, dc-fast, hpc, ocpp-201-core)`);
+      expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: no such guideline (shipped: ac-wallbox, dc-fast, hpc, ocpp-16-baseline, ocpp-201-core)`);
     });
   });
 
@@ -225,8 +227,8 @@ describe('config guideline-loader', () => {
     it('weights merge: defaults, then the base, then the derived guideline', () => {
       write('base', doc('base', { weights: { required: 5, monitors: 3 } }));
       const derived = write('derived', doc('derived', { extends: 'base', weights: { monitors: 4, severities: 0 } }));
-      expect(loadGuideline(derived).weights).to.deep.equal({ required: 5, recommended: 1, components: 1, variables: 1, monitors: 4, severities: 0 });
-      expect(loadGuideline(join(dir, 'base.json')).weights).to.deep.equal({ required: 5, recommended: 1, components: 1, variables: 1, monitors: 3, severities: 1 });
+      expect(loadGuideline(derived).weights).to.deep.equal({ ...DEFAULT_WEIGHTS, required: 5, monitors: 4, severities: 0 });
+      expect(loadGuideline(join(dir, 'base.json')).weights).to.deep.equal({ ...DEFAULT_WEIGHTS, required: 5, monitors: 3 });
     });
   });
 
@@ -346,6 +348,41 @@ describe('config guideline-loader', () => {
     it('a severity outside 0–9 is a schema error', () => {
       const file = write('big', doc('big', { monitors: [{ component: 'A', variable: 'B', types: ['Delta'], origin: 'any', severity: { min: 0, max: 10 }, level: 'required', why: 'w', source: SRC }] }));
       expect(guidelineError(() => loadGuideline(file))).to.equal(`${file}: /monitors/0/severity/max must be <= 9`);
+    });
+
+    it('1.6 lines: an uncatalogued citation, a range upside down, an unknown version, a line with both contains and range', () => {
+      const key = { key: 'HeartbeatInterval', level: 'required' as const, why: 'w', source: ['ocpp16-ed2#9.1.10'] };
+      const cites = write('cites', doc('cites', { versions: ['1.6'], messages: [{ action: 'Heartbeat', sentBy: 'station', level: 'required', why: 'w', source: ['ocpp16-spec'] }] }));
+      expect(guidelineError(() => loadGuideline(cites))).to.match(new RegExp(`^${escape(cites)}: /messages/0/source/0 names "ocpp16-spec", which is not in guidelines/sources.json`));
+      const range = write('range', doc('range', { configurationKeys: [{ ...key, range: { min: 600, max: 50 } }] }));
+      expect(guidelineError(() => loadGuideline(range))).to.equal(`${range}: /configurationKeys/0/range has min 600 above max 50`);
+      const version = write('version', JSON.stringify(doc('version', { versions: ['1.5' as never] })));
+      expect(guidelineError(() => loadGuideline(version))).to.match(new RegExp(`^${escape(version)}: /versions/0 must be equal to one of the allowed values`));
+      const both = write('both', doc('both', { configurationKeys: [{ ...key, contains: 'Core', range: { min: 1 } }] }));
+      expect(guidelineError(() => loadGuideline(both))).to.equal(`${both}: /configurationKeys/0 must NOT be valid`);
+    });
+  });
+
+  describe('OCPP versions', () => {
+    it('ocpp-16-baseline is for 1.6 only, any station, with configuration keys and messages and no device-model lines', () => {
+      const baseline = loadGuideline('ocpp-16-baseline');
+      expect(baseline.versions).to.deep.equal(['1.6']);
+      expect(baseline.archetypes).to.deep.equal(['any']);
+      expect(baseline.chain).to.deep.equal(['ocpp-16-baseline']);
+      expect([baseline.components.length, baseline.variables.length, baseline.monitors.length, baseline.severities.length]).to.deep.equal([0, 0, 0, 0]);
+      expect(baseline.configurationKeys?.map((k) => k.key)).to.include.members(['SupportedFeatureProfiles', 'HeartbeatInterval', 'NumberOfConnectors', 'MeterValueSampleInterval', 'WebSocketPingInterval', 'SecurityProfile']);
+      expect(baseline.messages?.map((m) => m.action)).to.include.members(['GetConfiguration', 'BootNotification', 'StatusNotification', 'Heartbeat', 'TriggerMessage', 'GetDiagnostics', 'DiagnosticsStatusNotification', 'SecurityEventNotification', 'GetLog']);
+      // The must-haves, and each says why in its line.
+      const critical = [...(baseline.configurationKeys ?? []), ...(baseline.messages ?? [])].filter((line) => line.critical);
+      expect(critical.map((line) => ('key' in line ? line.key : line.action))).to.deep.equal(['SupportedFeatureProfiles', 'GetConfiguration', 'StatusNotification']);
+      expect(baseline.sources.map((s) => s.id)).to.include.members(['ocpp16-ed2', 'ocpp16-errata', 'ocpp16-security-wp-ed3', 'oca-uptime-wp-1.1', 'chargex-mrec']);
+    });
+
+    it('versions default to 2.0.1 and 2.1; a derived guideline keeps its base\'s unless it says', () => {
+      expect(loadGuideline('ocpp-201-core').versions).to.deep.equal(['2.0.1', '2.1']);
+      write('old', doc('old', { versions: ['1.6'] }));
+      expect(loadGuideline(write('newer', doc('newer', { extends: 'old' }))).versions).to.deep.equal(['1.6']);
+      expect(loadGuideline(write('own', doc('own', { extends: 'old', versions: ['2.1'] }))).versions).to.deep.equal(['2.1']);
     });
   });
 });

@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { ALL_CHECKS } from '../../../src/checks/index.js';
 import { buildCertificationView, type CertificationView } from '../../../src/report/certification.js';
 import { CERTIFICATION_PROFILES } from '../../../src/report/certification-profiles.js';
+import { buildCertificationPage } from '../../../src/report/certification-page.js';
+import { renderCertification } from '../../../src/report/html-renderer.js';
 import { compareTcIds, rehearsalsByTc } from '../../../src/report/tc-rehearsals.js';
 import type { AuditResult } from '../../../src/result/audit-result.js';
 import { loadTestCases } from '../../../src/scenario/testcase-loader.js';
@@ -95,5 +97,24 @@ describe('rehearsalsByTc: the catalogue by TC id', () => {
     const ids = [...byTc.keys()];
     expect(ids).to.deep.equal([...ids].sort(compareTcIds));
     expect(['TC_N_10', 'TC_B_53', 'TC_B_6', 'TC_N_9'].sort(compareTcIds)).to.deep.equal(['TC_B_6', 'TC_B_53', 'TC_N_9', 'TC_N_10']);
+  });
+});
+
+describe('certification rehearsal of an OCPP 1.6 station (issue 17)', () => {
+  const ocpp16 = (): AuditResult => JSON.parse(readFileSync(goldenFile('ocpp16.evidence.json'), 'utf8')) as AuditResult;
+
+  it('lists no 2.0.1 profile and says plainly why, instead of a page of "not run" cases', () => {
+    const view = buildCertificationView(ocpp16());
+    expect(view.profiles).to.deep.equal([]);
+    expect(view.noProfile).to.match(/^None of the certification profiles this audit rehearses is for OCPP 1\.6 stations \(they are OCPP 2\.0\.1 Part 5 profiles, test cases TC_B and TC_N\)/);
+    const page = buildCertificationPage(view);
+    expect(page).to.deep.include({ noProfile: view.noProfile, profiles: [] });
+    expect(page.station.protocol).to.equal('OCPP 1.6, subprotocol ocpp1.6');
+    const html = renderCertification(page);
+    expect(html).to.include(`<p class="verdict">${view.noProfile ?? ''}</p>`);
+    expect(html).not.to.include('Each OCPP 2.0.1 certification test case');
+    // A 2.0.1 station's page is as before.
+    expect(buildCertificationView(golden()).noProfile).to.equal(undefined);
+    expect(renderCertification(buildCertificationPage(buildCertificationView(golden())))).to.include('Each OCPP 2.0.1 certification test case');
   });
 });

@@ -3,7 +3,11 @@ import { readFileSync } from 'node:fs';
 import { ToolError } from '../../../src/errors.js';
 import { buildCompareViewModel, type CompareRow } from '../../../src/report/compare-view-model.js';
 import type { AuditResult } from '../../../src/result/audit-result.js';
-import { goldenFile } from '../../fixtures/evidence/golden.js';
+import { FIXTURE_DIRECTORY, goldenFile } from '../../fixtures/evidence/golden.js';
+import { join } from 'node:path';
+import { readEvidenceFile } from '../../../src/evidence/evidence-file.js';
+import { diagnosticCapabilities } from '../../../src/result/capabilities.js';
+import { renderComparison } from '../../../src/report/html-renderer.js';
 
 const golden = (name: string): AuditResult => JSON.parse(readFileSync(goldenFile(`${name}.evidence.json`), 'utf8')) as AuditResult;
 
@@ -105,5 +109,53 @@ describe('comparison view model', () => {
     expect(row('INCONCLUSIVE')?.cells.map((c) => c.text)).to.deep.equal(['0', '4']);
     expect(row('INCONCLUSIVE')?.differs).to.equal(true);
     expect(model.summary).to.match(/; incomplete, no grade: FIXTURE-minimal \(1\.0\.0\); grade capped by a failed must-have: FIXTURE-ac-wallbox \(1\.4\.2\)\.$/);
+  });
+
+  describe('across OCPP versions (a model\'s 1.6 and 2.0.1 firmware, issue 17 item 5)', () => {
+    const capabilities = (name: string) => diagnosticCapabilities(readEvidenceFile(join(FIXTURE_DIRECTORY, `${name}.evidence.json`)));
+
+    it('shows what the upgrade gives, capability by capability from each evidence, instead of a diff of unrelated catalogues', () => {
+      const model = buildCompareViewModel([golden('ocpp16'), golden('ac-wallbox')], { capabilities: [capabilities('ocpp16'), capabilities('ac-wallbox')] });
+      expect(model.upgrade?.title).to.equal('OCPP 1.6 → OCPP 2.0.1');
+      expect(model.upgrade?.gained).to.deep.equal(['a typed inventory', 'a three-tier topology', 'monitors with severities', 'fault events per component']);
+      const monitors = model.upgrade?.rows.find((r) => r.title === 'Monitors with severities');
+      expect(monitors?.cells.map((c) => c.text)).to.deep.equal(['no', 'yes']);
+      expect(monitors?.cells[0]?.reason).to.match(/^no monitors and no severities; only meter values every 60 s/);
+      // What the 2.0.1 audit could not tell is no gain and no loss.
+      const logs = model.upgrade?.rows.find((r) => r.title === 'Log uploads with request ids');
+      expect(logs).to.deep.include({ gained: false });
+      expect(logs?.cells.map((c) => c.text)).to.deep.equal(['partly', 'unknown']);
+      expect(model.stations.map((s) => s.ocpp)).to.deep.equal(['OCPP 1.6, subprotocol ocpp1.6', 'OCPP 2.0.1']);
+      expect(model.summary).to.equal(
+        'OCPP 1.6 → OCPP 2.0.1: the newer version gives a typed inventory, a three-tier topology, monitors with severities, fault events per component. Each result is graded against its own version\'s guideline (ocpp-16-baseline 1.0.0 vs ac-wallbox 1.0.0): the grades do not compare 1:1.',
+      );
+      // Only what both catalogues share is lined up: no check of one version's catalogue against "not run".
+      expect(model.requirements.map((r) => r.id)).to.deep.equal(['protocol-conformance']);
+      expect(model.categories.map((c) => c.title)).to.deep.equal(['Protocol conformance', 'Event quality and timing', 'Robustness']);
+      expect(model.upgrade?.note).to.match(/only the categories and checks both were judged on \(\d+ check\(s\) belong to one version's catalogue and are not lined up\)/);
+      const html = renderComparison(model);
+      expect(html).to.include('<h1>Comparison across OCPP versions: OCPP 1.6 → OCPP 2.0.1</h1>');
+      expect(html).to.include('<code>protocol-conformance</code>');
+      // With nothing shared, the page says so instead of an empty table.
+      const nothingShared = buildCompareViewModel([{ ...golden('ocpp16'), checks: [] }, golden('ac-wallbox')]);
+      expect(nothingShared.requirements).to.deep.equal([]);
+      expect(renderComparison(nothingShared)).to.include('No check was judged in both audits');
+    });
+
+    it('without the 2.0.1 evidence: the 1.6 side from its result, the other unknown and saying why', () => {
+      const model = buildCompareViewModel([golden('ocpp16'), golden('ac-wallbox')]);
+      const inventory = model.upgrade?.rows.find((r) => r.title === 'A typed inventory');
+      expect(inventory?.cells).to.deep.equal([
+        { text: 'partly', css: 'warn', reason: '23 flat configuration keys (2 read-only), with no data types, units, limits or per-connector addressing' },
+        { text: 'unknown', css: 'na', reason: 'its evidence.json was not at hand' },
+      ]);
+      expect(model.upgrade?.gained).to.deep.equal([]);
+    });
+
+    it('the same version with different guidelines is still refused', () => {
+      const other = golden('minimal');
+      other.guideline = { ...other.guideline!, id: 'ocpp-201-core' };
+      expect(() => buildCompareViewModel([golden('ac-wallbox'), other])).to.throw(ToolError, /scored against different guidelines/);
+    });
   });
 });

@@ -66,4 +66,40 @@ describe('fleet index', () => {
     expect(html).to.include('<time datetime="2026-11-24T04:20:32.495Z">2026-11-24 04:20:32 UTC</time>');
     expect(html).to.include('D (capped from B)<span class="note">must-have failed: The station does not flood the CSMS with events</span>');
   });
+
+  it('a 1.6 station next to 2.0.1 and 2.1 stations: grouped by version, newest first, each grade marked with its guideline, the page saying grades compare only within a version', () => {
+    const ocpp21 = golden('minimal');
+    ocpp21.station = { ...ocpp21.station, identity: 'CS-21', protocol: { version: '2.1', subprotocol: 'ocpp2.1', offered: ['ocpp2.1', 'ocpp2.0.1'] } };
+    const entries = [golden('ocpp16'), golden('ac-wallbox'), ocpp21, golden('minimal')].map((result) => ({ result, scorecard: `/out/${result.station.identity}/scorecard.html` }));
+    const model = buildFleetIndexModel(entries, '/out');
+    expect(model.mixedVersions).to.equal(true);
+    expect(model.groups.map((g) => [g.version, g.heading, g.rows.map((r) => r.identity)])).to.deep.equal([
+      ['2.1', 'OCPP 2.1: 1 station(s), graded against ac-wallbox', ['CS-21']],
+      ['2.0.1', 'OCPP 2.0.1: 2 station(s), graded against ac-wallbox', ['FIXTURE-minimal', 'FIXTURE-ac-wallbox']],
+      ['1.6', 'OCPP 1.6: 1 station(s), graded against ocpp-16-baseline', ['FIXTURE-ocpp16']],
+    ]);
+    expect(model.rows.map((r) => [r.identity, r.ocpp, r.subprotocol, r.gradeBasis])).to.deep.equal([
+      ['CS-21', 'OCPP 2.1', 'ocpp2.1', 'against ac-wallbox'],
+      ['FIXTURE-minimal', 'OCPP 2.0.1', '', 'against ac-wallbox'],
+      ['FIXTURE-ac-wallbox', 'OCPP 2.0.1', '', 'against ac-wallbox'],
+      ['FIXTURE-ocpp16', 'OCPP 1.6', 'ocpp1.6', 'against ocpp-16-baseline'],
+    ]);
+    expect(model.versionsNote).to.equal(
+      'Stations are listed by OCPP version, each graded against a guideline of its own version (OCPP 2.1: ac-wallbox; OCPP 2.0.1: ac-wallbox; OCPP 1.6: ocpp-16-baseline), so a grade compares only with the grades of its own group. OCPP 1.6 has no device model and no monitors: its guideline asks for configuration keys, error codes and logs, far less than a device-model guideline, so its letters do not mean what the same letter means for an OCPP 2.0.1 station.',
+    );
+    const html = renderFleetIndex(entries, '/out');
+    expect(html.match(/<tbody data-version="/g)).to.have.length(3);
+    expect(html).to.include('<tr class="group"><th colspan="12" scope="rowgroup">OCPP 1.6: 1 station(s), graded against ocpp-16-baseline</th></tr>');
+    expect(html).to.include('<td data-sort="2">OCPP 1.6<span class="note">ocpp1.6</span></td>');
+    expect(html).to.match(/<td>B<span class="note">against ocpp-16-baseline<\/span><\/td>/);
+    expect(html).to.include('<p class="versions-note">');
+  });
+
+  it('one version only: no group headings, no grade notes, the page as before', () => {
+    const model = buildFleetIndexModel([golden('minimal'), golden('ac-wallbox')].map((result) => ({ result, scorecard: '/out/x/scorecard.html' })), '/out');
+    expect([model.mixedVersions, model.versionsNote, model.rows.map((r) => r.gradeBasis)]).to.deep.equal([false, '', ['', '']]);
+    const html = renderFleetIndex([{ result: golden('minimal'), scorecard: '/out/x/scorecard.html' }], '/out');
+    expect(html).not.to.include('class="group"');
+    expect(html).not.to.include('versions-note');
+  });
 });

@@ -106,3 +106,44 @@ describe('page one: the three findings to fix first (issue 15 item 6)', () => {
     expect(buildViewModel(result).fixFirst.map((f) => f.id)).to.deep.equal(['monitoring-support', 'fail-heavy', 'fail-light']);
   });
 });
+
+describe('the scorecard of an OCPP 1.6 station (issue 17 item 5)', () => {
+  const ocpp16 = (): AuditResult => golden('ocpp16');
+
+  it('names every station\'s OCPP version and subprotocol; a result from before versions were recorded leaves it to the page, which says 2.0.1', () => {
+    expect(buildViewModel(ocpp16()).station.protocol).to.equal('OCPP 1.6, subprotocol ocpp1.6');
+    const offered = golden('ac-wallbox');
+    offered.station = { ...offered.station, protocol: { version: '2.1', subprotocol: 'ocpp2.1', offered: ['ocpp2.1', 'ocpp2.0.1'] } };
+    expect(buildViewModel(offered).station.protocol).to.equal('OCPP 2.1, subprotocol ocpp2.1 (offered: ocpp2.1, ocpp2.0.1)');
+    expect(buildViewModel(golden('ac-wallbox')).station.protocol).to.equal(undefined);
+    expect(renderScorecard(buildViewModel(golden('ac-wallbox')))).to.include('<dt>OCPP</dt><dd>OCPP 2.0.1 (recorded before the version was; the tool then accepted only ocpp2.0.1)</dd>');
+  });
+
+  it('page one: one plain verdict that device-model diagnostics need 2.0.1 or later, and what this station would gain, from its result', () => {
+    const result = ocpp16();
+    const model = buildViewModel(result);
+    expect(model.upgrade?.title).to.equal('What OCPP 2.0.1 would give this station');
+    expect(model.upgrade?.headline).to.equal(result.upgrade?.headline);
+    expect(model.upgrade?.gains.map((g) => g.title)).to.deep.equal(['A typed inventory', 'A three-tier topology', 'Monitors with severities', 'Fault events per component', 'Log uploads with request ids', 'Security events in Core']);
+    expect(model.upgrade?.gains[3]?.now).to.match(/^2 error\(s\) only as connector errorCodes/);
+    expect(model.verdict).to.match(/^Scores [\d.]+ of 100 \(grade [A-E]\) against OCPP 1\.6 diagnostics baseline \(an OCPP 1\.6 grade: not comparable with the grades of OCPP 2\.0\.1 and later stations/);
+    // A 2.0.1 result has none of it.
+    const wallbox = buildViewModel(golden('ac-wallbox'));
+    expect([wallbox.upgrade, wallbox.sectionsNote, wallbox.certificationNote]).to.deep.equal([undefined, undefined, undefined]);
+  });
+
+  it('the device-model sections are absent and say why; no empty table, no NaN, no "undefined" anywhere on the page', () => {
+    const model = buildViewModel(ocpp16());
+    expect([model.topology, model.monitorability, model.monitoring]).to.deep.equal([undefined, undefined, undefined]);
+    expect(model.sectionsNote).to.match(/^OCPP 1\.6 has no device model: there is no topology, monitorability or monitoring behaviour to show/);
+    expect(model.events.note).to.equal('OCPP 1.6 has no NotifyEvent: the station\'s errors come as StatusNotification error codes, judged in the findings.');
+    expect(model.certificationNote).to.match(/^OCPP 1\.6 stations have no TC_B or TC_N certification test cases/);
+    expect(model.categories.map((c) => c.id)).to.deep.equal(['protocol', 'configuration', 'diagnostics', 'events', 'robustness']);
+    const html = renderScorecard(model);
+    const page = html.slice(0, html.indexOf('<script type="application/json"'));
+    for (const id of ['topology', 'monitorability', 'monitoring']) expect(page).not.to.include(`id="${id}"`);
+    for (const bad of ['undefined', 'NaN', '[object Object]', '<tbody>\n    </tbody>']) expect(page, bad).not.to.include(bad);
+    expect(page).to.include('id="device-model-note"');
+    expect(page).to.include('<dt>OCPP</dt><dd>OCPP 1.6, subprotocol ocpp1.6</dd>');
+  });
+});

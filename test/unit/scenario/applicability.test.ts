@@ -16,6 +16,24 @@ describe('scenario applicability: unless:<path>=<value>', () => {
   });
 });
 
+describe('scenario applicability: an OCPP 1.6 station\'s own configuration (featureProfile:P, fileTransfer:P)', () => {
+  const context = (known: Record<string, unknown>): Record<string, unknown> => ({ known });
+
+  it('featureProfile:P applies when SupportedFeatureProfiles lists P, and says what it lists when not', () => {
+    const need = { needs: ['featureProfile:RemoteTrigger'] };
+    expect(unmetNeed(need, context({ featureProfiles: 'Core,FirmwareManagement,RemoteTrigger' }), makeEvidence(), true)).to.equal(undefined);
+    expect(unmetNeed(need, context({ featureProfiles: 'Core, FirmwareManagement' }), makeEvidence(), true)).to.equal('the station does not support the RemoteTrigger feature profile (its SupportedFeatureProfiles: Core, FirmwareManagement)');
+    expect(unmetNeed(need, context({}), makeEvidence(), true)).to.equal('the station did not list SupportedFeatureProfiles, so whether it supports the RemoteTrigger feature profile is unknown');
+  });
+
+  it('fileTransfer:P applies unless SupportedFileTransferProtocols (an optional key) is listed without P', () => {
+    const need = { needs: ['fileTransfer:HTTP'] };
+    expect(unmetNeed(need, context({}), makeEvidence(), true)).to.equal(undefined);
+    expect(unmetNeed(need, context({ fileTransferProtocols: 'FTP,HTTP' }), makeEvidence(), true)).to.equal(undefined);
+    expect(unmetNeed(need, context({ fileTransferProtocols: 'FTP,FTPS' }), makeEvidence(), true)).to.equal('the station uploads files only by FTP, FTPS (its SupportedFileTransferProtocols); the audit receives files by HTTP');
+  });
+});
+
 describe('scenario applicability: periodicEventStreams (OCPP 2.1)', () => {
   const withMax = (value: string) =>
     makeEvidence({ deviceModel: { complete: true, entries: [{ seq: 1, component: { name: 'MonitoringCtrlr' }, variable: { name: 'MaxPeriodicEventStreams' }, variableAttribute: [{ value }], variableCharacteristics: { dataType: 'integer', supportsMonitoring: false } }] } });

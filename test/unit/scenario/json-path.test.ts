@@ -71,6 +71,24 @@ describe('scenario json-path', () => {
       expect(valuesAt({}, 'toString')).to.deep.equal([]);
       expect(valuesAt({ a: {} }, 'a.constructor')).to.deep.equal([]);
     });
+
+    it('keeps the array elements a [field=text,field] filter describes (a 1.6 read-only key with a value)', () => {
+      const answer = {
+        configurationKey: [
+          { key: 'HeartbeatInterval', readonly: false, value: '300' },
+          { key: 'ConnectorPhaseRotationMaxLength', readonly: true },
+          { key: 'NumberOfConnectors', readonly: true, value: '2' },
+          { key: 'SupportedFeatureProfiles', readonly: true, value: 'Core,RemoteTrigger' },
+        ],
+      };
+      expect(valuesAt(answer, 'configurationKey.[readonly=true,value].key')).to.deep.equal(['NumberOfConnectors', 'SupportedFeatureProfiles']);
+      expect(valueAt(answer, 'configurationKey.[readonly=true,value]')).to.deep.equal({ key: 'NumberOfConnectors', readonly: true, value: '2' });
+      expect(valueAt(answer, 'configurationKey.[key=SupportedFeatureProfiles].value')).to.equal('Core,RemoteTrigger');
+      expect(valueAt(answer, 'configurationKey.[key=NoSuchKey].value')).to.equal(undefined);
+      expect(valuesAt(answer, 'configurationKey.[readonly=false]').length).to.equal(1);
+      expect(valuesAt({ configurationKey: { key: 'x' } }, 'configurationKey.[key=x]'), 'a filter over a non-array').to.deep.equal([]);
+      expect(valuesAt({ list: [null, 3, { value: null }] }, 'list.[value]'), 'null and primitives are never kept').to.deep.equal([]);
+    });
   });
 
   describe('valueAt', () => {

@@ -22,6 +22,12 @@ describe('scenario prerequisites', () => {
     expect(plan(['cleanup-verified'])).to.deep.equal(['monitoring-preflight (for cleanup-verified)', 'cleanup-verified']);
   });
 
+  it("an OCPP 1.6 case that needs a feature profile gets the case that reads the station's configuration", () => {
+    expect(plan(['ocpp16-trigger-message'])).to.deep.equal(['ocpp16-configuration (for ocpp16-trigger-message)', 'ocpp16-trigger-message']);
+    expect(plan(['ocpp16-diagnostics', 'ocpp16-logs'])).to.deep.equal(['ocpp16-configuration (for ocpp16-diagnostics, ocpp16-logs)', 'ocpp16-diagnostics', 'ocpp16-logs']);
+    expect(plan(['ocpp16-heartbeat']), 'a case that reads only its own captures').to.deep.equal(['ocpp16-heartbeat']);
+  });
+
   it('a selected provider is not added again nor marked', () => {
     expect(plan(['inventory-full', 'events-periodic'])).to.deep.equal(['inventory-full', 'events-periodic']);
     const all = withPrerequisites(catalogue, catalogue);

@@ -65,6 +65,11 @@ describe('scenario unresolved-reason: a gap in a step said as what the station d
     expect(say('captures.before.values.0.value')).to.deep.equal({ station: true, text: 'step before did not run, so there is nothing to use from it' });
   });
 
+  it('an element a filter looks for, said as the kind of element the station did not list', () => {
+    const keys = makeCallCapture('GetConfiguration', {}, { response: { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] } });
+    expect(say('captures.all.response.configurationKey.[readonly=true,value].key', { all: keys }).text).to.equal("the station's GetConfiguration response has no configurationKey with readonly true and a value");
+  });
+
   it('the test case’s own gaps are the tool’s, never the station’s', () => {
     expect(say('options.periodicIntervalS')).to.deep.equal({ station: false, text: 'the test case uses the option periodicIntervalS, which is not set' });
     expect(say('nowhere.at.all')).to.deep.equal({ station: false, text: 'the test case uses a value nothing provides' });

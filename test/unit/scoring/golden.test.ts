@@ -22,6 +22,18 @@ describe('golden results: re-scoring checked-in evidence reproduces the checked-
     });
   }
 
+  it('scores the OCPP 1.6 station against ocpp-16-baseline, in the 1.6 categories, with the upgrade verdict and no device-model sections', () => {
+    const ocpp16 = JSON.parse(readFileSync(goldenFile('ocpp16.evidence.json'), 'utf8')) as ReturnType<typeof rescore>;
+    expect(ocpp16.guideline).to.deep.include({ id: 'ocpp-16-baseline', archetype: 'any', how: 'detected' });
+    expect(ocpp16.categories?.map((c) => c.id)).to.deep.equal(['protocol', 'configuration', 'diagnostics', 'events', 'robustness']);
+    expect(ocpp16.grade).to.be.a('string');
+    expect(ocpp16.mustHaves?.items.map((m) => m.check)).to.have.members(['protocol-conformance', 'guideline/configurationKeys/SupportedFeatureProfiles', 'guideline/messages/GetConfiguration', 'guideline/messages/StatusNotification']);
+    expect(ocpp16.upgrade).to.deep.include({ from: '1.6', to: '2.0.1' });
+    expect(ocpp16.upgrade?.gains).to.include.members(['inventory', 'monitors', 'fault-events', 'logs']);
+    expect(ocpp16.topology).to.equal(undefined);
+    expect(ocpp16.monitorability).to.equal(undefined);
+  });
+
   it('scores the wallbox high against its own archetype and the minimal station low, naming what is missing', () => {
     const wallbox = JSON.parse(readFileSync(goldenFile('ac-wallbox.evidence.json'), 'utf8')) as ReturnType<typeof rescore>;
     const minimal = JSON.parse(readFileSync(goldenFile('minimal.evidence.json'), 'utf8')) as ReturnType<typeof rescore>;

@@ -886,6 +886,22 @@ describe('scoring guideline-checks', () => {
     it("forced with archetype 'any': the detected archetype", () => {
       expect(chooseGuideline(dcEntries, guideline({ id: 'mine', archetypes: ['any'] })).archetype).to.equal('dc-fast');
     });
+
+    it('by OCPP version: a 1.6 station gets ocpp-16-baseline (the guideline says it is for 1.6), whatever its device model; 2.0.1 and 2.1 the archetype guidelines', () => {
+      const ocpp16 = chooseGuideline([], undefined, '1.6');
+      expect(ocpp16.guideline.id).to.equal('ocpp-16-baseline');
+      expect(ocpp16).to.deep.include({ archetype: 'any', how: 'detected', reason: 'the shipped guideline for OCPP 1.6 stations, whatever their kind', signals: [] });
+      // Even DC evidence does not pull a 1.6 station onto a device-model guideline.
+      expect(chooseGuideline(dcEntries, undefined, '1.6').guideline.id).to.equal('ocpp-16-baseline');
+      expect(chooseGuideline(dcEntries, undefined, '2.1').guideline.id).to.equal('dc-fast');
+      expect(chooseGuideline([], undefined, '2.0.1').guideline.id).to.equal('ac-wallbox');
+    });
+
+    it('--guideline still overrides the version; the reason says when the guideline is for another version', () => {
+      const choice = chooseGuideline([], guideline({ id: 'mine', archetypes: ['any'] }), '1.6');
+      expect(choice).to.deep.include({ how: 'forced', reason: '--guideline mine (it is for OCPP 2.0.1, OCPP 2.1; the station speaks OCPP 1.6)' });
+      expect(chooseGuideline([], guideline({ id: 'old', versions: ['1.6'], archetypes: ['any'] }), '1.6').reason).to.equal('--guideline old');
+    });
   });
 
   describe('monitoringProbes', () => {

@@ -353,6 +353,8 @@ describe('scoring score', () => {
       expect(loaded.inconclusive).to.equal('count');
       expect(loaded.categories.map((c) => [c.id, c.weight])).to.deep.equal([
         ['protocol', 15],
+        ['configuration', 20],
+        ['diagnostics', 20],
         ['device-model', 20],
         ['monitorability', 20],
         ['monitoring', 20],
@@ -360,6 +362,41 @@ describe('scoring score', () => {
         ['robustness', 10],
       ]);
       expect(loaded.grades).to.deep.equal(GRADES);
+    });
+
+    it('a station is scored in the categories of its OCPP version (default 2.0.1 and 2.1): 1.6 has configuration and logs, not the device model', () => {
+      const shipped16 = scoreChecks([check('PASS', { category: 'configuration' }), check('WARN', { category: 'diagnostics' }), check('FAIL', { category: 'device-model' })], loadScoringConfig(), undefined, '1.6');
+      expect(shipped16.categories.map((c) => c.id)).to.deep.equal(['protocol', 'configuration', 'diagnostics', 'events', 'robustness']);
+      // The device-model check is in no 1.6 category: it does not weigh.
+      expect(shipped16.overall).to.equal(75);
+      expect(scoreChecks([], loadScoringConfig()).categories.map((c) => c.id)).to.deep.equal(['protocol', 'device-model', 'monitorability', 'monitoring', 'events', 'robustness']);
+    });
+
+    it('configuration: required keys listed (the ones that apply), then the check counts', () => {
+      const guidelineCheck = (section: string, key: string, title: string, verdict: Verdict, category: string): CheckResult => check(verdict, { id: `guideline/${section}/${key}`, title, category });
+      const scores = scoreChecks(
+        [
+          guidelineCheck('configurationKeys', 'A', 'Lists the A configuration key', 'PASS', 'configuration'),
+          guidelineCheck('configurationKeys', 'B', 'Lists the B configuration key', 'FAIL', 'configuration'),
+          guidelineCheck('configurationKeys', 'C', 'Lists the C configuration key', 'NOT APPLICABLE', 'configuration'),
+          guidelineCheck('configurationKeys', 'D', 'Should list the D configuration key', 'WARN', 'configuration'),
+        ],
+        config({ categories: [{ id: 'configuration', title: 'Configuration completeness', weight: 1, checkCategories: ['configuration'], versions: ['1.6'] }] }),
+        undefined,
+        '1.6',
+      );
+      expect(category(scores, 'configuration').verdict).to.equal('lists 1 of 2 required configuration keys; 1 of 3 checks passed, 1 failed, 1 warned');
+    });
+
+    it('a bad versions list in a scoring file names the pointer', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'scoring-'));
+      try {
+        const file = join(dir, 'scoring.json');
+        writeFileSync(file, JSON.stringify({ ...shipped(), categories: [{ id: 'x', title: 'X', weight: 1, checkCategories: ['c'], versions: ['1.5'] }] }));
+        expect(() => loadScoringConfig(file)).to.throw(ToolError, /\/categories\/0\/versions must list OCPP versions \(2\.1, 2\.0\.1, 1\.6\)/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('the shipped configuration gathers every category the guideline checks use', () => {
@@ -468,6 +505,13 @@ describe('scoring: must-haves cap the grade (issue 15 item 1)', () => {
     const scores = scoreChecks(audit(check('FAIL', { id: 'monitoring-bases/custom-gone-after-factory-default' })), single({ mustHaves }));
     expect(scores.grade).to.equal('D');
     expect(scoreChecks(audit(check('FAIL', { id: 'monitoring-bases/all-report' })), single({ mustHaves })).grade).to.equal('A');
+  });
+
+  it('a rule holds for the OCPP versions it declares (default 2.0.1 and 2.1)', () => {
+    const byVersion = { gradeCap: 'D', checks: [{ check: 'protocol-conformance', why: '2.x schemas' }, { check: 'protocol-conformance', versions: ['1.6' as const], why: '1.6 schemas' }] };
+    const failed = audit(check('FAIL', { id: 'protocol-conformance' }));
+    expect(scoreChecks(failed, single({ mustHaves: byVersion })).mustHaves.failed.map((m) => m.why)).to.deep.equal(['2.x schemas']);
+    expect(scoreChecks(failed, single({ mustHaves: byVersion, categories: [{ id: 'only', title: 'Only', weight: 1, checkCategories: ['c'], versions: ['1.6'] }] }), undefined, '1.6').mustHaves.failed.map((m) => m.why)).to.deep.equal(['1.6 schemas']);
   });
 
   it('only FAIL fails a must-have: WARN, INCONCLUSIVE and NOT APPLICABLE say nothing certain', () => {

@@ -1,0 +1,78 @@
+import { expect } from 'chai';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { UploadReceiver, urlHost } from '../../../src/scenario/upload-receiver.js';
+
+const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+describe('scenario upload-receiver: the HTTP server a station uploads diagnostics and logs to', () => {
+  let receiver: UploadReceiver | undefined;
+  let directory: string;
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'uploads-'));
+  });
+  afterEach(async () => {
+    await receiver?.close();
+    receiver = undefined;
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const start = async (maxBytes?: number): Promise<UploadReceiver> => {
+    receiver = await UploadReceiver.start({ host: '127.0.0.1', saveDirectory: directory, saveName: 'diag', ...(maxBytes !== undefined ? { maxBytes } : {}) });
+    return receiver;
+  };
+
+  it('gives a location on the host and a free port, under a prefix of its own', async () => {
+    const { location } = await start();
+    expect(location).to.match(/^http:\/\/127\.0\.0\.1:\d+\/ocpp-audit\/[0-9a-f]{12}\/$/);
+  });
+
+  it('takes a PUT below the location, named by the path, and keeps the file', async () => {
+    const { location, received } = await start();
+    const response = await fetch(`${location}diagnostics%20CP1.zip`, { method: 'PUT', body: 'zip bytes' });
+    expect(response.status).to.equal(201);
+    expect(received).to.have.length(1);
+    expect(received[0]).to.include({ name: 'diagnostics CP1.zip', size: 9, sha256: sha256('zip bytes'), method: 'PUT', path: 'diagnostics%20CP1.zip' });
+    expect(readFileSync(join(directory, received[0]?.savedAs ?? ''), 'utf8')).to.equal('zip bytes');
+  });
+
+  it('takes the file part of a multipart/form-data POST to the location, with its file name', async () => {
+    const { location, received } = await start();
+    const form = new FormData();
+    form.append('comment', 'not the file');
+    form.append('file', new Blob(['line 1\r\nline 2\r\n']), 'log-42.txt');
+    expect((await fetch(location, { method: 'POST', body: form })).status).to.equal(201);
+    expect(received[0]).to.include({ name: 'log-42.txt', size: 16, sha256: sha256('line 1\r\nline 2\r\n'), method: 'POST', path: '' });
+  });
+
+  it('reads the name of a raw body from Content-Disposition, and leaves it out when nothing gives one', async () => {
+    const { location, received } = await start();
+    await fetch(location, { method: 'POST', body: 'a', headers: { 'content-disposition': 'attachment; filename="sec.log"' } });
+    await fetch(location, { method: 'PUT', body: 'b' });
+    expect(received.map((u) => u.name)).to.deep.equal(['sec.log', undefined]);
+  });
+
+  it('records nothing outside its location, nor anything but PUT and POST', async () => {
+    const { location, received } = await start();
+    const origin = new URL(location).origin;
+    expect((await fetch(`${origin}/elsewhere/file.zip`, { method: 'PUT', body: 'x' })).status).to.equal(404);
+    expect((await fetch(`${location}file.zip`)).status).to.equal(405);
+    expect(received).to.deep.equal([]);
+  });
+
+  it('refuses a file over its limit (413) and records how much was sent, cut', async () => {
+    const { location, received } = await start(4);
+    const response = await fetch(`${location}big.bin`, { method: 'PUT', body: '0123456789' });
+    expect(response.status).to.equal(413);
+    expect(received[0]).to.include({ name: 'big.bin', size: 10, truncated: true });
+    expect(received[0]?.savedAs).to.equal(undefined);
+  });
+
+  it('writes hosts as URLs need them', () => {
+    expect(urlHost('::ffff:127.0.0.1')).to.equal('127.0.0.1');
+    expect(urlHost('::1')).to.equal('[::1]');
+    expect(urlHost('10.0.0.5')).to.equal('10.0.0.5');
+  });
+});
