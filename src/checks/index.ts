@@ -12,7 +12,8 @@ import { protocolConformance } from './protocol-conformance.js';
 import { ocpp16ProtocolConformance } from './ocpp16-protocol-conformance.js';
 import { ocpp16Checks } from './ocpp16-checks.js';
 import { stepExpectations } from './step-expectations.js';
+import { streamChecks } from './stream-checks.js';
 import { unreportedNamesRefused } from './unreported-names-refused.js';
 
 /** Every check of the audit, in report order. */
-export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, messageLimits, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitoringReportOrigin, monitorsLeftAsFound, ...eventChecks, chargexFaultCodes, ocpp16ProtocolConformance, ...ocpp16Checks];
+export const ALL_CHECKS: readonly Check[] = [stepExpectations, protocolConformance, errorCodeSemantics, messageLimits, pendingProvisioning, ...inventoryChecks, unreportedNamesRefused, monitoringSupport, monitoringReportOrigin, monitorsLeftAsFound, ...eventChecks, ...streamChecks, chargexFaultCodes, ocpp16ProtocolConformance, ...ocpp16Checks];

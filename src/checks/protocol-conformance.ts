@@ -18,6 +18,10 @@ const MEANING: Record<string, string> = {
   'duplicate-response': 'two responses to one call',
   'late-response': 'responses after the call had timed out',
   'byte-order-mark': 'frames starting with a UTF-8 byte-order mark',
+  // OCPP 2.1 framing (Part 4): SEND is for NotifyPeriodicEventStream alone (N15.FR.01).
+  'send-as-call': 'NotifyPeriodicEventStream sent as a CALL, not a SEND (N15.FR.01)',
+  'not-a-send-message': 'messages sent as SEND that are not NotifyPeriodicEventStream (N15.FR.01)',
+  'unknown-result-id': 'CALLRESULTERRORs naming no CALLRESULT the CSMS sent',
 };
 
 /**

@@ -62,6 +62,8 @@ export interface CallCapture {
   batches?: number;
   /** A request sent just beyond one of the station's message limits on purpose (limit-probe step). */
   limitProbe?: LimitProbeFacts;
+  /** Monitors asking for one periodic event stream more than the station supports (stream-limit-probe step, OCPP 2.1). */
+  streamLimitProbe?: StreamLimitProbeFacts;
   /** Set when the call timed out while the auditor itself was this late (ms): see ToolLateness. */
   toolLateMs?: number;
 }
@@ -91,6 +93,26 @@ export interface VariablesCapture {
 }
 
 /** What a limit probe went beyond: the limit, as the station advertises it, and the request's size. */
+/**
+ * What a stream-limit-probe asked for and saw: MonitoringCtrlr.MaxPeriodicEventStreams + 1
+ * monitors, each with a periodicEventStream, and the OpenPeriodicEventStream requests that
+ * followed for them within the window, before the monitors were cleared again.
+ */
+export interface StreamLimitProbeFacts {
+  /** MonitoringCtrlr.MaxPeriodicEventStreams as the station reports it. */
+  maxPeriodicEventStreams: number;
+  /** Monitors asked for, each with a stream (one more than the maximum). */
+  monitors: number;
+  /** Ids of the monitors the station accepted. */
+  accepted: number[];
+  /** OpenPeriodicEventStream requests for those monitors within the window. */
+  opened: Array<{ seq: number; streamId?: number; variableMonitoringId?: number }>;
+  /** How long the Opens were awaited, ms. */
+  windowMs: number;
+  /** Monitors cleared again at the end of the step. */
+  cleared: number[];
+}
+
 export interface LimitProbeFacts {
   limit: 'items' | 'bytes';
   /** e.g. DeviceDataCtrlr.ItemsPerMessage[GetVariables]. */

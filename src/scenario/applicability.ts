@@ -18,6 +18,10 @@ export function unmetNeed(testCase: Pick<TestCase, 'needs'>, context: Record<str
       if (problem) return problem;
     }
     if (need === 'customReport' && refusal(evidence, 'GetReport')) return 'the station does not support GetReport';
+    // OCPP 2.1: a station may say it has no periodic event streams at all.
+    if (need === 'periodicEventStreams' && actualValue(evidence.deviceModel.entries, 'MonitoringCtrlr', 'MaxPeriodicEventStreams')?.trim() === '0') {
+      return 'the station supports no periodic event streams: MonitoringCtrlr.MaxPeriodicEventStreams is 0';
+    }
     if (need.startsWith('has:')) {
       const path = need.slice(4);
       if (valueAt(context, path) === undefined) return unresolvedReason({ path, problem: 'absent' }, context, evidence).text;

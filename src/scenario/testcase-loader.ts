@@ -121,7 +121,7 @@ function checkReferences(file: string, testCase: TestCase): void {
       if (step.kind === 'send' || step.kind === 'await' || step.kind === 'collect-report' || step.kind === 'read-variables' || step.kind === 'snapshot-monitors') {
         captures.set(step.as ?? step.id, step.kind);
       }
-      if (step.kind === 'liveness-probe' || step.kind === 'limit-probe') captures.set(step.id, step.kind);
+      if (step.kind === 'liveness-probe' || step.kind === 'limit-probe' || step.kind === 'stream-limit-probe') captures.set(step.id, step.kind);
     });
   };
   walk(testCase.steps, 'steps');

@@ -36,6 +36,7 @@ export interface TestCase {
  * it off;
  * `has:<path>`: the context holds a value there, e.g. `has:targets.numeric.outOfRange`, `has:known.hardWiredMonitor`;
  * `lacks:<path>`: it does not (a fallback for stations without, e.g., a writable numeric target);
+ * `periodicEventStreams`: the station does not report MonitoringCtrlr.MaxPeriodicEventStreams 0 (OCPP 2.1);
  * `interactive`: an operator is present (not with --non-interactive).
  */
 export type Need = string;
@@ -219,10 +220,36 @@ export interface RestoreMonitorsStep extends StepBase {
   withinS: number | string;
 }
 
+/**
+ * Scripts the CSMS's answer to the station's next request of `action`, once (TC_N_106: the CSMS
+ * rejects a periodic event stream). With `cancel`, forgets such an answer the station never asked
+ * for (in cleanup, so it cannot answer a later case's request).
+ */
+export interface AnswerNextStep extends StepBase {
+  kind: 'answer-next';
+  action: string;
+  payload?: Record<string, unknown>;
+  cancel?: boolean;
+}
+
+/**
+ * Sets one monitor more than MonitoringCtrlr.MaxPeriodicEventStreams, each asking for a periodic
+ * event stream (`monitor`, once per severity from 0: one monitor per type and severity on a
+ * variable, N04.FR.10), waits `withinS` for the OpenPeriodicEventStream requests that follow, and
+ * clears the monitors again. Captured like a send step, with what was seen (`streamLimitProbe`).
+ */
+export interface StreamLimitProbeStep extends StepBase {
+  kind: 'stream-limit-probe';
+  /** One setMonitoringData element with a periodicEventStream; its severity is set by the step. */
+  monitor: Record<string, unknown>;
+  withinS: number | string;
+  timeoutS?: number;
+}
+
 export interface PromptStep extends StepBase {
   kind: 'prompt';
   message: string;
 }
 
-export type Step = SendStep | LivenessProbeStep | LimitProbeStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | WaitUntilPhaseStep | ReadVariablesStep | RestoreVariablesStep | SnapshotMonitorsStep | RestoreMonitorsStep | PromptStep;
+export type Step = SendStep | LivenessProbeStep | LimitProbeStep | ExpectStep | AwaitStep | CollectReportStep | WaitStep | WaitUntilPhaseStep | ReadVariablesStep | RestoreVariablesStep | SnapshotMonitorsStep | RestoreMonitorsStep | PromptStep | AnswerNextStep | StreamLimitProbeStep;
 export type StepKind = Step['kind'];

@@ -167,6 +167,11 @@ export class StationSession extends EventEmitter<SessionEvents> {
     this.#answerNext.set(action, payload);
   }
 
+  /** Forgets an answer scripted with answerNext that the station never asked for; true when there was one. */
+  forgetAnswerNext(action: string): boolean {
+    return this.#answerNext.delete(action);
+  }
+
   get isConnected(): boolean {
     return this.#connection?.isOpen ?? false;
   }

@@ -1,6 +1,6 @@
 import { ToolError } from '../errors.js';
 import { attachOcpp21, checkOcpp21FaultsFit } from './ocpp21/attach-ocpp21.js';
-import { OCPP21_FAULTS } from './ocpp21/faults.js';
+import { OCPP21_FAULTS, OCPP21_STREAM_FAULTS } from './ocpp21/faults.js';
 import { inAttachmentOrder, SCENARIOS, type ScenarioName } from './scenarios/index.js';
 import type { AttachedMonitoring } from './scenarios/scenario.js';
 import { acceptsEverythingHandlers } from './station/accepts-everything.js';
@@ -14,6 +14,7 @@ import { startOcpp16Station } from './ocpp16/start16.js';
 import type { SimulatedStation } from './simulated-station.js';
 import type { StationProfile } from './station-profile.js';
 import { FAULTS, type FaultName } from './station/faults.js';
+import { attachPeriodicEventStreams } from './station/periodic-event-streams.js';
 import { VirtualStation, type VirtualStationOptions } from './station/virtual-station.js';
 
 /**
@@ -70,7 +71,11 @@ async function startOcpp2Station(options: VirtualStationOptions): Promise<Virtua
 
 /** The behaviours a station gains by speaking an OCPP version beyond 2.0.1 (src/simulator/ocpp21/). */
 const VERSION_BEHAVIOURS: Partial<Record<OcppVersion, (station: VirtualStation, monitoring: AttachedMonitoring | undefined) => void>> = {
-  '2.1': attachOcpp21,
+  '2.1': (station, monitoring) => {
+    attachOcpp21(station, monitoring);
+    // Periodic event streams (N11–N15) take their monitors' events: they need the monitoring block.
+    if (monitoring) attachPeriodicEventStreams(station, monitoring);
+  },
 };
 
 /** Refuses a scenario the profile cannot play (a component it lacks), which would otherwise silently do nothing. */
@@ -84,6 +89,10 @@ export function checkScenariosFit(profile: StationProfile, scenarios: readonly S
 /** Refuses a fault the profile cannot show, which would otherwise silently do nothing. */
 export function checkFaultsFit(profile: StationProfile, faults: readonly FaultName[]): void {
   checkOcpp21FaultsFit(profile, faults);
+  // The stream faults live in the monitoring block (the version itself is checked by checkFaultsFitVersion).
+  for (const fault of faults.filter((name) => Object.hasOwn(OCPP21_STREAM_FAULTS, name))) {
+    if (!profile.supports.monitoring || faults.includes('accepts-everything')) throw new ToolError('ERR_INVALID_OPTION', `--fault ${fault}: profile ${profile.id}${profile.supports.monitoring ? ' with accepts-everything' : ''} has no monitoring behind its answers, so it opens no periodic event streams`);
+  }
   // The flood is raised by the monitoring block.
   if (faults.includes('event-flood') && !profile.supports.monitoring) {
     throw new ToolError('ERR_INVALID_OPTION', `--fault event-flood: profile ${profile.id} does not implement monitoring, so it sends no NotifyEvent to flood with`);

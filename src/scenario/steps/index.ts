@@ -1,5 +1,6 @@
 import type { Step } from '../testcase.js';
 import type { StepResult, StepRun } from '../step-run.js';
+import { runAnswerNext } from './answer-next.js';
 import { runAwait } from './await.js';
 import { runCollectReport } from './collect-report.js';
 import { runExpect } from './expect.js';
@@ -11,6 +12,7 @@ import { runRestoreMonitors } from './restore-monitors.js';
 import { runRestoreVariables } from './restore-variables.js';
 import { runSend } from './send.js';
 import { runSnapshotMonitors } from './snapshot-monitors.js';
+import { runStreamLimitProbe } from './stream-limit-probe.js';
 import { runWait } from './wait.js';
 import { runWaitUntilPhase } from './wait-until-phase.js';
 
@@ -43,5 +45,9 @@ export async function runStep(step: Step, run: StepRun): Promise<StepResult> {
       return runRestoreMonitors(step, run);
     case 'prompt':
       return runPrompt(step, run);
+    case 'answer-next':
+      return runAnswerNext(step, run);
+    case 'stream-limit-probe':
+      return runStreamLimitProbe(step, run);
   }
 }

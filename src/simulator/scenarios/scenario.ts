@@ -3,6 +3,7 @@ import type { MonitorEngine } from '../monitoring/monitor-engine.js';
 import type { MonitoringState } from '../monitoring/monitoring-state.js';
 import type { StationProfile } from '../station-profile.js';
 import type { FaultCodeBook } from '../station/fault-codes.js';
+import type { EventTaker } from '../station/monitoring-handlers.js';
 import { hashText, seededRandom } from '../station/seeded-random.js';
 import type { VirtualStation } from '../station/virtual-station.js';
 
@@ -12,6 +13,8 @@ export interface AttachedMonitoring {
   engine: MonitorEngine;
   outbox: EventOutbox;
   faultCodes: FaultCodeBook;
+  /** Lets a behaviour take monitors' events instead of NotifyEvent (2.1 periodic event streams). */
+  takeEvents: (taker: EventTaker) => void;
 }
 
 /** What a scenario acts on when it is attached to a station. */

@@ -2,6 +2,7 @@ import { OcppCallError } from '../../ocpp/error-codes.js';
 import { EventOutbox } from '../monitoring/event-outbox.js';
 import type {
   ClearVariableMonitoringRequest,
+  EventData,
   GetMonitoringReportRequest,
   MonitoringBase,
   SetVariableMonitoringRequest,
@@ -21,7 +22,7 @@ import type { VirtualStation } from './virtual-station.js';
  * engine that fires monitors on sensor changes and writes, and the outbox that sends NotifyEvent
  * or queues it while offline. The state outlives reconnects and resets (N07.FR.13).
  */
-export function attachMonitoring(station: VirtualStation): { state: MonitoringState; engine: MonitorEngine; outbox: EventOutbox; faultCodes: FaultCodeBook } {
+export function attachMonitoring(station: VirtualStation): { state: MonitoringState; engine: MonitorEngine; outbox: EventOutbox; faultCodes: FaultCodeBook; takeEvents: (taker: EventTaker) => void } {
   const { model, profile } = station;
   const state = new MonitoringState(model, profile.monitors);
   station.monitoring = state;
@@ -53,9 +54,12 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
   if (faults.has('wedge-while-monitors-active')) attachWedgeWhileMonitorsActive(station, state);
   if (faults.has('chargex-fault-codes')) attachChargeXFaultCodes(station, faultCodes);
   if (faults.has('unknown-tech-code')) attachUnknownTechCode(station, engine);
+  // Behaviours that report some monitors' events another way (2.1 periodic event streams, N15).
+  const takers: EventTaker[] = [];
   engine.on('event', (eventData, severity) => {
     if (faults.has('monitors-never-fire') && eventData.variableMonitoringId !== undefined) return;
     if (faults.has('threshold-without-cleared') && eventData.cleared === true) return;
+    if (takers.some((take) => take(eventData))) return;
     outbox.push(eventData, severity);
   });
   station.on('booted', ({ status }) => {
@@ -139,5 +143,8 @@ export function attachMonitoring(station: VirtualStation): { state: MonitoringSt
       return { status };
     },
   });
-  return { state, engine, outbox, faultCodes };
+  return { state, engine, outbox, faultCodes, takeEvents: (taker) => takers.push(taker) };
 }
+
+/** Takes a monitor's event instead of NotifyEvent (returns true), or leaves it to NotifyEvent (false). */
+export type EventTaker = (eventData: EventData) => boolean;

@@ -243,6 +243,17 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     this.#unchecked.add(action);
   }
 
+  /**
+   * Sends an OCPP 2.1 SEND (NotifyPeriodicEventStream, N15.FR.01): never answered, not queued
+   * behind a CALL. False when the station is offline, so the caller keeps what it had to send.
+   */
+  sendUnconfirmed(action: string, payload: Record<string, unknown>): boolean {
+    const connection = this.#connection;
+    if (!connection?.isOpen) return false;
+    connection.send(action, payload);
+    return true;
+  }
+
   /** Waits until the station has been accepted (or the time is up). */
   waitUntilAccepted(timeoutMs = 10_000): Promise<boolean> {
     if (this.#accepted) return Promise.resolve(true);

@@ -33,3 +33,17 @@ describe('scenario applicability: an OCPP 1.6 station\'s own configuration (feat
     expect(unmetNeed(need, context({ fileTransferProtocols: 'FTP,FTPS' }), makeEvidence(), true)).to.equal('the station uploads files only by FTP, FTPS (its SupportedFileTransferProtocols); the audit receives files by HTTP');
   });
 });
+
+describe('scenario applicability: periodicEventStreams (OCPP 2.1)', () => {
+  const withMax = (value: string) =>
+    makeEvidence({ deviceModel: { complete: true, entries: [{ seq: 1, component: { name: 'MonitoringCtrlr' }, variable: { name: 'MaxPeriodicEventStreams' }, variableAttribute: [{ value }], variableCharacteristics: { dataType: 'integer', supportsMonitoring: false } }] } });
+
+  it('a station that reports MonitoringCtrlr.MaxPeriodicEventStreams 0 is not asked for streams', () => {
+    expect(unmetNeed({ needs: ['periodicEventStreams'] }, {}, withMax('0'), true)).to.equal('the station supports no periodic event streams: MonitoringCtrlr.MaxPeriodicEventStreams is 0');
+  });
+
+  it('applies with any other maximum, and when the station does not report one', () => {
+    expect(unmetNeed({ needs: ['periodicEventStreams'] }, {}, withMax('4'), true)).to.equal(undefined);
+    expect(unmetNeed({ needs: ['periodicEventStreams'] }, {}, makeEvidence(), true)).to.equal(undefined);
+  });
+});

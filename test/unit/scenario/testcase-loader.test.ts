@@ -255,6 +255,16 @@ describe('scenario testcase-loader', () => {
       expect(message).to.match(/\/steps\/0\/needs\/0 must match pattern/);
     });
 
+    it('answer-next: a payload or cancel, not neither; stream-limit-probe: its monitor asks for a stream, and its capture can be read (issue 17)', () => {
+      const refuse = { kind: 'answer-next', id: 'refuse', action: 'OpenPeriodicEventStream', payload: { status: 'Rejected' } };
+      const probe = { kind: 'stream-limit-probe', id: 'probe', withinS: 2, monitor: { type: 'Periodic', value: 60, component: { name: 'A' }, variable: { name: 'B' }, periodicEventStream: { interval: 60 } } };
+      const uses = { kind: 'expect', id: 'opened', of: 'probe', at: 'streamLimitProbe.opened.length', atMost: 1 };
+      const loaded = loadTestCaseFile(write('streams.json', validCase('streams', { steps: [refuse, probe, uses], cleanup: [{ kind: 'answer-next', id: 'forget', action: 'OpenPeriodicEventStream', cancel: true }] })));
+      expect(loaded.steps.map((s) => s.kind)).to.deep.equal(['answer-next', 'stream-limit-probe', 'expect']);
+      expect(stepsError([{ kind: 'answer-next', id: 'refuse', action: 'OpenPeriodicEventStream' }]).message).to.match(/\/steps\/0 must have required property 'payload'/);
+      expect(stepsError([{ ...probe, monitor: { type: 'Periodic', value: 60 } }]).message).to.match(/\/steps\/0\/monitor must have required property 'periodicEventStream'/);
+    });
+
     it('a liveness-probe whose while is not an earlier send step', () => {
       const { file, message } = stepsError([
         { kind: 'wait', id: 'pause', seconds: 1 },

@@ -43,4 +43,17 @@ describe('startVirtualStation', () => {
     const error = await refusal({ url: 'ws://127.0.0.1:9/', identity: 'MIN-21', profile: loadStationProfile('minimal'), ocppVersion: '2.1', faults: ['event-severity-mismatch'] });
     expect((error as Error).message).to.equal('--fault event-severity-mismatch: profile minimal does not implement monitoring, so there is nothing for it to get wrong');
   });
+
+  it('refuses the OCPP 2.1 stream faults on a station that speaks 2.0.1, or one without monitoring (issue 17)', async () => {
+    const attempt = (faults: Parameters<typeof startVirtualStation>[0]['faults'], profile: string, ocppVersion?: '2.0.1' | '2.1'): Promise<unknown> =>
+      startVirtualStation({ url: 'ws://127.0.0.1:9/', identity: 'NO-STREAMS', profile: loadStationProfile(profile), ...(faults ? { faults } : {}), ...(ocppVersion ? { ocppVersion } : {}) }).then(
+        () => undefined,
+        (reason: unknown) => reason,
+      );
+    const onTwoZeroOne = await attempt(['stream-never-opens'], 'ac-wallbox');
+    expect(isToolError(onTwoZeroOne) && onTwoZeroOne.code).to.equal('ERR_INVALID_OPTION');
+    expect((onTwoZeroOne as Error).message).to.equal('--fault stream-never-opens: not a fault of the OCPP 2.0.1 station (see simulate --help)');
+    const withoutMonitoring = await attempt(['adjust-ignored'], 'minimal', '2.1');
+    expect((withoutMonitoring as Error).message).to.match(/^--fault adjust-ignored: profile minimal has no monitoring behind its answers/);
+  });
 });
