@@ -7,7 +7,6 @@ import type { VirtualStation } from './virtual-station.js';
 const CONTROLLER = { name: 'MonitoringCtrlr' };
 const MAX_STREAMS = { name: 'MaxPeriodicEventStreams' };
 /** What the station reports when its profile says nothing: a few streams side by side. */
-const DEFAULT_MAX_STREAMS = '4';
 
 /**
  * Plugs OCPP 2.1 periodic event streams (N11–N15) into a station that speaks 2.1 and has the
@@ -19,7 +18,6 @@ const DEFAULT_MAX_STREAMS = '4';
  */
 export function attachPeriodicEventStreams(station: VirtualStation, monitoring: AttachedMonitoring): PeriodicEventStreams {
   const { faults, model } = station;
-  reportMaxStreams(model);
   const streams = new PeriodicEventStreams({
     clock: station.clock,
     maxStreams: () => maxStreams(model),
@@ -110,15 +108,4 @@ function paramsOf(value: unknown): StreamParams {
 function maxStreams(model: DeviceModel): number | undefined {
   const text = model.actual(CONTROLLER, MAX_STREAMS);
   return text !== undefined && /^\d+$/.test(text) ? Number(text) : undefined;
-}
-
-/** A 2.1 station with streams says how many it supports (appendix: MonitoringCtrlr.MaxPeriodicEventStreams); the profile's own value wins. */
-function reportMaxStreams(model: DeviceModel): void {
-  if (model.lookup(CONTROLLER, MAX_STREAMS).status === 'Found' || !model.hasComponent(CONTROLLER)) return;
-  model.add({
-    component: CONTROLLER,
-    variable: MAX_STREAMS,
-    attributes: [{ type: 'Actual', value: DEFAULT_MAX_STREAMS, mutability: 'ReadOnly', persistent: true, constant: true }],
-    characteristics: { dataType: 'integer', minLimit: 0, supportsMonitoring: false },
-  });
 }

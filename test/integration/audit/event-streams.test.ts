@@ -64,7 +64,8 @@ describe('audit of OCPP 2.1 periodic event streams on the virtual station (TC_N_
 
   it('stream-wrong-interval: event-stream-timing FAILs (N15.FR.06)', async () => {
     const checks = await auditStreams('AUDIT-STREAM-INTERVAL', ['event-streams-open'], ['stream-wrong-interval']);
-    expectCaught(checks, 'event-stream-timing', 'N15.FR.06', /every 6\.\d+ s on average for a requested 3 s/);
+    // Under load the auditor's own lateness may excuse the spacing; the missing messages still show.
+    expectCaught(checks, 'event-stream-timing', 'N15.FR.06', /every 6\.\d+ s on average for a requested 3 s|only \d+ message\(s\) came in a [\d.]+ s window in which \d+ were due/);
   });
 
   it('stream-first-t-not-zero: event-stream-basetime FAILs (N15.FR.09), while the timing, read on basetime + t, passes', async () => {

@@ -1,3 +1,4 @@
+import { appliesToVersion } from '../../../src/evidence/ocpp-version.js';
 import { expect } from 'chai';
 import type { CheckResult } from '../../../src/checks/check.js';
 import { loadTestCases, type LoadedTestCase } from '../../../src/scenario/testcase-loader.js';
@@ -9,8 +10,9 @@ import { join } from 'node:path';
 import { PROFILE_DIRECTORY } from '../../../src/simulator/station-profile.js';
 
 /** The monitoring and events catalogue, with the FullInventory case its targets come from. */
+/** The monitoring catalogue of a 2.0.1 station (the 2.1 cases, target monitors and streams, are not its). */
 function monitoringCatalogue(): LoadedTestCase[] {
-  return loadTestCases(['inventory-full', 'monitoring-*', 'events-*', 'cleanup-verified']);
+  return loadTestCases(['inventory-full', 'monitoring-*', 'events-*', 'cleanup-verified']).filter((testCase) => appliesToVersion(testCase, '2.0.1'));
 }
 
 /** The checks the given cases declare on their steps (`<case>/<step>`). */
