@@ -43,6 +43,21 @@ describe('ocpp-audit demo --ocpp-version 1.6 (end to end)', function () {
     const saved = evidence.cases.flatMap((c) => c.uploads?.received ?? []).map((u) => u.savedAs ?? '');
     expect(saved).to.have.length(3);
     for (const name of saved) expect(existsSync(join(out, 'VIRTUAL-DEMO', 'uploads', name)), name).to.equal(true);
+
+    // A mixed fleet (issue 17, done when): a 2.0.1 and a 2.1 virtual station audited beside the 1.6 one, then one index of all three.
+    for (const [version, id] of [['2.0.1', 'VIRTUAL-201'], ['2.1', 'VIRTUAL-21']] as const) {
+      const other = new CliProcess(['demo', '--ocpp-version', version, '--id', id, '--testcases', 'session-boot,inventory-full', '--out', out], childEnv());
+      children.push(other);
+      expect(await other.waitForExit(120_000), other.stderr).to.deep.equal({ code: 0, signal: null });
+      expect(JSON.parse(readFileSync(join(out, id, 'result.json'), 'utf8')).station.protocol.version).to.equal(version);
+    }
+    const index = new CliProcess(['index', out, '--out', join(out, 'index.html')], childEnv());
+    children.push(index);
+    expect(await index.waitForExit(60_000), index.stderr).to.deep.equal({ code: 0, signal: null });
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect([...html.matchAll(/<tbody data-version="([^"]+)">/g)].map((m) => m[1])).to.deep.equal(['2.1', '2.0.1', '1.6']);
+    for (const id of ['VIRTUAL-DEMO', 'VIRTUAL-201', 'VIRTUAL-21']) expect(html).to.include(`${id}/scorecard.html`);
+    expect(html).to.include('graded against ocpp-16-baseline');
   });
 
   it('a 1.6 fault is found: --fault diagnostics-never-upload --fail-on fail exits 3 with ocpp16-diagnostics-upload FAIL', async () => {
