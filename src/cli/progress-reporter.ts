@@ -38,6 +38,8 @@ export function reportProgress(runner: ProgressSource, identity: string, write: 
 function outcomeLine(status: CaseEvidence['status'], evidence: CaseEvidence | undefined, reason: string | undefined): string {
   if (status === 'not-applicable') return `NOT APPLICABLE: ${reason ?? ''}`;
   const declared = (evidence?.steps ?? []).filter((s) => s.check);
+  // A case that only collects (an upload, a report) is judged by the checks after the audit, not here.
+  if (declared.length === 0 && status === 'completed') return 'done: collected for the checks (no expectations of its own)';
   const checked = declared.filter((s) => !s.notApplicable);
   const notApplicable = declared.length - checked.length;
   const unmet = checked.filter((s) => s.status === 'unmet' && !s.inconclusive && s.check?.level !== 'warn');

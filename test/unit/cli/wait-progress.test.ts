@@ -85,7 +85,7 @@ describe('long waits on the console', () => {
     tty.screen.length = 0;
     runner.emit('case-end', { id: 'c', status: 'completed', durationMs: 40_000 });
     expect(tty.screen[0]).to.equal(CLEAR);
-    expect(tty.screen.slice(1).join('')).to.match(/^\[[\d:.]+\] CS-1 {3}PASS: 0\/0 expectations met \(40\.0 s\)\n$/);
+    expect(tty.screen.slice(1).join('')).to.match(/^\[[\d:.]+\] CS-1 {3}done: collected for the checks \(no expectations of its own\) \(40\.0 s\)\n$/);
   });
 
   it('with several audits at once: one line, the wait with the most time left and how many others wait', () => {
