@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { CallOutcome } from '../../ocpp/call-outcome.js';
 import type { RpcConnection } from '../../ocpp/rpc-connection.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
+import { backOffDelayS, connectOptionsOf, type BackOff } from '../station-link.js';
 import { scaledClock, type Clock } from '../monitoring/clock.js';
 import type { StationProfile } from '../station-profile.js';
 import { FaultSet } from '../station/faults.js';
@@ -23,7 +24,7 @@ const DEFAULT_HEARTBEAT_S = 300;
  * Reconnection back-off. OCPP 1.6 defines none; like the 2.0.1 defaults of Part 4, a minimum wait
  * plus a seeded random part, doubled after each failure a few times.
  */
-const BACKOFF = { minimumS: 1, randomRangeS: 2, doublings: 3 };
+const BACKOFF: BackOff = { minimumS: 1, randomRangeS: 2, doublings: 3 };
 
 /**
  * A virtual OCPP 1.6-J charge point on the client side of the same OCPP-J layer as the CSMS: boots
@@ -194,16 +195,7 @@ export class Ocpp16Station extends EventEmitter<StationEvents> implements Simula
     if (this.#stopped) return;
     let connection: RpcConnection;
     try {
-      connection = await connectAsStation({
-        url: this.#options.url,
-        identity: this.identity,
-        ocppVersion: '1.6',
-        ...(this.#options.password !== undefined ? { password: this.#options.password } : {}),
-        ...(this.#options.ca ? { ca: this.#options.ca } : {}),
-        ...(this.#options.cert ? { cert: this.#options.cert } : {}),
-        ...(this.#options.key ? { key: this.#options.key } : {}),
-        ...(this.#options.callTimeoutMs !== undefined ? { callTimeoutMs: this.#options.callTimeoutMs } : {}),
-      });
+      connection = await connectAsStation(connectOptionsOf(this.#options, '1.6'));
     } catch (error) {
       this.#note(`cannot connect: ${(error as Error).message}`);
       this.#scheduleReconnect();
@@ -330,7 +322,7 @@ export class Ocpp16Station extends EventEmitter<StationEvents> implements Simula
 
   #scheduleReconnect(): void {
     if (this.#stopped || this.#retry !== undefined) return;
-    const delayS = (BACKOFF.minimumS + this.#random() * BACKOFF.randomRangeS) * 2 ** Math.min(this.#failures, BACKOFF.doublings);
+    const delayS = backOffDelayS(BACKOFF, this.#failures, this.#random);
     this.#failures += 1;
     this.#note(`reconnecting in ${delayS.toFixed(1)} s`);
     this.#retry = this.clock.setTimeout(() => {

@@ -5,6 +5,7 @@ import { OcppCallError } from '../../ocpp/error-codes.js';
 import type { RpcConnection } from '../../ocpp/rpc-connection.js';
 import type { OcppVersion } from '../../ocpp/protocol.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
+import { backOffDelayS, connectOptionsOf } from '../station-link.js';
 import type { DeviceModel } from '../device-model/device-model.js';
 import { scaledClock, type Clock } from '../monitoring/clock.js';
 import type { MonitoringState } from '../monitoring/monitoring-state.js';
@@ -284,16 +285,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     }
     let connection: RpcConnection;
     try {
-      connection = await connectAsStation({
-        url: this.#options.url,
-        identity: this.identity,
-        ...(this.#options.ocppVersion ? { ocppVersion: this.#options.ocppVersion } : {}),
-        ...(this.#options.password !== undefined ? { password: this.#options.password } : {}),
-        ...(this.#options.ca ? { ca: this.#options.ca } : {}),
-        ...(this.#options.cert ? { cert: this.#options.cert } : {}),
-        ...(this.#options.key ? { key: this.#options.key } : {}),
-        ...(this.#options.callTimeoutMs !== undefined ? { callTimeoutMs: this.#options.callTimeoutMs } : {}),
-      });
+      connection = await connectAsStation(connectOptionsOf(this.#options, this.#options.ocppVersion));
     } catch (error) {
       this.#log(`cannot connect: ${(error as Error).message}`);
       this.#scheduleReconnect();
@@ -451,11 +443,12 @@ export class VirtualStation extends EventEmitter<StationEvents> {
    */
   #scheduleReconnect(): void {
     if (this.#stopped || this.#retry !== undefined) return;
-    const minimum = limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffWaitMinimum', '', 1);
-    const range = limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffRandomRange', '', 0);
-    const repeat = limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffRepeatTimes', '', 0);
-    const doublings = Math.min(this.#failures, repeat);
-    const delayS = (minimum + this.#random() * range) * 2 ** doublings;
+    const backOff = {
+      minimumS: limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffWaitMinimum', '', 1),
+      randomRangeS: limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffRandomRange', '', 0),
+      doublings: limitOf(this.model, 'OCPPCommCtrlr', 'RetryBackOffRepeatTimes', '', 0),
+    };
+    const delayS = backOffDelayS(backOff, this.#failures, this.#random);
     this.#failures += 1;
     this.#log(`reconnecting in ${delayS.toFixed(1)} s`);
     this.#retry = this.clock.setTimeout(() => {

@@ -1,0 +1,29 @@
+import type { OcppVersion } from '../ocpp/protocol.js';
+import type { StationConnectOptions } from '../ocpp/station-client.js';
+import type { VirtualStationOptions } from './station/virtual-station.js';
+
+/** How a virtual station of any version connects: its endpoint, identity, credentials and TLS material. */
+export function connectOptionsOf(options: VirtualStationOptions, ocppVersion: OcppVersion | undefined): StationConnectOptions {
+  return {
+    url: options.url,
+    identity: options.identity,
+    ...(ocppVersion ? { ocppVersion } : {}),
+    ...(options.password !== undefined ? { password: options.password } : {}),
+    ...(options.ca ? { ca: options.ca } : {}),
+    ...(options.cert ? { cert: options.cert } : {}),
+    ...(options.key ? { key: options.key } : {}),
+    ...(options.callTimeoutMs !== undefined ? { callTimeoutMs: options.callTimeoutMs } : {}),
+  };
+}
+
+/** The reconnection back-off (2.0.1 Part 4 / B01, kept by the 1.6 station too): a minimum wait plus a random part, doubled per failure up to a number of times. */
+export interface BackOff {
+  minimumS: number;
+  randomRangeS: number;
+  doublings: number;
+}
+
+/** Seconds to wait before the next attempt after `failures` failed ones in a row. */
+export function backOffDelayS(backOff: BackOff, failures: number, random: () => number): number {
+  return (backOff.minimumS + random() * backOff.randomRangeS) * 2 ** Math.min(failures, backOff.doublings);
+}
