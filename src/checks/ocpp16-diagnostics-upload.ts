@@ -1,8 +1,8 @@
 import type { Evidence } from '../evidence/evidence.js';
 import { DIAGNOSTICS_UPLOAD, uploadFlows } from '../evidence/upload-flows.js';
 import type { Check, CheckResult } from './check.js';
-import { DIAGNOSTICS_STATUSES } from './ocpp16/upload-verdict.js';
-import { judgeFlows } from './ocpp16/upload-flow-check.js';
+import { DIAGNOSTICS_STATUSES } from './uploads/upload-verdict.js';
+import { judgeFlows } from './uploads/upload-flow-check.js';
 
 /**
  * GetDiagnostics (FirmwareManagement) judged by what really arrived: the audit gives the station

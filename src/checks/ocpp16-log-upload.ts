@@ -1,8 +1,8 @@
 import type { Evidence } from '../evidence/evidence.js';
 import { LOG_UPLOAD, uploadFlows } from '../evidence/upload-flows.js';
 import type { Check, CheckResult } from './check.js';
-import { judgeFlows } from './ocpp16/upload-flow-check.js';
-import { LOG_STATUSES } from './ocpp16/upload-verdict.js';
+import { judgeFlows } from './uploads/upload-flow-check.js';
+import { LOG_STATUSES } from './uploads/upload-verdict.js';
 
 /**
  * GetLog of the security white paper (SecurityLog and DiagnosticsLog), judged by what really

@@ -233,6 +233,8 @@ export interface ReceivedUpload {
   savedAs?: string;
   /** Larger than the receiver takes: refused (413), not kept. */
   truncated?: true;
+  /** Arrived at the address the receiver redirected to: the station followed a redirect (a case with `upload.redirect`). */
+  viaRedirect?: true;
   /** Journal seq of the `upload-received` record. */
   seq?: number;
 }
@@ -253,7 +255,8 @@ export interface CaseEvidence {
   /** The selected cases that needed this one: it was not selected, and ran first as their prerequisite. */
   prerequisiteOf?: string[];
   /** Where the case told the station to upload files (`${upload.location}`), and what arrived there. */
-  uploads?: { location: string; received: ReceivedUpload[] };
+  /** `redirects`: the uploads answered with a redirect, when the case asked for one (`upload.redirect`). */
+  uploads?: { location: string; received: ReceivedUpload[]; redirects?: Array<{ method: string; path: string; receivedAt: string; seq?: number }> };
 }
 
 /** A variable the runner chose for a role (or the user forced), and why. */

@@ -72,7 +72,9 @@ export type ConnectionEventName =
   // observe (issue 16): what the station accepted, refused, lost and got back of the monitoring plan (observe/plan/plan-outcome.ts).
   | 'plan-outcome'
   // A file the station uploaded to the audit's receiver (GetDiagnostics, GetLog; issue 17).
-  | 'upload-received';
+  | 'upload-received'
+  // An upload the audit's receiver answered with a redirect on purpose (OCPP 2.1 N01.FR.30, TC_N_101).
+  | 'upload-redirected';
 
 export interface ConnectionRecord extends RecordBase {
   record: 'connection';

@@ -22,6 +22,10 @@ export function unmetNeed(testCase: Pick<TestCase, 'needs'>, context: Record<str
     if (need === 'periodicEventStreams' && actualValue(evidence.deviceModel.entries, 'MonitoringCtrlr', 'MaxPeriodicEventStreams')?.trim() === '0') {
       return 'the station supports no periodic event streams: MonitoringCtrlr.MaxPeriodicEventStreams is 0';
     }
+    if (need === 'dataCollector') {
+      const problem = dataCollectorProblem(evidence);
+      if (problem) return problem;
+    }
     if (need.startsWith('has:')) {
       const path = need.slice(4);
       if (valueAt(context, path) === undefined) return unresolvedReason({ path, problem: 'absent' }, context, evidence).text;
@@ -91,6 +95,21 @@ function monitoringProblem(evidence: Evidence): string | undefined {
   const { entries, complete } = evidence.deviceModel;
   if (complete && !entries.some((e) => e.component.name.toLowerCase() === 'monitoringctrlr') && answers.acceptances.length === 0) return 'monitoring unsupported: the device model has no MonitoringCtrlr';
   if (actualValue(entries, 'MonitoringCtrlr', 'Enabled') === 'false') return 'monitoring disabled: MonitoringCtrlr.Enabled is false';
+  return undefined;
+}
+
+/**
+ * Why a station has no DataCollectorLog to give (OCPP 2.1 N01.FR.24 asks for it only when
+ * supported): its device model has no DataCollector component, or none is Enabled.
+ */
+function dataCollectorProblem(evidence: Evidence): string | undefined {
+  const { entries, complete } = evidence.deviceModel;
+  const collectors = entries.filter((e) => e.component.name.toLowerCase() === 'datacollector');
+  if (collectors.length === 0) {
+    return complete ? 'the station reports no DataCollector in its device model, so it keeps no DataCollectorLog' : 'the station did not report its whole device model, so whether it has a DataCollector is unknown';
+  }
+  const enabled = collectors.filter((e) => e.variable.name.toLowerCase() === 'enabled' && e.variableAttribute.find((a) => (a.type ?? 'Actual') === 'Actual')?.value === 'true');
+  if (enabled.length === 0) return 'the station\'s DataCollector is not enabled (DataCollector.Enabled is not true), so it collects no DataCollectorLog';
   return undefined;
 }
 

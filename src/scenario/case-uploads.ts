@@ -21,10 +21,16 @@ export interface CaseUploads {
 /**
  * Opens the receiver for one case on `host` (an address the station can reach: the one it reached
  * the CSMS on), port 0. Each file that arrives is marked in the journal (`upload-received`), so a
- * verdict can point at it, and kept in `<audit directory>/uploads/`.
+ * verdict can point at it, and kept in `<audit directory>/uploads/`. With `redirect` every upload
+ * is answered with a redirect instead (`upload-redirected` in the journal; TC_N_101).
  */
-export async function openCaseUploads(caseId: string, session: StationSession, host: string, auditDirectory: string): Promise<CaseUploads> {
+export async function openCaseUploads(caseId: string, session: StationSession, host: string, auditDirectory: string, options: TestCase['upload'] = {}): Promise<CaseUploads> {
+  const redirect = options.redirect === true;
   const receiver = await UploadReceiver.start({
+    redirect,
+    onRedirect: (answer) => {
+      answer.seq = session.journal.appendConnectionEvent('upload-redirected', { case: caseId, location: receiver.location, method: answer.method, path: answer.path }).seq;
+    },
     host,
     saveDirectory: join(auditDirectory, 'uploads'),
     saveName: caseId,
@@ -35,7 +41,7 @@ export async function openCaseUploads(caseId: string, session: StationSession, h
   });
   return {
     context: { location: receiver.location },
-    evidence: { location: receiver.location, received: receiver.received },
+    evidence: { location: receiver.location, received: receiver.received, ...(redirect ? { redirects: receiver.redirects } : {}) },
     close: () => receiver.close(),
   };
 }

@@ -2,6 +2,9 @@ import { listedNeedRule } from './applicability.js';
 import { referencesIn } from './template.js';
 import type { LoadedTestCase } from './testcase-loader.js';
 
+/** Needs judged on the station's device model (applicability.ts): the case needs the one that collects it. */
+const DEVICE_MODEL_NEEDS = new Set(['dataCollector']);
+
 /** Target fields a user-given target has without a device model (`--target` names only the address). */
 const ADDRESS_FIELDS = new Set(['component', 'variable']);
 
@@ -38,7 +41,7 @@ function providersOf(testCase: LoadedTestCase, candidates: readonly LoadedTestCa
   for (const path of usedPaths(testCase)) {
     const [root, name, field] = path.split('.');
     let provider: LoadedTestCase | undefined;
-    if ((root === 'targets' && !(userRoles.has(name ?? '') && (field === undefined || ADDRESS_FIELDS.has(field)))) || root === 'guideline') {
+    if ((root === 'targets' && !(userRoles.has(name ?? '') && (field === undefined || ADDRESS_FIELDS.has(field)))) || root === 'guideline' || root === 'deviceModel') {
       provider = candidates.find((c) => c.deviceModelFrom !== undefined);
     } else if (root === 'known') {
       provider = candidates.find((c) => name !== undefined && Object.hasOwn(c.remember ?? {}, name));
@@ -55,7 +58,8 @@ function usedPaths(testCase: LoadedTestCase): string[] {
   // `${path + 1}`, `${path | string}`: the path alone.
   // A need on the station's configuration (`featureProfile:RemoteTrigger`) reads the fact a case remembered.
   const listed = needs.map((need) => listedNeedRule(need)?.known).filter((name) => name !== undefined).map((name) => `known.${name}`);
-  return [...referencesIn(steps).map((reference) => reference.split(/[\s|]/)[0] ?? ''), ...needs.filter((need) => need.startsWith('has:')).map((need) => need.slice(4)), ...listed];
+  const modelled = needs.some((need) => DEVICE_MODEL_NEEDS.has(need)) ? ['deviceModel'] : [];
+  return [...referencesIn(steps).map((reference) => reference.split(/[\s|]/)[0] ?? ''), ...needs.filter((need) => need.startsWith('has:')).map((need) => need.slice(4)), ...listed, ...modelled];
 }
 
 /** Ascending `order`, except that every case's providers come before it. */

@@ -171,7 +171,7 @@ export class ScenarioRunner extends EventEmitter<RunnerEvents> {
     if (usesUploads(testCase)) {
       const host = this.#options.uploadHost ?? this.#session.localAddress ?? '127.0.0.1';
       try {
-        uploads = await openCaseUploads(testCase.id, this.#session, host, dirname(this.#options.journalFile));
+        uploads = await openCaseUploads(testCase.id, this.#session, host, dirname(this.#options.journalFile), testCase.upload);
       } catch (error) {
         evidence.status = 'inconclusive';
         evidence.reason = `the audit could not open its upload receiver on ${host} (${(error as Error).message}), so it cannot ask the station for files`;

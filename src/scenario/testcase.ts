@@ -25,6 +25,8 @@ export interface TestCase {
   deviceModelFrom?: string;
   /** Facts for later cases: `known.<name>` gets the value at the path (e.g. a hard-wired monitor's id). */
   remember?: Record<string, string>;
+  /** How the case's upload receiver (`${upload.location}`) answers: `redirect` sends every upload elsewhere (TC_N_101). */
+  upload?: { redirect?: boolean };
   steps: Step[];
   /** Run after the steps, whatever happened in them (restores what the case changed). */
   cleanup?: Step[];
@@ -37,6 +39,7 @@ export interface TestCase {
  * `has:<path>`: the context holds a value there, e.g. `has:targets.numeric.outOfRange`, `has:known.hardWiredMonitor`;
  * `lacks:<path>`: it does not (a fallback for stations without, e.g., a writable numeric target);
  * `periodicEventStreams`: the station does not report MonitoringCtrlr.MaxPeriodicEventStreams 0 (OCPP 2.1);
+ * `dataCollector`: the station's device model has a DataCollector with Enabled true (OCPP 2.1 N01.FR.24);
  * `interactive`: an operator is present (not with --non-interactive).
  */
 export type Need = string;

@@ -18,7 +18,28 @@ export interface UploadReceiverOptions {
   maxBytes?: number;
   /** Called for each file once its body has arrived, before it is answered; may add to the record (the journal's seq). */
   onUpload?: (upload: ReceivedUpload) => void;
+  /**
+   * Answer every upload to the location with a redirect (307) to another address of this receiver
+   * (`<location>moved/`), as a URL the CSMS should not give does (OCPP 2.1 N01.FR.26): a station
+   * must not follow it (N01.FR.30). Files that still arrive there are recorded with `viaRedirect`.
+   */
+  redirect?: boolean;
+  /** Called for each upload answered with the redirect; may add to the record. */
+  onRedirect?: (answer: RedirectAnswer) => void;
 }
+
+/** An upload the receiver answered with a redirect instead of taking it. */
+export interface RedirectAnswer {
+  method: string;
+  /** The request path below the location. */
+  path: string;
+  receivedAt: string;
+  /** Journal seq of the `upload-redirected` record. */
+  seq?: number;
+}
+
+/** Below the location: where redirected uploads are sent. */
+const REDIRECT_FOLDER = 'moved/';
 
 /**
  * An HTTP server that takes the files a station uploads (GetDiagnostics, GetLog: OCPP 1.6 §5.9,
@@ -31,6 +52,7 @@ export interface UploadReceiverOptions {
  */
 export class UploadReceiver {
   readonly received: ReceivedUpload[] = [];
+  readonly redirects: RedirectAnswer[] = [];
   readonly #server: Server;
   readonly #prefix: string;
   readonly #options: UploadReceiverOptions;
@@ -77,6 +99,16 @@ export class UploadReceiver {
       request.resume();
       return;
     }
+    const below = path.slice(this.#prefix.length);
+    const viaRedirect = this.#options.redirect === true && below.startsWith(REDIRECT_FOLDER);
+    if (this.#options.redirect === true && !viaRedirect) {
+      const answer: RedirectAnswer = { method: request.method, path: below, receivedAt: new Date().toISOString() };
+      this.redirects.push(answer);
+      this.#options.onRedirect?.(answer);
+      response.writeHead(307, { location: `${this.#location}${REDIRECT_FOLDER}${below}` }).end();
+      request.resume();
+      return;
+    }
     const maxBytes = this.#options.maxBytes ?? MAX_UPLOAD_BYTES;
     const chunks: Buffer[] = [];
     let bytes = 0;
@@ -97,6 +129,7 @@ export class UploadReceiver {
         ...(request.headers['content-type'] ? { contentType: request.headers['content-type'] } : {}),
         receivedAt: new Date().toISOString(),
         ...(truncated ? { truncated: true as const } : {}),
+        ...(viaRedirect ? { viaRedirect: true as const } : {}),
       };
       if (!truncated) this.#save(upload, file.body);
       this.received.push(upload);

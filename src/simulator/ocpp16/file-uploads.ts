@@ -1,6 +1,6 @@
 import type { Station16Context } from './context.js';
 import { logFileText, type LogLine } from './station-log.js';
-import { uploadFile, type UploadOutcome } from './http-transfer.js';
+import { uploadFile, type UploadOutcome } from '../transfer/http-transfer.js';
 
 /** What the station is transferring now: the answer to a triggered DiagnosticsStatusNotification, LogStatusNotification or FirmwareStatusNotification. */
 export class UploadState {

@@ -1,6 +1,6 @@
 import type { Station16Context, Station16Handler } from './context.js';
 import { countOf, type UploadState } from './file-uploads.js';
-import { downloadFile } from './http-transfer.js';
+import { downloadFile } from '../transfer/http-transfer.js';
 import { timeOf } from './station-log.js';
 
 const DEFAULT_RETRY_INTERVAL_S = 30;

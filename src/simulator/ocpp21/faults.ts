@@ -10,6 +10,8 @@ const OCPP21_DIAGNOSTICS_FAULTS = {
   'event-severity-mismatch': 'NotifyEvent severity on an inverted scale, 9 minus the severity of the monitor that fired (needs a profile with monitoring)',
   'no-event-notification-type': 'NotifyMonitoringReport monitors lack the required eventNotificationType, sent anyway as a 2.0.1 port does (needs a profile with monitoring)',
   'status-notification-only': 'availability only through StatusNotification, never a NotifyEvent on Connector.AvailabilityState (after boot or on a change)',
+  'data-collector-log-never-uploads': 'GetLog DataCollectorLog is accepted and LogStatusNotification says Uploading, then Uploaded, but no file is sent (needs an enabled DataCollector)',
+  'follows-redirect': 'a log upload answered with an HTTP redirect follows it to the new address and reports Uploaded, where 2.1 wants UploadFailure (N01.FR.30)',
   'no-2-1-device-model': 'none of the 2.1 device-model additions (hierarchy variables, DataCollector, OCPPCommCtrlr.ExternalConfigChangeDate, MonitoringCtrlr.MaxPeriodicEventStreams, the target setpoint)',
 } as const;
 

@@ -13,6 +13,7 @@ import type { ScenarioName } from '../scenarios/index.js';
 import type { StationProfile } from '../station-profile.js';
 import { ChargingSessions } from './charging-sessions.js';
 import { controlHandlers } from './control-handlers.js';
+import { logHandlers, LogUploads } from './log-uploads.js';
 import { FaultSet, type FaultName } from './faults.js';
 import { tinyModel } from './tiny-model.js';
 import { limitOf } from './message-limits.js';
@@ -78,6 +79,8 @@ export class VirtualStation extends EventEmitter<StationEvents> {
   readonly sessions: ChargingSessions;
   /** The station's own clock: real time, or faster under `timeScale`. */
   readonly clock: Clock;
+  /** What GetLog uploads and how (N01); a 2.1 station adds to it (attach-ocpp21.ts). */
+  readonly logs = new LogUploads();
   /** The station's monitors, base and level, when its profile has the monitoring block (set by attachMonitoring). */
   monitoring: MonitoringState | undefined;
   readonly #options: VirtualStationOptions;
@@ -149,6 +152,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
         statusNotifications: (evseId, connectorId) => this.#sendStatusNotifications(evseId, connectorId),
         reset: (type) => this.#reboot(type),
       }, this.sessions),
+      ...logHandlers(this.#context, this.logs),
     };
   }
 

@@ -24,6 +24,21 @@ describe('scenario upload-receiver: the HTTP server a station uploads diagnostic
     return receiver;
   };
 
+  it('with redirect, answers an upload to the location with a 307 to another address of its own, takes nothing there, and marks what arrives at that address (TC_N_101)', async () => {
+    const redirected: string[] = [];
+    receiver = await UploadReceiver.start({ host: '127.0.0.1', redirect: true, onRedirect: (answer) => redirected.push(answer.path) });
+    const { location, received, redirects } = receiver;
+    const first = await fetch(`${location}log-1.log`, { method: 'PUT', body: 'lines', redirect: 'manual' });
+    expect(first.status).to.equal(307);
+    expect(first.headers.get('location')).to.equal(`${location}moved/log-1.log`);
+    expect(received).to.deep.equal([]);
+    expect(redirects.map((r) => ({ method: r.method, path: r.path }))).to.deep.equal([{ method: 'PUT', path: 'log-1.log' }]);
+    expect(redirected).to.deep.equal(['log-1.log']);
+    const followed = await fetch(`${location}moved/log-1.log`, { method: 'PUT', body: 'lines' });
+    expect(followed.status).to.equal(201);
+    expect(received[0]).to.include({ name: 'log-1.log', viaRedirect: true, size: 5 });
+  });
+
   it('gives a location on the host and a free port, under a prefix of its own', async () => {
     const { location } = await start();
     expect(location).to.match(/^http:\/\/127\.0\.0\.1:\d+\/ocpp-audit\/[0-9a-f]{12}\/$/);

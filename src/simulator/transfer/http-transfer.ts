@@ -10,13 +10,35 @@ export interface UploadOptions {
 }
 
 /**
- * Uploads a file the way this station does for GetDiagnostics and GetLog: an HTTP PUT of the file
- * to `location` + `/` + `fileName` (location names the directory, 1.6 §6.23), body as
+ * Uploads a file the way the 1.6 station does for GetDiagnostics and GetLog: an HTTP PUT of the
+ * file to `location` + `/` + `fileName` (location names the directory, 1.6 §6.23), body as
  * text/plain. Only HTTP and HTTPS (SupportedFileTransferProtocols); FTP and FTPS locations fail.
  * A 2xx answer is success; anything else, or no answer, is a failure with the reason.
  */
 export function uploadFile(location: string, fileName: string, body: string, options: UploadOptions = {}): Promise<UploadOutcome> {
-  const url = transferUrl(location.endsWith('/') ? `${location}${encodeURIComponent(fileName)}` : `${location}/${encodeURIComponent(fileName)}`);
+  return putFile(location.endsWith('/') ? `${location}${encodeURIComponent(fileName)}` : `${location}/${encodeURIComponent(fileName)}`, body, options);
+}
+
+/** How many redirects a station that follows them goes along (the `follows-redirect` fault). */
+const MAX_REDIRECTS = 3;
+
+/**
+ * An HTTP PUT of `body` (text/plain) to exactly `href` (HTTP and HTTPS only). A 2xx answer is
+ * success. A redirect (3xx) is a failure and is not followed (OCPP 2.1 N01.FR.30), unless
+ * `followRedirects` is set, as a firmware that uses a library's defaults does.
+ */
+export async function putFile(href: string, body: string, options: UploadOptions & { followRedirects?: boolean } = {}): Promise<UploadOutcome> {
+  let target = href;
+  for (let hop = 0; ; hop += 1) {
+    const answer = await putOnce(target, body, options);
+    if (!('redirect' in answer)) return answer;
+    if (!options.followRedirects || hop >= MAX_REDIRECTS || answer.redirect === undefined) return { ok: false, reason: `the server answered HTTP ${answer.status}, a redirect, which the station does not follow` };
+    target = new URL(answer.redirect, target).href;
+  }
+}
+
+function putOnce(href: string, body: string, options: UploadOptions): Promise<UploadOutcome | { redirect: string | undefined; status: number }> {
+  const url = transferUrl(href);
   if (typeof url === 'string') return Promise.resolve({ ok: false, reason: url });
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   const bytes = Buffer.from(body, 'utf8');
@@ -32,7 +54,10 @@ export function uploadFile(location: string, fileName: string, body: string, opt
       (response) => {
         response.resume();
         const status = response.statusCode ?? 0;
-        response.on('end', () => resolve(status >= 200 && status < 300 ? { ok: true, url: url.href } : { ok: false, reason: `the server answered HTTP ${status}` }));
+        response.on('end', () => {
+          if (status >= 300 && status < 400) resolve({ redirect: response.headers.location, status });
+          else resolve(status >= 200 && status < 300 ? { ok: true, url: url.href } : { ok: false, reason: `the server answered HTTP ${status}` });
+        });
         response.on('error', (error) => resolve({ ok: false, reason: error.message }));
       },
     );
