@@ -3,7 +3,7 @@ import { referencesIn } from './template.js';
 import type { LoadedTestCase } from './testcase-loader.js';
 
 /** Needs judged on the station's device model (applicability.ts): the case needs the one that collects it. */
-const DEVICE_MODEL_NEEDS = new Set(['dataCollector']);
+const DEVICE_MODEL_NEEDS = new Set(['dataCollector', 'periodicEventStreams']);
 
 /** Target fields a user-given target has without a device model (`--target` names only the address). */
 const ADDRESS_FIELDS = new Set(['component', 'variable']);
