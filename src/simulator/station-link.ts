@@ -1,4 +1,5 @@
 import type { OcppVersion } from '../ocpp/protocol.js';
+import type { RpcConnection } from '../ocpp/rpc-connection.js';
 import type { StationConnectOptions } from '../ocpp/station-client.js';
 import type { VirtualStationOptions } from './station/virtual-station.js';
 
@@ -26,4 +27,13 @@ export interface BackOff {
 /** Seconds to wait before the next attempt after `failures` failed ones in a row. */
 export function backOffDelayS(backOff: BackOff, failures: number, random: () => number): number {
   return (backOff.minimumS + random() * backOff.randomRangeS) * 2 ** Math.min(failures, backOff.doublings);
+}
+
+/** Closes a station's connection (1000) and waits up to 2 s for the CSMS's close before cutting it off. */
+export async function closeLink(connection: RpcConnection | undefined): Promise<void> {
+  if (!connection || connection.isClosed) return;
+  const closed = new Promise<void>((resolve) => connection.once('close', () => resolve()));
+  connection.close(1000, 'station stopping');
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+  if (!connection.isClosed) connection.terminate();
 }

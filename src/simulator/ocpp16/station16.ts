@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { CallOutcome } from '../../ocpp/call-outcome.js';
 import type { RpcConnection } from '../../ocpp/rpc-connection.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
-import { backOffDelayS, connectOptionsOf, type BackOff } from '../station-link.js';
+import { backOffDelayS, closeLink, connectOptionsOf, type BackOff } from '../station-link.js';
 import { scaledClock, type Clock } from '../monitoring/clock.js';
 import type { StationProfile } from '../station-profile.js';
 import { FaultSet } from '../station/faults.js';
@@ -130,13 +130,7 @@ export class Ocpp16Station extends EventEmitter<StationEvents> implements Simula
   async stop(): Promise<void> {
     this.#stopped = true;
     this.#stopTimers();
-    const connection = this.#connection;
-    if (connection && !connection.isClosed) {
-      const closed = new Promise<void>((resolve) => connection.once('close', () => resolve()));
-      connection.close(1000, 'station stopping');
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
-      if (!connection.isClosed) connection.terminate();
-    }
+    await closeLink(this.#connection);
   }
 
   /** Sends a CALL to the Central System; a failure value when not connected. */

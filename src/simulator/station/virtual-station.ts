@@ -5,7 +5,7 @@ import { OcppCallError } from '../../ocpp/error-codes.js';
 import type { RpcConnection } from '../../ocpp/rpc-connection.js';
 import type { OcppVersion } from '../../ocpp/protocol.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
-import { backOffDelayS, connectOptionsOf } from '../station-link.js';
+import { backOffDelayS, closeLink, connectOptionsOf } from '../station-link.js';
 import type { DeviceModel } from '../device-model/device-model.js';
 import { scaledClock, type Clock } from '../monitoring/clock.js';
 import type { MonitoringState } from '../monitoring/monitoring-state.js';
@@ -216,13 +216,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
     this.#stopped = true;
     this.#sensors.stop();
     this.#stopTimers();
-    const connection = this.#connection;
-    if (connection && !connection.isClosed) {
-      const closed = new Promise<void>((resolve) => connection.once('close', () => resolve()));
-      connection.close(1000, 'station stopping');
-      await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
-      if (!connection.isClosed) connection.terminate();
-    }
+    await closeLink(this.#connection);
   }
 
   /** Sends a CALL to the CSMS; a failure value when not connected. */
