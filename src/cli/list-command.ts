@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { builtInGuidelines, loadGuideline } from '../config/guideline-loader.js';
+import type { Guideline } from '../config/guideline.js';
+import { DEFAULT_VERSIONS } from '../evidence/ocpp-version.js';
 import { ALL_CHECKS } from '../checks/index.js';
 import { CERTIFICATION_PROFILES } from '../report/certification-profiles.js';
 import { listByTc, tcListingLines } from '../report/tc-listing.js';
@@ -48,17 +50,41 @@ export function listCommand(terminal: Terminal): Command {
           description: g.description,
           archetypes: g.archetypes,
           chain: g.chain,
-          counts: { components: g.components.length, variables: g.variables.length, monitors: g.monitors.length, severityCategories: g.severities.length },
+          versions: g.versions ?? DEFAULT_VERSIONS,
+          counts: countsOf(g),
         }));
         terminal.out(JSON.stringify(entries, null, 2));
         return;
       }
       for (const g of guidelines) {
         terminal.out(`${g.id} ${g.version}  ${g.title}`);
-        terminal.out(`    archetypes ${g.archetypes.join(', ')}; ${g.chain.join(' → ')}; ${g.components.length} components, ${g.variables.length} variables, ${g.monitors.length} monitors, ${g.severities.length} severity categories`);
+        // Only the kinds of line the guideline has: a 1.6 guideline has keys and messages, no device model.
+        const lines = Object.entries(countsOf(g)).filter(([, count]) => count > 0).map(([kind, count]) => `${count} ${LINE_KINDS[kind] ?? kind}`);
+        terminal.out(`    OCPP ${(g.versions ?? DEFAULT_VERSIONS).join(', ')}; archetypes ${g.archetypes.join(', ')}; ${g.chain.join(' → ')}; ${lines.join(', ')}`);
       }
     });
   return list;
 }
 
 const profileTitle = (id: string): string => CERTIFICATION_PROFILES.find((p) => p.id === id)?.title ?? id;
+
+/** How many lines of each kind a guideline has. */
+function countsOf(g: Guideline): Record<string, number> {
+  return {
+    components: g.components.length,
+    variables: g.variables.length,
+    monitors: g.monitors.length,
+    severityCategories: g.severities.length,
+    configurationKeys: g.configurationKeys?.length ?? 0,
+    messages: g.messages?.length ?? 0,
+  };
+}
+
+const LINE_KINDS: Record<string, string> = {
+  components: 'components',
+  variables: 'variables',
+  monitors: 'monitors',
+  severityCategories: 'severity categories',
+  configurationKeys: 'configuration keys',
+  messages: 'messages',
+};

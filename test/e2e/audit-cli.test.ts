@@ -256,7 +256,7 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     ]);
     const list = cli(['list', 'guidelines']);
     expect(await list.waitForExit()).to.deep.equal({ code: 0, signal: null });
-    expect(list.stdout).to.match(/^hpc 1\.0\.0 {2}.*\n {4}archetypes hpc; ocpp-201-core → dc-fast → hpc;/m);
+    expect(list.stdout).to.match(/^hpc 1\.0\.0 {2}.*\n {4}OCPP 2\.0\.1, 2\.1; archetypes hpc; ocpp-201-core → dc-fast → hpc;/m);
   });
 
   it('validate: a guideline line without a source, or citing a source sources.json does not list, is rejected (exit 2)', async () => {

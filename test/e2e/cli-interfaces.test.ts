@@ -68,6 +68,14 @@ describe('ocpp-audit for programs and pipes: --json, validate scoring, result sc
     const hpc = guidelines.find((g) => g.id === 'hpc');
     expect(hpc?.chain).to.deep.equal(['ocpp-201-core', 'dc-fast', 'hpc']);
     expect(hpc?.counts['components']).to.be.greaterThan(0);
+    // The 1.6 baseline has configuration keys and messages, no device-model lines, and says its version (issue 17).
+    const baseline = (JSON.parse(json.stdout) as Array<{ id: string; versions: string[]; counts: Record<string, number> }>).find((g) => g.id === 'ocpp-16-baseline');
+    expect(baseline?.versions).to.deep.equal(['1.6']);
+    expect(baseline?.counts['components']).to.equal(0);
+    expect(baseline?.counts['configurationKeys']).to.be.greaterThan(20);
+    const text = await runToExit(['list', 'guidelines']);
+    expect(text.stdout).to.match(/^ocpp-16-baseline .*\n {4}OCPP 1\.6; archetypes any; ocpp-16-baseline; \d+ configuration keys, \d+ messages$/m);
+    expect(text.stdout).to.match(/^hpc .*\n {4}OCPP 2\.0\.1, 2\.1; archetypes hpc; /m);
   });
 
   it('score --json: stdout is one JSON document holding the result.json written, the report files and the journal check', async () => {
