@@ -26,6 +26,8 @@ export interface CertificationCase {
   /** For a conditional case: what makes it apply. */
   condition?: string;
   notRehearsed?: { why: NotRehearsedWhy; detail: string };
+  /** The OCPP versions whose certification lists the case (default: its profile's); 2.1's TC_N_100–109 are 2.1 only. */
+  versions?: OcppVersion[];
 }
 
 export interface CertificationProfile {
@@ -49,7 +51,10 @@ const conditional = (id: string, title: string, condition: string, notRehearsed?
 
 const RESET = { why: 'out of scope', detail: 'the audit never resets the station; the transaction variants also need a vehicle' } as const;
 const NETWORK_PROFILE = { why: 'out of scope', detail: 'the audit never moves the station to another connection profile or CSMS' } as const;
-const LOG_UPLOAD = { why: 'out of scope', detail: 'log upload needs a file server the audit does not run' } as const;
+const LOG_UPLOAD = { why: 'not in the catalogue', detail: 'no shipped 2.0.1 case asks for a log upload yet (the upload receiver exists: the 2.1 and 1.6 log cases use it)' } as const;
+/** A test case OCPP 2.1 Edition 2 Part 5 adds: listed for 2.1 stations only. */
+const only21 = (testCase: CertificationCase): CertificationCase => ({ ...testCase, versions: ['2.1'] });
+const UPLOAD_AUTH = { why: 'not in the catalogue', detail: 'no shipped case gives the station an upload location with credentials (N01.FR.25)' } as const;
 const CUSTOMER_DATA = { why: 'needs a person', detail: 'needs customer data on the station (an id token used for charging)' } as const;
 const REBOOT = { why: 'out of scope', detail: 'needs a reboot; the audit never resets the station' } as const;
 const OFFLINE = { why: 'not in the catalogue', detail: 'no shipped case takes the connection down while a monitor fires' } as const;
@@ -100,6 +105,10 @@ const CORE: CertificationProfile = {
     mandatory('TC_N_26', 'Diagnostics log upload fails and says so', LOG_UPLOAD),
     mandatory('TC_N_35', 'Security log upload succeeds', LOG_UPLOAD),
     mandatory('TC_N_36', 'A second log request cancels the running upload', LOG_UPLOAD),
+    only21(conditional('TC_N_100', 'DataCollector log retrieved and uploaded', 'the station supports DataCollectorLog (feature C-65)')),
+    only21(conditional('TC_N_101', 'A log upload that is redirected fails and says so', 'the station uploads logs over HTTP or HTTPS')),
+    only21(conditional('TC_N_102', 'Log upload with HTTP authentication', 'the station uploads logs over HTTP', UPLOAD_AUTH)),
+    only21(conditional('TC_N_103', 'Log upload with HTTPS authentication', 'the station uploads logs over HTTPS', UPLOAD_AUTH)),
     mandatory('TC_N_27', 'Customer information requested, data found', CUSTOMER_DATA),
     mandatory('TC_N_28', 'Customer information requested, no data', CUSTOMER_DATA),
     mandatory('TC_N_30', 'Customer information cleared and reported, data found', CUSTOMER_DATA),
@@ -163,6 +172,12 @@ const ADVANCED_DEVICE_MANAGEMENT: CertificationProfile = {
     conditional('TC_N_50', 'Periodic monitor fires', DM0),
     conditional('TC_N_53', 'Monitors survive a reboot', DM0, REBOOT),
     conditional('TC_N_61', 'Monitor on a numeric variable', DM0, { why: 'not in the catalogue', detail: 'no shipped case cites it; its content is only known from secondary sources' }),
+    only21(conditional('TC_N_104', 'Monitoring report of the Delta criterion lists the target-delta monitors', DM0)),
+    only21(conditional('TC_N_105', 'Frequent periodic monitor reported through a stream', DM0)),
+    only21(conditional('TC_N_106', 'A stream the CSMS rejects: the monitor reports with NotifyEvent', DM0)),
+    only21(conditional('TC_N_107', 'Open streams listed', DM0)),
+    only21(conditional('TC_N_108', 'Stream closed when its monitor is cleared', DM0)),
+    only21(conditional('TC_N_109', 'Stream rate adjusted', DM0)),
     conditional('TC_N_22', 'Offline: events at or below the queuing severity are kept and sent later', `${DM0} and queues events offline (PICS DM-3)`, OFFLINE),
     conditional('TC_N_23', 'Offline: events above the queuing severity are dropped', `${DM0} and queues events offline (PICS DM-3)`, OFFLINE),
   ],

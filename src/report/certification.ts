@@ -68,7 +68,7 @@ export function buildCertificationView(result: AuditResult, all: readonly Certif
       ? { noProfile: `None of the certification profiles this audit rehearses is for ${versionLabel(version)} stations (they are OCPP 2.0.1 Part 5 profiles, test cases TC_B and TC_N), so nothing here says how this station would fare in a certification test.` }
       : {}),
     profiles: profiles.map((profile) => {
-      const cases = profile.cases.map((c): CertificationCaseView => ({
+      const cases = profile.cases.filter((c) => appliesToVersion({ versions: c.versions ?? profile.versions }, version)).map((c): CertificationCaseView => ({
         id: c.id,
         title: c.title,
         status: c.status,

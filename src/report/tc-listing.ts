@@ -1,3 +1,4 @@
+import type { OcppVersion } from '../ocpp/protocol.js';
 import type { Check } from '../checks/check.js';
 import type { TestCase } from '../scenario/testcase.js';
 import { CERTIFICATION_PROFILES, OUTSIDE_PROFILES, type CaseStatus, type CertificationProfile, type NotRehearsedWhy } from './certification-profiles.js';
@@ -8,7 +9,7 @@ export interface TcListing {
   tc: string;
   /** Our title of the case; null for an id cited by the catalogue but in no profile here (e.g. withdrawn). */
   title: string | null;
-  profiles: Array<{ profile: CertificationProfile['id']; status: CaseStatus; condition?: string }>;
+  profiles: Array<{ profile: CertificationProfile['id']; status: CaseStatus; condition?: string; versions?: OcppVersion[] }>;
   testCases: string[];
   checks: string[];
   notRehearsed?: { why: NotRehearsedWhy; detail: string };
@@ -27,7 +28,7 @@ export function listByTc(testCases: readonly TestCase[], checks: readonly Pick<C
     return {
       tc,
       title: first?.title ?? null,
-      profiles: listed.map(({ profile, c }) => ({ profile, status: c.status, ...(c.condition ? { condition: c.condition } : {}) })),
+      profiles: listed.map(({ profile, c }) => ({ profile, status: c.status, ...(c.condition ? { condition: c.condition } : {}), ...(c.versions ? { versions: c.versions } : {}) })),
       testCases: rehearsal?.testCases ?? [],
       checks: rehearsal?.checks ?? [],
       ...(listed.length === 0 && OUTSIDE_PROFILES[tc] ? { outsideProfiles: OUTSIDE_PROFILES[tc] } : {}),
@@ -38,7 +39,7 @@ export function listByTc(testCases: readonly TestCase[], checks: readonly Pick<C
 
 /** The two text lines of one TC: id, title and profiles; then what rehearses it or why nothing does. */
 export function tcListingLines(entry: TcListing, profileTitle: (id: CertificationProfile['id']) => string): [string, string] {
-  const where = entry.profiles.length ? entry.profiles.map((p) => `${profileTitle(p.profile)} ${p.status}`).join('; ') : `in no profile: ${entry.outsideProfiles ?? 'not a station case of Core or Advanced Device Management'}`;
+  const where = entry.profiles.length ? entry.profiles.map((p) => `${profileTitle(p.profile)} ${p.status}${p.versions ? ` (OCPP ${p.versions.join(', ')} only)` : ''}`).join('; ') : `in no profile: ${entry.outsideProfiles ?? 'not a station case of Core or Advanced Device Management'}`;
   const head = `${entry.tc}  ${entry.title ?? ''}${entry.title ? '  ' : ''}[${where}]`;
   if (entry.testCases.length || entry.checks.length) {
     const parts = [entry.testCases.length ? `cases ${entry.testCases.join(', ')}` : '', entry.checks.length ? `checks ${entry.checks.join(', ')}` : ''].filter(Boolean);

@@ -30,7 +30,8 @@ describe('certification.html in a real headless Chromium', function () {
     expect(requests).to.deep.equal([]);
     for (const profile of CERTIFICATION_PROFILES) {
       const rows = page.locator(`#profile-${profile.id} tbody tr`);
-      expect(await rows.count(), profile.id).to.equal(profile.cases.length);
+      // The golden station speaks 2.0.1: the cases 2.1 added are not its.
+      expect(await rows.count(), profile.id).to.equal(profile.cases.filter((c) => !c.versions || c.versions.includes('2.0.1')).length);
     }
     // A rehearsed case: the worst verdict of its checks (a guideline component warns), the checks listed.
     const fullInventory = page.locator('tr[data-tc="TC_B_13"]');

@@ -27,6 +27,9 @@ describe('ocpp-audit list testcases --by-tc (end to end)', function () {
     // Not rehearsed, and why.
     expect(byId.get('TC_B_20')).to.deep.include({ testCases: [], checks: [], notRehearsed: { why: 'out of scope', detail: 'the audit never resets the station; the transaction variants also need a vehicle' } });
     expect(byId.get('TC_N_27')?.notRehearsed?.why).to.equal('needs a person');
+    // OCPP 2.1's additions are listed as 2.1-only, with the cases and checks that rehearse them (issue 17).
+    expect(byId.get('TC_N_105')?.profiles).to.deep.equal([{ profile: 'advanced-device-management', status: 'conditional', condition: 'the station claims Advanced Device Management (PICS DM-0)', versions: ['2.1'] }]);
+    expect(byId.get('TC_N_105')?.testCases).to.include('event-streams-open');
     // Cited by the catalogue but in no profile: said so.
     expect(byId.get('TC_B_08')).to.deep.include({ title: null, profiles: [] });
     expect(byId.get('TC_B_08')?.outsideProfiles).to.match(/withdrawn/);

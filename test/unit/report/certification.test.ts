@@ -77,6 +77,19 @@ describe('certification rehearsal view (OCPP 2.0.1 Part 5 profiles)', () => {
     expect(caseOf(buildCertificationView(result), 'core', 'TC_B_06').outcome).to.include({ kind: 'verdict', verdict: 'FAIL' });
   });
 
+  it('the TC_N_100–109 of OCPP 2.1 Part 5 are listed for a 2.1 station only, judged by the checks that cite them (issue 17)', () => {
+    const ids = (view: CertificationView): string[] => view.profiles.flatMap((p) => p.cases.map((c) => c.id));
+    const added = ['TC_N_100', 'TC_N_101', 'TC_N_102', 'TC_N_103', 'TC_N_104', 'TC_N_105', 'TC_N_106', 'TC_N_107', 'TC_N_108', 'TC_N_109'];
+    expect(ids(buildCertificationView(golden()))).not.to.include.members(added.slice(0, 1));
+    const result21 = golden();
+    result21.station = { ...result21.station, protocol: { version: '2.1', subprotocol: 'ocpp2.1', offered: ['ocpp2.1'] } };
+    result21.checks = [...result21.checks, { id: 'event-stream-timing', title: 't', refs: ['N15.FR.06', 'TC_N_105'], category: 'events', verdict: 'FAIL', reason: 'r', seqs: [] }];
+    const view = buildCertificationView(result21);
+    expect(ids(view)).to.include.members(added);
+    expect(caseOf(view, 'advanced-device-management', 'TC_N_105').outcome).to.include({ kind: 'verdict', verdict: 'FAIL' });
+    expect(caseOf(view, 'core', 'TC_N_102').outcome).to.include({ kind: 'not rehearsed' });
+  });
+
   it('the profile data and the catalogue agree: a case is marked not rehearsed exactly when no shipped test case or check cites it', () => {
     const byTc = rehearsalsByTc(loadTestCases(), ALL_CHECKS);
     for (const profile of CERTIFICATION_PROFILES) {
