@@ -62,7 +62,7 @@ describe('ocpp-audit demo / run / list (end to end)', function () {
     expect(result.station).to.deep.include({ identity: 'VIRTUAL-DEMO' });
     expect(result.checks.filter((c) => !c.id.startsWith('guideline/') && c.verdict === 'FAIL')).to.deep.equal([]);
     expect(result.guideline).to.deep.include({ id: 'ac-wallbox', archetype: 'ac-wallbox', how: 'detected' });
-    expect(result.categories?.map((c) => c.id)).to.deep.equal(['protocol', 'device-model', 'monitorability', 'monitoring', 'events', 'robustness']);
+    expect(result.categories?.map((c) => c.id)).to.deep.equal(['protocol', 'device-model', 'monitorability', 'monitoring', 'events', 'logs', 'robustness']);
     expect(result.checks.find((c) => c.id === 'inventory-full/report')).to.deep.include({ verdict: 'PASS' });
     expect(result.files.journalSha256).to.match(/^[0-9a-f]{64}$/);
     for (const name of ['evidence.json', 'junit.xml', 'summary.md', 'findings.csv', 'trace.jsonl']) expect(existsSync(join(out, 'VIRTUAL-DEMO', name)), name).to.equal(true);

@@ -37,6 +37,18 @@ describe('audit of an OCPP 2.1 station: GetLog of the DataCollectorLog (TC_N_100
     expect(redirected?.uploads?.received).to.deep.equal([]);
   });
 
+  it('GetLog of the diagnostics and the security log (TC_N_25, TC_N_35): both files really arrive, on 2.0.1 and on 2.1', async () => {
+    for (const ocppVersion of ['2.0.1', '2.1'] as const) {
+      const outcome = await audit(`LOGS-${ocppVersion}`, loadTestCases(['logs-upload']), { ocppVersion }, FAST);
+      const check = verdicts(outcome)['log-upload'];
+      expect(check?.verdict, said(check)).to.equal('PASS');
+      expect(check?.refs).to.include.members(['TC_N_25', 'TC_N_35']);
+      const received = outcome.evidence.cases.find((c) => c.id === 'logs-upload')?.uploads?.received ?? [];
+      expect(received, ocppVersion).to.have.length(2);
+      for (const file of received) expect(file.size, file.name).to.be.greaterThan(0);
+    }
+  });
+
   it('data-collector-log-never-uploads FAILs data-collector-log (N01.FR.24); follows-redirect FAILs log-upload-redirect-refused (N01.FR.30)', async () => {
     const outcome = await audit('LOGS21-FAULTS', loadTestCases(LOG_CASES_21), { ocppVersion: '2.1', faults: ['data-collector-log-never-uploads', 'follows-redirect'] }, FAST);
     const checks = verdicts(outcome);

@@ -45,7 +45,8 @@ describe('machine outputs: junit.xml, findings.csv, summary.md', () => {
     const md = renderSummaryMd(result);
     expect(md).to.match(/^# OCPP diagnostics audit: CS\\\|\\<b\\>x\\<\/b\\>/);
     expect(md).to.include(`**Score ${result.score} / 100, grade ${result.grade}**`);
-    for (const category of result.categories ?? []) expect(md).to.include(`| ${category.title} | ${category.score} |`);
+    // A category none of whose cases ran (the golden audit predates the log cases) shows a dash.
+    for (const category of result.categories ?? []) expect(md).to.include(`| ${category.title} | ${category.score ?? '–'} |`);
     expect(md.match(/^\| .* \| .* \| .* \|$/gm)?.length).to.be.at.least((result.categories?.length ?? 0) + result.summary.FAIL);
   });
 });

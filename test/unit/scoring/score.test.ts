@@ -359,6 +359,7 @@ describe('scoring score', () => {
         ['monitorability', 20],
         ['monitoring', 20],
         ['events', 15],
+        ['logs', 10],
         ['robustness', 10],
       ]);
       expect(loaded.grades).to.deep.equal(GRADES);
@@ -369,7 +370,7 @@ describe('scoring score', () => {
       expect(shipped16.categories.map((c) => c.id)).to.deep.equal(['protocol', 'configuration', 'diagnostics', 'events', 'robustness']);
       // The device-model check is in no 1.6 category: it does not weigh.
       expect(shipped16.overall).to.equal(75);
-      expect(scoreChecks([], loadScoringConfig()).categories.map((c) => c.id)).to.deep.equal(['protocol', 'device-model', 'monitorability', 'monitoring', 'events', 'robustness']);
+      expect(scoreChecks([], loadScoringConfig()).categories.map((c) => c.id)).to.deep.equal(['protocol', 'device-model', 'monitorability', 'monitoring', 'events', 'logs', 'robustness']);
     });
 
     it('configuration: required keys listed (the ones that apply), then the check counts', () => {
