@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import type { OcppVersion } from '../ocpp/protocol.js';
 import type { RpcConnection } from '../ocpp/rpc-connection.js';
 import type { StationConnectOptions } from '../ocpp/station-client.js';
@@ -36,4 +37,22 @@ export async function closeLink(connection: RpcConnection | undefined): Promise<
   connection.close(1000, 'station stopping');
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
   if (!connection.isClosed) connection.terminate();
+}
+
+/** Resolves true once `station` emits an Accepted `booted` (at once when `accepted` already holds), false after `timeoutMs`. */
+export function acceptedWithin(station: EventEmitter, accepted: boolean, timeoutMs: number): Promise<boolean> {
+  if (accepted) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      station.off('booted', onBoot);
+      resolve(false);
+    }, timeoutMs);
+    const onBoot = ({ status }: { status: string }): void => {
+      if (status !== 'Accepted') return;
+      clearTimeout(timer);
+      station.off('booted', onBoot);
+      resolve(true);
+    };
+    station.on('booted', onBoot);
+  });
 }

@@ -1,5 +1,5 @@
 import { describeFailure } from '../../ocpp/call-outcome.js';
-import { sharedSchemaValidator } from '../../ocpp/schema-validator.js';
+import { protocolFor } from '../../ocpp/protocol.js';
 import type { Capture, LostMonitor, MonitorRestoreCapture } from '../../evidence/evidence.js';
 import { compareMonitors, describeLost, describeManufacturerLost, monitorsIn, sameSettings, sameSlot, type StationMonitor } from '../../evidence/station-monitors.js';
 import { asArray, asNumber, asRecord, asString } from '../../evidence/payload-read.js';
@@ -79,7 +79,8 @@ function listedIn(capture: Capture | undefined): StationMonitor[] {
  * Returns the journal seqs of the exchanges.
  */
 async function setAgain(custom: LostMonitor[], spare: StationMonitor[], run: StepRun): Promise<number[]> {
-  const validator = sharedSchemaValidator();
+  // The station's own version decides what a request can carry (a 2.1 TargetDelta monitor is no 2.0.1 monitor type).
+  const validator = (run.session.protocol ?? protocolFor('2.0.1')).validator();
   const toSend: Array<{ lost: LostMonitor; data: Record<string, unknown> }> = [];
   for (const lost of custom) {
     const { monitor } = lost;

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { CallOutcome } from '../../ocpp/call-outcome.js';
 import type { RpcConnection } from '../../ocpp/rpc-connection.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
-import { backOffDelayS, closeLink, connectOptionsOf, type BackOff } from '../station-link.js';
+import { acceptedWithin, backOffDelayS, closeLink, connectOptionsOf, type BackOff } from '../station-link.js';
 import { scaledClock, type Clock } from '../monitoring/clock.js';
 import type { StationProfile } from '../station-profile.js';
 import { FaultSet } from '../station/faults.js';
@@ -144,20 +144,7 @@ export class Ocpp16Station extends EventEmitter<StationEvents> implements Simula
 
   /** Waits until the station has been accepted (or the time is up). */
   waitUntilAccepted(timeoutMs = 10_000): Promise<boolean> {
-    if (this.#accepted) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.off('booted', onBoot);
-        resolve(false);
-      }, timeoutMs);
-      const onBoot = ({ status }: { status: string }): void => {
-        if (status !== 'Accepted') return;
-        clearTimeout(timer);
-        this.off('booted', onBoot);
-        resolve(true);
-      };
-      this.on('booted', onBoot);
-    });
+    return acceptedWithin(this, this.#accepted, timeoutMs);
   }
 
   /** StatusNotification of one connector (0 = the charge point), or of connector 0 and then every connector. */

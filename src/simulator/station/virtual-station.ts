@@ -5,7 +5,7 @@ import { OcppCallError } from '../../ocpp/error-codes.js';
 import type { RpcConnection } from '../../ocpp/rpc-connection.js';
 import type { OcppVersion } from '../../ocpp/protocol.js';
 import { connectAsStation } from '../../ocpp/station-client.js';
-import { backOffDelayS, closeLink, connectOptionsOf } from '../station-link.js';
+import { acceptedWithin, backOffDelayS, closeLink, connectOptionsOf } from '../station-link.js';
 import type { DeviceModel } from '../device-model/device-model.js';
 import { scaledClock, type Clock } from '../monitoring/clock.js';
 import type { MonitoringState } from '../monitoring/monitoring-state.js';
@@ -255,20 +255,7 @@ export class VirtualStation extends EventEmitter<StationEvents> {
 
   /** Waits until the station has been accepted (or the time is up). */
   waitUntilAccepted(timeoutMs = 10_000): Promise<boolean> {
-    if (this.#accepted) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.off('booted', onBoot);
-        resolve(false);
-      }, timeoutMs);
-      const onBoot = ({ status }: { status: string }): void => {
-        if (status !== 'Accepted') return;
-        clearTimeout(timer);
-        this.off('booted', onBoot);
-        resolve(true);
-      };
-      this.on('booted', onBoot);
-    });
+    return acceptedWithin(this, this.#accepted, timeoutMs);
   }
 
   async #connect(): Promise<void> {
