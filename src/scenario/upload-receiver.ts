@@ -7,6 +7,11 @@ import type { ReceivedUpload } from '../evidence/evidence.js';
 
 /** A diagnostics file or log is not expected to be larger; beyond it the upload is refused (413) and recorded as cut. */
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
+/**
+ * Bytes held in memory for all uploads under way at once: a station that starts many uploads in
+ * parallel gets 413 for what goes beyond, instead of each taking MAX_UPLOAD_BYTES of the audit's memory.
+ */
+const MAX_BUFFERED_BYTES = 2 * MAX_UPLOAD_BYTES;
 
 export interface UploadReceiverOptions {
   /** The address to listen on and to put in the location: one the station can reach. */
@@ -16,6 +21,8 @@ export interface UploadReceiverOptions {
   /** Prefix of the saved files' names (the case id). */
   saveName?: string;
   maxBytes?: number;
+  /** Bytes of all unfinished uploads held at once (default MAX_BUFFERED_BYTES). */
+  maxBufferedBytes?: number;
   /** Called for each file once its body has arrived, before it is answered; may add to the record (the journal's seq). */
   onUpload?: (upload: ReceivedUpload) => void;
   /**
@@ -57,6 +64,8 @@ export class UploadReceiver {
   readonly #prefix: string;
   readonly #options: UploadReceiverOptions;
   #location = '';
+  /** Bytes of unfinished uploads held in memory now. */
+  #buffered = 0;
 
   private constructor(options: UploadReceiverOptions) {
     this.#options = options;
@@ -74,6 +83,11 @@ export class UploadReceiver {
     const { port } = receiver.#server.address() as AddressInfo;
     receiver.#location = `http://${urlHost(options.host)}:${port}${receiver.#prefix}`;
     return receiver;
+  }
+
+  /** Bytes of unfinished uploads held in memory now. */
+  get bufferedBytes(): number {
+    return this.#buffered;
   }
 
   /** The URL the station is told to upload to (ends with a slash). */
@@ -113,11 +127,24 @@ export class UploadReceiver {
     const chunks: Buffer[] = [];
     let bytes = 0;
     let truncated = false;
+    let held = 0;
+    const release = (): void => {
+      this.#buffered -= held;
+      held = 0;
+      chunks.length = 0;
+    };
     request.on('data', (chunk: Buffer) => {
       bytes += chunk.length;
-      if (bytes > maxBytes) truncated = true;
-      else chunks.push(chunk);
+      if (!truncated && (bytes > maxBytes || this.#buffered + chunk.length > (this.#options.maxBufferedBytes ?? MAX_BUFFERED_BYTES))) {
+        truncated = true;
+        release();
+      }
+      if (truncated) return;
+      chunks.push(chunk);
+      held += chunk.length;
+      this.#buffered += chunk.length;
     });
+    request.on('close', release);
     request.on('end', () => {
       const file = fileOf(request, Buffer.concat(chunks), path.slice(this.#prefix.length));
       const upload: ReceivedUpload = {

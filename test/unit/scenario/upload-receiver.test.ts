@@ -24,6 +24,25 @@ describe('scenario upload-receiver: the HTTP server a station uploads diagnostic
     return receiver;
   };
 
+  it('holds at most maxBufferedBytes of unfinished uploads at once: an upload beyond it is answered 413, and the memory is given back after', async () => {
+    receiver = await UploadReceiver.start({ host: '127.0.0.1', maxBufferedBytes: 10 });
+    const { location, received } = receiver;
+    // The first upload stays open, holding 8 bytes, while the second one starts.
+    const { request } = await import('node:http');
+    const url = new URL(`${location}first.log`);
+    const open = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'PUT', headers: { 'content-length': '16' } });
+    open.write('12345678');
+    while (receiver.bufferedBytes < 8) await new Promise((resolve) => setTimeout(resolve, 10));
+    const second = await fetch(`${location}second.log`, { method: 'PUT', body: 'abcdef' });
+    expect(second.status).to.equal(413);
+    const finished = new Promise<number>((resolve) => open.on('response', (response) => resolve(response.statusCode ?? 0)));
+    open.end('12345678');
+    expect(await finished).to.equal(413);
+    const third = await fetch(`${location}third.log`, { method: 'PUT', body: 'abc' });
+    expect(third.status).to.equal(201);
+    expect(received.map((r) => [r.name, r.truncated === true])).to.deep.equal([['second.log', true], ['first.log', true], ['third.log', false]]);
+  });
+
   it('with redirect, answers an upload to the location with a 307 to another address of its own, takes nothing there, and marks what arrives at that address (TC_N_101)', async () => {
     const redirected: string[] = [];
     receiver = await UploadReceiver.start({ host: '127.0.0.1', redirect: true, onRedirect: (answer) => redirected.push(answer.path) });
